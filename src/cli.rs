@@ -1,0 +1,250 @@
+//! The command line: parsing flags into [`BuildOptions`], running the
+//! command, printing results, and choosing the exit code.
+//!
+//! Exit codes: 0 the site built (or `check` found no errors), 1 the content
+//! has errors, 2 a usage or input/output problem. Human text goes to
+//! stderr; machine output (`check --format json|github`) to stdout.
+
+use crate::dates::Date;
+use crate::diagnostics::{codes, report};
+use crate::error::{Error, Result};
+use crate::pipeline::{self, BuildOptions, BuildReport, Target};
+use clap::{Args, Parser, Subcommand};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Pamphlet builds health-information websites from Markdown articles,
+/// checking reviewers, sources, readability, accessibility and translations.
+#[derive(Parser, Debug)]
+#[command(name = "pamphlet", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Build the website into a folder (public/ by default).
+    ///
+    /// Nothing is published if any article has an error: the previous
+    /// website stays as it was.
+    Build(BuildArgs),
+    /// Check every article without writing the website (for CI).
+    ///
+    /// Exits with 1 when there are errors (and warnings, with --strict).
+    Check(CheckArgs),
+    /// Create a new site with example articles in English and Spanish.
+    Init {
+        /// Folder to create (must be empty or new).
+        dir: PathBuf,
+    },
+    /// Create a new article with every field, ready to fill in.
+    ///
+    /// Example: pamphlet new content/en/heart/high-blood-pressure.md
+    New {
+        /// Where to write it, e.g. content/en/heart/high-blood-pressure.md
+        path: PathBuf,
+        /// Site folder the path is relative to.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    // `serve` (live preview) plugs in here, with `SiteArgs` like the others.
+}
+
+/// Flags every command that reads a site shares.
+#[derive(Args, Debug, Clone)]
+pub struct SiteArgs {
+    /// The site folder (the one with site.yaml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Publish address to use instead of base_url in site.yaml.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Include articles marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Build as if today were this date (YYYY-MM-DD): reviews fall due and
+    /// alerts expire relative to it. Default: SOURCE_DATE_EPOCH, else today.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Where to write the website (default: public/ inside the site folder).
+    #[arg(long, short, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Print how long each stage took.
+    #[arg(long)]
+    pub timings: bool,
+    /// Print only problems, not the summary line.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    pub strict: bool,
+    /// How to print problems.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: report::Format,
+    /// Explain a problem code (e.g. link/broken), or list all codes with `all`.
+    #[arg(long, value_name = "CODE")]
+    pub explain: Option<String>,
+}
+
+/// Parses the command line and runs it.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Build(args) => build(args),
+        Command::Check(args) => check(args),
+        Command::Init { dir } => {
+            let files = crate::scaffold::init(&dir, today(None)?)?;
+            eprintln!("Created a new site in {} ({} files).", dir.display(), files.len());
+            eprintln!("Next: cd {} && pamphlet build", dir.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::New { path, root } => {
+            let full = if path.is_absolute() { path.clone() } else { root.join(&path) };
+            crate::scaffold::new_article(&full, today(None)?)?;
+            eprintln!("Created {}. It is a draft until you set `draft: false`.", full.display());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+impl SiteArgs {
+    pub fn options(&self) -> Result<BuildOptions> {
+        Ok(BuildOptions {
+            root: self.root.clone(),
+            base_url: self.base_url.clone(),
+            drafts: self.drafts,
+            today: today(self.today.as_deref())?,
+        })
+    }
+}
+
+/// The build date: `--today`, else `SOURCE_DATE_EPOCH`, else the clock.
+/// This is the only place a build reads the clock.
+pub fn today(flag: Option<&str>) -> Result<Date> {
+    if let Some(text) = flag {
+        return Date::parse(text).map_err(|m| Error::Usage(format!("--today: {m}")));
+    }
+    if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
+        let seconds: i64 = epoch
+            .trim()
+            .parse()
+            .map_err(|_| Error::Usage(format!("SOURCE_DATE_EPOCH must be a number of seconds, not `{epoch}`")))?;
+        return Date::from_unix_seconds(seconds).ok_or_else(|| Error::Usage("SOURCE_DATE_EPOCH is out of range".into()));
+    }
+    let now = jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date();
+    Ok(Date::new(now.year(), now.month(), now.day()).expect("the clock gives a valid date"))
+}
+
+fn stderr_color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+fn print_diagnostics(report: &BuildReport, root: &std::path::Path) {
+    if report.diagnostics.is_empty() {
+        return;
+    }
+    let text = report::render(&report.diagnostics, report::Format::Human, root, stderr_color());
+    let _ = std::io::stderr().write_all(text.as_bytes());
+}
+
+fn build(args: BuildArgs) -> Result<ExitCode> {
+    let options = args.site.options()?;
+    let output = args.output.clone().unwrap_or_else(|| options.root.join("public"));
+    let started = std::time::Instant::now();
+    let report = pipeline::run(&options, Target::Folder(output.clone()))?;
+    print_diagnostics(&report, &options.root);
+    if args.timings {
+        for (stage, time) in &report.timings {
+            eprintln!("  {stage:<24} {:>8.1} ms", time.as_secs_f64() * 1000.0);
+        }
+    }
+    if report.published {
+        if !args.quiet {
+            eprintln!(
+                "Built {} pages and {} files into {} in {:.2} s ({}).",
+                report.pages,
+                report.files,
+                output.display(),
+                started.elapsed().as_secs_f64(),
+                report::summary_line(&report.diagnostics)
+            );
+        }
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!(
+            "Nothing was published: {}. The previous {} is unchanged.",
+            report::summary_line(&report.diagnostics),
+            output.display()
+        );
+        Ok(ExitCode::from(1))
+    }
+}
+
+fn check(args: CheckArgs) -> Result<ExitCode> {
+    if let Some(code) = &args.explain {
+        return explain(code);
+    }
+    let options = args.site.options()?;
+    let mut report = pipeline::run(&options, Target::Nowhere)?;
+    if args.strict {
+        report.diagnostics.escalate_warnings();
+    }
+    match args.format {
+        report::Format::Human => {
+            print_diagnostics(&report, &options.root);
+            eprintln!("{}.", report::summary_line(&report.diagnostics));
+        }
+        format => {
+            let text = report::render(&report.diagnostics, format, &options.root, false);
+            let _ = std::io::stdout().write_all(text.as_bytes());
+        }
+    }
+    Ok(if report.diagnostics.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn explain(code: &str) -> Result<ExitCode> {
+    if code == "all" {
+        for c in codes::ALL {
+            println!("{:<32} {:<7} {}", c.name, c.severity, c.summary);
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    match codes::find(code) {
+        Some(c) => {
+            println!("{} ({})\n\n{}\n\n{}", c.name, c.severity, c.summary, c.explanation);
+            Ok(ExitCode::SUCCESS)
+        }
+        None => {
+            let hint = crate::diagnostics::suggest::did_you_mean(code, codes::ALL.iter().map(|c| c.name))
+                .map(|h| format!(" ({h})"))
+                .unwrap_or_default();
+            Err(Error::Usage(format!(
+                "there is no problem code `{code}`{hint}; `pamphlet check --explain all` lists them"
+            )))
+        }
+    }
+}

@@ -1,0 +1,401 @@
+//! `site.yaml`: reading it, checking it strictly, and filling in defaults.
+//!
+//! Unknown keys are errors (a typo must never silently turn a feature off),
+//! each with a "did you mean" hint. The result, [`Config`], is the validated
+//! form every later stage reads; nothing downstream sees raw YAML.
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Position, codes, suggest};
+use crate::error::Error;
+use crate::yaml;
+use indexmap::IndexMap;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// The file name of the site configuration, at the site root.
+pub const FILE_NAME: &str = "site.yaml";
+
+/// Writing direction of a language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+
+    /// The usual direction of a language tag's script.
+    pub fn of_language(code: &str) -> Direction {
+        const RTL: &[&str] = &["ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku-Arab", "ps", "sd", "ug", "ur", "yi"];
+        let primary = code.split(['-', '_']).next().unwrap_or(code);
+        if RTL.contains(&code) || RTL.contains(&primary) || code.ends_with("-Arab") || code.ends_with("-Hebr") {
+            Direction::Rtl
+        } else {
+            Direction::Ltr
+        }
+    }
+}
+
+/// Feed formats a site can publish.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FeedFormat {
+    Atom,
+    Rss,
+    Json,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+struct RawConfig {
+    title: Option<String>,
+    base_url: Option<String>,
+    default_language: Option<String>,
+    languages: IndexMap<String, RawLanguage>,
+    theme: Option<String>,
+    default_language_at_root: bool,
+    review: ReviewConfig,
+    readability: ReadabilityConfig,
+    feeds: Option<Vec<FeedFormat>>,
+    social: SocialConfig,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+struct RawLanguage {
+    name: Option<String>,
+    title: Option<String>,
+    direction: Option<Direction>,
+}
+
+/// `review:` settings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct ReviewConfig {
+    /// An article without a reviewer is an error.
+    pub require_reviewer: bool,
+    /// `next_review` defaults to the latest review plus this many months.
+    pub interval_months: u32,
+}
+
+impl Default for ReviewConfig {
+    fn default() -> Self {
+        ReviewConfig {
+            require_reviewer: false,
+            interval_months: 12,
+        }
+    }
+}
+
+/// `readability:` settings.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct ReadabilityConfig {
+    /// Highest acceptable reading grade; `None` means unchecked.
+    pub max_grade: Option<f64>,
+}
+
+/// `social:` settings.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct SocialConfig {
+    pub twitter_site: Option<String>,
+    pub default_hashtags: Vec<String>,
+}
+
+/// One language of the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Language {
+    /// BCP 47 code, also the folder name under `content/`.
+    pub code: String,
+    /// The language's own name ("Español"), shown in the language switcher.
+    pub name: String,
+    /// Site title in this language (falls back to the site title).
+    pub title: String,
+    pub direction: Direction,
+}
+
+/// The validated site configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub root: PathBuf,
+    pub title: String,
+    /// Always ends with `/`.
+    pub base_url: url::Url,
+    pub default_language: String,
+    /// In the order site.yaml lists them.
+    pub languages: Vec<Language>,
+    pub theme: String,
+    /// Serve the default language at `/` instead of `/<lang>/`.
+    pub default_language_at_root: bool,
+    pub review: ReviewConfig,
+    pub readability: ReadabilityConfig,
+    pub feeds: Vec<FeedFormat>,
+    pub social: SocialConfig,
+}
+
+impl Config {
+    pub fn language(&self, code: &str) -> Option<&Language> {
+        self.languages.iter().find(|l| l.code == code)
+    }
+
+    /// The path part of the base URL without its trailing slash ("" or "/health").
+    pub fn base_path(&self) -> &str {
+        self.base_url.path().trim_end_matches('/')
+    }
+
+    /// Replaces the base URL (the `--base-url` flag).
+    pub fn set_base_url(&mut self, text: &str) -> Result<(), String> {
+        self.base_url = parse_base_url(text)?;
+        Ok(())
+    }
+}
+
+/// What reading site.yaml produced: a config if it is usable, and every problem found.
+pub struct Loaded {
+    pub config: Option<Config>,
+    pub diagnostics: Diagnostics,
+}
+
+/// Reads and validates `<root>/site.yaml`. A missing or unreadable file is
+/// a fatal error; problems inside it are diagnostics.
+pub fn load(root: &Path) -> Result<Loaded, Error> {
+    let path = root.join(FILE_NAME);
+    let text = std::fs::read_to_string(&path).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::NotFound {
+            Error::NoSite { root: root.to_path_buf() }
+        } else {
+            Error::Io { path: path.clone(), source }
+        }
+    })?;
+    Ok(from_text(root, &text))
+}
+
+/// Validates a site.yaml text (separate from [`load`] for tests and fuzzing).
+pub fn from_text(root: &Path, text: &str) -> Loaded {
+    let file = Path::new(FILE_NAME);
+    let mut diagnostics = Diagnostics::new();
+    let (raw, unknown) = match yaml::parse::<RawConfig>(text) {
+        Ok(parsed) => parsed,
+        Err(e) => {
+            let code = if e.is_syntax { codes::CONFIG_SYNTAX } else { codes::CONFIG_INVALID_VALUE };
+            diagnostics.push(Diagnostic::error(code, file, e.position, e.message));
+            return Loaded { config: None, diagnostics };
+        }
+    };
+    for key in &unknown {
+        // Keys under `languages:` are language codes, so the unknown ones sit one level deeper.
+        let known = known_keys(key.parent_key(), key.path.len());
+        diagnostics.push(
+            Diagnostic::error(
+                codes::CONFIG_UNKNOWN_KEY,
+                file,
+                key.position,
+                format!("unknown setting `{}`", key.dotted()),
+            )
+            .maybe_hint(suggest::did_you_mean(key.name(), known.iter().copied())),
+        );
+    }
+
+    let locate = |path: &[&str]| -> Position {
+        let segments: Vec<_> = path.iter().map(|k| yaml::Segment::Key(k.to_string())).collect();
+        yaml::locate(text, &segments).unwrap_or_else(Position::start)
+    };
+
+    let title = raw.title.clone().unwrap_or_default();
+    if title.trim().is_empty() {
+        diagnostics.push(
+            Diagnostic::error(codes::CONFIG_INVALID_VALUE, file, locate(&["title"]), "the site needs a `title`")
+                .with_hint("add a line like `title: Riverside Community Health`"),
+        );
+    }
+
+    let base_url = match raw.base_url.as_deref() {
+        Some(text_url) => parse_base_url(text_url).map_err(|msg| {
+            diagnostics.push(
+                Diagnostic::error(codes::CONFIG_INVALID_VALUE, file, locate(&["base_url"]), msg)
+                    .with_hint("write the full address, e.g. `base_url: https://health.example.org`"),
+            )
+        }),
+        None => {
+            diagnostics.push(
+                Diagnostic::error(codes::CONFIG_INVALID_VALUE, file, Position::start(), "the site needs a `base_url`")
+                    .with_hint("add the address the site will be published at, e.g. `base_url: https://health.example.org`"),
+            );
+            Err(())
+        }
+    };
+
+    let default_language = raw.default_language.clone().unwrap_or_else(|| "en".to_string());
+    let mut languages: Vec<Language> = raw
+        .languages
+        .iter()
+        .map(|(code, lang)| Language {
+            code: code.clone(),
+            name: lang.name.clone().unwrap_or_else(|| code.clone()),
+            title: lang.title.clone().unwrap_or_else(|| title.clone()),
+            direction: lang.direction.unwrap_or_else(|| Direction::of_language(code)),
+        })
+        .collect();
+    for lang in &languages {
+        if lang.code.parse::<icu_locale_core::LanguageIdentifier>().is_err() || lang.code.contains('_') {
+            diagnostics.push(
+                Diagnostic::error(
+                    codes::CONFIG_INVALID_VALUE,
+                    file,
+                    locate(&["languages", &lang.code]),
+                    format!("`{}` is not a language code", lang.code),
+                )
+                .with_hint("use a BCP 47 code such as `en`, `es`, `ar`, `zh-Hans` or `pt-BR`"),
+            );
+        }
+    }
+    if languages.is_empty() {
+        languages.push(Language {
+            code: default_language.clone(),
+            name: default_language.clone(),
+            title: title.clone(),
+            direction: Direction::of_language(&default_language),
+        });
+    } else if !languages.iter().any(|l| l.code == default_language) {
+        let codes_listed: Vec<_> = languages.iter().map(|l| l.code.as_str()).collect();
+        diagnostics.push(
+            Diagnostic::error(
+                codes::CONFIG_INVALID_VALUE,
+                file,
+                locate(&["default_language"]),
+                format!("the default language `{default_language}` is not listed under `languages`"),
+            )
+            .maybe_hint(suggest::did_you_mean(&default_language, codes_listed)),
+        );
+    }
+    if raw.review.interval_months == 0 {
+        diagnostics.push(Diagnostic::error(
+            codes::CONFIG_INVALID_VALUE,
+            file,
+            locate(&["review", "interval_months"]),
+            "`review.interval_months` must be at least 1",
+        ));
+    }
+
+    let config = match (diagnostics.has_errors(), base_url) {
+        (false, Ok(base_url)) => Some(Config {
+            root: root.to_path_buf(),
+            title,
+            base_url,
+            default_language,
+            languages,
+            theme: raw.theme.unwrap_or_else(|| "default".to_string()),
+            default_language_at_root: raw.default_language_at_root,
+            review: raw.review,
+            readability: raw.readability,
+            feeds: raw.feeds.unwrap_or_else(|| vec![FeedFormat::Atom, FeedFormat::Rss, FeedFormat::Json]),
+            social: raw.social,
+        }),
+        _ => None,
+    };
+    Loaded { config, diagnostics }
+}
+
+/// Names allowed at a place in site.yaml, for "did you mean" hints.
+fn known_keys(parent: &str, depth: usize) -> &'static [&'static str] {
+    match parent {
+        "" => suggest::fields_of::<RawConfig>(),
+        "review" => suggest::fields_of::<ReviewConfig>(),
+        "readability" => suggest::fields_of::<ReadabilityConfig>(),
+        "social" => suggest::fields_of::<SocialConfig>(),
+        _ if depth == 3 => suggest::fields_of::<RawLanguage>(),
+        _ => &[],
+    }
+}
+
+fn parse_base_url(text: &str) -> Result<url::Url, String> {
+    let mut url = url::Url::parse(text.trim()).map_err(|_| format!("`{text}` is not a web address"))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(format!("`{text}` must start with https:// or http://"));
+    }
+    if !url.path().ends_with('/') {
+        let path = format!("{}/", url.path());
+        url.set_path(&path);
+    }
+    url.set_query(None);
+    url.set_fragment(None);
+    Ok(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_text(text: &str) -> Loaded {
+        from_text(Path::new("/site"), text)
+    }
+
+    #[test]
+    fn fills_defaults() {
+        let loaded = load_text("title: T\nbase_url: https://example.org\n");
+        let config = loaded.config.expect("valid");
+        assert_eq!(config.default_language, "en");
+        assert_eq!(config.languages.len(), 1);
+        assert_eq!(config.base_url.as_str(), "https://example.org/");
+        assert_eq!(config.review.interval_months, 12);
+        assert_eq!(config.feeds.len(), 3);
+        assert_eq!(config.theme, "default");
+    }
+
+    #[test]
+    fn unknown_keys_are_errors_with_hints() {
+        let loaded = load_text(
+            "title: T\nbase_url: https://example.org\nreveiw:\n  require_reviewer: true\nlanguages:\n  en: { name: English, nmae: x }\n",
+        );
+        assert!(loaded.config.is_none());
+        let found: Vec<_> = loaded
+            .diagnostics
+            .iter()
+            .map(|d| (d.message.clone(), d.position.line, d.hint.clone()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("unknown setting `reveiw`".to_string(), 3, Some("did you mean `review`?".to_string())),
+                ("unknown setting `languages.en.nmae`".to_string(), 6, Some("did you mean `name`?".to_string())),
+            ]
+        );
+    }
+
+    #[test]
+    fn direction_comes_from_the_language_unless_set() {
+        let loaded = load_text(
+            "title: T\nbase_url: https://e.org/health\nlanguages:\n  en: {}\n  ar: {}\n  ps: { direction: rtl }\n  xx: { direction: rtl }\n",
+        );
+        let config = loaded.config.unwrap();
+        let dirs: Vec<_> = config.languages.iter().map(|l| (l.code.as_str(), l.direction)).collect();
+        assert_eq!(
+            dirs,
+            [("en", Direction::Ltr), ("ar", Direction::Rtl), ("ps", Direction::Rtl), ("xx", Direction::Rtl)]
+        );
+        assert_eq!(config.base_path(), "/health");
+    }
+
+    #[test]
+    fn default_language_must_be_listed() {
+        let loaded = load_text("title: T\nbase_url: https://e.org\ndefault_language: en\nlanguages:\n  es: {}\n");
+        assert!(loaded.config.is_none());
+        assert!(loaded.diagnostics.iter().any(|d| d.message.contains("`en` is not listed")));
+    }
+
+    #[test]
+    fn bad_feed_name_is_reported_at_its_line() {
+        let loaded = load_text("title: T\nbase_url: https://e.org\nfeeds: [atom, rsss]\n");
+        let d = loaded.diagnostics.iter().next().unwrap();
+        assert_eq!(d.code, codes::CONFIG_INVALID_VALUE);
+        assert_eq!(d.position.line, 3);
+        assert!(d.message.contains("rsss"), "{}", d.message);
+    }
+}

@@ -1,0 +1,163 @@
+//! Calendar dates and instants as authors write them, and their display in
+//! each language.
+//!
+//! Dates in front matter are `YYYY-MM-DD`; alert expiry is an RFC 3339
+//! instant. Display uses CLDR data through ICU4X (always the Gregorian
+//! calendar, so a date reads the same day in every language). The build's
+//! "today" is never read here: it arrives in `BuildOptions`.
+
+use icu_calendar::Gregorian;
+use icu_datetime::FixedCalendarDateTimeFormatter;
+use icu_datetime::fieldsets::YMD;
+use icu_locale_core::Locale;
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::{Mutex, OnceLock};
+
+/// A calendar date (no time, no zone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(jiff::civil::Date);
+
+impl Date {
+    pub fn new(year: i16, month: i8, day: i8) -> Option<Date> {
+        jiff::civil::Date::new(year, month, day).ok().map(Date)
+    }
+
+    /// Parses `YYYY-MM-DD`; the error is a plain-words reason.
+    pub fn parse(text: &str) -> Result<Date, String> {
+        let text = text.trim();
+        let well_formed = text.len() == 10
+            && text.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+        if !well_formed {
+            return Err(format!("`{text}` is not a date written YYYY-MM-DD"));
+        }
+        text.parse::<jiff::civil::Date>()
+            .map(Date)
+            .map_err(|_| format!("`{text}` is not a real calendar date"))
+    }
+
+    /// The date `months` later, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb).
+    pub fn add_months(self, months: u32) -> Date {
+        let span = jiff::Span::new().months(i64::from(months));
+        self.0.checked_add(span).map(Date).unwrap_or(self)
+    }
+
+    pub fn year(self) -> i16 {
+        self.0.year()
+    }
+    pub fn month(self) -> i8 {
+        self.0.month()
+    }
+    pub fn day(self) -> i8 {
+        self.0.day()
+    }
+
+    /// Days since 1970-01-01 (for `SOURCE_DATE_EPOCH`-style arithmetic).
+    pub fn from_unix_seconds(seconds: i64) -> Option<Date> {
+        let ts = jiff::Timestamp::from_second(seconds).ok()?;
+        Some(Date(ts.to_zoned(jiff::tz::TimeZone::UTC).date()))
+    }
+
+    /// Midnight UTC at the start of this date, as an instant.
+    pub fn start_instant(self) -> Instant {
+        let zoned = self.0.to_zoned(jiff::tz::TimeZone::UTC).expect("every civil date exists in UTC");
+        Instant(zoned.timestamp())
+    }
+
+    /// Long, localised form: "1 March 2026", "1 de marzo de 2026", "١ مارس ٢٠٢٦".
+    pub fn display_long(self, language: &str) -> String {
+        format_long(self, language)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// An instant in time (UTC), e.g. an alert's expiry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Instant(jiff::Timestamp);
+
+impl Instant {
+    /// Parses RFC 3339 (`2026-12-01T00:00:00Z`, `2026-12-01T08:00:00-05:00`).
+    pub fn parse(text: &str) -> Result<Instant, String> {
+        text.trim()
+            .parse::<jiff::Timestamp>()
+            .map(Instant)
+            .map_err(|_| format!("`{}` is not a date and time like 2026-12-01T00:00:00Z", text.trim()))
+    }
+
+    pub fn date_utc(self) -> Date {
+        Date(self.0.to_zoned(jiff::tz::TimeZone::UTC).date())
+    }
+}
+
+impl fmt::Display for Instant {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+type Formatter = FixedCalendarDateTimeFormatter<Gregorian, YMD>;
+
+/// Formatters are costly to build and immutable: one per language, shared.
+fn formatter(language: &str) -> Option<std::sync::Arc<Formatter>> {
+    static CACHE: OnceLock<Mutex<HashMap<String, Option<std::sync::Arc<Formatter>>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    let mut map = cache.lock().unwrap_or_else(|e| e.into_inner());
+    map.entry(language.to_string())
+        .or_insert_with(|| {
+            let locale: Locale = language.parse().ok()?;
+            FixedCalendarDateTimeFormatter::try_new(locale.into(), YMD::long())
+                .ok()
+                .map(std::sync::Arc::new)
+        })
+        .clone()
+}
+
+fn format_long(date: Date, language: &str) -> String {
+    let Some(formatter) = formatter(language) else { return date.to_string() };
+    match icu_calendar::Date::try_new_gregorian(i32::from(date.year()), date.month() as u8, date.day() as u8) {
+        Ok(d) => formatter.format(&d).to_string(),
+        Err(_) => date.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_only_real_dates() {
+        assert_eq!(Date::parse("2026-03-01").unwrap(), Date::new(2026, 3, 1).unwrap());
+        assert!(Date::parse("2026-02-30").unwrap_err().contains("not a real calendar date"));
+        assert!(Date::parse("1/3/2026").unwrap_err().contains("YYYY-MM-DD"));
+        assert!(Date::parse("2026-3-1").is_err());
+    }
+
+    #[test]
+    fn adding_months_clamps_to_month_end() {
+        let d = Date::new(2026, 1, 31).unwrap();
+        assert_eq!(d.add_months(1), Date::new(2026, 2, 28).unwrap());
+        assert_eq!(d.add_months(12), Date::new(2027, 1, 31).unwrap());
+    }
+
+    #[test]
+    fn long_dates_are_localised() {
+        let d = Date::new(2026, 3, 1).unwrap();
+        assert_eq!(d.display_long("en"), "March 1, 2026");
+        assert_eq!(d.display_long("en-GB"), "1 March 2026");
+        assert_eq!(d.display_long("es"), "1 de marzo de 2026");
+        assert!(d.display_long("ar").contains("مارس"), "{}", d.display_long("ar"));
+        assert_eq!(d.display_long("not a language!"), "2026-03-01");
+    }
+
+    #[test]
+    fn instants_parse_rfc3339() {
+        let i = Instant::parse("2026-12-01T00:00:00Z").unwrap();
+        assert_eq!(i.date_utc(), Date::new(2026, 12, 1).unwrap());
+        assert!(Instant::parse("tomorrow").is_err());
+    }
+}

@@ -1,0 +1,222 @@
+//! Printing diagnostics: for people (with the offending line underlined),
+//! as JSON for tools, and as GitHub Actions annotations.
+
+use super::{Diagnostic, Diagnostics, Severity};
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Output formats of `pamphlet check --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// Readable text with the source line underlined.
+    #[default]
+    Human,
+    /// One JSON document (schema version 1, see docs/diagnostics.md).
+    Json,
+    /// GitHub Actions workflow commands (`::error file=…`).
+    Github,
+}
+
+/// Renders diagnostics in the chosen format. `root` is the site folder the
+/// diagnostics' file paths are relative to (used to show source lines).
+pub fn render(diagnostics: &Diagnostics, format: Format, root: &Path, color: bool) -> String {
+    match format {
+        Format::Human => human(diagnostics, root, color),
+        Format::Json => json(diagnostics),
+        Format::Github => github(diagnostics),
+    }
+}
+
+fn human(diagnostics: &Diagnostics, root: &Path, color: bool) -> String {
+    let mut sources: BTreeMap<PathBuf, Option<String>> = BTreeMap::new();
+    let config = term::Config::default();
+    let mut out = String::new();
+    for d in diagnostics.iter() {
+        let source = sources
+            .entry(d.file.clone())
+            .or_insert_with(|| std::fs::read_to_string(root.join(&d.file)).ok());
+        let name = d.file.display().to_string();
+        let file = SimpleFile::new(name, source.as_deref().unwrap_or(""));
+        let report = to_report(d, source.as_deref());
+        let rendered = if color {
+            let mut buffer = codespan_reporting::term::termcolor::Buffer::ansi();
+            term::emit_to_write_style(&mut buffer, &config, &file, &report)
+                .map(|_| String::from_utf8_lossy(buffer.as_slice()).into_owned())
+        } else {
+            term::emit_into_string(&config, &file, &report)
+        };
+        match rendered {
+            Ok(text) => out.push_str(&text),
+            Err(_) => out.push_str(&plain_line(d)),
+        }
+    }
+    out
+}
+
+fn to_report(d: &Diagnostic, source: Option<&str>) -> Report<()> {
+    let report = match d.severity {
+        Severity::Error => Report::error(),
+        Severity::Warning => Report::warning(),
+    }
+    .with_code(d.code)
+    .with_message(&d.message);
+    let mut notes = Vec::new();
+    let report = match source.and_then(|s| byte_range(s, d)) {
+        Some(range) => report.with_labels(vec![Label::primary((), range)]),
+        None => {
+            notes.push(format!("at {}:{}:{}", d.file.display(), d.position.line, d.position.column));
+            report
+        }
+    };
+    if let Some(hint) = &d.hint {
+        notes.push(format!("hint: {hint}"));
+    }
+    report.with_notes(notes)
+}
+
+/// The byte range a diagnostic's line/column/length covers, if the source has it.
+fn byte_range(source: &str, d: &Diagnostic) -> Option<std::ops::Range<usize>> {
+    let line = source.split_inclusive('\n').nth(d.position.line.checked_sub(1)?)?;
+    let line_start = line.as_ptr() as usize - source.as_ptr() as usize;
+    let line = line.trim_end_matches(['\n', '\r']);
+    let mut chars = line.char_indices().map(|(i, _)| i).chain(std::iter::once(line.len()));
+    let start = chars.nth(d.position.column - 1)?;
+    let end = line
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(line.len()))
+        .nth(d.position.column - 1 + d.position.length)
+        .unwrap_or(line.len());
+    Some(line_start + start..line_start + end.max(start))
+}
+
+fn plain_line(d: &Diagnostic) -> String {
+    let mut s = format!(
+        "{}[{}]: {}:{}:{}: {}\n",
+        d.severity,
+        d.code,
+        d.file.display(),
+        d.position.line,
+        d.position.column,
+        d.message
+    );
+    if let Some(hint) = &d.hint {
+        s.push_str(&format!("  hint: {hint}\n"));
+    }
+    s
+}
+
+/// The JSON schema (version 1) is documented in docs/diagnostics.md; fields
+/// are only ever added, never renamed.
+fn json(diagnostics: &Diagnostics) -> String {
+    let items: Vec<_> = diagnostics
+        .iter()
+        .map(|d| {
+            serde_json::json!({
+                "file": d.file.to_string_lossy().replace('\\', "/"),
+                "line": d.position.line,
+                "column": d.position.column,
+                "length": d.position.length,
+                "severity": d.severity,
+                "code": d.code,
+                "message": d.message,
+                "hint": d.hint,
+            })
+        })
+        .collect();
+    let doc = serde_json::json!({
+        "version": 1,
+        "diagnostics": items,
+        "summary": { "errors": diagnostics.error_count(), "warnings": diagnostics.warning_count() },
+    });
+    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn github(diagnostics: &Diagnostics) -> String {
+    diagnostics
+        .iter()
+        .map(|d| {
+            let level = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            let mut message = format!("{} [{}]", d.message, d.code);
+            if let Some(hint) = &d.hint {
+                message.push_str(&format!(" (hint: {hint})"));
+            }
+            format!(
+                "::{level} file={},line={},col={},title={}::{}\n",
+                escape_github_property(&d.file.to_string_lossy()),
+                d.position.line,
+                d.position.column,
+                escape_github_property(d.code),
+                escape_github_data(&message)
+            )
+        })
+        .collect()
+}
+
+/// GitHub's workflow-command escaping for the message part.
+fn escape_github_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// GitHub's workflow-command escaping for `key=value` properties.
+fn escape_github_property(s: &str) -> String {
+    escape_github_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// One line saying how the build went, e.g. "2 errors, 1 warning".
+pub fn summary_line(diagnostics: &Diagnostics) -> String {
+    fn count(n: usize, word: &str) -> String {
+        format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+    }
+    format!(
+        "{}, {}",
+        count(diagnostics.error_count(), "error"),
+        count(diagnostics.warning_count(), "warning")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Position;
+
+    fn sample() -> Diagnostics {
+        Diagnostics::from_iter([Diagnostic::warning(
+            "frontmatter/unknown-field",
+            Path::new("content/en/a.md"),
+            Position::new(3, 1, 8),
+            "unknown field `reviewrs`",
+        )
+        .with_hint("did you mean `reviewers`?")])
+    }
+
+    #[test]
+    fn github_annotations_escape_properties() {
+        let out = github(&sample());
+        assert_eq!(
+            out,
+            "::warning file=content/en/a.md,line=3,col=1,title=frontmatter/unknown-field::unknown field `reviewrs` [frontmatter/unknown-field] (hint: did you mean `reviewers`?)\n"
+        );
+    }
+
+    #[test]
+    fn human_output_underlines_the_source() {
+        let dir = std::env::temp_dir().join(format!("pamphlet-report-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("content/en")).unwrap();
+        std::fs::write(dir.join("content/en/a.md"), "---\ntitle: A\nreviewrs: []\n---\n").unwrap();
+        let out = human(&sample(), &dir, false);
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(out.contains("warning[frontmatter/unknown-field]"), "{out}");
+        assert!(out.contains("reviewrs: []"), "{out}");
+        assert!(out.contains("^^^^^^^^"), "{out}");
+        assert!(out.contains("hint: did you mean `reviewers`?"), "{out}");
+    }
+}

@@ -1,0 +1,208 @@
+//! Finding the site's input files: Markdown pages under `content/<lang>/`,
+//! the files beside them (images and other assets), and `static/`.
+//!
+//! Hidden files and the temporary files editors leave behind are skipped,
+//! so a half-saved file never reaches the build. Results are sorted, so
+//! everything downstream sees the same order on every machine.
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Diagnostics, Position, codes, suggest};
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// What a Markdown file is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SourceKind {
+    /// A normal page (`x.md`, or `x/index.md` as a page bundle).
+    Article,
+    /// A section's own page (`_index.md`).
+    Section,
+}
+
+/// A Markdown file of one language.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SourcePage {
+    /// Relative to the site root, e.g. `content/en/heart/high-blood-pressure.md`.
+    pub path: PathBuf,
+    pub language: String,
+    /// Relative to `content/<lang>/`, e.g. `heart/high-blood-pressure.md`.
+    pub rel: PathBuf,
+    pub kind: SourceKind,
+}
+
+/// A non-Markdown file inside `content/<lang>/` (an image beside an article).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Asset {
+    /// Relative to the site root.
+    pub path: PathBuf,
+    pub language: String,
+    /// Relative to `content/<lang>/`.
+    pub rel: PathBuf,
+}
+
+/// Everything discovery found.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    pub pages: Vec<SourcePage>,
+    pub assets: Vec<Asset>,
+    /// Relative to `static/`.
+    pub static_files: Vec<PathBuf>,
+    pub diagnostics: Diagnostics,
+}
+
+/// Walks `content/` and `static/` under the site root.
+pub fn discover(config: &Config) -> Discovered {
+    let root = &config.root;
+    let mut found = Discovered::default();
+    let content = root.join("content");
+    for entry in list_dir(&content) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if is_ignored(&name) {
+            continue;
+        }
+        let rel_entry = Path::new("content").join(&name);
+        if !entry.path().is_dir() {
+            continue; // files directly in content/ belong to no language
+        }
+        if config.language(&name).is_none() {
+            let known: Vec<_> = config.languages.iter().map(|l| l.code.as_str()).collect();
+            found.diagnostics.push(
+                Diagnostic::error(
+                    codes::CONTENT_UNKNOWN_LANGUAGE,
+                    &rel_entry,
+                    Position::start(),
+                    format!("the folder `content/{name}` is not a language listed in site.yaml"),
+                )
+                .with_hint(match suggest::closest(&name, known.iter().copied()) {
+                    Some(code) => format!("did you mean `{code}`? Otherwise add `{name}` under `languages:` in site.yaml"),
+                    None => format!("add `{name}` under `languages:` in site.yaml, or move these files into a language folder"),
+                }),
+            );
+            continue;
+        }
+        walk_language(root, &name, &mut found);
+    }
+    walk_files(&root.join("static"), root, &mut found.diagnostics, |rel| found.static_files.push(rel.to_path_buf()));
+    found.pages.sort();
+    found.assets.sort();
+    found.static_files.sort();
+    found
+}
+
+fn walk_language(root: &Path, language: &str, found: &mut Discovered) {
+    let lang_dir = root.join("content").join(language);
+    let mut pages = Vec::new();
+    let mut assets = Vec::new();
+    walk_files(&lang_dir, root, &mut found.diagnostics, |rel| {
+        let path = Path::new("content").join(language).join(rel);
+        if rel.extension().is_some_and(|e| e == "md") {
+            let kind = if rel.file_name().is_some_and(|n| n == "_index.md") {
+                SourceKind::Section
+            } else {
+                SourceKind::Article
+            };
+            pages.push(SourcePage {
+                path,
+                language: language.to_string(),
+                rel: rel.to_path_buf(),
+                kind,
+            });
+        } else {
+            assets.push(Asset {
+                path,
+                language: language.to_string(),
+                rel: rel.to_path_buf(),
+            });
+        }
+    });
+    found.pages.extend(pages);
+    found.assets.extend(assets);
+}
+
+/// Calls `visit` with each regular file under `dir`, relative to `dir`.
+fn walk_files(dir: &Path, root: &Path, diagnostics: &mut Diagnostics, mut visit: impl FnMut(&Path)) {
+    if !dir.is_dir() {
+        return;
+    }
+    let walker = WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => {
+                if let Ok(rel) = entry.path().strip_prefix(dir) {
+                    visit(rel);
+                }
+            }
+            Ok(_) => {}
+            Err(error) => {
+                let path = error.path().unwrap_or(dir);
+                let shown = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+                let message = if error.loop_ancestor().is_some() {
+                    format!("`{}` is a link back to one of its own parent folders; it was skipped", shown.display())
+                } else {
+                    format!("`{}` could not be read: {}", shown.display(), io_reason(&error))
+                };
+                diagnostics.push(
+                    Diagnostic::error(codes::CONTENT_UNREADABLE, &shown, Position::start(), message)
+                        .with_hint("check the file's permissions, or remove the link"),
+                );
+            }
+        }
+    }
+}
+
+fn io_reason(error: &walkdir::Error) -> String {
+    error
+        .io_error()
+        .map(|e| match e.kind() {
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+            _ => e.to_string(),
+        })
+        .unwrap_or_else(|| error.to_string())
+}
+
+fn list_dir(dir: &Path) -> Vec<std::fs::DirEntry> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .map(|rd| rd.filter_map(Result::ok).collect())
+        .unwrap_or_default();
+    entries.sort_by_key(|e| e.file_name());
+    entries
+}
+
+/// Hidden files and the temporary files editors write while saving
+/// (Emacs `.#x` and `#x#`, Vim `.swp`/`.swx` and `4913`, backups `x~`).
+pub fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || (name.starts_with('#') && name.ends_with('#'))
+        || name == "4913"
+        || [".swp", ".swx", ".swo", ".tmp", ".bak", ".crdownload"].iter().any(|ext| name.ends_with(ext))
+        || name == "Thumbs.db"
+}
+
+/// Lists files in a folder tree relative to it, sorted (for copying themes).
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut ignored = Diagnostics::new();
+    walk_files(dir, dir, &mut ignored, |rel| files.push(rel.to_path_buf()));
+    files.sort();
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editor_temp_files_are_ignored() {
+        for name in [".#draft.md", "draft.md~", "#draft.md#", ".draft.md.swp", "4913", ".DS_Store", ".hidden"] {
+            assert!(is_ignored(name), "{name}");
+        }
+        for name in ["draft.md", "index.md", "photo.jpg", "_index.md"] {
+            assert!(!is_ignored(name), "{name}");
+        }
+    }
+}

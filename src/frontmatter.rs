@@ -1,0 +1,632 @@
+//! Front matter: the YAML block at the top of every Markdown file.
+//!
+//! [`split`] finds the block, [`parse`] reads it into typed fields, checks
+//! every field (required ones present, dates real, choices allowed) and
+//! reports each problem at its line and column in the file. Unknown fields
+//! are warnings with a "did you mean" hint; free-form data goes under `extra`.
+
+use crate::dates::{Date, Instant};
+use crate::diagnostics::{Diagnostic, Position, codes, suggest};
+use crate::discover::SourceKind;
+use crate::yaml::{self, Segment};
+use serde::{Deserialize, Deserializer};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The longest summary that lists and share cards show whole.
+pub const SUMMARY_MAX_CHARS: usize = 200;
+
+/// A scalar written in YAML (text, number or yes/no), kept as text so the
+/// field can be checked and reported in plain words afterwards.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Scalar(pub String);
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a single value (text or a number)")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A person who wrote an article.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, Default, PartialEq)]
+#[serde(default)]
+pub struct Author {
+    pub name: String,
+    pub credentials: Option<String>,
+}
+
+/// A person who medically reviewed an article, as written.
+#[derive(Debug, Clone, Deserialize, Default, PartialEq)]
+#[serde(default)]
+pub struct RawReviewer {
+    pub name: String,
+    pub credentials: Option<String>,
+    pub role: Option<String>,
+    pub date: Option<Scalar>,
+}
+
+/// A source an article cites, as written (checked by the citations stage).
+#[derive(Debug, Clone, Deserialize, Default, PartialEq)]
+#[serde(default)]
+pub struct Citation {
+    pub id: String,
+    pub authors: Vec<String>,
+    pub title: Option<String>,
+    pub container: Option<String>,
+    pub year: Option<Scalar>,
+    pub volume: Option<Scalar>,
+    pub issue: Option<Scalar>,
+    pub pages: Option<Scalar>,
+    pub doi: Option<String>,
+    pub pmid: Option<Scalar>,
+    pub url: Option<String>,
+    pub accessed: Option<Scalar>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default, PartialEq)]
+#[serde(default)]
+struct RawAlert {
+    severity: Option<String>,
+    expires: Option<Scalar>,
+    area: Option<String>,
+}
+
+/// Front matter exactly as written (every field optional, checked later).
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+struct RawFrontMatter {
+    title: Option<String>,
+    summary: Option<String>,
+    date: Option<Scalar>,
+    updated: Option<Scalar>,
+    slug: Option<String>,
+    translation_key: Option<String>,
+    draft: bool,
+    tags: Vec<String>,
+    audience: Option<String>,
+    image: Option<String>,
+    image_alt: Option<String>,
+    hashtags: Vec<String>,
+    authors: Vec<Author>,
+    reviewers: Vec<RawReviewer>,
+    next_review: Option<Scalar>,
+    citations: Vec<Citation>,
+    aliases: Vec<String>,
+    extra: BTreeMap<String, serde_json::Value>,
+    alert: Option<RawAlert>,
+    weight: Option<i64>,
+}
+
+/// Who an article is written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    Patients,
+    Caregivers,
+    Clinicians,
+    Public,
+}
+
+impl Audience {
+    const NAMES: [&'static str; 4] = ["patients", "caregivers", "clinicians", "public"];
+
+    fn parse(text: &str) -> Option<Audience> {
+        match text.trim().to_lowercase().as_str() {
+            "patients" => Some(Audience::Patients),
+            "caregivers" => Some(Audience::Caregivers),
+            "clinicians" => Some(Audience::Clinicians),
+            "public" => Some(Audience::Public),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+}
+
+/// How urgent an alert is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Urgent,
+}
+
+/// A time-limited public notice (pages under `content/<lang>/alerts/`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alert {
+    pub severity: Severity,
+    pub expires: Option<Instant>,
+    pub area: Option<String>,
+}
+
+/// A medical reviewer with a checked review date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reviewer {
+    pub name: String,
+    pub credentials: Option<String>,
+    pub role: Option<String>,
+    pub date: Option<Date>,
+}
+
+/// An article's cover image as written in front matter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CoverImage {
+    /// Path relative to the Markdown file, or starting with `/` for `static/`.
+    pub src: String,
+    pub alt: String,
+}
+
+/// Checked front matter. Fields a translation may inherit from its source
+/// stay `Option`/empty when not written, so inheritance can tell them apart.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FrontMatter {
+    pub title: String,
+    pub summary: String,
+    pub date: Option<Date>,
+    pub updated: Option<Date>,
+    pub slug: Option<String>,
+    pub translation_key: Option<String>,
+    pub draft: bool,
+    pub tags: Vec<String>,
+    pub audience: Option<Audience>,
+    pub image: Option<CoverImage>,
+    pub hashtags: Vec<String>,
+    pub authors: Vec<Author>,
+    pub reviewers: Vec<Reviewer>,
+    pub next_review: Option<Date>,
+    pub citations: Vec<Citation>,
+    pub aliases: Vec<String>,
+    pub extra: BTreeMap<String, serde_json::Value>,
+    pub alert: Option<Alert>,
+    /// Sort order among siblings (lower first); sections and pages.
+    pub weight: Option<i64>,
+}
+
+/// Where the front matter and the body sit in a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Split {
+    /// Byte range of the YAML text (without the `---` lines).
+    pub yaml: (usize, usize),
+    /// Byte offset where the body starts.
+    pub body_start: usize,
+    /// 1-based line of the first YAML line in the file (2 unless a BOM or blank lines intervene).
+    pub yaml_first_line: usize,
+}
+
+/// Finds the `---` fenced block at the very top of a file.
+pub fn split(text: &str) -> Option<Split> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let first_end = text[start..].find('\n').map(|i| start + i)?;
+    if text[start..first_end].trim_end() != "---" {
+        return None;
+    }
+    let yaml_start = first_end + 1;
+    let mut offset = yaml_start;
+    for line in text[yaml_start..].split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        if trimmed == "---" || trimmed == "..." {
+            return Some(Split {
+                yaml: (yaml_start, offset),
+                body_start: offset + line.len(),
+                yaml_first_line: 2,
+            });
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// The result of reading one file's front matter.
+pub struct Parsed {
+    pub front_matter: FrontMatter,
+    pub diagnostics: Vec<Diagnostic>,
+    /// False when the block is missing or not valid YAML (the page is skipped).
+    pub usable: bool,
+}
+
+/// Reads and checks the front matter of `text` (the whole file). `file` is
+/// the path shown in diagnostics.
+pub fn parse(text: &str, file: &Path, kind: SourceKind) -> Parsed {
+    let mut out = Parsed {
+        front_matter: FrontMatter::default(),
+        diagnostics: Vec::new(),
+        usable: false,
+    };
+    let Some(split) = split(text) else {
+        out.diagnostics.push(
+            Diagnostic::error(
+                codes::FRONTMATTER_MISSING,
+                file,
+                Position::new(1, 1, text.lines().next().map_or(0, |l| l.chars().count())),
+                "this file has no front matter",
+            )
+            .with_hint("start the file with a line `---`, then `title:`, `summary:` and `date:` lines, then another `---`"),
+        );
+        return out;
+    };
+    let yaml_text = &text[split.yaml.0..split.yaml.1];
+    let shift = |p: Position| Position::new(p.line + split.yaml_first_line - 1, p.column, p.length);
+
+    let (raw, unknown) = match yaml::parse::<RawFrontMatter>(yaml_text) {
+        Ok(parsed) => parsed,
+        Err(e) => {
+            let code = if e.is_syntax { codes::FRONTMATTER_SYNTAX } else { codes::FRONTMATTER_INVALID_VALUE };
+            let hint = if e.is_syntax {
+                "values containing `: ` or starting with `[`, `{`, `@` or `#` need quotes; indent with spaces"
+            } else {
+                "see `pamphlet new` for an example of every field"
+            };
+            out.diagnostics
+                .push(Diagnostic::error(code, file, shift(e.position), e.message).with_hint(hint));
+            return out;
+        }
+    };
+    out.usable = true;
+
+    for key in &unknown {
+        let known = known_fields(key.parent_key());
+        let hint = suggest::did_you_mean(key.name(), known.iter().copied())
+            .unwrap_or_else(|| "put your own data under `extra:`".to_string());
+        out.diagnostics.push(
+            Diagnostic::warning(
+                codes::FRONTMATTER_UNKNOWN_FIELD,
+                file,
+                shift(key.position),
+                format!("unknown front-matter field `{}`", key.dotted()),
+            )
+            .with_hint(hint),
+        );
+    }
+
+    let mut checker = Checker {
+        file,
+        yaml: yaml_text,
+        shift: &shift,
+        diagnostics: &mut out.diagnostics,
+    };
+    out.front_matter = checker.check(raw, kind);
+    out
+}
+
+/// Names allowed inside each mapping of the front matter.
+fn known_fields(parent: &str) -> &'static [&'static str] {
+    match parent {
+        "" => suggest::fields_of::<RawFrontMatter>(),
+        "authors" => suggest::fields_of::<Author>(),
+        "reviewers" => suggest::fields_of::<RawReviewer>(),
+        "citations" => suggest::fields_of::<Citation>(),
+        "alert" => suggest::fields_of::<RawAlert>(),
+        _ => &[],
+    }
+}
+
+struct Checker<'a> {
+    file: &'a Path,
+    yaml: &'a str,
+    shift: &'a dyn Fn(Position) -> Position,
+    diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn check(&mut self, raw: RawFrontMatter, kind: SourceKind) -> FrontMatter {
+        let is_article = kind == SourceKind::Article;
+        let title = self.required_text(raw.title, "title", true, "title: High blood pressure");
+        let summary = self.required_text(raw.summary, "summary", is_article, "summary: What it is and how to lower it.");
+        if summary.chars().count() > SUMMARY_MAX_CHARS {
+            let position = self.value_position(&[Segment::Key("summary".into())]);
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    codes::FRONTMATTER_SUMMARY_TOO_LONG,
+                    self.file,
+                    position,
+                    format!("the summary has {} characters; at most {SUMMARY_MAX_CHARS} are shown", summary.chars().count()),
+                )
+                .with_hint("shorten it to one or two plain sentences"),
+            );
+        }
+        let date = self.date(raw.date.as_ref(), "date");
+        if is_article && raw.date.is_none() {
+            self.missing("date", "date: 2026-03-01");
+        }
+        let image = match (raw.image, raw.image_alt) {
+            (Some(src), alt) if !src.trim().is_empty() => {
+                let alt = alt.unwrap_or_default();
+                if alt.trim().is_empty() {
+                    let position = self.key_position(&[Segment::Key("image".into())]);
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            codes::FRONTMATTER_MISSING_FIELD,
+                            self.file,
+                            position,
+                            "the `image` has no `image_alt` text",
+                        )
+                        .with_hint("add `image_alt:` describing the picture for people who cannot see it"),
+                    );
+                }
+                Some(CoverImage { src: src.trim().to_string(), alt })
+            }
+            _ => None,
+        };
+        let reviewers = raw
+            .reviewers
+            .into_iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let path = [Segment::Key("reviewers".into()), Segment::Index(i), Segment::Key("date".into())];
+                if r.name.trim().is_empty() {
+                    let position = self.key_position(&path[..2]);
+                    self.diagnostics.push(Diagnostic::error(
+                        codes::FRONTMATTER_MISSING_FIELD,
+                        self.file,
+                        position,
+                        format!("reviewer {} has no `name`", i + 1),
+                    ));
+                }
+                Reviewer {
+                    date: r.date.as_ref().and_then(|d| self.date_at(d, &path)),
+                    name: r.name,
+                    credentials: r.credentials,
+                    role: r.role,
+                }
+            })
+            .collect();
+        let audience = raw.audience.as_deref().and_then(|text| {
+            let parsed = Audience::parse(text);
+            if parsed.is_none() {
+                self.invalid_choice("audience", text, &Audience::NAMES);
+            }
+            parsed
+        });
+        let alert = raw.alert.map(|a| self.alert(a));
+        FrontMatter {
+            title,
+            summary,
+            date,
+            updated: self.date(raw.updated.as_ref(), "updated"),
+            slug: raw.slug.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+            translation_key: raw.translation_key.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+            draft: raw.draft,
+            tags: clean_list(raw.tags),
+            audience,
+            image,
+            hashtags: clean_list(raw.hashtags).into_iter().map(|h| h.trim_start_matches('#').to_string()).collect(),
+            authors: raw.authors,
+            reviewers,
+            next_review: self.date(raw.next_review.as_ref(), "next_review"),
+            citations: raw.citations,
+            aliases: clean_list(raw.aliases),
+            extra: raw.extra,
+            alert,
+            weight: raw.weight,
+        }
+    }
+
+    fn alert(&mut self, raw: RawAlert) -> Alert {
+        const SEVERITIES: [&str; 3] = ["info", "warning", "urgent"];
+        let severity = match raw.severity.as_deref().map(|s| s.trim().to_lowercase()) {
+            Some(s) if s == "info" => Severity::Info,
+            Some(s) if s == "warning" => Severity::Warning,
+            Some(s) if s == "urgent" => Severity::Urgent,
+            Some(other) => {
+                self.invalid_choice_at(&[Segment::Key("alert".into()), Segment::Key("severity".into())], "alert.severity", &other, &SEVERITIES);
+                Severity::Info
+            }
+            None => Severity::Info,
+        };
+        let expires = raw.expires.and_then(|text| match Instant::parse(&text.0) {
+            Ok(i) => Some(i),
+            Err(message) => {
+                let position = self.value_position(&[Segment::Key("alert".into()), Segment::Key("expires".into())]);
+                self.diagnostics.push(
+                    Diagnostic::error(codes::FRONTMATTER_INVALID_DATE, self.file, position, message)
+                        .with_hint("write the expiry as `2026-12-01T00:00:00Z` (UTC) or with an offset like `-05:00`"),
+                );
+                None
+            }
+        });
+        Alert {
+            severity,
+            expires,
+            area: raw.area,
+        }
+    }
+
+    fn required_text(&mut self, value: Option<String>, field: &str, required: bool, example: &str) -> String {
+        let text = value.map(|s| s.trim().to_string()).unwrap_or_default();
+        if text.is_empty() && required {
+            self.missing(field, example);
+        }
+        text
+    }
+
+    fn missing(&mut self, field: &str, example: &str) {
+        self.diagnostics.push(
+            Diagnostic::error(
+                codes::FRONTMATTER_MISSING_FIELD,
+                self.file,
+                Position::new(1, 1, 3),
+                format!("the front matter has no `{field}`"),
+            )
+            .with_hint(format!("add a line like `{example}`")),
+        );
+    }
+
+    fn invalid_choice(&mut self, field: &str, value: &str, allowed: &[&str]) {
+        self.invalid_choice_at(&[Segment::Key(field.into())], field, value, allowed);
+    }
+
+    fn invalid_choice_at(&mut self, path: &[Segment], field: &str, value: &str, allowed: &[&str]) {
+        let position = self.value_position(path);
+        let hint = suggest::did_you_mean(value, allowed.iter().copied())
+            .unwrap_or_else(|| format!("use one of: {}", allowed.join(", ")));
+        self.diagnostics.push(
+            Diagnostic::error(
+                codes::FRONTMATTER_INVALID_VALUE,
+                self.file,
+                position,
+                format!("`{field}` cannot be `{value}`"),
+            )
+            .with_hint(hint),
+        );
+    }
+
+    fn date(&mut self, value: Option<&Scalar>, field: &str) -> Option<Date> {
+        value.and_then(|v| self.date_at(v, &[Segment::Key(field.into())]))
+    }
+
+    fn date_at(&mut self, value: &Scalar, path: &[Segment]) -> Option<Date> {
+        match Date::parse(&value.0) {
+            Ok(date) => Some(date),
+            Err(message) => {
+                let position = self.value_position(path);
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        codes::FRONTMATTER_INVALID_DATE,
+                        self.file,
+                        position,
+                        format!("`{}`: {message}", yaml::dotted(path)),
+                    )
+                    .with_hint("write dates as year-month-day, e.g. `2026-03-01`"),
+                );
+                None
+            }
+        }
+    }
+
+    fn key_position(&self, path: &[Segment]) -> Position {
+        (self.shift)(yaml::locate(self.yaml, path).unwrap_or_else(Position::start))
+    }
+
+    /// Position of the value after `key:` (what an author has to change).
+    fn value_position(&self, path: &[Segment]) -> Position {
+        let key = self.key_position(path);
+        let Some(line) = self.yaml.lines().nth(key.line.saturating_sub((self.shift)(Position::start()).line)) else {
+            return key;
+        };
+        let chars: Vec<char> = line.chars().collect();
+        let mut i = key.column - 1 + key.length;
+        while i < chars.len() && (chars[i] == ':' || chars[i] == ' ') {
+            i += 1;
+        }
+        let value: String = chars[i.min(chars.len())..].iter().collect();
+        let length = value.trim_end().chars().count();
+        if length == 0 {
+            return key;
+        }
+        Position::new(key.line, i + 1, length)
+    }
+}
+
+fn clean_list(items: Vec<String>) -> Vec<String> {
+    items
+        .into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_article(text: &str) -> Parsed {
+        parse(text, Path::new("a.md"), SourceKind::Article)
+    }
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let text = "---\ntitle: A\n---\nBody\n";
+        let s = split(text).unwrap();
+        assert_eq!(&text[s.yaml.0..s.yaml.1], "title: A\n");
+        assert_eq!(&text[s.body_start..], "Body\n");
+        assert!(split("title: A\n").is_none());
+        assert!(split("---\ntitle: A\n").is_none(), "unclosed block");
+        assert!(split("---\r\ntitle: A\r\n---\r\nB").is_some(), "CRLF files");
+    }
+
+    #[test]
+    fn reads_a_complete_article() {
+        let p = parse_article(
+            "---\ntitle: T\nsummary: S\ndate: 2026-01-10\ntags: [heart]\naudience: patients\nreviewers:\n  - name: Ana\n    date: 2026-03-01\n---\n",
+        );
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+        let fm = p.front_matter;
+        assert_eq!(fm.date, Date::new(2026, 1, 10));
+        assert_eq!(fm.audience, Some(Audience::Patients));
+        assert_eq!(fm.reviewers[0].date, Date::new(2026, 3, 1));
+    }
+
+    #[test]
+    fn every_problem_in_a_file_is_reported_at_its_place() {
+        let p = parse_article(
+            "---\ntitle: T\nsummary: S\ndate: 2026-13-01\naudience: patents\nreviewrs: []\nreviewers:\n  - name: Ana\n    date: soon\n---\n",
+        );
+        let found: Vec<_> = p
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.position.line, d.position.column))
+            .collect();
+        assert!(found.contains(&(codes::FRONTMATTER_UNKNOWN_FIELD, 6, 1)), "{found:?}");
+        assert!(found.contains(&(codes::FRONTMATTER_INVALID_DATE, 4, 7)), "{found:?}");
+        assert!(found.contains(&(codes::FRONTMATTER_INVALID_VALUE, 5, 11)), "{found:?}");
+        assert!(found.contains(&(codes::FRONTMATTER_INVALID_DATE, 9, 11)), "{found:?}");
+        let hint = p.diagnostics.iter().find(|d| d.code == codes::FRONTMATTER_UNKNOWN_FIELD).unwrap();
+        assert_eq!(hint.hint.as_deref(), Some("did you mean `reviewers`?"));
+    }
+
+    #[test]
+    fn yaml_errors_point_into_the_file() {
+        let p = parse_article("---\ntitle: T\nsummary: [oops\n---\n");
+        assert!(!p.usable);
+        let d = &p.diagnostics[0];
+        assert_eq!(d.code, codes::FRONTMATTER_SYNTAX);
+        assert!(d.position.line >= 3, "{d:?}");
+    }
+
+    #[test]
+    fn missing_required_fields_and_alt_text() {
+        let p = parse_article("---\nimage: a.png\n---\n");
+        let messages: Vec<_> = p.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert!(messages.contains(&"the front matter has no `title`"));
+        assert!(messages.contains(&"the front matter has no `summary`"));
+        assert!(messages.contains(&"the front matter has no `date`"));
+        assert!(messages.contains(&"the `image` has no `image_alt` text"));
+        let section = parse("---\ntitle: Heart\n---\n", Path::new("_index.md"), SourceKind::Section);
+        assert!(section.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn alerts_are_checked() {
+        let p = parse_article("---\ntitle: T\nsummary: S\ndate: 2026-01-01\nalert:\n  severity: urgnt\n  expires: tomorrow\n---\n");
+        let codes_found: Vec<_> = p.diagnostics.iter().map(|d| (d.code, d.position.line)).collect();
+        assert_eq!(
+            codes_found,
+            [(codes::FRONTMATTER_INVALID_VALUE, 6), (codes::FRONTMATTER_INVALID_DATE, 7)]
+        );
+    }
+}

@@ -1,0 +1,5 @@
+//! The `pamphlet` command: a thin shell around the library.
+
+fn main() -> std::process::ExitCode {
+    pamphlet::cli::main()
+}

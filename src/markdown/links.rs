@@ -1,0 +1,167 @@
+//! Links and images: relative paths to other Markdown files become the
+//! target page's URL, relative image paths become the copied file's URL,
+//! and every internal reference is checked so a broken link fails the
+//! build at its line and column instead of reaching readers.
+
+use super::{PageContext, Spanned};
+use crate::diagnostics::{Diagnostic, codes};
+use pulldown_cmark::{CowStr, Event, Tag};
+use std::path::{Component, Path, PathBuf};
+
+pub fn rewrite(events: &mut [Spanned], ctx: &mut PageContext) {
+    for (event, range) in events.iter_mut() {
+        let (dest, is_image) = match event {
+            Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
+            Event::Start(Tag::Image { dest_url, title, .. }) => {
+                // `![](x.png "decorative")` marks a purely decorative image.
+                if title.as_ref() == "decorative" {
+                    *title = CowStr::from("");
+                }
+                (dest_url, true)
+            }
+            _ => continue,
+        };
+        if let Some(new) = resolve(dest, is_image, range, ctx) {
+            *dest = CowStr::from(new);
+        }
+    }
+}
+
+/// The rewritten destination, or `None` to keep it as written.
+fn resolve(dest: &str, is_image: bool, range: &std::ops::Range<usize>, ctx: &mut PageContext) -> Option<String> {
+    let dest = dest.trim();
+    if dest.is_empty() || dest.starts_with('#') || has_scheme(dest) || dest.starts_with("//") {
+        return None;
+    }
+    let (path_part, suffix) = match dest.find(['#', '?']) {
+        Some(i) => (&dest[..i], &dest[i..]),
+        None => (dest, ""),
+    };
+    let decoded = percent_decode(path_part);
+    let position = destination_position(dest, range, ctx);
+
+    if let Some(rooted) = decoded.strip_prefix('/') {
+        let url = format!("{}/{}", ctx.site.urls.base_path(), rooted);
+        if !ctx.site.serves(&url) {
+            let (code, message) = if is_image {
+                (codes::IMAGE_MISSING, format!("no image or file of the site is at `{path_part}`"))
+            } else {
+                (codes::LINK_UNKNOWN_PATH, format!("no page or file of the site is at `{path_part}`"))
+            };
+            let d = if is_image { Diagnostic::error(code, ctx.file, position, message) } else { Diagnostic::warning(code, ctx.file, position, message) };
+            ctx.diagnostics.push(d.with_hint("check the address, or link to the .md file with a relative path"));
+        }
+        return Some(format!("{url}{suffix}"));
+    }
+
+    let from_dir = ctx.file.parent().unwrap_or(Path::new(""));
+    let target = normalize(&from_dir.join(&decoded));
+    if let Some(url) = target.as_deref().and_then(|t| ctx.site.url_for_source(t)) {
+        return Some(format!("{url}{suffix}"));
+    }
+    let is_markdown = Path::new(&decoded).extension().is_some_and(|e| e == "md");
+    let shown = target.as_deref().map_or(decoded.clone(), |t| t.display().to_string());
+    let diagnostic = if is_markdown {
+        let message = if target.as_deref().is_some_and(|t| ctx.site.is_draft(t)) {
+            format!("this links to `{shown}`, which is a draft and is not published")
+        } else {
+            format!("this links to `{shown}`, which does not exist")
+        };
+        Diagnostic::error(codes::LINK_BROKEN, ctx.file, position, message)
+            .with_hint("links to articles are relative to this file's folder, e.g. `../heart/high-blood-pressure.md`")
+    } else if is_image {
+        Diagnostic::error(codes::IMAGE_MISSING, ctx.file, position, format!("the image `{shown}` does not exist"))
+            .with_hint("image paths are relative to this file's folder; files in `static/` start with `/`")
+    } else {
+        Diagnostic::error(codes::LINK_BROKEN, ctx.file, position, format!("this links to `{shown}`, which does not exist"))
+            .with_hint("file paths are relative to this file's folder; files in `static/` start with `/`")
+    };
+    ctx.diagnostics.push(diagnostic);
+    None
+}
+
+/// Underlines the destination inside `[text](destination)` when it can be found.
+fn destination_position(dest: &str, range: &std::ops::Range<usize>, ctx: &PageContext) -> crate::diagnostics::Position {
+    let body = ctx.body();
+    let span = body.get(range.clone()).unwrap_or("");
+    match span.rfind(dest) {
+        Some(i) => ctx.position(&(range.start + i..range.start + i + dest.len())),
+        None => ctx.position(&(range.start..range.start + span.find('\n').unwrap_or(span.len()))),
+    }
+}
+
+fn has_scheme(dest: &str) -> bool {
+    match dest.find(':') {
+        Some(i) => {
+            let scheme = &dest[..i];
+            !scheme.is_empty()
+                && scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        }
+        None => false,
+    }
+}
+
+/// Resolves `.` and `..` without touching the disk; `None` if it climbs above the root.
+fn normalize(path: &Path) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    return None;
+                }
+            }
+            Component::Normal(part) => out.push(part),
+            Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    Some(out)
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&text[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_relative_paths() {
+        assert_eq!(
+            normalize(Path::new("content/en/heart/../diabetes/./a.md")),
+            Some(PathBuf::from("content/en/diabetes/a.md"))
+        );
+        assert_eq!(normalize(Path::new("../../x")), None);
+    }
+
+    #[test]
+    fn recognises_schemes() {
+        assert!(has_scheme("https://who.int"));
+        assert!(has_scheme("mailto:a@b.org"));
+        assert!(has_scheme("tel:+15550100"));
+        assert!(!has_scheme("../a.md"));
+    }
+
+    #[test]
+    fn decodes_percent_escapes() {
+        assert_eq!(percent_decode("my%20photo.png"), "my photo.png");
+        assert_eq!(percent_decode("100%"), "100%");
+    }
+}

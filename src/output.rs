@@ -1,0 +1,193 @@
+//! Where rendered files go: a staging folder swapped in at the end, memory
+//! (for the live preview), or nowhere (for `check`).
+//!
+//! A build never writes into the published folder directly. It fills a
+//! staging folder beside it and, only if the whole build succeeded, swaps
+//! it in: a failed or interrupted build leaves the previous output as it was.
+
+use crate::error::{Error, Result};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// A destination for the files of a build. Implementations are shared by
+/// the rendering threads.
+pub trait Output: Sync {
+    /// Writes a file at `path` (relative to the output root).
+    fn write(&self, path: &Path, bytes: &[u8]) -> Result<()>;
+
+    /// Copies a file from disk to `path` (relative to the output root).
+    fn copy(&self, path: &Path, from: &Path) -> Result<()> {
+        let bytes = std::fs::read(from).map_err(|e| Error::io(from, e))?;
+        self.write(path, &bytes)
+    }
+}
+
+/// Discards everything (`pamphlet check`).
+pub struct Discard;
+
+impl Output for Discard {
+    fn write(&self, _: &Path, _: &[u8]) -> Result<()> {
+        Ok(())
+    }
+    fn copy(&self, _: &Path, _: &Path) -> Result<()> {
+        Ok(())
+    }
+}
+
+/// Keeps every file in memory (the live preview serves from it).
+#[derive(Default)]
+pub struct Memory {
+    files: Mutex<BTreeMap<PathBuf, Vec<u8>>>,
+}
+
+impl Memory {
+    pub fn into_files(self) -> BTreeMap<PathBuf, Vec<u8>> {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Output for Memory {
+    fn write(&self, path: &Path, bytes: &[u8]) -> Result<()> {
+        self.files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path.to_path_buf(), bytes.to_vec());
+        Ok(())
+    }
+}
+
+/// A staging folder next to the target, swapped in by [`Staging::commit`].
+pub struct Staging {
+    target: PathBuf,
+    dir: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Creates an empty staging folder beside `target`.
+    pub fn new(target: &Path) -> Result<Staging> {
+        let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        let name = target.file_name().map_or("public".into(), |n| n.to_string_lossy().into_owned());
+        let dir = parent.join(format!(".{name}.pamphlet-staging-{}", std::process::id()));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        }
+        std::fs::create_dir(&dir).map_err(|e| Error::io(&dir, e))?;
+        Ok(Staging {
+            target: target.to_path_buf(),
+            dir,
+            committed: false,
+        })
+    }
+
+    /// Replaces the target folder with the staged one.
+    pub fn commit(mut self) -> Result<()> {
+        let parent = self.dir.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let name = self.target.file_name().map_or("public".into(), |n| n.to_string_lossy().into_owned());
+        let old = parent.join(format!(".{name}.pamphlet-old-{}", std::process::id()));
+        if self.target.exists() {
+            if !self.target.is_dir() {
+                return Err(Error::Usage(format!(
+                    "the output `{}` exists and is not a folder; choose another --output",
+                    self.target.display()
+                )));
+            }
+            std::fs::rename(&self.target, &old).map_err(|e| Error::io(&self.target, e))?;
+        }
+        if let Err(e) = std::fs::rename(&self.dir, &self.target) {
+            // Put the previous output back before reporting.
+            let _ = std::fs::rename(&old, &self.target);
+            return Err(Error::io(&self.target, e));
+        }
+        self.committed = true;
+        if old.exists() {
+            std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
+        }
+        Ok(())
+    }
+}
+
+impl Output for Staging {
+    fn write(&self, path: &Path, bytes: &[u8]) -> Result<()> {
+        let full = self.dir.join(path);
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        std::fs::write(&full, bytes).map_err(|e| Error::io(&full, e))
+    }
+
+    fn copy(&self, path: &Path, from: &Path) -> Result<()> {
+        let full = self.dir.join(path);
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        std::fs::copy(from, &full).map(|_| ()).map_err(|e| Error::io(from, e))
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Refuses output folders whose replacement would destroy the site itself.
+pub fn check_target(root: &Path, target: &Path) -> Result<()> {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let (root, target) = (absolute(root), absolute(target));
+    let protected = ["content", "static", "templates", "themes", "i18n", "site.yaml"];
+    if root.starts_with(&target) || protected.iter().any(|p| target.starts_with(root.join(p))) {
+        return Err(Error::Usage(format!(
+            "refusing to write the site into `{}`: it would replace the site's own files; use a separate folder such as `public`",
+            target.display()
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("pamphlet-output-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn commit_swaps_and_drop_discards() {
+        let dir = temp("swap");
+        let target = dir.join("public");
+        std::fs::create_dir_all(&target).unwrap();
+        std::fs::write(target.join("old.html"), "old").unwrap();
+
+        let failed = Staging::new(&target).unwrap();
+        failed.write(Path::new("a/index.html"), b"new").unwrap();
+        drop(failed);
+        assert!(target.join("old.html").exists(), "a dropped build leaves the old output");
+
+        let staging = Staging::new(&target).unwrap();
+        staging.write(Path::new("a/index.html"), b"new").unwrap();
+        staging.commit().unwrap();
+        assert!(!target.join("old.html").exists());
+        assert_eq!(std::fs::read_to_string(target.join("a/index.html")).unwrap(), "new");
+        let leftovers: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(Result::ok).map(|e| e.file_name()).collect();
+        assert_eq!(leftovers, ["public"]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn refuses_to_overwrite_the_site() {
+        let root = Path::new("/sites/clinic");
+        assert!(check_target(root, Path::new("/sites/clinic/public")).is_ok());
+        assert!(check_target(root, Path::new("/sites/clinic")).is_err());
+        assert!(check_target(root, Path::new("/sites")).is_err());
+        assert!(check_target(root, Path::new("/sites/clinic/content/x")).is_err());
+    }
+}

@@ -1,0 +1,101 @@
+//! Reading content files and their front matter, in parallel.
+//!
+//! Each Markdown file is read once; its text is kept (shared, not copied)
+//! for the Markdown stage and for pointing diagnostics at the right line.
+
+use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex, codes};
+use crate::discover::SourcePage;
+use crate::frontmatter::{self, FrontMatter};
+use rayon::prelude::*;
+use std::path::Path;
+use std::sync::Arc;
+
+/// One content file, read and with its front matter checked.
+#[derive(Debug, Clone)]
+pub struct ParsedPage {
+    pub source: SourcePage,
+    /// The whole file.
+    pub text: Arc<str>,
+    /// Byte offset of the Markdown body in `text`.
+    pub body_start: usize,
+    pub front_matter: FrontMatter,
+}
+
+impl ParsedPage {
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+}
+
+/// Reads and parses every page; files that cannot be used are left out and
+/// explained in the diagnostics.
+pub fn parse_all(root: &Path, sources: &[SourcePage]) -> (Vec<ParsedPage>, Diagnostics) {
+    let results: Vec<(Option<ParsedPage>, Vec<Diagnostic>)> =
+        sources.par_iter().map(|source| parse_one(root, source)).collect();
+    let mut pages = Vec::with_capacity(results.len());
+    let mut diagnostics = Diagnostics::new();
+    for (page, found) in results {
+        pages.extend(page);
+        diagnostics.extend(found);
+    }
+    (pages, diagnostics)
+}
+
+/// Reads one file (exposed for incremental rebuilds, which re-read one file).
+pub fn parse_one(root: &Path, source: &SourcePage) -> (Option<ParsedPage>, Vec<Diagnostic>) {
+    let bytes = match std::fs::read(root.join(&source.path)) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            let d = Diagnostic::error(
+                codes::CONTENT_UNREADABLE,
+                &source.path,
+                crate::diagnostics::Position::start(),
+                format!("this file could not be read: {}", io_reason(&e)),
+            )
+            .with_hint("check that the file exists and can be read by the user running the build");
+            return (None, vec![d]);
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let prefix = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+            let position = LineIndex::new(&prefix).position(valid, valid);
+            let d = Diagnostic::error(
+                codes::CONTENT_UNREADABLE,
+                &source.path,
+                position,
+                "this file is not UTF-8 text",
+            )
+            .with_hint("save the file with UTF-8 encoding in your editor");
+            return (None, vec![d]);
+        }
+    };
+    parse_text(source, text)
+}
+
+/// Parses a file's text (the part of [`parse_one`] that needs no disk).
+pub fn parse_text(source: &SourcePage, text: String) -> (Option<ParsedPage>, Vec<Diagnostic>) {
+    let parsed = frontmatter::parse(&text, &source.path, source.kind);
+    if !parsed.usable {
+        return (None, parsed.diagnostics);
+    }
+    let body_start = frontmatter::split(&text).map_or(0, |s| s.body_start);
+    let page = ParsedPage {
+        source: source.clone(),
+        text: Arc::from(text),
+        body_start,
+        front_matter: parsed.front_matter,
+    };
+    (Some(page), parsed.diagnostics)
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        std::io::ErrorKind::NotFound => "it no longer exists".to_string(),
+        _ => e.to_string(),
+    }
+}

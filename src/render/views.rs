@@ -1,0 +1,340 @@
+//! What templates see: plain, serialisable view structs built from the site
+//! model, so the model can change without breaking themes. Dates arrive
+//! both machine-readable (`date`) and localised (`date_display`).
+//!
+//! The names and shapes here are the theme interface documented in
+//! `docs/themes.md`; add fields freely, never rename them.
+
+use crate::frontmatter::{Author, Reviewer};
+use crate::markdown::{Heading, RenderedBody};
+use crate::site::{Page, PageId, PageKind, Site};
+use serde::Serialize;
+
+/// How many articles the home page lists.
+const HOME_LATEST: usize = 12;
+
+#[derive(Serialize)]
+pub struct LanguageView<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
+    pub dir: &'a str,
+    /// The language's home page.
+    pub url: String,
+}
+
+#[derive(Serialize)]
+pub struct SiteView<'a> {
+    /// The site title in the page's language.
+    pub title: &'a str,
+    pub base_url: &'a str,
+    /// The site root (`/` or `/health/`).
+    pub root_url: String,
+    pub default_language: &'a str,
+    pub languages: Vec<LanguageView<'a>>,
+    pub generator: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct LinkView {
+    pub title: String,
+    pub url: String,
+    /// True when the link points at the page being rendered or one of its sections.
+    pub current: bool,
+}
+
+#[derive(Serialize)]
+pub struct TranslationView<'a> {
+    pub language: &'a str,
+    pub language_name: &'a str,
+    pub dir: &'a str,
+    pub title: &'a str,
+    pub url: &'a str,
+    /// Absolute URL (for `hreflang` alternates).
+    pub permalink: String,
+}
+
+/// One `<link rel="alternate" hreflang>` of a page.
+#[derive(Serialize)]
+pub struct AlternateView {
+    pub hreflang: String,
+    pub href: String,
+}
+
+#[derive(Serialize)]
+pub struct ReviewerView<'a> {
+    pub name: &'a str,
+    pub credentials: Option<&'a str>,
+    pub role: Option<&'a str>,
+    pub date: Option<String>,
+    pub date_display: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct SummaryView<'a> {
+    pub title: &'a str,
+    pub url: &'a str,
+    pub summary: &'a str,
+    pub date: Option<String>,
+    pub date_display: Option<String>,
+    /// Articles in a section (for section lists).
+    pub count: usize,
+}
+
+#[derive(Serialize)]
+pub struct ImageView {
+    pub url: String,
+    pub alt: String,
+}
+
+#[derive(Serialize)]
+pub struct PageView<'a> {
+    pub kind: PageKind,
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub url: &'a str,
+    pub permalink: String,
+    pub language: &'a str,
+    pub dir: &'a str,
+    pub date: Option<String>,
+    pub date_display: Option<String>,
+    pub updated: Option<String>,
+    pub updated_display: Option<String>,
+    /// The rendered Markdown body (already safe HTML).
+    pub content: &'a str,
+    pub headings: &'a [Heading],
+    pub word_count: usize,
+    pub reading_minutes: usize,
+    pub tags: Vec<LinkView>,
+    pub audience: Option<&'static str>,
+    pub image: Option<ImageView>,
+    pub authors: &'a [Author],
+    pub reviewers: Vec<ReviewerView<'a>>,
+    pub translations: Vec<TranslationView<'a>>,
+    /// This page and its translations, plus `x-default` (the default
+    /// language's version), for `hreflang` links. Empty without translations.
+    pub alternates: Vec<AlternateView>,
+    pub breadcrumbs: Vec<LinkView>,
+    pub pages: Vec<SummaryView<'a>>,
+    pub subsections: Vec<SummaryView<'a>>,
+    pub aliases: &'a [String],
+    pub extra: &'a std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+fn date_pair(date: Option<crate::dates::Date>, language: &str) -> (Option<String>, Option<String>) {
+    (date.map(|d| d.to_string()), date.map(|d| d.display_long(language)))
+}
+
+/// Builds the site-wide part of the context for one language.
+pub fn site_view<'a>(site: &'a Site, language: &str) -> SiteView<'a> {
+    let config = &site.config;
+    SiteView {
+        title: config.language(language).map_or(config.title.as_str(), |l| l.title.as_str()),
+        base_url: config.base_url.as_str(),
+        root_url: site.urls.root(),
+        default_language: &config.default_language,
+        languages: config
+            .languages
+            .iter()
+            .map(|l| LanguageView {
+                code: &l.code,
+                name: &l.name,
+                dir: l.direction.as_str(),
+                url: site.urls.language_home(&l.code),
+            })
+            .collect(),
+        generator: concat!("Pamphlet ", env!("CARGO_PKG_VERSION")),
+    }
+}
+
+/// The main navigation of a language, marking the section the page is in.
+pub fn navigation(site: &Site, id: PageId) -> Vec<LinkView> {
+    let page = site.page(id);
+    let ancestors = ancestors(site, id);
+    site.navigation(&page.language)
+        .iter()
+        .map(|&section| LinkView {
+            title: site.page(section).title().to_string(),
+            url: site.page(section).url.clone(),
+            current: section == id || ancestors.contains(&section),
+        })
+        .collect()
+}
+
+fn ancestors(site: &Site, id: PageId) -> Vec<PageId> {
+    let mut out = Vec::new();
+    let mut current = site.page(id).parent;
+    while let Some(p) = current {
+        out.push(p);
+        current = site.page(p).parent;
+    }
+    out
+}
+
+/// Builds the view of one page. `body` is its rendered Markdown, if any.
+pub fn page_view<'a>(site: &'a Site, id: PageId, body: Option<&'a RenderedBody>) -> PageView<'a> {
+    let page = site.page(id);
+    let language = page.language.as_str();
+    let dir = site.config.language(language).map_or("ltr", |l| l.direction.as_str());
+    let meta = &page.meta;
+    let (date, date_display) = date_pair(meta.date, language);
+    let (updated, updated_display) = date_pair(meta.updated, language);
+    let word_count = body.map_or(0, |b| b.word_count);
+    let listed: &[PageId] = match page.kind {
+        PageKind::Home => &page.pages[..page.pages.len().min(HOME_LATEST)],
+        _ => &page.pages,
+    };
+    let mut breadcrumbs: Vec<LinkView> = ancestors(site, id)
+        .into_iter()
+        .rev()
+        .map(|p| LinkView {
+            title: site.page(p).title().to_string(),
+            url: site.page(p).url.clone(),
+            current: false,
+        })
+        .collect();
+    if !breadcrumbs.is_empty() {
+        breadcrumbs.push(LinkView {
+            title: meta.title.clone(),
+            url: page.url.clone(),
+            current: true,
+        });
+    }
+    PageView {
+        kind: page.kind,
+        title: &meta.title,
+        summary: &meta.summary,
+        url: &page.url,
+        permalink: site.urls.permalink(&page.url),
+        language,
+        dir,
+        date,
+        date_display,
+        updated,
+        updated_display,
+        content: body.map_or("", |b| b.html.as_str()),
+        headings: body.map_or(&[][..], |b| b.headings.as_slice()),
+        word_count,
+        // About 200 words a minute for plain-language health text.
+        reading_minutes: word_count.div_ceil(200).max(1),
+        tags: page
+            .tags
+            .iter()
+            .map(|t| LinkView {
+                title: t.name.clone(),
+                url: t.url.clone(),
+                current: false,
+            })
+            .collect(),
+        audience: meta.audience.map(|a| a.as_str()),
+        image: cover_image(site, page),
+        authors: &meta.authors,
+        reviewers: meta.reviewers.iter().map(|r| reviewer_view(r, language)).collect(),
+        translations: page
+            .translations
+            .iter()
+            .map(|&t| translation_view(site, t))
+            .collect(),
+        alternates: alternates(site, id),
+        breadcrumbs,
+        pages: listed.iter().map(|&p| summary_view(site, p)).collect(),
+        subsections: page.subsections.iter().map(|&p| summary_view(site, p)).collect(),
+        aliases: &meta.aliases,
+        extra: &meta.extra,
+    }
+}
+
+fn alternates(site: &Site, id: PageId) -> Vec<AlternateView> {
+    let page = site.page(id);
+    if page.translations.is_empty() {
+        return Vec::new();
+    }
+    let mut members: Vec<PageId> = page.translations.clone();
+    members.push(id);
+    let order = |p: PageId| site.config.languages.iter().position(|l| l.code == site.page(p).language).unwrap_or(usize::MAX);
+    members.sort_by_key(|&p| order(p));
+    let mut out: Vec<AlternateView> = members
+        .iter()
+        .map(|&p| AlternateView {
+            hreflang: site.page(p).language.clone(),
+            href: site.urls.permalink(&site.page(p).url),
+        })
+        .collect();
+    if let Some(&default) = members.iter().find(|&&p| site.page(p).language == site.config.default_language) {
+        out.push(AlternateView {
+            hreflang: "x-default".to_string(),
+            href: site.urls.permalink(&site.page(default).url),
+        });
+    }
+    out
+}
+
+fn reviewer_view<'a>(r: &'a Reviewer, language: &str) -> ReviewerView<'a> {
+    let (date, date_display) = date_pair(r.date, language);
+    ReviewerView {
+        name: &r.name,
+        credentials: r.credentials.as_deref(),
+        role: r.role.as_deref(),
+        date,
+        date_display,
+    }
+}
+
+fn translation_view(site: &Site, id: PageId) -> TranslationView<'_> {
+    let page = site.page(id);
+    let language = site.config.language(&page.language);
+    TranslationView {
+        language: &page.language,
+        language_name: language.map_or(page.language.as_str(), |l| l.name.as_str()),
+        dir: language.map_or("ltr", |l| l.direction.as_str()),
+        title: page.title(),
+        url: &page.url,
+        permalink: site.urls.permalink(&page.url),
+    }
+}
+
+fn summary_view(site: &Site, id: PageId) -> SummaryView<'_> {
+    let page = site.page(id);
+    let (date, date_display) = date_pair(page.meta.date, &page.language);
+    SummaryView {
+        title: page.title(),
+        url: &page.url,
+        summary: &page.meta.summary,
+        date,
+        date_display,
+        count: page.pages.len(),
+    }
+}
+
+/// The cover image's URL, resolved like an image in the body.
+fn cover_image(site: &Site, page: &Page) -> Option<ImageView> {
+    let image = page.meta.image.as_ref()?;
+    let url = resolve_file(site, page, &image.src)?;
+    Some(ImageView {
+        url,
+        alt: image.alt.clone(),
+    })
+}
+
+/// URL of a file referenced from a page's front matter (relative to the
+/// Markdown file, or `/…` from the site root).
+pub fn resolve_file(site: &Site, page: &Page, src: &str) -> Option<String> {
+    if src.contains("://") {
+        return Some(src.to_string());
+    }
+    if let Some(rooted) = src.strip_prefix('/') {
+        return Some(format!("{}/{}", site.urls.base_path(), rooted));
+    }
+    let file = page.source_path()?;
+    let joined = file.parent()?.join(src);
+    let mut normal = std::path::PathBuf::new();
+    for c in joined.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                normal.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => normal.push(other),
+        }
+    }
+    site.url_for_source(&normal).map(str::to_string)
+}

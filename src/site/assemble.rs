@@ -1,0 +1,360 @@
+//! Building the site model from parsed content: sections from folders,
+//! URLs, parents and children, tags, translations, and the generated pages
+//! (homes, tag lists, 404, language chooser).
+
+use super::urls::{Urls, slugify};
+use super::{CopiedFile, Page, PageId, PageKind, Site, TagRef, translations};
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Diagnostics, Position, codes};
+use crate::discover::{Discovered, SourceKind};
+use crate::frontmatter::FrontMatter;
+use crate::parse::ParsedPage;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// Assembles the site. Drafts are left out unless `include_drafts`.
+pub fn assemble(config: Config, parsed: Vec<ParsedPage>, discovered: &Discovered, include_drafts: bool) -> (Site, Diagnostics) {
+    let urls = Urls::new(&config);
+    let mut diagnostics = Diagnostics::new();
+    let mut drafts = HashSet::new();
+    let mut by_language: BTreeMap<String, Vec<ParsedPage>> = BTreeMap::new();
+    for page in parsed {
+        if page.front_matter.draft && !include_drafts {
+            drafts.insert(page.source.path.clone());
+            continue;
+        }
+        by_language.entry(page.source.language.clone()).or_default().push(page);
+    }
+
+    let mut builder = Builder {
+        urls: &urls,
+        pages: Vec::new(),
+        homes: BTreeMap::new(),
+        bundle_urls: HashMap::new(),
+        section_urls: HashMap::new(),
+    };
+    for language in &config.languages {
+        let pages = by_language.remove(&language.code).unwrap_or_default();
+        builder.add_language(&language.code, &language.title, pages);
+    }
+    builder.add_special_pages(&config);
+
+    let Builder { mut pages, homes, bundle_urls, section_urls, .. } = builder;
+    let order: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
+    diagnostics.extend(translations::link(&mut pages, &order));
+
+    let files = copied_files(&urls, discovered, &bundle_urls, &section_urls);
+    let mut known_urls = HashSet::new();
+    let mut owner: HashMap<&str, PageId> = HashMap::new();
+    for (id, page) in pages.iter().enumerate() {
+        if let Some(&first) = owner.get(page.url.as_str()) {
+            if let Some(path) = page.source_path() {
+                let other = pages[first].source_path().map_or("a generated page".to_string(), |p| format!("`{}`", p.display()));
+                diagnostics.push(
+                    Diagnostic::error(
+                        codes::PAGE_DUPLICATE_URL,
+                        path,
+                        Position::start(),
+                        format!("this page and {other} would both be written to `{}`", page.url),
+                    )
+                    .with_hint("give one of them a different `slug`"),
+                );
+            }
+            continue;
+        }
+        owner.insert(&page.url, id);
+        known_urls.insert(page.url.clone());
+    }
+    known_urls.extend(files.iter().map(|f| f.url.clone()));
+
+    let by_source = pages
+        .iter()
+        .enumerate()
+        .filter_map(|(id, p)| p.source_path().map(|path| (path.to_path_buf(), id)))
+        .collect();
+    let site = Site {
+        config,
+        urls,
+        pages,
+        homes,
+        files,
+        by_source,
+        known_urls,
+        drafts,
+    };
+    (site, diagnostics)
+}
+
+struct Builder<'a> {
+    urls: &'a Urls,
+    pages: Vec<Page>,
+    homes: BTreeMap<String, PageId>,
+    /// (language, bundle folder) → the bundle article's URL, for its assets.
+    bundle_urls: HashMap<(String, PathBuf), String>,
+    /// (language, section folder) → the section's URL, for assets beside articles.
+    section_urls: HashMap<(String, PathBuf), String>,
+}
+
+impl Builder<'_> {
+    fn push(&mut self, page: Page) -> PageId {
+        self.pages.push(page);
+        self.pages.len() - 1
+    }
+
+    fn add_language(&mut self, language: &str, language_title: &str, parsed: Vec<ParsedPage>) {
+        let first_id = self.pages.len();
+        let (sections, articles): (Vec<_>, Vec<_>) =
+            parsed.into_iter().partition(|p| p.source.kind == SourceKind::Section);
+
+        // Folders that need a section: every folder holding an article or an
+        // _index.md, and all their ancestors. A bundle's own folder is the article.
+        let mut folders: BTreeMap<PathBuf, Option<ParsedPage>> = BTreeMap::new();
+        folders.insert(PathBuf::new(), None);
+        let article_folder = |p: &ParsedPage| -> PathBuf {
+            let parent = p.source.rel.parent().unwrap_or(Path::new(""));
+            if is_bundle(p) { parent.parent().unwrap_or(Path::new("")).to_path_buf() } else { parent.to_path_buf() }
+        };
+        for article in &articles {
+            for ancestor in article_folder(article).ancestors() {
+                folders.entry(ancestor.to_path_buf()).or_insert(None);
+            }
+        }
+        for section in sections {
+            let folder = section.source.rel.parent().unwrap_or(Path::new("")).to_path_buf();
+            for ancestor in folder.ancestors() {
+                folders.entry(ancestor.to_path_buf()).or_insert(None);
+            }
+            folders.insert(folder, Some(section));
+        }
+
+        // Sections, parents before children (BTreeMap order guarantees it).
+        let mut section_ids: BTreeMap<PathBuf, PageId> = BTreeMap::new();
+        for (folder, source) in folders {
+            let segments = folder_segments(&folder);
+            let is_home = folder.as_os_str().is_empty();
+            let url = self.urls.page(language, &segments);
+            let meta = match &source {
+                Some(parsed) => parsed.front_matter.clone(),
+                None => FrontMatter {
+                    title: if is_home { language_title.to_string() } else { humanize(&folder) },
+                    ..FrontMatter::default()
+                },
+            };
+            let parent = folder.parent().and_then(|p| section_ids.get(p).copied());
+            let id = self.push(Page {
+                kind: if is_home { PageKind::Home } else { PageKind::Section },
+                language: language.to_string(),
+                url: url.clone(),
+                place: folder.to_string_lossy().replace('\\', "/"),
+                source,
+                meta,
+                parent,
+                pages: Vec::new(),
+                subsections: Vec::new(),
+                translations: Vec::new(),
+                tags: Vec::new(),
+            });
+            if let Some(parent) = parent {
+                self.pages[parent].subsections.push(id);
+            }
+            if is_home {
+                self.homes.insert(language.to_string(), id);
+            }
+            self.section_urls.insert((language.to_string(), folder.clone()), url);
+            section_ids.insert(folder, id);
+        }
+
+        // Articles.
+        let mut tags: BTreeMap<String, (String, Vec<PageId>)> = BTreeMap::new();
+        let mut article_ids = Vec::new();
+        for article in articles {
+            let folder = article_folder(&article);
+            let mut segments = folder_segments(&folder);
+            let default_slug = if is_bundle(&article) {
+                article.source.rel.parent().and_then(|p| p.file_name())
+            } else {
+                article.source.rel.file_stem()
+            }
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+            let slug = slugify(article.front_matter.slug.as_deref().unwrap_or(&default_slug));
+            segments.push(if slug.is_empty() { slugify(&default_slug) } else { slug });
+            let url = self.urls.page(language, &segments);
+            if is_bundle(&article) {
+                let bundle_dir = article.source.rel.parent().unwrap_or(Path::new("")).to_path_buf();
+                self.bundle_urls.insert((language.to_string(), bundle_dir), url.clone());
+            }
+            let parent = section_ids.get(&folder).copied();
+            let id = self.pages.len();
+            let mut page_tags = Vec::new();
+            for tag in &article.front_matter.tags {
+                let tag_slug = slugify(tag);
+                if tag_slug.is_empty() {
+                    continue;
+                }
+                let entry = tags.entry(tag_slug.clone()).or_insert_with(|| (tag.clone(), Vec::new()));
+                if tag < &entry.0 {
+                    entry.0 = tag.clone();
+                }
+                if !entry.1.contains(&id) {
+                    entry.1.push(id);
+                    page_tags.push(tag_slug);
+                }
+            }
+            self.push(Page {
+                kind: PageKind::Article,
+                language: language.to_string(),
+                url,
+                place: article.source.rel.with_extension("").to_string_lossy().replace('\\', "/"),
+                meta: article.front_matter.clone(),
+                source: Some(article),
+                parent,
+                pages: Vec::new(),
+                subsections: Vec::new(),
+                translations: Vec::new(),
+                tags: page_tags.into_iter().map(|slug| TagRef { name: slug, url: String::new() }).collect(),
+            });
+            if let Some(parent) = parent {
+                self.pages[parent].pages.push(id);
+            }
+            article_ids.push(id);
+        }
+
+        // Tag pages.
+        if !tags.is_empty() {
+            let home = self.homes[language];
+            let tags_url = self.urls.page(language, &["tags"]);
+            let tags_id = self.push(self.generated(PageKind::Tags, language, tags_url, "tags", "Tags", Some(home)));
+            for (slug, (name, members)) in &tags {
+                let url = self.urls.page(language, &["tags", slug.as_str()]);
+                let mut page = self.generated(PageKind::Tag, language, url.clone(), &format!("tags/{slug}"), name, Some(tags_id));
+                page.pages = members.clone();
+                let id = self.push(page);
+                self.pages[tags_id].subsections.push(id);
+                for &member in members {
+                    for tag in &mut self.pages[member].tags {
+                        if &tag.name == slug {
+                            *tag = TagRef { name: name.clone(), url: url.clone() };
+                        }
+                    }
+                }
+            }
+        }
+
+        // Orders: articles newest first; sections by weight, then title.
+        let home = self.homes[language];
+        self.pages[home].pages = article_ids;
+        for id in first_id..self.pages.len() {
+            let mut list = std::mem::take(&mut self.pages[id].pages);
+            list.sort_by(|&a, &b| article_order(&self.pages[a], &self.pages[b]));
+            self.pages[id].pages = list;
+            let mut subsections = std::mem::take(&mut self.pages[id].subsections);
+            subsections.sort_by(|&a, &b| section_order(&self.pages[a], &self.pages[b]));
+            self.pages[id].subsections = subsections;
+        }
+    }
+
+    fn generated(&self, kind: PageKind, language: &str, url: String, place: &str, title: &str, parent: Option<PageId>) -> Page {
+        Page {
+            kind,
+            language: language.to_string(),
+            url,
+            place: place.to_string(),
+            source: None,
+            meta: FrontMatter { title: title.to_string(), ..FrontMatter::default() },
+            parent,
+            pages: Vec::new(),
+            subsections: Vec::new(),
+            translations: Vec::new(),
+            tags: Vec::new(),
+        }
+    }
+
+    /// The 404 page (in the default language) and, when no language lives at
+    /// the root, a language chooser there.
+    fn add_special_pages(&mut self, config: &Config) {
+        let default = config.default_language.clone();
+        let not_found_url = self.urls.file(None, &["404.html"]);
+        let page = self.generated(PageKind::NotFound, &default, not_found_url, "404", "Page not found", None);
+        self.push(page);
+        if !config.default_language_at_root {
+            let page = self.generated(PageKind::LanguageChooser, &default, self.urls.root(), "_languages", &config.title, None);
+            self.push(page);
+        }
+    }
+}
+
+fn is_bundle(page: &ParsedPage) -> bool {
+    page.source.rel.file_name().is_some_and(|n| n == "index.md") && page.source.rel.parent().is_some_and(|p| !p.as_os_str().is_empty())
+}
+
+fn folder_segments(folder: &Path) -> Vec<String> {
+    folder.iter().map(|s| slugify(&s.to_string_lossy())).collect()
+}
+
+/// "everyday-health" → "Everyday health".
+fn humanize(folder: &Path) -> String {
+    let name = folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let words = name.replace(['-', '_'], " ");
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => words,
+    }
+}
+
+/// Newest first, then by title, then by URL (so the order is total).
+fn article_order(a: &Page, b: &Page) -> std::cmp::Ordering {
+    b.meta
+        .date
+        .cmp(&a.meta.date)
+        .then_with(|| a.meta.title.cmp(&b.meta.title))
+        .then_with(|| a.url.cmp(&b.url))
+}
+
+/// By `weight` (unset last), then title, then URL.
+fn section_order(a: &Page, b: &Page) -> std::cmp::Ordering {
+    let weight = |p: &Page| p.meta.weight.unwrap_or(i64::MAX);
+    weight(a)
+        .cmp(&weight(b))
+        .then_with(|| a.meta.title.cmp(&b.meta.title))
+        .then_with(|| a.url.cmp(&b.url))
+}
+
+/// Assets keep their file names; their folders follow the page URLs so an
+/// image sits next to the page that shows it.
+fn copied_files(
+    urls: &Urls,
+    discovered: &Discovered,
+    bundle_urls: &HashMap<(String, PathBuf), String>,
+    section_urls: &HashMap<(String, PathBuf), String>,
+) -> Vec<CopiedFile> {
+    let mut files = Vec::new();
+    for asset in &discovered.assets {
+        let name = asset.rel.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let dir = asset.rel.parent().unwrap_or(Path::new("")).to_path_buf();
+        // The nearest enclosing bundle or section decides the folder.
+        let mut base = None;
+        let mut rest: Vec<String> = vec![name];
+        let mut current = Some(dir.as_path());
+        while let Some(folder) = current {
+            let key = (asset.language.clone(), folder.to_path_buf());
+            if let Some(url) = bundle_urls.get(&key).or_else(|| section_urls.get(&key)) {
+                base = Some(url.clone());
+                break;
+            }
+            if let Some(name) = folder.file_name() {
+                rest.insert(0, name.to_string_lossy().into_owned());
+            }
+            current = folder.parent();
+        }
+        let base = base.unwrap_or_else(|| urls.language_home(&asset.language));
+        files.push(CopiedFile { source: asset.path.clone(), url: format!("{base}{}", rest.join("/")) });
+    }
+    for file in &discovered.static_files {
+        let segments: Vec<String> = file.iter().map(|s| s.to_string_lossy().into_owned()).collect();
+        files.push(CopiedFile { source: Path::new("static").join(file), url: urls.file(None, &segments) });
+    }
+    files.sort();
+    files
+}

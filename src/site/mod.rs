@@ -1,0 +1,189 @@
+//! The site model: every page the build will write, where it lives, and how
+//! pages relate (sections, translations, tags).
+//!
+//! It is assembled once from the parsed content ([`assemble`]) and is
+//! read-only afterwards: rendering stages take `&Site`. Every page records the
+//! content file it came from, so a live preview can tell which pages a
+//! changed file affects.
+
+mod assemble;
+mod translations;
+pub mod urls;
+
+pub use assemble::assemble;
+
+use crate::config::Config;
+use crate::frontmatter::FrontMatter;
+use crate::parse::ParsedPage;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use urls::Urls;
+
+/// Index of a page in [`Site::pages`].
+pub type PageId = usize;
+
+/// What a page is, which decides its template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PageKind {
+    /// A language's home page (`content/<lang>/_index.md`, or generated).
+    Home,
+    /// A folder of articles (`_index.md`, or generated from the folder name).
+    Section,
+    Article,
+    /// The list of all tags of a language.
+    Tags,
+    /// The articles with one tag.
+    Tag,
+    /// The "page not found" page.
+    NotFound,
+    /// The site root when every language lives under `/<lang>/`.
+    LanguageChooser,
+}
+
+impl PageKind {
+    /// The theme template that renders this kind of page.
+    pub fn template(self) -> &'static str {
+        match self {
+            PageKind::Home => "home.html",
+            PageKind::Section => "section.html",
+            PageKind::Article => "article.html",
+            PageKind::Tags => "tags.html",
+            PageKind::Tag => "tag.html",
+            PageKind::NotFound => "404.html",
+            PageKind::LanguageChooser => "language.html",
+        }
+    }
+}
+
+/// A tag as shown on pages.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct TagRef {
+    pub name: String,
+    pub url: String,
+}
+
+/// One page of the output.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub kind: PageKind,
+    pub language: String,
+    /// Root-relative, with the base path: `/en/heart/high-blood-pressure/`.
+    pub url: String,
+    /// Where the page sits in its language, the same in every language:
+    /// the content path without extension (`heart/high-blood-pressure`),
+    /// a section's folder (`heart`, `` for the home), or `tags/<slug>`.
+    pub place: String,
+    /// The content file, for pages written by an author.
+    pub source: Option<ParsedPage>,
+    /// Front matter (generated pages get a title and nothing else).
+    pub meta: FrontMatter,
+    /// The section (or home) this page sits in.
+    pub parent: Option<PageId>,
+    /// Articles this page lists, newest first (sections, tags, home).
+    pub pages: Vec<PageId>,
+    /// Child sections, in `weight` then title order (sections and home).
+    pub subsections: Vec<PageId>,
+    /// The same content in other languages (not including this page), in
+    /// site.yaml language order.
+    pub translations: Vec<PageId>,
+    pub tags: Vec<TagRef>,
+}
+
+impl Page {
+    pub fn source_path(&self) -> Option<&Path> {
+        self.source.as_ref().map(|s| s.source.path.as_path())
+    }
+
+    pub fn title(&self) -> &str {
+        &self.meta.title
+    }
+}
+
+/// A file copied from `content/` or `static/` to the output as it is.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct CopiedFile {
+    /// Relative to the site root.
+    pub source: PathBuf,
+    /// Root-relative URL.
+    pub url: String,
+}
+
+/// The whole site, ready to render.
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    pub urls: Urls,
+    pub pages: Vec<Page>,
+    /// Home page of each language.
+    pub homes: BTreeMap<String, PageId>,
+    pub files: Vec<CopiedFile>,
+    /// Content file (relative to the root) → page built from it.
+    by_source: HashMap<PathBuf, PageId>,
+    /// Every URL the site serves (pages and files), for link checks.
+    known_urls: HashSet<String>,
+    /// Content files that are drafts left out of this build.
+    drafts: HashSet<PathBuf>,
+}
+
+impl Site {
+    pub fn page(&self, id: PageId) -> &Page {
+        &self.pages[id]
+    }
+
+    /// The page built from a content file, if it is in this build.
+    pub fn page_for_source(&self, path: &Path) -> Option<PageId> {
+        self.by_source.get(path).copied()
+    }
+
+    /// The URL of a content or static file, if it is in this build.
+    pub fn url_for_source(&self, path: &Path) -> Option<&str> {
+        self.page_for_source(path).map(|id| self.pages[id].url.as_str()).or_else(|| {
+            self.files
+                .iter()
+                .find(|f| f.source == path)
+                .map(|f| f.url.as_str())
+        })
+    }
+
+    pub fn is_draft(&self, path: &Path) -> bool {
+        self.drafts.contains(path)
+    }
+
+    /// Whether a root-relative URL (fragment and query removed) is served.
+    pub fn serves(&self, url: &str) -> bool {
+        let path = url.split(['#', '?']).next().unwrap_or(url);
+        self.known_urls.contains(path)
+            || (!path.ends_with('/') && self.known_urls.contains(&format!("{path}/")))
+            || path.strip_suffix("index.html").is_some_and(|dir| self.known_urls.contains(dir))
+    }
+
+    /// The pages of a language's main navigation: the home's sections.
+    pub fn navigation(&self, language: &str) -> &[PageId] {
+        self.homes
+            .get(language)
+            .map_or(&[][..], |&home| self.pages[home].subsections.as_slice())
+    }
+
+    /// Every page that depends on a content file: the page itself, its
+    /// translations, the sections and tag pages listing it, and its
+    /// language's home. What a live preview re-renders when the file changes.
+    pub fn dependents(&self, path: &Path) -> Vec<PageId> {
+        let Some(id) = self.page_for_source(path) else { return Vec::new() };
+        let mut ids: Vec<PageId> = vec![id];
+        ids.extend(&self.pages[id].translations);
+        let mut parent = self.pages[id].parent;
+        while let Some(p) = parent {
+            ids.push(p);
+            parent = self.pages[p].parent;
+        }
+        for (other, page) in self.pages.iter().enumerate() {
+            if matches!(page.kind, PageKind::Tag | PageKind::Tags) && page.pages.contains(&id) {
+                ids.push(other);
+            }
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+}

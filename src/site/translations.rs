@@ -1,0 +1,120 @@
+//! Grouping pages that are translations of each other.
+//!
+//! Two pages are translations when they sit at the same path under their
+//! language folders, or when one names the other in `translation_key`
+//! (by the other's `translation_key`, path or slug). Generated pages (homes,
+//! sections without `_index.md`, tag pages) group by their position in the site.
+
+use super::{Page, PageId, PageKind};
+use crate::diagnostics::{Diagnostic, Position, codes};
+use std::collections::HashMap;
+
+/// Sets `translations` on every page and reports groups with two pages in one language.
+pub fn link(pages: &mut [Page], language_order: &[String]) -> Vec<Diagnostic> {
+    let mut sets = DisjointSets::new(pages.len());
+    let mut first_with_key: HashMap<String, PageId> = HashMap::new();
+    // Lookups only (never joined on their own): two articles in different
+    // folders may share a slug without being translations.
+    let mut by_slug: HashMap<String, PageId> = HashMap::new();
+    for (id, page) in pages.iter().enumerate() {
+        let class = class_of(page.kind);
+        let mut keys = vec![format!("{class}:path:{}", page.place)];
+        if let Some(key) = &page.meta.translation_key {
+            keys.push(format!("{class}:key:{key}"));
+        }
+        for key in keys {
+            match first_with_key.get(&key) {
+                Some(&other) => sets.union(id, other),
+                None => {
+                    first_with_key.insert(key, id);
+                }
+            }
+        }
+        if page.kind == PageKind::Article {
+            let slug = page.url.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+            by_slug.entry(format!("{class}:{slug}")).or_insert(id);
+        }
+    }
+    // A translation_key may name another page's path or slug instead of its key.
+    for (id, page) in pages.iter().enumerate() {
+        if let Some(key) = &page.meta.translation_key {
+            let class = class_of(page.kind);
+            let named = first_with_key
+                .get(&format!("{class}:path:{key}"))
+                .or_else(|| by_slug.get(&format!("{class}:{key}")));
+            if let Some(&other) = named {
+                sets.union(id, other);
+            }
+        }
+    }
+
+    let mut groups: HashMap<PageId, Vec<PageId>> = HashMap::new();
+    for id in 0..pages.len() {
+        groups.entry(sets.find(id)).or_default().push(id);
+    }
+    let rank = |lang: &str| language_order.iter().position(|l| l == lang).unwrap_or(usize::MAX);
+    let mut diagnostics = Vec::new();
+    let mut group_list: Vec<Vec<PageId>> = groups.into_values().collect();
+    group_list.sort();
+    for mut members in group_list {
+        members.sort_by_key(|&id| (rank(&pages[id].language), id));
+        let mut kept: Vec<PageId> = Vec::new();
+        for id in members {
+            match kept.iter().find(|&&k| pages[k].language == pages[id].language) {
+                Some(&first) => {
+                    if let Some(path) = pages[id].source_path() {
+                        let first_path = pages[first].source_path().map(|p| p.display().to_string()).unwrap_or_default();
+                        diagnostics.push(
+                            Diagnostic::error(
+                                codes::TRANSLATION_DUPLICATE,
+                                path,
+                                Position::start(),
+                                format!("this page and `{first_path}` are both the `{}` translation of the same article", pages[id].language),
+                            )
+                            .with_hint("give one of them a different `translation_key`"),
+                        );
+                    }
+                }
+                None => kept.push(id),
+            }
+        }
+        for &id in &kept {
+            pages[id].translations = kept.iter().copied().filter(|&other| other != id).collect();
+        }
+    }
+    diagnostics
+}
+
+fn class_of(kind: PageKind) -> &'static str {
+    match kind {
+        PageKind::Article => "article",
+        PageKind::Home | PageKind::Section => "section",
+        PageKind::Tags | PageKind::Tag => "tag",
+        PageKind::NotFound | PageKind::LanguageChooser => "special",
+    }
+}
+
+struct DisjointSets {
+    parent: Vec<usize>,
+}
+
+impl DisjointSets {
+    fn new(n: usize) -> Self {
+        DisjointSets { parent: (0..n).collect() }
+    }
+
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+}

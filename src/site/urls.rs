@@ -1,0 +1,163 @@
+//! Addresses: slugs, page URLs, permalinks and output file paths.
+//!
+//! Every URL Pamphlet writes into a page is root-relative and already
+//! carries the base URL's path (`/health/en/heart/`), so a site published
+//! under a sub-folder works without a `<base>` tag. Permalinks (feeds,
+//! canonical links, share tags) are the same paths joined to the base URL.
+
+use crate::config::Config;
+use std::path::PathBuf;
+
+/// A URL-safe, readable slug: lower case, letters and digits of any script
+/// kept (Arabic headings keep Arabic ids), everything else folded into `-`.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    let mut pending_dash = false;
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() || c == '_' {
+            if pending_dash && !slug.is_empty() {
+                slug.push('-');
+            }
+            pending_dash = false;
+            slug.push(c);
+        } else if c == '\'' || c == '’' {
+            // "Don't" → "dont", not "don-t"
+        } else {
+            pending_dash = true;
+        }
+    }
+    slug
+}
+
+/// Builds the site's URLs from its configuration.
+#[derive(Debug, Clone)]
+pub struct Urls {
+    base_url: url::Url,
+    base_path: String,
+    default_language: String,
+    default_at_root: bool,
+}
+
+impl Urls {
+    pub fn new(config: &Config) -> Self {
+        Urls {
+            base_url: config.base_url.clone(),
+            base_path: config.base_path().to_string(),
+            default_language: config.default_language.clone(),
+            default_at_root: config.default_language_at_root,
+        }
+    }
+
+    /// The root of the site: `/` or `/health/`.
+    pub fn root(&self) -> String {
+        format!("{}/", self.base_path)
+    }
+
+    /// The home of a language: `/en/`, or `/` for a default language at the root.
+    pub fn language_home(&self, language: &str) -> String {
+        if self.default_at_root && language == self.default_language {
+            self.root()
+        } else {
+            format!("{}/{}/", self.base_path, language)
+        }
+    }
+
+    /// A page under a language: segments are already slugs.
+    pub fn page<S: AsRef<str>>(&self, language: &str, segments: &[S]) -> String {
+        let mut url = self.language_home(language);
+        for segment in segments {
+            url.push_str(segment.as_ref());
+            url.push('/');
+        }
+        url
+    }
+
+    /// A file kept under its own name (an asset or a feed): no trailing slash.
+    pub fn file<S: AsRef<str>>(&self, language: Option<&str>, segments: &[S]) -> String {
+        let mut url = match language {
+            Some(lang) => self.language_home(lang),
+            None => self.root(),
+        };
+        let joined: Vec<&str> = segments.iter().map(AsRef::as_ref).collect();
+        url.push_str(&joined.join("/"));
+        url
+    }
+
+    /// Absolute URL of a root-relative one: `https://health.example.org/en/heart/`.
+    pub fn permalink(&self, url: &str) -> String {
+        let origin = self.base_url.origin().ascii_serialization();
+        format!("{origin}{}", encode_path(url))
+    }
+
+    /// Where a URL is written under the output folder: pages get `index.html`.
+    pub fn output_path(&self, url: &str) -> PathBuf {
+        let relative = url.strip_prefix(&self.base_path).unwrap_or(url).trim_start_matches('/');
+        let mut path = PathBuf::new();
+        for segment in relative.split('/').filter(|s| !s.is_empty()) {
+            path.push(segment);
+        }
+        if url.ends_with('/') {
+            path.push("index.html");
+        }
+        path
+    }
+
+    /// The base URL's path ("" or "/health").
+    pub fn base_path(&self) -> &str {
+        &self.base_path
+    }
+}
+
+/// Percent-encodes the characters a URL path may not contain raw (spaces,
+/// non-ASCII letters stay readable in browsers but feeds need them encoded).
+pub fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@%".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config;
+    use std::path::Path;
+
+    fn urls(yaml: &str) -> Urls {
+        Urls::new(&config::from_text(Path::new("/s"), yaml).config.unwrap())
+    }
+
+    #[test]
+    fn slugs_are_readable_in_every_script() {
+        assert_eq!(slugify("High Blood Pressure"), "high-blood-pressure");
+        assert_eq!(slugify("  What's  new? (2026) "), "whats-new-2026");
+        assert_eq!(slugify("Presión arterial"), "presión-arterial");
+        assert_eq!(slugify("ضغط الدم"), "ضغط-الدم");
+        assert_eq!(slugify("---"), "");
+    }
+
+    #[test]
+    fn language_prefixes_and_base_path() {
+        let u = urls("title: T\nbase_url: https://e.org/health/\nlanguages: { en: {}, es: {} }\n");
+        assert_eq!(u.language_home("en"), "/health/en/");
+        assert_eq!(u.page("es", &["heart", "presion"]), "/health/es/heart/presion/");
+        assert_eq!(u.permalink("/health/es/heart/"), "https://e.org/health/es/heart/");
+        assert_eq!(u.output_path("/health/es/heart/"), Path::new("es/heart/index.html"));
+        assert_eq!(u.output_path("/health/404.html"), Path::new("404.html"));
+        let root = urls("title: T\nbase_url: https://e.org\ndefault_language_at_root: true\nlanguages: { en: {}, es: {} }\n");
+        assert_eq!(root.language_home("en"), "/");
+        assert_eq!(root.page("en", &["heart"]), "/heart/");
+        assert_eq!(root.language_home("es"), "/es/");
+    }
+
+    #[test]
+    fn permalinks_encode_non_ascii() {
+        let u = urls("title: T\nbase_url: https://e.org\n");
+        assert_eq!(u.permalink("/es/presión/"), "https://e.org/es/presi%C3%B3n/");
+    }
+}

@@ -1,0 +1,160 @@
+//! Themes: templates, static files and UI strings.
+//!
+//! The default theme is compiled into the binary from `themes/default/`, so
+//! an installed `pamphlet` needs no files beside it. A site can use a theme
+//! folder of its own (`themes/<name>/`), and override single templates in
+//! `templates/` and single UI strings in `i18n/<lang>.yaml`.
+
+use crate::config::Config;
+use crate::error::{Error, Result};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+macro_rules! embedded {
+    ($($path:literal),* $(,)?) => {
+        &[$(($path, include_bytes!(concat!("../themes/default/", $path)))),*]
+    };
+}
+
+/// Every file of the default theme, relative to `themes/default/`.
+pub const DEFAULT_FILES: &[(&str, &[u8])] = embedded![
+    "theme.yaml",
+    "templates/base.html",
+    "templates/partials/page-list.html",
+    "templates/partials/review.html",
+    "templates/home.html",
+    "templates/section.html",
+    "templates/article.html",
+    "templates/tags.html",
+    "templates/tag.html",
+    "templates/404.html",
+    "templates/language.html",
+    "static/css/pamphlet.css",
+    "i18n/en.yaml",
+    "i18n/es.yaml",
+    "i18n/ar.yaml",
+    "i18n/fr.yaml",
+    "i18n/zh-Hans.yaml",
+];
+
+/// A theme ready to use: file contents, whatever they came from.
+#[derive(Debug, Clone, Default)]
+pub struct Theme {
+    pub name: String,
+    /// Template name (`article.html`) → source.
+    pub templates: BTreeMap<String, String>,
+    /// Where each template came from, for error messages.
+    pub template_origins: BTreeMap<String, PathBuf>,
+    /// Files copied to the output root, relative to the theme's `static/`.
+    pub static_files: BTreeMap<PathBuf, Cow<'static, [u8]>>,
+    /// Language code → YAML text of UI strings, in override order (theme first, then site).
+    pub i18n: BTreeMap<String, Vec<(PathBuf, String)>>,
+}
+
+/// Loads the site's theme with the site's own overrides applied.
+pub fn load(config: &Config) -> Result<Theme> {
+    let root = &config.root;
+    let theme_dir = root.join("themes").join(&config.theme);
+    let mut theme = if theme_dir.is_dir() {
+        from_dir(&config.theme, &theme_dir, root)?
+    } else if config.theme == "default" {
+        embedded_default()
+    } else {
+        return Err(Error::Usage(format!(
+            "the theme `{}` named in site.yaml was not found: there is no folder `themes/{}`",
+            config.theme, config.theme
+        )));
+    };
+    // Site-level overrides.
+    let templates = root.join("templates");
+    for rel in crate::discover::files_under(&templates) {
+        let path = templates.join(&rel);
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+        let name = rel.to_string_lossy().replace('\\', "/");
+        theme.template_origins.insert(name.clone(), Path::new("templates").join(&rel));
+        theme.templates.insert(name, text);
+    }
+    add_i18n_dir(&mut theme, &root.join("i18n"), root)?;
+    Ok(theme)
+}
+
+/// The default theme as compiled into the binary.
+pub fn embedded_default() -> Theme {
+    let mut theme = Theme {
+        name: "default".to_string(),
+        ..Theme::default()
+    };
+    for (path, bytes) in DEFAULT_FILES {
+        let shown = Path::new("themes/default").join(path);
+        if let Some(name) = path.strip_prefix("templates/") {
+            theme.templates.insert(name.to_string(), String::from_utf8_lossy(bytes).into_owned());
+            theme.template_origins.insert(name.to_string(), shown);
+        } else if let Some(rel) = path.strip_prefix("static/") {
+            theme.static_files.insert(PathBuf::from(rel), Cow::Borrowed(*bytes));
+        } else if let Some(file) = path.strip_prefix("i18n/") {
+            let lang = file.trim_end_matches(".yaml").to_string();
+            theme.i18n.entry(lang).or_default().push((shown, String::from_utf8_lossy(bytes).into_owned()));
+        }
+    }
+    theme
+}
+
+fn from_dir(name: &str, dir: &Path, root: &Path) -> Result<Theme> {
+    let mut theme = Theme {
+        name: name.to_string(),
+        ..Theme::default()
+    };
+    let shown = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
+    for rel in crate::discover::files_under(&dir.join("templates")) {
+        let path = dir.join("templates").join(&rel);
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+        let template = rel.to_string_lossy().replace('\\', "/");
+        theme.template_origins.insert(template.clone(), shown(&path));
+        theme.templates.insert(template, text);
+    }
+    for rel in crate::discover::files_under(&dir.join("static")) {
+        let path = dir.join("static").join(&rel);
+        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+        theme.static_files.insert(rel, Cow::Owned(bytes));
+    }
+    add_i18n_dir(&mut theme, &dir.join("i18n"), root)?;
+    Ok(theme)
+}
+
+fn add_i18n_dir(theme: &mut Theme, dir: &Path, root: &Path) -> Result<()> {
+    for rel in crate::discover::files_under(dir) {
+        if rel.extension().is_none_or(|e| e != "yaml") || rel.components().count() != 1 {
+            continue;
+        }
+        let path = dir.join(&rel);
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+        let lang = rel.with_extension("").to_string_lossy().into_owned();
+        theme
+            .i18n
+            .entry(lang)
+            .or_default()
+            .push((path.strip_prefix(root).unwrap_or(&path).to_path_buf(), text));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_default_theme_file_is_embedded() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+        let on_disk: Vec<String> = crate::discover::files_under(&dir)
+            .into_iter()
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .filter(|p| !p.starts_with("fonts/") && !p.ends_with("LICENSE.txt") && !p.ends_with("README.md"))
+            .collect();
+        let mut embedded: Vec<String> = DEFAULT_FILES.iter().map(|(p, _)| p.to_string()).collect();
+        embedded.sort();
+        let mut on_disk_sorted = on_disk;
+        on_disk_sorted.sort();
+        assert_eq!(embedded, on_disk_sorted, "update DEFAULT_FILES in src/theme.rs");
+    }
+}

@@ -1,0 +1,52 @@
+//! Checks that need the whole site model (not one file alone): references
+//! from front matter to other files. Later trust, accessibility and
+//! translation checks plug in here, each as one function over `&Site`.
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Position, codes};
+use crate::render::views::resolve_file;
+use crate::site::{PageKind, Site};
+use crate::yaml::{self, Segment};
+
+/// Runs every site-wide check.
+pub fn validate(site: &Site) -> Diagnostics {
+    let mut diagnostics = Diagnostics::new();
+    cover_images(site, &mut diagnostics);
+    diagnostics
+}
+
+/// The `image:` of each page must exist.
+fn cover_images(site: &Site, diagnostics: &mut Diagnostics) {
+    for page in site.pages.iter().filter(|p| matches!(p.kind, PageKind::Article | PageKind::Section | PageKind::Home)) {
+        let (Some(image), Some(parsed)) = (&page.meta.image, &page.source) else { continue };
+        if resolve_file(site, page, &image.src).is_some() {
+            continue;
+        }
+        diagnostics.push(
+            Diagnostic::error(
+                codes::IMAGE_MISSING,
+                &parsed.source.path,
+                front_matter_value_position(&parsed.text, &["image"]),
+                format!("the image `{}` does not exist", image.src),
+            )
+            .with_hint("the path is relative to this file's folder, e.g. `images/cuff.jpg`; files in `static/` start with `/`"),
+        );
+    }
+}
+
+/// Where a front-matter value is written in a file (for checks made after parsing).
+pub fn front_matter_value_position(text: &str, path: &[&str]) -> Position {
+    let Some(split) = crate::frontmatter::split(text) else { return Position::start() };
+    let yaml_text = &text[split.yaml.0..split.yaml.1];
+    let segments: Vec<Segment> = path.iter().map(|k| Segment::Key(k.to_string())).collect();
+    let Some(key) = yaml::locate(yaml_text, &segments) else { return Position::start() };
+    let line_text = yaml_text.lines().nth(key.line - 1).unwrap_or("");
+    let after_key: String = line_text.chars().skip(key.column - 1 + key.length).collect();
+    let value = after_key.trim_start_matches([':', ' ']);
+    let column = key.column + key.length + (after_key.chars().count() - value.chars().count());
+    let line = key.line + split.yaml_first_line - 1;
+    if value.trim().is_empty() {
+        Position::new(line, key.column, key.length)
+    } else {
+        Position::new(line, column, value.trim_end().chars().count())
+    }
+}

@@ -1,0 +1,311 @@
+//! The only module that talks to the YAML library.
+//!
+//! serde_yaml is unmaintained upstream, so everything else in Pamphlet goes
+//! through these few functions: parse a YAML text into a typed value while
+//! collecting the keys the type does not know, and find where a key sits in
+//! the text so diagnostics can point at it. Swapping the YAML crate means
+//! changing this file only.
+
+use crate::diagnostics::Position;
+use serde::de::DeserializeOwned;
+
+/// A YAML text that could not be read into the expected shape.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlError {
+    /// Where the problem is, relative to the start of the YAML text.
+    pub position: Position,
+    /// Plain-words description, without the position.
+    pub message: String,
+    /// True for broken YAML syntax, false for a value of the wrong shape.
+    pub is_syntax: bool,
+}
+
+/// One step in the path to a key: a mapping key or a list index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+/// A key present in the text that the target type does not have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownKey {
+    pub path: Vec<Segment>,
+    pub position: Position,
+}
+
+impl UnknownKey {
+    /// The unknown key itself (last path segment).
+    pub fn name(&self) -> &str {
+        match self.path.last() {
+            Some(Segment::Key(k)) => k,
+            _ => "",
+        }
+    }
+
+    /// The key of the mapping that contains the unknown key ("" at top level),
+    /// skipping list indices: `reviewers.0.nmae` → `reviewers`.
+    pub fn parent_key(&self) -> &str {
+        self.path[..self.path.len().saturating_sub(1)]
+            .iter()
+            .rev()
+            .find_map(|s| match s {
+                Segment::Key(k) => Some(k.as_str()),
+                Segment::Index(_) => None,
+            })
+            .unwrap_or("")
+    }
+
+    /// Dotted form for messages: `reviewers[0].nmae`.
+    pub fn dotted(&self) -> String {
+        dotted(&self.path)
+    }
+}
+
+/// Dotted form of a path for messages: `reviewers[0].nmae`.
+pub fn dotted(path: &[Segment]) -> String {
+    let mut s = String::new();
+    for seg in path {
+        match seg {
+            Segment::Key(k) => {
+                if !s.is_empty() {
+                    s.push('.');
+                }
+                s.push_str(k);
+            }
+            Segment::Index(i) => s.push_str(&format!("[{i}]")),
+        }
+    }
+    s
+}
+
+/// Parses `text` into `T`, returning the value and every key `T` ignored.
+/// An empty text is read as an empty mapping.
+pub fn parse<T: DeserializeOwned>(text: &str) -> Result<(T, Vec<UnknownKey>), YamlError> {
+    let source = if text.trim().is_empty() { "{}" } else { text };
+    let deserializer = serde_yaml::Deserializer::from_str(source);
+    let mut ignored = Vec::new();
+    let value: T = serde_ignored::deserialize(deserializer, |path| ignored.push(segments(&path)))
+        .map_err(|e| to_error(text, e))?;
+    let unknown = ignored
+        .into_iter()
+        .map(|path| {
+            let position = locate(text, &path).unwrap_or_else(Position::start);
+            UnknownKey { path, position }
+        })
+        .collect();
+    Ok((value, unknown))
+}
+
+/// Parses a free-form YAML text into JSON values (for `extra:`-like data
+/// and i18n string files).
+pub fn parse_value(text: &str) -> Result<serde_json::Value, YamlError> {
+    parse::<serde_json::Value>(text).map(|(v, _)| v)
+}
+
+fn segments(path: &serde_ignored::Path<'_>) -> Vec<Segment> {
+    use serde_ignored::Path;
+    let mut out = match path {
+        Path::Root => return Vec::new(),
+        Path::Seq { parent, .. }
+        | Path::Map { parent, .. }
+        | Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => segments(parent),
+    };
+    match path {
+        Path::Seq { index, .. } => out.push(Segment::Index(*index)),
+        Path::Map { key, .. } => out.push(Segment::Key(key.clone())),
+        _ => {}
+    }
+    out
+}
+
+fn to_error(text: &str, error: serde_yaml::Error) -> YamlError {
+    let position = error
+        .location()
+        .map(|l| Position::new(l.line(), l.column(), 1))
+        .unwrap_or_else(Position::start);
+    let raw = error.to_string();
+    // serde_yaml appends " at line X column Y"; we report the position separately.
+    let message = match raw.find(" at line ") {
+        Some(i) => raw[..i].to_string(),
+        None => raw,
+    };
+    let is_syntax = !message.contains("invalid type")
+        && !message.contains("invalid value")
+        && !message.contains("unknown variant")
+        && !message.contains("missing field");
+    let position = if is_syntax { position } else { value_position(text, position) };
+    YamlError {
+        position,
+        message: plain_words(&message),
+        is_syntax,
+    }
+}
+
+/// Underlines the whole value a type error points at, not just its first character.
+fn value_position(text: &str, position: Position) -> Position {
+    let Some(line) = text.lines().nth(position.line - 1) else { return position };
+    let rest: String = line.chars().skip(position.column - 1).collect();
+    let length = rest.trim_end().chars().count().max(1);
+    Position::new(position.line, position.column, length)
+}
+
+/// Rewords serde's messages ("invalid type: sequence, expected a string")
+/// into what an author understands.
+fn plain_words(message: &str) -> String {
+    let (field, rest) = match message.split_once(": ") {
+        Some((f, r)) if !f.contains(' ') && !f.is_empty() => (Some(f), r),
+        _ => (None, message),
+    };
+    let rest = if let Some(body) = rest.strip_prefix("invalid type: ") {
+        match body.split_once(", expected ") {
+            Some((found, expected)) => format!("expected {expected}, found {}", describe_found(found)),
+            None => body.to_string(),
+        }
+    } else if let Some(body) = rest.strip_prefix("unknown variant ") {
+        match body.split_once(", expected ") {
+            Some((found, expected)) => format!("{found} is not one of the allowed values ({expected})"),
+            None => body.to_string(),
+        }
+    } else {
+        rest.to_string()
+    };
+    match field {
+        Some(f) => format!("`{}`: {rest}", f.trim_matches('"')),
+        None => rest,
+    }
+}
+
+fn describe_found(found: &str) -> String {
+    match found {
+        "sequence" => "a list".into(),
+        "map" => "a mapping (key: value pairs)".into(),
+        "unit value" => "nothing".into(),
+        other => other.to_string(),
+    }
+}
+
+/// Finds where the key at `path` is written in `text` (best effort: YAML
+/// front matter is small and written by hand, so a line scan is enough).
+pub fn locate(text: &str, path: &[Segment]) -> Option<Position> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut line = 0usize;
+    let mut min_column = 0usize; // byte column on `line` the next match must be at or after
+    let mut found = None;
+    for (depth, seg) in path.iter().enumerate() {
+        match seg {
+            Segment::Key(key) => {
+                let (l, col) = (line..lines.len()).find_map(|l| {
+                    let from = if l == line { min_column } else { 0 };
+                    find_key(lines[l], key, from).map(|c| (l, c))
+                })?;
+                line = l;
+                min_column = col + key.len();
+                found = Some(Position::new(l + 1, lines[l][..col].chars().count() + 1, key.chars().count()));
+            }
+            Segment::Index(index) => {
+                // Block list items start with "- "; count them at the first item's indent.
+                let start = if depth == 0 { 0 } else { line + 1 };
+                let mut items = (start..lines.len()).filter_map(|l| {
+                    let trimmed = lines[l].trim_start();
+                    (trimmed.starts_with("- ") || trimmed == "-").then(|| (l, lines[l].len() - trimmed.len()))
+                });
+                let (first_line, indent) = items.next()?;
+                let (l, _) = std::iter::once((first_line, indent))
+                    .chain(items.filter(|(_, i)| *i == indent))
+                    .nth(*index)?;
+                line = l;
+                min_column = indent + 1;
+            }
+        }
+    }
+    found
+}
+
+/// Byte column of `key:` used as a mapping key on `line`, at or after `from`.
+fn find_key(line: &str, key: &str, from: usize) -> Option<usize> {
+    let mut search = from;
+    while let Some(i) = line.get(search..)?.find(key) {
+        let at = search + i;
+        let before_ok = line[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || c == '{' || c == ',' || c == '-');
+        let after = line[at + key.len()..].trim_start();
+        if before_ok && after.starts_with(':') && !line[..at].trim_start().starts_with('#') {
+            return Some(at);
+        }
+        search = at + key.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    struct Person {
+        #[allow(dead_code)]
+        name: Option<String>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct Doc {
+        title: Option<String>,
+        #[serde(default)]
+        reviewers: Vec<Person>,
+    }
+
+    #[test]
+    fn reports_unknown_keys_with_their_position() {
+        let text = "title: A\nreviewers:\n  - name: X\n  - name: Y\n    nmae: Z\nreviewrs: []\n";
+        let (doc, unknown): (Doc, _) = parse(text).unwrap();
+        assert_eq!(doc.title.as_deref(), Some("A"));
+        assert_eq!(doc.reviewers.len(), 2);
+        let found: Vec<_> = unknown.iter().map(|u| (u.dotted(), u.position)).collect();
+        assert_eq!(
+            found,
+            [
+                ("reviewers[1].nmae".to_string(), Position::new(5, 5, 4)),
+                ("reviewrs".to_string(), Position::new(6, 1, 8)),
+            ]
+        );
+        assert_eq!(unknown[0].parent_key(), "reviewers");
+    }
+
+    #[test]
+    fn syntax_errors_carry_line_and_column() {
+        let err = parse::<Doc>("title: A\nreviewers: [a\n").unwrap_err();
+        assert!(err.is_syntax);
+        assert!(err.position.line >= 2, "{err:?}");
+    }
+
+    #[test]
+    fn type_errors_are_in_plain_words() {
+        let err = parse::<Doc>("title: [a, b]\n").unwrap_err();
+        assert!(!err.is_syntax);
+        assert_eq!(err.message, "`title`: expected a string, found a list");
+        assert_eq!(err.position.line, 1);
+    }
+
+    #[test]
+    fn locates_keys_inside_flow_mappings() {
+        let text = "languages:\n  en: { name: English, nmae: x }\n";
+        let path = [
+            Segment::Key("languages".into()),
+            Segment::Key("en".into()),
+            Segment::Key("nmae".into()),
+        ];
+        assert_eq!(locate(text, &path), Some(Position::new(2, 24, 4)));
+    }
+
+    #[test]
+    fn empty_text_is_an_empty_mapping() {
+        let (doc, unknown): (Doc, _) = parse("  \n").unwrap();
+        assert!(doc.title.is_none() && unknown.is_empty());
+    }
+}
