@@ -128,10 +128,17 @@ fn to_error(text: &str, error: serde_yaml::Error) -> YamlError {
         .unwrap_or_else(Position::start);
     let raw = error.to_string();
     // serde_yaml appends " at line X column Y"; we report the position separately.
-    let message = match raw.find(" at line ") {
+    let mut message = match raw.find(" at line ") {
         Some(i) => raw[..i].to_string(),
-        None => raw,
+        None => raw.clone(),
     };
+    // "…, while parsing a flow sequence at line 2 column 12": the opening
+    // bracket is where the author has to look, not the end of the block.
+    let mut position = position;
+    if let Some((construct, line, column)) = while_parsing(&raw) {
+        position = Position::new(line, column, 1);
+        message = format!("{message} (in the {construct} that starts here)");
+    }
     let is_syntax = !message.contains("invalid type")
         && !message.contains("invalid value")
         && !message.contains("unknown variant")
@@ -145,6 +152,17 @@ fn to_error(text: &str, error: serde_yaml::Error) -> YamlError {
 }
 
 /// Underlines the whole value a type error points at, not just its first character.
+fn while_parsing(raw: &str) -> Option<(String, usize, usize)> {
+    let start = raw.find(", while parsing ").or_else(|| raw.find(", while scanning "))?;
+    let rest = raw[start + ", while ".len()..].split_once(' ')?.1;
+    let (construct, place) = rest.split_once(" at line ")?;
+    let (line, column) = place.split_once(" column ")?;
+    let column: String = column.chars().take_while(char::is_ascii_digit).collect();
+    let construct = construct.trim_start_matches("a ").trim_start_matches("an ");
+    let construct = construct.replace("quoted scalar", "quoted text").replace("flow sequence", "list").replace("flow mapping", "mapping").replace("block mapping", "mapping");
+    Some((construct, line.trim().parse().ok()?, column.parse().ok()?))
+}
+
 fn value_position(text: &str, position: Position) -> Position {
     let Some(line) = text.lines().nth(position.line - 1) else { return position };
     let rest: String = line.chars().skip(position.column - 1).collect();
@@ -279,9 +297,13 @@ mod tests {
 
     #[test]
     fn syntax_errors_carry_line_and_column() {
-        let err = parse::<Doc>("title: A\nreviewers: [a\n").unwrap_err();
-        assert!(err.is_syntax);
-        assert!(err.position.line >= 2, "{err:?}");
+        let err = parse::<Doc>("reviewers: []\ntitle: \"A\n").unwrap_err();
+        assert!(err.is_syntax, "{err:?}");
+        assert_eq!(err.position, Position::new(2, 8, 1), "{err:?}");
+        assert!(err.message.contains("in the quoted text that starts here"), "{err:?}");
+        let err = parse::<Doc>("title: A\nlist: [1, 2\n").unwrap_err();
+        assert_eq!(err.position, Position::new(2, 7, 1), "{err:?}");
+        assert!(err.message.contains("in the list that starts here"), "{err:?}");
     }
 
     #[test]
