@@ -1,0 +1,116 @@
+//! The `pamphlet` binary: exit codes, output formats, init and new.
+
+use crate::support::*;
+use std::process::Command;
+
+fn pamphlet(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_pamphlet"))
+        .args(args)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn root_arg(site: &TestSite) -> String {
+    site.root.to_string_lossy().into_owned()
+}
+
+#[test]
+fn build_exit_codes() {
+    let good = TestSite::new("sites/minimal");
+    let out = pamphlet(&["build", "--root", &root_arg(&good), "--today", "2026-06-01"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(good.exists("en/hello/index.html"));
+
+    let bad = TestSite::new("invalid/link-broken");
+    let out = pamphlet(&["build", "--root", &root_arg(&bad)]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("error[link/broken]"), "{stderr}");
+    assert!(stderr.contains("content/en/heart/a.md:7:19"), "{stderr}");
+    assert!(stderr.contains("Nothing was published"), "{stderr}");
+
+    let out = pamphlet(&["build", "--root", "/definitely/not/a/site"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no Pamphlet site"));
+
+    let out = pamphlet(&["build", "--root", &root_arg(&good), "--today", "tomorrow"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = pamphlet(&["build", "--bogus"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn check_strict_turns_warnings_into_errors() {
+    let site = TestSite::new("invalid/frontmatter-unknown-field");
+    let root = root_arg(&site);
+    assert_eq!(pamphlet(&["check", "--root", &root]).status.code(), Some(0));
+    assert_eq!(pamphlet(&["check", "--root", &root, "--strict"]).status.code(), Some(1));
+    assert!(!site.public().exists(), "check never writes");
+}
+
+#[test]
+fn check_formats_for_machines() {
+    let site = TestSite::new("invalid/link-broken");
+    let root = root_arg(&site);
+    let out = pamphlet(&["check", "--root", &root, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["summary"]["errors"], 1);
+    let first = &doc["diagnostics"][0];
+    assert_eq!(first["file"], "content/en/heart/a.md");
+    assert_eq!(first["line"], 7);
+    assert_eq!(first["column"], 19);
+    assert_eq!(first["code"], "link/broken");
+    assert_eq!(first["severity"], "error");
+
+    let out = pamphlet(&["check", "--root", &root, "--format", "github"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("::error file=content/en/heart/a.md,line=7,col=19,title=link/broken::"),
+        "{text}"
+    );
+}
+
+#[test]
+fn explain_describes_codes() {
+    let out = pamphlet(&["check", "--explain", "link/broken"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("relative paths"));
+    let out = pamphlet(&["check", "--explain", "link/brokn"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `link/broken`?"));
+}
+
+#[test]
+fn init_creates_a_site_that_builds_and_new_adds_an_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("clinic");
+    let root_s = root.to_string_lossy().into_owned();
+    assert_eq!(pamphlet(&["init", &root_s]).status.code(), Some(0));
+    assert_eq!(pamphlet(&["init", &root_s]).status.code(), Some(2), "refuses a non-empty folder");
+
+    let out = pamphlet(&["new", "content/en/basics/flu-vaccine.md", "--root", &root_s]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::fs::read_to_string(root.join("content/en/basics/flu-vaccine.md")).unwrap();
+    assert!(text.contains("title: Flu vaccine"));
+    assert_eq!(pamphlet(&["new", "content/en/basics/flu-vaccine.md", "--root", &root_s]).status.code(), Some(2));
+
+    // The new article is a draft: it builds with --drafts, without warnings.
+    let out = pamphlet(&["check", "--root", &root_s, "--drafts", "--strict"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = pamphlet(&["build", "--root", &root_s, "--drafts"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(root.join("public/en/basics/flu-vaccine/index.html").exists());
+    assert!(root.join("public/es/basics/handwashing/index.html").exists());
+}
+
+#[test]
+fn refuses_to_write_over_the_site() {
+    let site = TestSite::new("sites/minimal");
+    let out = pamphlet(&["build", "--root", &root_arg(&site), "--output", &root_arg(&site)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(site.root.join("content/en/hello.md").exists());
+}

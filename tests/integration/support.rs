@@ -1,0 +1,110 @@
+//! A fixture site copied into a temporary folder, built with the library,
+//! with helpers to read and parse what the build wrote.
+
+use pamphlet::dates::Date;
+use pamphlet::pipeline::{self, BuildOptions, BuildReport, Target};
+use std::path::{Path, PathBuf};
+
+/// The date every test builds at, so review and expiry checks are stable.
+pub fn test_today() -> Date {
+    Date::new(2026, 6, 1).unwrap()
+}
+
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+pub struct TestSite {
+    _dir: tempfile::TempDir,
+    pub root: PathBuf,
+}
+
+impl TestSite {
+    /// Copies `tests/fixtures/<name>` into a fresh temporary folder.
+    pub fn new(name: &str) -> TestSite {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        copy_dir(&fixtures().join(name), &root);
+        TestSite { _dir: dir, root }
+    }
+
+    pub fn options(&self) -> BuildOptions {
+        BuildOptions {
+            root: self.root.clone(),
+            base_url: None,
+            drafts: false,
+            today: test_today(),
+        }
+    }
+
+    pub fn public(&self) -> PathBuf {
+        self.root.join("public")
+    }
+
+    /// Builds into `public/` and returns the report.
+    pub fn build(&self) -> BuildReport {
+        self.build_with(&self.options())
+    }
+
+    pub fn build_with(&self, options: &BuildOptions) -> BuildReport {
+        pipeline::run(options, Target::Folder(self.public())).unwrap()
+    }
+
+    /// Reads a file the build wrote (relative to `public/`).
+    pub fn read(&self, path: &str) -> String {
+        let full = self.public().join(path);
+        std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("cannot read {}: {e}", full.display()))
+    }
+
+    pub fn exists(&self, path: &str) -> bool {
+        self.public().join(path).exists()
+    }
+
+    pub fn html(&self, path: &str) -> scraper::Html {
+        scraper::Html::parse_document(&self.read(path))
+    }
+
+    /// Every file under `public/`, relative, sorted.
+    pub fn output_files(&self) -> Vec<String> {
+        list_files(&self.public())
+    }
+}
+
+pub fn list_files(dir: &Path) -> Vec<String> {
+    let mut out: Vec<String> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/"))
+        .collect();
+    out.sort();
+    out
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Texts of the elements matching a CSS selector.
+pub fn select_text(html: &scraper::Html, selector: &str) -> Vec<String> {
+    let selector = scraper::Selector::parse(selector).unwrap();
+    html.select(&selector)
+        .map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+/// An attribute of the elements matching a CSS selector.
+pub fn select_attr(html: &scraper::Html, selector: &str, attr: &str) -> Vec<String> {
+    let selector = scraper::Selector::parse(selector).unwrap();
+    html.select(&selector)
+        .filter_map(|e| e.value().attr(attr).map(str::to_string))
+        .collect()
+}
