@@ -118,14 +118,25 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Check(args) => check(args),
         Command::Init { dir } => {
             let files = crate::scaffold::init(&dir, today(None)?)?;
-            eprintln!("Created a new site in {} ({} files).", dir.display(), files.len());
+            eprintln!(
+                "Created a new site in {} ({} files).",
+                dir.display(),
+                files.len()
+            );
             eprintln!("Next: cd {} && pamphlet build", dir.display());
             Ok(ExitCode::SUCCESS)
         }
         Command::New { path, root } => {
-            let full = if path.is_absolute() { path.clone() } else { root.join(&path) };
+            let full = if path.is_absolute() {
+                path.clone()
+            } else {
+                root.join(&path)
+            };
             crate::scaffold::new_article(&full, today(None)?)?;
-            eprintln!("Created {}. It is a draft until you set `draft: false`.", full.display());
+            eprintln!(
+                "Created {}. It is a draft until you set `draft: false`.",
+                full.display()
+            );
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -149,13 +160,17 @@ pub fn today(flag: Option<&str>) -> Result<Date> {
         return Date::parse(text).map_err(|m| Error::Usage(format!("--today: {m}")));
     }
     if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
-        let seconds: i64 = epoch
-            .trim()
-            .parse()
-            .map_err(|_| Error::Usage(format!("SOURCE_DATE_EPOCH must be a number of seconds, not `{epoch}`")))?;
-        return Date::from_unix_seconds(seconds).ok_or_else(|| Error::Usage("SOURCE_DATE_EPOCH is out of range".into()));
+        let seconds: i64 = epoch.trim().parse().map_err(|_| {
+            Error::Usage(format!(
+                "SOURCE_DATE_EPOCH must be a number of seconds, not `{epoch}`"
+            ))
+        })?;
+        return Date::from_unix_seconds(seconds)
+            .ok_or_else(|| Error::Usage("SOURCE_DATE_EPOCH is out of range".into()));
     }
-    let now = jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date();
+    let now = jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date();
     Ok(Date::new(now.year(), now.month(), now.day()).expect("the clock gives a valid date"))
 }
 
@@ -167,19 +182,30 @@ fn print_diagnostics(report: &BuildReport, root: &std::path::Path) {
     if report.diagnostics.is_empty() {
         return;
     }
-    let text = report::render(&report.diagnostics, report::Format::Human, root, stderr_color());
+    let text = report::render(
+        &report.diagnostics,
+        report::Format::Human,
+        root,
+        stderr_color(),
+    );
     let _ = std::io::stderr().write_all(text.as_bytes());
 }
 
 fn build(args: BuildArgs) -> Result<ExitCode> {
     let options = args.site.options()?;
-    let output = args.output.clone().unwrap_or_else(|| options.root.join("public"));
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| options.root.join("public"));
     let started = std::time::Instant::now();
     let report = pipeline::run(&options, Target::Folder(output.clone()))?;
     print_diagnostics(&report, &options.root);
     if args.timings {
         for (stage, time) in &report.timings {
             eprintln!("  {stage:<24} {:>8.1} ms", time.as_secs_f64() * 1000.0);
+        }
+        if let Some(kib) = peak_memory_kib() {
+            eprintln!("  {:<24} {:>8.1} MiB", "peak memory", kib as f64 / 1024.0);
         }
     }
     if report.published {
@@ -204,6 +230,13 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
     }
 }
 
+/// Peak resident memory of this process (Linux only), for `--timings`.
+fn peak_memory_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
 fn check(args: CheckArgs) -> Result<ExitCode> {
     if let Some(code) = &args.explain {
         return explain(code);
@@ -223,7 +256,11 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
             let _ = std::io::stdout().write_all(text.as_bytes());
         }
     }
-    Ok(if report.diagnostics.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if report.diagnostics.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn explain(code: &str) -> Result<ExitCode> {
@@ -235,13 +272,17 @@ fn explain(code: &str) -> Result<ExitCode> {
     }
     match codes::find(code) {
         Some(c) => {
-            println!("{} ({})\n\n{}\n\n{}", c.name, c.severity, c.summary, c.explanation);
+            println!(
+                "{} ({})\n\n{}\n\n{}",
+                c.name, c.severity, c.summary, c.explanation
+            );
             Ok(ExitCode::SUCCESS)
         }
         None => {
-            let hint = crate::diagnostics::suggest::did_you_mean(code, codes::ALL.iter().map(|c| c.name))
-                .map(|h| format!(" ({h})"))
-                .unwrap_or_default();
+            let hint =
+                crate::diagnostics::suggest::did_you_mean(code, codes::ALL.iter().map(|c| c.name))
+                    .map(|h| format!(" ({h})"))
+                    .unwrap_or_default();
             Err(Error::Usage(format!(
                 "there is no problem code `{code}`{hint}; `pamphlet check --explain all` lists them"
             )))

@@ -32,9 +32,15 @@ impl Direction {
 
     /// The usual direction of a language tag's script.
     pub fn of_language(code: &str) -> Direction {
-        const RTL: &[&str] = &["ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku-Arab", "ps", "sd", "ug", "ur", "yi"];
+        const RTL: &[&str] = &[
+            "ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku-Arab", "ps", "sd", "ug", "ur", "yi",
+        ];
         let primary = code.split(['-', '_']).next().unwrap_or(code);
-        if RTL.contains(&code) || RTL.contains(&primary) || code.ends_with("-Arab") || code.ends_with("-Hebr") {
+        if RTL.contains(&code)
+            || RTL.contains(&primary)
+            || code.ends_with("-Arab")
+            || code.ends_with("-Hebr")
+        {
             Direction::Rtl
         } else {
             Direction::Ltr
@@ -169,9 +175,14 @@ pub fn load(root: &Path) -> Result<Loaded, Error> {
     let path = root.join(FILE_NAME);
     let text = std::fs::read_to_string(&path).map_err(|source| {
         if source.kind() == std::io::ErrorKind::NotFound {
-            Error::NoSite { root: root.to_path_buf() }
+            Error::NoSite {
+                root: root.to_path_buf(),
+            }
         } else {
-            Error::Io { path: path.clone(), source }
+            Error::Io {
+                path: path.clone(),
+                source,
+            }
         }
     })?;
     Ok(from_text(root, &text))
@@ -184,9 +195,16 @@ pub fn from_text(root: &Path, text: &str) -> Loaded {
     let (raw, unknown) = match yaml::parse::<RawConfig>(text) {
         Ok(parsed) => parsed,
         Err(e) => {
-            let code = if e.is_syntax { codes::CONFIG_SYNTAX } else { codes::CONFIG_INVALID_VALUE };
+            let code = if e.is_syntax {
+                codes::CONFIG_SYNTAX
+            } else {
+                codes::CONFIG_INVALID_VALUE
+            };
             diagnostics.push(Diagnostic::error(code, file, e.position, e.message));
-            return Loaded { config: None, diagnostics };
+            return Loaded {
+                config: None,
+                diagnostics,
+            };
         }
     };
     for key in &unknown {
@@ -204,23 +222,36 @@ pub fn from_text(root: &Path, text: &str) -> Loaded {
     }
 
     let locate = |path: &[&str]| -> Position {
-        let segments: Vec<_> = path.iter().map(|k| yaml::Segment::Key(k.to_string())).collect();
+        let segments: Vec<_> = path
+            .iter()
+            .map(|k| yaml::Segment::Key(k.to_string()))
+            .collect();
         yaml::locate(text, &segments).unwrap_or_else(Position::start)
     };
 
     let title = raw.title.clone().unwrap_or_default();
     if title.trim().is_empty() {
         diagnostics.push(
-            Diagnostic::error(codes::CONFIG_INVALID_VALUE, file, locate(&["title"]), "the site needs a `title`")
-                .with_hint("add a line like `title: Riverside Community Health`"),
+            Diagnostic::error(
+                codes::CONFIG_INVALID_VALUE,
+                file,
+                locate(&["title"]),
+                "the site needs a `title`",
+            )
+            .with_hint("add a line like `title: Riverside Community Health`"),
         );
     }
 
     let base_url = match raw.base_url.as_deref() {
         Some(text_url) => parse_base_url(text_url).map_err(|msg| {
             diagnostics.push(
-                Diagnostic::error(codes::CONFIG_INVALID_VALUE, file, locate(&["base_url"]), msg)
-                    .with_hint("write the full address, e.g. `base_url: https://health.example.org`"),
+                Diagnostic::error(
+                    codes::CONFIG_INVALID_VALUE,
+                    file,
+                    locate(&["base_url"]),
+                    msg,
+                )
+                .with_hint("write the full address, e.g. `base_url: https://health.example.org`"),
             )
         }),
         None => {
@@ -232,7 +263,10 @@ pub fn from_text(root: &Path, text: &str) -> Loaded {
         }
     };
 
-    let default_language = raw.default_language.clone().unwrap_or_else(|| "en".to_string());
+    let default_language = raw
+        .default_language
+        .clone()
+        .unwrap_or_else(|| "en".to_string());
     let mut languages: Vec<Language> = raw
         .languages
         .iter()
@@ -240,11 +274,18 @@ pub fn from_text(root: &Path, text: &str) -> Loaded {
             code: code.clone(),
             name: lang.name.clone().unwrap_or_else(|| code.clone()),
             title: lang.title.clone().unwrap_or_else(|| title.clone()),
-            direction: lang.direction.unwrap_or_else(|| Direction::of_language(code)),
+            direction: lang
+                .direction
+                .unwrap_or_else(|| Direction::of_language(code)),
         })
         .collect();
     for lang in &languages {
-        if lang.code.parse::<icu_locale_core::LanguageIdentifier>().is_err() || lang.code.contains('_') {
+        if lang
+            .code
+            .parse::<icu_locale_core::LanguageIdentifier>()
+            .is_err()
+            || lang.code.contains('_')
+        {
             diagnostics.push(
                 Diagnostic::error(
                     codes::CONFIG_INVALID_VALUE,
@@ -270,7 +311,9 @@ pub fn from_text(root: &Path, text: &str) -> Loaded {
                 codes::CONFIG_INVALID_VALUE,
                 file,
                 locate(&["default_language"]),
-                format!("the default language `{default_language}` is not listed under `languages`"),
+                format!(
+                    "the default language `{default_language}` is not listed under `languages`"
+                ),
             )
             .maybe_hint(suggest::did_you_mean(&default_language, codes_listed)),
         );
@@ -295,12 +338,17 @@ pub fn from_text(root: &Path, text: &str) -> Loaded {
             default_language_at_root: raw.default_language_at_root,
             review: raw.review,
             readability: raw.readability,
-            feeds: raw.feeds.unwrap_or_else(|| vec![FeedFormat::Atom, FeedFormat::Rss, FeedFormat::Json]),
+            feeds: raw
+                .feeds
+                .unwrap_or_else(|| vec![FeedFormat::Atom, FeedFormat::Rss, FeedFormat::Json]),
             social: raw.social,
         }),
         _ => None,
     };
-    Loaded { config, diagnostics }
+    Loaded {
+        config,
+        diagnostics,
+    }
 }
 
 /// Names allowed at a place in site.yaml, for "did you mean" hints.
@@ -316,7 +364,8 @@ fn known_keys(parent: &str, depth: usize) -> &'static [&'static str] {
 }
 
 fn parse_base_url(text: &str) -> Result<url::Url, String> {
-    let mut url = url::Url::parse(text.trim()).map_err(|_| format!("`{text}` is not a web address"))?;
+    let mut url =
+        url::Url::parse(text.trim()).map_err(|_| format!("`{text}` is not a web address"))?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(format!("`{text}` must start with https:// or http://"));
     }
@@ -363,8 +412,16 @@ mod tests {
         assert_eq!(
             found,
             [
-                ("unknown setting `reveiw`".to_string(), 3, Some("did you mean `review`?".to_string())),
-                ("unknown setting `languages.en.nmae`".to_string(), 6, Some("did you mean `name`?".to_string())),
+                (
+                    "unknown setting `reveiw`".to_string(),
+                    3,
+                    Some("did you mean `review`?".to_string())
+                ),
+                (
+                    "unknown setting `languages.en.nmae`".to_string(),
+                    6,
+                    Some("did you mean `name`?".to_string())
+                ),
             ]
         );
     }
@@ -375,19 +432,35 @@ mod tests {
             "title: T\nbase_url: https://e.org/health\nlanguages:\n  en: {}\n  ar: {}\n  ps: { direction: rtl }\n  xx: { direction: rtl }\n",
         );
         let config = loaded.config.unwrap();
-        let dirs: Vec<_> = config.languages.iter().map(|l| (l.code.as_str(), l.direction)).collect();
+        let dirs: Vec<_> = config
+            .languages
+            .iter()
+            .map(|l| (l.code.as_str(), l.direction))
+            .collect();
         assert_eq!(
             dirs,
-            [("en", Direction::Ltr), ("ar", Direction::Rtl), ("ps", Direction::Rtl), ("xx", Direction::Rtl)]
+            [
+                ("en", Direction::Ltr),
+                ("ar", Direction::Rtl),
+                ("ps", Direction::Rtl),
+                ("xx", Direction::Rtl)
+            ]
         );
         assert_eq!(config.base_path(), "/health");
     }
 
     #[test]
     fn default_language_must_be_listed() {
-        let loaded = load_text("title: T\nbase_url: https://e.org\ndefault_language: en\nlanguages:\n  es: {}\n");
+        let loaded = load_text(
+            "title: T\nbase_url: https://e.org\ndefault_language: en\nlanguages:\n  es: {}\n",
+        );
         assert!(loaded.config.is_none());
-        assert!(loaded.diagnostics.iter().any(|d| d.message.contains("`en` is not listed")));
+        assert!(
+            loaded
+                .diagnostics
+                .iter()
+                .any(|d| d.message.contains("`en` is not listed"))
+        );
     }
 
     #[test]

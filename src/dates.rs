@@ -27,7 +27,13 @@ impl Date {
     pub fn parse(text: &str) -> Result<Date, String> {
         let text = text.trim();
         let well_formed = text.len() == 10
-            && text.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+            && text.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
         if !well_formed {
             return Err(format!("`{text}` is not a date written YYYY-MM-DD"));
         }
@@ -60,7 +66,10 @@ impl Date {
 
     /// Midnight UTC at the start of this date, as an instant.
     pub fn start_instant(self) -> Instant {
-        let zoned = self.0.to_zoned(jiff::tz::TimeZone::UTC).expect("every civil date exists in UTC");
+        let zoned = self
+            .0
+            .to_zoned(jiff::tz::TimeZone::UTC)
+            .expect("every civil date exists in UTC");
         Instant(zoned.timestamp())
     }
 
@@ -86,7 +95,12 @@ impl Instant {
         text.trim()
             .parse::<jiff::Timestamp>()
             .map(Instant)
-            .map_err(|_| format!("`{}` is not a date and time like 2026-12-01T00:00:00Z", text.trim()))
+            .map_err(|_| {
+                format!(
+                    "`{}` is not a date and time like 2026-12-01T00:00:00Z",
+                    text.trim()
+                )
+            })
     }
 
     pub fn date_utc(self) -> Date {
@@ -104,7 +118,8 @@ type Formatter = FixedCalendarDateTimeFormatter<Gregorian, YMD>;
 
 /// Formatters are costly to build and immutable: one per language, shared.
 fn formatter(language: &str) -> Option<std::sync::Arc<Formatter>> {
-    static CACHE: OnceLock<Mutex<HashMap<String, Option<std::sync::Arc<Formatter>>>>> = OnceLock::new();
+    static CACHE: OnceLock<Mutex<HashMap<String, Option<std::sync::Arc<Formatter>>>>> =
+        OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
     let mut map = cache.lock().unwrap_or_else(|e| e.into_inner());
     map.entry(language.to_string())
@@ -118,8 +133,14 @@ fn formatter(language: &str) -> Option<std::sync::Arc<Formatter>> {
 }
 
 fn format_long(date: Date, language: &str) -> String {
-    let Some(formatter) = formatter(language) else { return date.to_string() };
-    match icu_calendar::Date::try_new_gregorian(i32::from(date.year()), date.month() as u8, date.day() as u8) {
+    let Some(formatter) = formatter(language) else {
+        return date.to_string();
+    };
+    match icu_calendar::Date::try_new_gregorian(
+        i32::from(date.year()),
+        date.month() as u8,
+        date.day() as u8,
+    ) {
         Ok(d) => formatter.format(&d).to_string(),
         Err(_) => date.to_string(),
     }
@@ -131,8 +152,15 @@ mod tests {
 
     #[test]
     fn parses_only_real_dates() {
-        assert_eq!(Date::parse("2026-03-01").unwrap(), Date::new(2026, 3, 1).unwrap());
-        assert!(Date::parse("2026-02-30").unwrap_err().contains("not a real calendar date"));
+        assert_eq!(
+            Date::parse("2026-03-01").unwrap(),
+            Date::new(2026, 3, 1).unwrap()
+        );
+        assert!(
+            Date::parse("2026-02-30")
+                .unwrap_err()
+                .contains("not a real calendar date")
+        );
         assert!(Date::parse("1/3/2026").unwrap_err().contains("YYYY-MM-DD"));
         assert!(Date::parse("2026-3-1").is_err());
     }
@@ -150,7 +178,11 @@ mod tests {
         assert_eq!(d.display_long("en"), "March 1, 2026");
         assert_eq!(d.display_long("en-GB"), "1 March 2026");
         assert_eq!(d.display_long("es"), "1 de marzo de 2026");
-        assert!(d.display_long("ar").contains("مارس"), "{}", d.display_long("ar"));
+        assert!(
+            d.display_long("ar").contains("مارس"),
+            "{}",
+            d.display_long("ar")
+        );
         assert_eq!(d.display_long("not a language!"), "2026-03-01");
     }
 

@@ -82,7 +82,9 @@ pub fn discover(config: &Config) -> Discovered {
         }
         walk_language(root, &name, &mut found);
     }
-    walk_files(&root.join("static"), root, &mut found.diagnostics, |rel| found.static_files.push(rel.to_path_buf()));
+    walk_files(&root.join("static"), root, &mut found.diagnostics, |rel| {
+        found.static_files.push(rel.to_path_buf())
+    });
     found.pages.sort();
     found.assets.sort();
     found.static_files.sort();
@@ -120,7 +122,12 @@ fn walk_language(root: &Path, language: &str, found: &mut Discovered) {
 }
 
 /// Calls `visit` with each regular file under `dir`, relative to `dir`.
-fn walk_files(dir: &Path, root: &Path, diagnostics: &mut Diagnostics, mut visit: impl FnMut(&Path)) {
+fn walk_files(
+    dir: &Path,
+    root: &Path,
+    diagnostics: &mut Diagnostics,
+    mut visit: impl FnMut(&Path),
+) {
     if !dir.is_dir() {
         return;
     }
@@ -141,13 +148,25 @@ fn walk_files(dir: &Path, root: &Path, diagnostics: &mut Diagnostics, mut visit:
                 let path = error.path().unwrap_or(dir);
                 let shown = path.strip_prefix(root).unwrap_or(path).to_path_buf();
                 let message = if error.loop_ancestor().is_some() {
-                    format!("`{}` is a link back to one of its own parent folders; it was skipped", shown.display())
+                    format!(
+                        "`{}` is a link back to one of its own parent folders; it was skipped",
+                        shown.display()
+                    )
                 } else {
-                    format!("`{}` could not be read: {}", shown.display(), io_reason(&error))
+                    format!(
+                        "`{}` could not be read: {}",
+                        shown.display(),
+                        io_reason(&error)
+                    )
                 };
                 diagnostics.push(
-                    Diagnostic::error(codes::CONTENT_UNREADABLE, &shown, Position::start(), message)
-                        .with_hint("check the file's permissions, or remove the link"),
+                    Diagnostic::error(
+                        codes::CONTENT_UNREADABLE,
+                        &shown,
+                        Position::start(),
+                        message,
+                    )
+                    .with_hint("check the file's permissions, or remove the link"),
                 );
             }
         }
@@ -179,7 +198,9 @@ pub fn is_ignored(name: &str) -> bool {
         || name.ends_with('~')
         || (name.starts_with('#') && name.ends_with('#'))
         || name == "4913"
-        || [".swp", ".swx", ".swo", ".tmp", ".bak", ".crdownload"].iter().any(|ext| name.ends_with(ext))
+        || [".swp", ".swx", ".swo", ".tmp", ".bak", ".crdownload"]
+            .iter()
+            .any(|ext| name.ends_with(ext))
         || name == "Thumbs.db"
 }
 
@@ -198,7 +219,15 @@ mod tests {
 
     #[test]
     fn editor_temp_files_are_ignored() {
-        for name in [".#draft.md", "draft.md~", "#draft.md#", ".draft.md.swp", "4913", ".DS_Store", ".hidden"] {
+        for name in [
+            ".#draft.md",
+            "draft.md~",
+            "#draft.md#",
+            ".draft.md.swp",
+            "4913",
+            ".DS_Store",
+            ".hidden",
+        ] {
             assert!(is_ignored(name), "{name}");
         }
         for name in ["draft.md", "index.md", "photo.jpg", "_index.md"] {

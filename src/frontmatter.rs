@@ -275,7 +275,11 @@ pub fn parse(text: &str, file: &Path, kind: SourceKind) -> Parsed {
     let (raw, unknown) = match yaml::parse::<RawFrontMatter>(yaml_text) {
         Ok(parsed) => parsed,
         Err(e) => {
-            let code = if e.is_syntax { codes::FRONTMATTER_SYNTAX } else { codes::FRONTMATTER_INVALID_VALUE };
+            let code = if e.is_syntax {
+                codes::FRONTMATTER_SYNTAX
+            } else {
+                codes::FRONTMATTER_INVALID_VALUE
+            };
             let hint = if e.is_syntax {
                 "values containing `: ` or starting with `[`, `{`, `@` or `#` need quotes; indent with spaces"
             } else {
@@ -336,7 +340,12 @@ impl Checker<'_> {
     fn check(&mut self, raw: RawFrontMatter, kind: SourceKind) -> FrontMatter {
         let is_article = kind == SourceKind::Article;
         let title = self.required_text(raw.title, "title", true, "title: High blood pressure");
-        let summary = self.required_text(raw.summary, "summary", is_article, "summary: What it is and how to lower it.");
+        let summary = self.required_text(
+            raw.summary,
+            "summary",
+            is_article,
+            "summary: What it is and how to lower it.",
+        );
         if summary.chars().count() > SUMMARY_MAX_CHARS {
             let position = self.value_position(&[Segment::Key("summary".into())]);
             self.diagnostics.push(
@@ -344,7 +353,10 @@ impl Checker<'_> {
                     codes::FRONTMATTER_SUMMARY_TOO_LONG,
                     self.file,
                     position,
-                    format!("the summary has {} characters; at most {SUMMARY_MAX_CHARS} are shown", summary.chars().count()),
+                    format!(
+                        "the summary has {} characters; at most {SUMMARY_MAX_CHARS} are shown",
+                        summary.chars().count()
+                    ),
                 )
                 .with_hint("shorten it to one or two plain sentences"),
             );
@@ -365,10 +377,15 @@ impl Checker<'_> {
                             position,
                             "the `image` has no `image_alt` text",
                         )
-                        .with_hint("add `image_alt:` describing the picture for people who cannot see it"),
+                        .with_hint(
+                            "add `image_alt:` describing the picture for people who cannot see it",
+                        ),
                     );
                 }
-                Some(CoverImage { src: src.trim().to_string(), alt })
+                Some(CoverImage {
+                    src: src.trim().to_string(),
+                    alt,
+                })
             }
             _ => None,
         };
@@ -377,7 +394,11 @@ impl Checker<'_> {
             .into_iter()
             .enumerate()
             .map(|(i, r)| {
-                let path = [Segment::Key("reviewers".into()), Segment::Index(i), Segment::Key("date".into())];
+                let path = [
+                    Segment::Key("reviewers".into()),
+                    Segment::Index(i),
+                    Segment::Key("date".into()),
+                ];
                 if r.name.trim().is_empty() {
                     let position = self.key_position(&path[..2]);
                     self.diagnostics.push(Diagnostic::error(
@@ -408,13 +429,22 @@ impl Checker<'_> {
             summary,
             date,
             updated: self.date(raw.updated.as_ref(), "updated"),
-            slug: raw.slug.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
-            translation_key: raw.translation_key.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+            slug: raw
+                .slug
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty()),
+            translation_key: raw
+                .translation_key
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty()),
             draft: raw.draft,
             tags: clean_list(raw.tags),
             audience,
             image,
-            hashtags: clean_list(raw.hashtags).into_iter().map(|h| h.trim_start_matches('#').to_string()).collect(),
+            hashtags: clean_list(raw.hashtags)
+                .into_iter()
+                .map(|h| h.trim_start_matches('#').to_string())
+                .collect(),
             authors: raw.authors,
             reviewers,
             next_review: self.date(raw.next_review.as_ref(), "next_review"),
@@ -433,7 +463,15 @@ impl Checker<'_> {
             Some(s) if s == "warning" => Severity::Warning,
             Some(s) if s == "urgent" => Severity::Urgent,
             Some(other) => {
-                self.invalid_choice_at(&[Segment::Key("alert".into()), Segment::Key("severity".into())], "alert.severity", &other, &SEVERITIES);
+                self.invalid_choice_at(
+                    &[
+                        Segment::Key("alert".into()),
+                        Segment::Key("severity".into()),
+                    ],
+                    "alert.severity",
+                    &other,
+                    &SEVERITIES,
+                );
                 Severity::Info
             }
             None => Severity::Info,
@@ -456,7 +494,13 @@ impl Checker<'_> {
         }
     }
 
-    fn required_text(&mut self, value: Option<String>, field: &str, required: bool, example: &str) -> String {
+    fn required_text(
+        &mut self,
+        value: Option<String>,
+        field: &str,
+        required: bool,
+        example: &str,
+    ) -> String {
         let text = value.map(|s| s.trim().to_string()).unwrap_or_default();
         if text.is_empty() && required {
             self.missing(field, example);
@@ -525,7 +569,10 @@ impl Checker<'_> {
     /// Position of the value after `key:` (what an author has to change).
     fn value_position(&self, path: &[Segment]) -> Position {
         let key = self.key_position(path);
-        let Some(line) = self.yaml.lines().nth(key.line.saturating_sub((self.shift)(Position::start()).line)) else {
+        let Some(line) = self.yaml.lines().nth(
+            key.line
+                .saturating_sub((self.shift)(Position::start()).line),
+        ) else {
             return key;
         };
         let chars: Vec<char> = line.chars().collect();
@@ -591,11 +638,27 @@ mod tests {
             .iter()
             .map(|d| (d.code, d.position.line, d.position.column))
             .collect();
-        assert!(found.contains(&(codes::FRONTMATTER_UNKNOWN_FIELD, 6, 1)), "{found:?}");
-        assert!(found.contains(&(codes::FRONTMATTER_INVALID_DATE, 4, 7)), "{found:?}");
-        assert!(found.contains(&(codes::FRONTMATTER_INVALID_VALUE, 5, 11)), "{found:?}");
-        assert!(found.contains(&(codes::FRONTMATTER_INVALID_DATE, 9, 11)), "{found:?}");
-        let hint = p.diagnostics.iter().find(|d| d.code == codes::FRONTMATTER_UNKNOWN_FIELD).unwrap();
+        assert!(
+            found.contains(&(codes::FRONTMATTER_UNKNOWN_FIELD, 6, 1)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&(codes::FRONTMATTER_INVALID_DATE, 4, 7)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&(codes::FRONTMATTER_INVALID_VALUE, 5, 11)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&(codes::FRONTMATTER_INVALID_DATE, 9, 11)),
+            "{found:?}"
+        );
+        let hint = p
+            .diagnostics
+            .iter()
+            .find(|d| d.code == codes::FRONTMATTER_UNKNOWN_FIELD)
+            .unwrap();
         assert_eq!(hint.hint.as_deref(), Some("did you mean `reviewers`?"));
     }
 
@@ -616,17 +679,30 @@ mod tests {
         assert!(messages.contains(&"the front matter has no `summary`"));
         assert!(messages.contains(&"the front matter has no `date`"));
         assert!(messages.contains(&"the `image` has no `image_alt` text"));
-        let section = parse("---\ntitle: Heart\n---\n", Path::new("_index.md"), SourceKind::Section);
+        let section = parse(
+            "---\ntitle: Heart\n---\n",
+            Path::new("_index.md"),
+            SourceKind::Section,
+        );
         assert!(section.diagnostics.is_empty());
     }
 
     #[test]
     fn alerts_are_checked() {
-        let p = parse_article("---\ntitle: T\nsummary: S\ndate: 2026-01-01\nalert:\n  severity: urgnt\n  expires: tomorrow\n---\n");
-        let codes_found: Vec<_> = p.diagnostics.iter().map(|d| (d.code, d.position.line)).collect();
+        let p = parse_article(
+            "---\ntitle: T\nsummary: S\ndate: 2026-01-01\nalert:\n  severity: urgnt\n  expires: tomorrow\n---\n",
+        );
+        let codes_found: Vec<_> = p
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.position.line))
+            .collect();
         assert_eq!(
             codes_found,
-            [(codes::FRONTMATTER_INVALID_VALUE, 6), (codes::FRONTMATTER_INVALID_DATE, 7)]
+            [
+                (codes::FRONTMATTER_INVALID_VALUE, 6),
+                (codes::FRONTMATTER_INVALID_DATE, 7)
+            ]
         );
     }
 }

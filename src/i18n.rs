@@ -21,7 +21,11 @@ pub struct Strings {
 
 impl Strings {
     /// Reads the theme's (and site's) string files. Broken files are diagnostics.
-    pub fn load(theme: &Theme, languages: &[String], default_language: &str) -> (Strings, Diagnostics) {
+    pub fn load(
+        theme: &Theme,
+        languages: &[String],
+        default_language: &str,
+    ) -> (Strings, Diagnostics) {
         let mut diagnostics = Diagnostics::new();
         let mut tables: BTreeMap<String, StringTable> = BTreeMap::new();
         for (lang, files) in &theme.i18n {
@@ -44,7 +48,12 @@ impl Strings {
                         Position::start(),
                         "a UI strings file must be a list of `key: text` lines",
                     )),
-                    Err(e) => diagnostics.push(Diagnostic::error(codes::CONFIG_SYNTAX, path, e.position, e.message)),
+                    Err(e) => diagnostics.push(Diagnostic::error(
+                        codes::CONFIG_SYNTAX,
+                        path,
+                        e.position,
+                        e.message,
+                    )),
                 }
             }
         }
@@ -120,8 +129,12 @@ mod tests {
 
     #[test]
     fn falls_back_to_default_language_then_english() {
-        let t = theme(&[("en", "home: Home\nreferences: References\n"), ("es", "home: Inicio\n")]);
-        let (strings, diagnostics) = Strings::load(&t, &["en".into(), "es".into(), "pt-BR".into()], "en");
+        let t = theme(&[
+            ("en", "home: Home\nreferences: References\n"),
+            ("es", "home: Inicio\n"),
+        ]);
+        let (strings, diagnostics) =
+            Strings::load(&t, &["en".into(), "es".into(), "pt-BR".into()], "en");
         assert!(diagnostics.is_empty());
         assert_eq!(strings.get("es", "home", &[]), "Inicio");
         assert_eq!(strings.get("es", "references", &[]), "References");

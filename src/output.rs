@@ -67,9 +67,14 @@ pub struct Staging {
 impl Staging {
     /// Creates an empty staging folder beside `target`.
     pub fn new(target: &Path) -> Result<Staging> {
-        let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let parent = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-        let name = target.file_name().map_or("public".into(), |n| n.to_string_lossy().into_owned());
+        let name = target
+            .file_name()
+            .map_or("public".into(), |n| n.to_string_lossy().into_owned());
         let dir = parent.join(format!(".{name}.pamphlet-staging-{}", std::process::id()));
         if dir.exists() {
             std::fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
@@ -85,7 +90,10 @@ impl Staging {
     /// Replaces the target folder with the staged one.
     pub fn commit(mut self) -> Result<()> {
         let parent = self.dir.parent().unwrap_or(Path::new(".")).to_path_buf();
-        let name = self.target.file_name().map_or("public".into(), |n| n.to_string_lossy().into_owned());
+        let name = self
+            .target
+            .file_name()
+            .map_or("public".into(), |n| n.to_string_lossy().into_owned());
         let old = parent.join(format!(".{name}.pamphlet-old-{}", std::process::id()));
         if self.target.exists() {
             if !self.target.is_dir() {
@@ -123,7 +131,9 @@ impl Output for Staging {
         if let Some(parent) = full.parent() {
             std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
         }
-        std::fs::copy(from, &full).map(|_| ()).map_err(|e| Error::io(from, e))
+        std::fs::copy(from, &full)
+            .map(|_| ())
+            .map_err(|e| Error::io(from, e))
     }
 }
 
@@ -139,7 +149,14 @@ impl Drop for Staging {
 pub fn check_target(root: &Path, target: &Path) -> Result<()> {
     let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let (root, target) = (absolute(root), absolute(target));
-    let protected = ["content", "static", "templates", "themes", "i18n", "site.yaml"];
+    let protected = [
+        "content",
+        "static",
+        "templates",
+        "themes",
+        "i18n",
+        "site.yaml",
+    ];
     if root.starts_with(&target) || protected.iter().any(|p| target.starts_with(root.join(p))) {
         return Err(Error::Usage(format!(
             "refusing to write the site into `{}`: it would replace the site's own files; use a separate folder such as `public`",
@@ -154,7 +171,8 @@ mod tests {
     use super::*;
 
     fn temp(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("pamphlet-output-{name}-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("pamphlet-output-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         dir
@@ -170,14 +188,24 @@ mod tests {
         let failed = Staging::new(&target).unwrap();
         failed.write(Path::new("a/index.html"), b"new").unwrap();
         drop(failed);
-        assert!(target.join("old.html").exists(), "a dropped build leaves the old output");
+        assert!(
+            target.join("old.html").exists(),
+            "a dropped build leaves the old output"
+        );
 
         let staging = Staging::new(&target).unwrap();
         staging.write(Path::new("a/index.html"), b"new").unwrap();
         staging.commit().unwrap();
         assert!(!target.join("old.html").exists());
-        assert_eq!(std::fs::read_to_string(target.join("a/index.html")).unwrap(), "new");
-        let leftovers: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(Result::ok).map(|e| e.file_name()).collect();
+        assert_eq!(
+            std::fs::read_to_string(target.join("a/index.html")).unwrap(),
+            "new"
+        );
+        let leftovers: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.file_name())
+            .collect();
         assert_eq!(leftovers, ["public"]);
         std::fs::remove_dir_all(&dir).unwrap();
     }

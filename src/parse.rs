@@ -30,8 +30,10 @@ impl ParsedPage {
 /// Reads and parses every page; files that cannot be used are left out and
 /// explained in the diagnostics.
 pub fn parse_all(root: &Path, sources: &[SourcePage]) -> (Vec<ParsedPage>, Diagnostics) {
-    let results: Vec<(Option<ParsedPage>, Vec<Diagnostic>)> =
-        sources.par_iter().map(|source| parse_one(root, source)).collect();
+    let results: Vec<(Option<ParsedPage>, Vec<Diagnostic>)> = sources
+        .par_iter()
+        .map(|source| parse_one(root, source))
+        .collect();
     let mut pages = Vec::with_capacity(results.len());
     let mut diagnostics = Diagnostics::new();
     for (page, found) in results {

@@ -75,7 +75,10 @@ impl Clock {
 
 /// Runs the whole pipeline.
 pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
-    let mut clock = Clock { last: Instant::now(), timings: Vec::new() };
+    let mut clock = Clock {
+        last: Instant::now(),
+        timings: Vec::new(),
+    };
     let mut report = BuildReport::default();
 
     let loaded = config::load(&options.root)?;
@@ -85,7 +88,9 @@ pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
         return Ok(report);
     };
     if let Some(url) = &options.base_url {
-        config.set_base_url(url).map_err(|m| Error::Usage(format!("--base-url: {m}")))?;
+        config
+            .set_base_url(url)
+            .map_err(|m| Error::Usage(format!("--base-url: {m}")))?;
     }
     let theme = theme::load(&config)?;
     let renderer = Renderer::new(&theme)?;
@@ -144,7 +149,12 @@ pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
 }
 
 /// Copies assets, static files and the theme's files; writes generated CSS.
-fn copy_files(config: &Config, site: &site::Site, theme: &theme::Theme, output: &dyn Output) -> Result<usize> {
+fn copy_files(
+    config: &Config,
+    site: &site::Site,
+    theme: &theme::Theme,
+    output: &dyn Output,
+) -> Result<usize> {
     site.files.par_iter().try_for_each(|file| {
         let to = site.urls.output_path(&file.url);
         output.copy(&to, &config.root.join(&file.source))
@@ -152,6 +162,9 @@ fn copy_files(config: &Config, site: &site::Site, theme: &theme::Theme, output: 
     for (rel, bytes) in &theme.static_files {
         output.write(rel, bytes)?;
     }
-    output.write(Path::new("css/syntax.css"), highlight::stylesheet().as_bytes())?;
+    output.write(
+        Path::new("css/syntax.css"),
+        highlight::stylesheet().as_bytes(),
+    )?;
     Ok(site.files.len() + theme.static_files.len() + 1)
 }

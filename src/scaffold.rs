@@ -24,7 +24,12 @@ social:
 
 /// Creates a working bilingual starter site in `dir` (which must be empty or absent).
 pub fn init(dir: &Path, today: Date) -> Result<Vec<PathBuf>> {
-    if dir.exists() && std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?.next().is_some() {
+    if dir.exists()
+        && std::fs::read_dir(dir)
+            .map_err(|e| Error::io(dir, e))?
+            .next()
+            .is_some()
+    {
         return Err(Error::Usage(format!(
             "`{}` is not empty; choose a new folder for the site",
             dir.display()
@@ -81,7 +86,14 @@ pub fn init(dir: &Path, today: Date) -> Result<Vec<PathBuf>> {
     Ok(written)
 }
 
-fn starter_article(title: &str, summary: &str, today: Date, next: Date, body: &str, extra: &str) -> String {
+fn starter_article(
+    title: &str,
+    summary: &str,
+    today: Date,
+    next: Date,
+    body: &str,
+    extra: &str,
+) -> String {
     format!(
         "---\ntitle: {title}\nsummary: {summary}\ndate: {today}\ntags: [hygiene]\naudience: public\nauthors:\n  - name: Your Name\nreviewers:\n  - name: Reviewer Name\n    credentials: MD\n    role: Family physician\n    date: {today}\nnext_review: {next}\ncitations:\n  - id: who-hands\n    title: Hand hygiene\n    container: World Health Organization\n    url: https://www.who.int/\n    accessed: {today}\n{extra}---\n\n{body}"
     )
@@ -95,7 +107,10 @@ pub fn new_article(path: &Path, today: Date) -> Result<()> {
             path.display()
         )));
     }
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut title: String = stem.replace(['-', '_'], " ");
     if let Some(first) = title.get(0..1) {
         title = first.to_uppercase() + &title[1..];
@@ -154,7 +169,10 @@ Use short sentences and everyday words.
 
 fn write_new(path: &Path, text: &str) -> Result<()> {
     if path.exists() {
-        return Err(Error::Usage(format!("`{}` already exists; it was not changed", path.display())));
+        return Err(Error::Usage(format!(
+            "`{}` already exists; it was not changed",
+            path.display()
+        )));
     }
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;

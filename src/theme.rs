@@ -72,7 +72,9 @@ pub fn load(config: &Config) -> Result<Theme> {
         let path = templates.join(&rel);
         let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
         let name = rel.to_string_lossy().replace('\\', "/");
-        theme.template_origins.insert(name.clone(), Path::new("templates").join(&rel));
+        theme
+            .template_origins
+            .insert(name.clone(), Path::new("templates").join(&rel));
         theme.templates.insert(name, text);
     }
     add_i18n_dir(&mut theme, &root.join("i18n"), root)?;
@@ -88,13 +90,22 @@ pub fn embedded_default() -> Theme {
     for (path, bytes) in DEFAULT_FILES {
         let shown = Path::new("themes/default").join(path);
         if let Some(name) = path.strip_prefix("templates/") {
-            theme.templates.insert(name.to_string(), String::from_utf8_lossy(bytes).into_owned());
+            theme.templates.insert(
+                name.to_string(),
+                String::from_utf8_lossy(bytes).into_owned(),
+            );
             theme.template_origins.insert(name.to_string(), shown);
         } else if let Some(rel) = path.strip_prefix("static/") {
-            theme.static_files.insert(PathBuf::from(rel), Cow::Borrowed(*bytes));
+            theme
+                .static_files
+                .insert(PathBuf::from(rel), Cow::Borrowed(*bytes));
         } else if let Some(file) = path.strip_prefix("i18n/") {
             let lang = file.trim_end_matches(".yaml").to_string();
-            theme.i18n.entry(lang).or_default().push((shown, String::from_utf8_lossy(bytes).into_owned()));
+            theme
+                .i18n
+                .entry(lang)
+                .or_default()
+                .push((shown, String::from_utf8_lossy(bytes).into_owned()));
         }
     }
     theme
@@ -110,7 +121,9 @@ fn from_dir(name: &str, dir: &Path, root: &Path) -> Result<Theme> {
         let path = dir.join("templates").join(&rel);
         let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
         let template = rel.to_string_lossy().replace('\\', "/");
-        theme.template_origins.insert(template.clone(), shown(&path));
+        theme
+            .template_origins
+            .insert(template.clone(), shown(&path));
         theme.templates.insert(template, text);
     }
     for rel in crate::discover::files_under(&dir.join("static")) {
@@ -149,12 +162,17 @@ mod tests {
         let on_disk: Vec<String> = crate::discover::files_under(&dir)
             .into_iter()
             .map(|p| p.to_string_lossy().replace('\\', "/"))
-            .filter(|p| !p.starts_with("fonts/") && !p.ends_with("LICENSE.txt") && !p.ends_with("README.md"))
+            .filter(|p| {
+                !p.starts_with("fonts/") && !p.ends_with("LICENSE.txt") && !p.ends_with("README.md")
+            })
             .collect();
         let mut embedded: Vec<String> = DEFAULT_FILES.iter().map(|(p, _)| p.to_string()).collect();
         embedded.sort();
         let mut on_disk_sorted = on_disk;
         on_disk_sorted.sort();
-        assert_eq!(embedded, on_disk_sorted, "update DEFAULT_FILES in src/theme.rs");
+        assert_eq!(
+            embedded, on_disk_sorted,
+            "update DEFAULT_FILES in src/theme.rs"
+        );
     }
 }

@@ -16,8 +16,15 @@ pub fn validate(site: &Site) -> Diagnostics {
 
 /// The `image:` of each page must exist.
 fn cover_images(site: &Site, diagnostics: &mut Diagnostics) {
-    for page in site.pages.iter().filter(|p| matches!(p.kind, PageKind::Article | PageKind::Section | PageKind::Home)) {
-        let (Some(image), Some(parsed)) = (&page.meta.image, &page.source) else { continue };
+    for page in site.pages.iter().filter(|p| {
+        matches!(
+            p.kind,
+            PageKind::Article | PageKind::Section | PageKind::Home
+        )
+    }) {
+        let (Some(image), Some(parsed)) = (&page.meta.image, &page.source) else {
+            continue;
+        };
         if resolve_file(site, page, &image.src).is_some() {
             continue;
         }
@@ -35,12 +42,19 @@ fn cover_images(site: &Site, diagnostics: &mut Diagnostics) {
 
 /// Where a front-matter value is written in a file (for checks made after parsing).
 pub fn front_matter_value_position(text: &str, path: &[&str]) -> Position {
-    let Some(split) = crate::frontmatter::split(text) else { return Position::start() };
+    let Some(split) = crate::frontmatter::split(text) else {
+        return Position::start();
+    };
     let yaml_text = &text[split.yaml.0..split.yaml.1];
     let segments: Vec<Segment> = path.iter().map(|k| Segment::Key(k.to_string())).collect();
-    let Some(key) = yaml::locate(yaml_text, &segments) else { return Position::start() };
+    let Some(key) = yaml::locate(yaml_text, &segments) else {
+        return Position::start();
+    };
     let line_text = yaml_text.lines().nth(key.line - 1).unwrap_or("");
-    let after_key: String = line_text.chars().skip(key.column - 1 + key.length).collect();
+    let after_key: String = line_text
+        .chars()
+        .skip(key.column - 1 + key.length)
+        .collect();
     let value = after_key.trim_start_matches([':', ' ']);
     let column = key.column + key.length + (after_key.chars().count() - value.chars().count());
     let line = key.line + split.yaml_first_line - 1;

@@ -143,7 +143,11 @@ fn to_error(text: &str, error: serde_yaml::Error) -> YamlError {
         && !message.contains("invalid value")
         && !message.contains("unknown variant")
         && !message.contains("missing field");
-    let position = if is_syntax { position } else { value_position(text, position) };
+    let position = if is_syntax {
+        position
+    } else {
+        value_position(text, position)
+    };
     YamlError {
         position,
         message: plain_words(&message),
@@ -153,18 +157,26 @@ fn to_error(text: &str, error: serde_yaml::Error) -> YamlError {
 
 /// Underlines the whole value a type error points at, not just its first character.
 fn while_parsing(raw: &str) -> Option<(String, usize, usize)> {
-    let start = raw.find(", while parsing ").or_else(|| raw.find(", while scanning "))?;
+    let start = raw
+        .find(", while parsing ")
+        .or_else(|| raw.find(", while scanning "))?;
     let rest = raw[start + ", while ".len()..].split_once(' ')?.1;
     let (construct, place) = rest.split_once(" at line ")?;
     let (line, column) = place.split_once(" column ")?;
     let column: String = column.chars().take_while(char::is_ascii_digit).collect();
     let construct = construct.trim_start_matches("a ").trim_start_matches("an ");
-    let construct = construct.replace("quoted scalar", "quoted text").replace("flow sequence", "list").replace("flow mapping", "mapping").replace("block mapping", "mapping");
+    let construct = construct
+        .replace("quoted scalar", "quoted text")
+        .replace("flow sequence", "list")
+        .replace("flow mapping", "mapping")
+        .replace("block mapping", "mapping");
     Some((construct, line.trim().parse().ok()?, column.parse().ok()?))
 }
 
 fn value_position(text: &str, position: Position) -> Position {
-    let Some(line) = text.lines().nth(position.line - 1) else { return position };
+    let Some(line) = text.lines().nth(position.line - 1) else {
+        return position;
+    };
     let rest: String = line.chars().skip(position.column - 1).collect();
     let length = rest.trim_end().chars().count().max(1);
     Position::new(position.line, position.column, length)
@@ -179,12 +191,16 @@ fn plain_words(message: &str) -> String {
     };
     let rest = if let Some(body) = rest.strip_prefix("invalid type: ") {
         match body.split_once(", expected ") {
-            Some((found, expected)) => format!("expected {expected}, found {}", describe_found(found)),
+            Some((found, expected)) => {
+                format!("expected {expected}, found {}", describe_found(found))
+            }
             None => body.to_string(),
         }
     } else if let Some(body) = rest.strip_prefix("unknown variant ") {
         match body.split_once(", expected ") {
-            Some((found, expected)) => format!("{found} is not one of the allowed values ({expected})"),
+            Some((found, expected)) => {
+                format!("{found} is not one of the allowed values ({expected})")
+            }
             None => body.to_string(),
         }
     } else {
@@ -221,14 +237,19 @@ pub fn locate(text: &str, path: &[Segment]) -> Option<Position> {
                 })?;
                 line = l;
                 min_column = col + key.len();
-                found = Some(Position::new(l + 1, lines[l][..col].chars().count() + 1, key.chars().count()));
+                found = Some(Position::new(
+                    l + 1,
+                    lines[l][..col].chars().count() + 1,
+                    key.chars().count(),
+                ));
             }
             Segment::Index(index) => {
                 // Block list items start with "- "; count them at the first item's indent.
                 let start = if depth == 0 { 0 } else { line + 1 };
                 let mut items = (start..lines.len()).filter_map(|l| {
                     let trimmed = lines[l].trim_start();
-                    (trimmed.starts_with("- ") || trimmed == "-").then(|| (l, lines[l].len() - trimmed.len()))
+                    (trimmed.starts_with("- ") || trimmed == "-")
+                        .then(|| (l, lines[l].len() - trimmed.len()))
                 });
                 let (first_line, indent) = items.next()?;
                 let (l, _) = std::iter::once((first_line, indent))
@@ -300,10 +321,16 @@ mod tests {
         let err = parse::<Doc>("reviewers: []\ntitle: \"A\n").unwrap_err();
         assert!(err.is_syntax, "{err:?}");
         assert_eq!(err.position, Position::new(2, 8, 1), "{err:?}");
-        assert!(err.message.contains("in the quoted text that starts here"), "{err:?}");
+        assert!(
+            err.message.contains("in the quoted text that starts here"),
+            "{err:?}"
+        );
         let err = parse::<Doc>("title: A\nlist: [1, 2\n").unwrap_err();
         assert_eq!(err.position, Position::new(2, 7, 1), "{err:?}");
-        assert!(err.message.contains("in the list that starts here"), "{err:?}");
+        assert!(
+            err.message.contains("in the list that starts here"),
+            "{err:?}"
+        );
     }
 
     #[test]

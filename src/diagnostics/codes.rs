@@ -115,7 +115,8 @@ mod tests {
         assert_eq!(names, sorted, "keep codes sorted and unique");
         for name in names {
             assert!(
-                name.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c == '/'),
+                name.chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-' || c == '/'),
                 "{name} is not kebab-case"
             );
         }

@@ -70,15 +70,31 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, file: &Path, position: Position, message: impl Into<String>) -> Self {
+    pub fn error(
+        code: &'static str,
+        file: &Path,
+        position: Position,
+        message: impl Into<String>,
+    ) -> Self {
         Self::new(Severity::Error, code, file, position, message)
     }
 
-    pub fn warning(code: &'static str, file: &Path, position: Position, message: impl Into<String>) -> Self {
+    pub fn warning(
+        code: &'static str,
+        file: &Path,
+        position: Position,
+        message: impl Into<String>,
+    ) -> Self {
         Self::new(Severity::Warning, code, file, position, message)
     }
 
-    fn new(severity: Severity, code: &'static str, file: &Path, position: Position, message: impl Into<String>) -> Self {
+    fn new(
+        severity: Severity,
+        code: &'static str,
+        file: &Path,
+        position: Position,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             code,
             severity,
@@ -208,7 +224,9 @@ impl<'a> LineIndex<'a> {
         let line = self.line_starts.partition_point(|&s| s <= start);
         let line_start = self.line_starts[line - 1];
         let column = self.text[line_start..start].chars().count() + 1;
-        let line_end = self.text[start..].find('\n').map_or(self.text.len(), |i| start + i);
+        let line_end = self.text[start..]
+            .find('\n')
+            .map_or(self.text.len(), |i| start + i);
         let length = self.text[start..end.min(line_end)].chars().count();
         Position::new(line, column, length)
     }

@@ -67,7 +67,12 @@ fn to_report(d: &Diagnostic, source: Option<&str>) -> Report<()> {
     let report = match source.and_then(|s| byte_range(s, d)) {
         Some(range) => report.with_labels(vec![Label::primary((), range)]),
         None => {
-            notes.push(format!("at {}:{}:{}", d.file.display(), d.position.line, d.position.column));
+            notes.push(format!(
+                "at {}:{}:{}",
+                d.file.display(),
+                d.position.line,
+                d.position.column
+            ));
             report
         }
     };
@@ -79,10 +84,15 @@ fn to_report(d: &Diagnostic, source: Option<&str>) -> Report<()> {
 
 /// The byte range a diagnostic's line/column/length covers, if the source has it.
 fn byte_range(source: &str, d: &Diagnostic) -> Option<std::ops::Range<usize>> {
-    let line = source.split_inclusive('\n').nth(d.position.line.checked_sub(1)?)?;
+    let line = source
+        .split_inclusive('\n')
+        .nth(d.position.line.checked_sub(1)?)?;
     let line_start = line.as_ptr() as usize - source.as_ptr() as usize;
     let line = line.trim_end_matches(['\n', '\r']);
-    let mut chars = line.char_indices().map(|(i, _)| i).chain(std::iter::once(line.len()));
+    let mut chars = line
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(line.len()));
     let start = chars.nth(d.position.column - 1)?;
     let end = line
         .char_indices()
@@ -163,12 +173,16 @@ fn github(diagnostics: &Diagnostics) -> String {
 
 /// GitHub's workflow-command escaping for the message part.
 fn escape_github_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// GitHub's workflow-command escaping for `key=value` properties.
 fn escape_github_property(s: &str) -> String {
-    escape_github_data(s).replace(':', "%3A").replace(',', "%2C")
+    escape_github_data(s)
+        .replace(':', "%3A")
+        .replace(',', "%2C")
 }
 
 /// One line saying how the build went, e.g. "2 errors, 1 warning".
@@ -211,7 +225,11 @@ mod tests {
     fn human_output_underlines_the_source() {
         let dir = std::env::temp_dir().join(format!("pamphlet-report-{}", std::process::id()));
         std::fs::create_dir_all(dir.join("content/en")).unwrap();
-        std::fs::write(dir.join("content/en/a.md"), "---\ntitle: A\nreviewrs: []\n---\n").unwrap();
+        std::fs::write(
+            dir.join("content/en/a.md"),
+            "---\ntitle: A\nreviewrs: []\n---\n",
+        )
+        .unwrap();
         let out = human(&sample(), &dir, false);
         std::fs::remove_dir_all(&dir).unwrap();
         assert!(out.contains("warning[frontmatter/unknown-field]"), "{out}");

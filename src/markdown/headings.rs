@@ -43,7 +43,11 @@ pub fn assign_ids(events: &mut [Spanned]) -> Vec<Heading> {
                     id
                 }
             };
-            headings.push(Heading { level, id, text: text.trim().to_string() });
+            headings.push(Heading {
+                level,
+                id,
+                text: text.trim().to_string(),
+            });
             i = end;
         }
         i += 1;
@@ -69,16 +73,28 @@ mod tests {
     use pulldown_cmark::Parser;
 
     fn ids(markdown: &str) -> Vec<String> {
-        let mut events: Vec<Spanned> = Parser::new_ext(markdown, crate::markdown::options()).into_offset_iter().collect();
+        let mut events: Vec<Spanned> = Parser::new_ext(markdown, crate::markdown::options())
+            .into_offset_iter()
+            .collect();
         assign_ids(&mut events).into_iter().map(|h| h.id).collect()
     }
 
     #[test]
     fn ids_are_unique_and_respect_author_ids() {
         assert_eq!(
-            ids("## When to call\n\n## When to call\n\n## Other {#when-to-call-1}\n\n## `Code` & *more*\n"),
-            ["when-to-call", "when-to-call-2", "when-to-call-1", "code-more"]
+            ids(
+                "## When to call\n\n## When to call\n\n## Other {#when-to-call-1}\n\n## `Code` & *more*\n"
+            ),
+            [
+                "when-to-call",
+                "when-to-call-2",
+                "when-to-call-1",
+                "code-more"
+            ]
         );
-        assert_eq!(ids("## ما هو الضغط؟\n\n## !!!\n"), ["ما-هو-الضغط", "section"]);
+        assert_eq!(
+            ids("## ما هو الضغط؟\n\n## !!!\n"),
+            ["ما-هو-الضغط", "section"]
+        );
     }
 }

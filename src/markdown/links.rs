@@ -12,7 +12,9 @@ pub fn rewrite(events: &mut [Spanned], ctx: &mut PageContext) {
     for (event, range) in events.iter_mut() {
         let (dest, is_image) = match event {
             Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
-            Event::Start(Tag::Image { dest_url, title, .. }) => {
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
                 // `![](x.png "decorative")` marks a purely decorative image.
                 if title.as_ref() == "decorative" {
                     *title = CowStr::from("");
@@ -28,7 +30,12 @@ pub fn rewrite(events: &mut [Spanned], ctx: &mut PageContext) {
 }
 
 /// The rewritten destination, or `None` to keep it as written.
-fn resolve(dest: &str, is_image: bool, range: &std::ops::Range<usize>, ctx: &mut PageContext) -> Option<String> {
+fn resolve(
+    dest: &str,
+    is_image: bool,
+    range: &std::ops::Range<usize>,
+    ctx: &mut PageContext,
+) -> Option<String> {
     let dest = dest.trim();
     if dest.is_empty() || dest.starts_with('#') || has_scheme(dest) || dest.starts_with("//") {
         return None;
@@ -44,12 +51,24 @@ fn resolve(dest: &str, is_image: bool, range: &std::ops::Range<usize>, ctx: &mut
         let url = format!("{}/{}", ctx.site.urls.base_path(), rooted);
         if !ctx.site.serves(&url) {
             let (code, message) = if is_image {
-                (codes::IMAGE_MISSING, format!("no image or file of the site is at `{path_part}`"))
+                (
+                    codes::IMAGE_MISSING,
+                    format!("no image or file of the site is at `{path_part}`"),
+                )
             } else {
-                (codes::LINK_UNKNOWN_PATH, format!("no page or file of the site is at `{path_part}`"))
+                (
+                    codes::LINK_UNKNOWN_PATH,
+                    format!("no page or file of the site is at `{path_part}`"),
+                )
             };
-            let d = if is_image { Diagnostic::error(code, ctx.file, position, message) } else { Diagnostic::warning(code, ctx.file, position, message) };
-            ctx.diagnostics.push(d.with_hint("check the address, or link to the .md file with a relative path"));
+            let d = if is_image {
+                Diagnostic::error(code, ctx.file, position, message)
+            } else {
+                Diagnostic::warning(code, ctx.file, position, message)
+            };
+            ctx.diagnostics.push(
+                d.with_hint("check the address, or link to the .md file with a relative path"),
+            );
         }
         return Some(format!("{url}{suffix}"));
     }
@@ -60,7 +79,9 @@ fn resolve(dest: &str, is_image: bool, range: &std::ops::Range<usize>, ctx: &mut
         return Some(format!("{url}{suffix}"));
     }
     let is_markdown = Path::new(&decoded).extension().is_some_and(|e| e == "md");
-    let shown = target.as_deref().map_or(decoded.clone(), |t| t.display().to_string());
+    let shown = target
+        .as_deref()
+        .map_or(decoded.clone(), |t| t.display().to_string());
     let diagnostic = if is_markdown {
         let message = if target.as_deref().is_some_and(|t| ctx.site.is_draft(t)) {
             format!("this links to `{shown}`, which is a draft and is not published")
@@ -70,18 +91,36 @@ fn resolve(dest: &str, is_image: bool, range: &std::ops::Range<usize>, ctx: &mut
         Diagnostic::error(codes::LINK_BROKEN, ctx.file, position, message)
             .with_hint("links to articles are relative to this file's folder, e.g. `../heart/high-blood-pressure.md`")
     } else if is_image {
-        Diagnostic::error(codes::IMAGE_MISSING, ctx.file, position, format!("the image `{shown}` does not exist"))
-            .with_hint("image paths are relative to this file's folder; files in `static/` start with `/`")
+        Diagnostic::error(
+            codes::IMAGE_MISSING,
+            ctx.file,
+            position,
+            format!("the image `{shown}` does not exist"),
+        )
+        .with_hint(
+            "image paths are relative to this file's folder; files in `static/` start with `/`",
+        )
     } else {
-        Diagnostic::error(codes::LINK_BROKEN, ctx.file, position, format!("this links to `{shown}`, which does not exist"))
-            .with_hint("file paths are relative to this file's folder; files in `static/` start with `/`")
+        Diagnostic::error(
+            codes::LINK_BROKEN,
+            ctx.file,
+            position,
+            format!("this links to `{shown}`, which does not exist"),
+        )
+        .with_hint(
+            "file paths are relative to this file's folder; files in `static/` start with `/`",
+        )
     };
     ctx.diagnostics.push(diagnostic);
     None
 }
 
 /// Underlines the destination inside `[text](destination)` when it can be found.
-fn destination_position(dest: &str, range: &std::ops::Range<usize>, ctx: &PageContext) -> crate::diagnostics::Position {
+fn destination_position(
+    dest: &str,
+    range: &std::ops::Range<usize>,
+    ctx: &PageContext,
+) -> crate::diagnostics::Position {
     let body = ctx.body();
     let span = body.get(range.clone()).unwrap_or("");
     match span.rfind(dest) {
@@ -95,8 +134,13 @@ fn has_scheme(dest: &str) -> bool {
         Some(i) => {
             let scheme = &dest[..i];
             !scheme.is_empty()
-                && scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                && scheme
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
         }
         None => false,
     }
@@ -125,15 +169,21 @@ fn percent_decode(text: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&text[i + 1..i + 3], 16) {
-                out.push(b);
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
                 i += 3;
-                continue;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
             }
         }
-        out.push(bytes[i]);
-        i += 1;
     }
     String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
@@ -163,5 +213,6 @@ mod tests {
     fn decodes_percent_escapes() {
         assert_eq!(percent_decode("my%20photo.png"), "my photo.png");
         assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%é%zz"), "%é%zz", "never splits a character");
     }
 }

@@ -56,7 +56,8 @@ pub(crate) struct PageContext<'a> {
 impl PageContext<'_> {
     /// Position in the file of a byte range of the body.
     pub fn position(&self, range: &Range<usize>) -> Position {
-        self.lines.position(self.body_start + range.start, self.body_start + range.end)
+        self.lines
+            .position(self.body_start + range.start, self.body_start + range.end)
     }
 
     pub fn body(&self) -> &str {
@@ -75,7 +76,9 @@ pub fn render(site: &Site, file: &Path, text: &str, body_start: usize) -> Render
         diagnostics: Vec::new(),
     };
     let body = &text[body_start..];
-    let mut events: Vec<Spanned> = Parser::new_ext(body, options()).into_offset_iter().collect();
+    let mut events: Vec<Spanned> = Parser::new_ext(body, options())
+        .into_offset_iter()
+        .collect();
     let headings = headings::assign_ids(&mut events);
     links::rewrite(&mut events, &mut ctx);
     highlight::highlight_code_blocks(&mut events);

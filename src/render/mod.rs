@@ -27,9 +27,23 @@ impl Renderer {
     pub fn new(theme: &Theme) -> Result<Renderer> {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
-        let templates: Vec<(&str, &str)> = theme.templates.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        tera.add_raw_templates(templates).map_err(|e| template_error(theme, &e))?;
-        for kind in ["base.html", "home.html", "section.html", "article.html", "tags.html", "tag.html", "404.html", "language.html"] {
+        let templates: Vec<(&str, &str)> = theme
+            .templates
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        tera.add_raw_templates(templates)
+            .map_err(|e| template_error(theme, &e))?;
+        for kind in [
+            "base.html",
+            "home.html",
+            "section.html",
+            "article.html",
+            "tags.html",
+            "tag.html",
+            "404.html",
+            "language.html",
+        ] {
             if !tera.contains_template(kind) {
                 return Err(Error::Template {
                     name: kind.to_string(),
@@ -41,10 +55,12 @@ impl Renderer {
     }
 
     fn render(&self, template: &str, context: &Context) -> Result<String> {
-        self.tera.render(template, context).map_err(|e| Error::Template {
-            name: template.to_string(),
-            message: error_chain(&e),
-        })
+        self.tera
+            .render(template, context)
+            .map_err(|e| Error::Template {
+                name: template.to_string(),
+                message: error_chain(&e),
+            })
     }
 }
 
@@ -85,7 +101,12 @@ pub struct Rendered {
 }
 
 /// Renders every page of `site` into `output`.
-pub fn render_all(site: &Site, renderer: &Renderer, strings: &Strings, output: &dyn Output) -> Result<Rendered> {
+pub fn render_all(
+    site: &Site,
+    renderer: &Renderer,
+    strings: &Strings,
+    output: &dyn Output,
+) -> Result<Rendered> {
     let mut contexts = std::collections::HashMap::new();
     for language in &site.config.languages {
         let site_view = views::site_view(site, &language.code);
@@ -103,14 +124,14 @@ pub fn render_all(site: &Site, renderer: &Renderer, strings: &Strings, output: &
     let ids: Vec<PageId> = (0..site.pages.len()).collect();
     ids.par_iter().try_for_each(|&id| -> Result<()> {
         let page = site.page(id);
-        let body: Option<RenderedBody> = page
-            .source
-            .as_ref()
-            .map(|parsed| markdown::render(site, &parsed.source.path, &parsed.text, parsed.body_start));
-        if let Some(body) = &body {
-            if !body.diagnostics.is_empty() {
-                diagnostics.lock().unwrap_or_else(|e| e.into_inner()).extend(body.diagnostics.iter().cloned());
-            }
+        let body: Option<RenderedBody> = page.source.as_ref().map(|parsed| {
+            markdown::render(site, &parsed.source.path, &parsed.text, parsed.body_start)
+        });
+        if let Some(body) = body.as_ref().filter(|b| !b.diagnostics.is_empty()) {
+            diagnostics
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .extend(body.diagnostics.iter().cloned());
         }
         let shared = &contexts[&page.language];
         let mut context = Context::new();

@@ -121,14 +121,19 @@ pub struct PageView<'a> {
 }
 
 fn date_pair(date: Option<crate::dates::Date>, language: &str) -> (Option<String>, Option<String>) {
-    (date.map(|d| d.to_string()), date.map(|d| d.display_long(language)))
+    (
+        date.map(|d| d.to_string()),
+        date.map(|d| d.display_long(language)),
+    )
 }
 
 /// Builds the site-wide part of the context for one language.
 pub fn site_view<'a>(site: &'a Site, language: &str) -> SiteView<'a> {
     let config = &site.config;
     SiteView {
-        title: config.language(language).map_or(config.title.as_str(), |l| l.title.as_str()),
+        title: config
+            .language(language)
+            .map_or(config.title.as_str(), |l| l.title.as_str()),
         base_url: config.base_url.as_str(),
         root_url: site.urls.root(),
         default_language: &config.default_language,
@@ -174,7 +179,10 @@ fn ancestors(site: &Site, id: PageId) -> Vec<PageId> {
 pub fn page_view<'a>(site: &'a Site, id: PageId, body: Option<&'a RenderedBody>) -> PageView<'a> {
     let page = site.page(id);
     let language = page.language.as_str();
-    let dir = site.config.language(language).map_or("ltr", |l| l.direction.as_str());
+    let dir = site
+        .config
+        .language(language)
+        .map_or("ltr", |l| l.direction.as_str());
     let meta = &page.meta;
     let (date, date_display) = date_pair(meta.date, language);
     let (updated, updated_display) = date_pair(meta.updated, language);
@@ -228,7 +236,11 @@ pub fn page_view<'a>(site: &'a Site, id: PageId, body: Option<&'a RenderedBody>)
         audience: meta.audience.map(|a| a.as_str()),
         image: cover_image(site, page),
         authors: &meta.authors,
-        reviewers: meta.reviewers.iter().map(|r| reviewer_view(r, language)).collect(),
+        reviewers: meta
+            .reviewers
+            .iter()
+            .map(|r| reviewer_view(r, language))
+            .collect(),
         translations: page
             .translations
             .iter()
@@ -237,7 +249,11 @@ pub fn page_view<'a>(site: &'a Site, id: PageId, body: Option<&'a RenderedBody>)
         alternates: alternates(site, id),
         breadcrumbs,
         pages: listed.iter().map(|&p| summary_view(site, p)).collect(),
-        subsections: page.subsections.iter().map(|&p| summary_view(site, p)).collect(),
+        subsections: page
+            .subsections
+            .iter()
+            .map(|&p| summary_view(site, p))
+            .collect(),
         aliases: &meta.aliases,
         extra: &meta.extra,
     }
@@ -250,7 +266,13 @@ fn alternates(site: &Site, id: PageId) -> Vec<AlternateView> {
     }
     let mut members: Vec<PageId> = page.translations.clone();
     members.push(id);
-    let order = |p: PageId| site.config.languages.iter().position(|l| l.code == site.page(p).language).unwrap_or(usize::MAX);
+    let order = |p: PageId| {
+        site.config
+            .languages
+            .iter()
+            .position(|l| l.code == site.page(p).language)
+            .unwrap_or(usize::MAX)
+    };
     members.sort_by_key(|&p| order(p));
     let mut out: Vec<AlternateView> = members
         .iter()
@@ -259,7 +281,10 @@ fn alternates(site: &Site, id: PageId) -> Vec<AlternateView> {
             href: site.urls.permalink(&site.page(p).url),
         })
         .collect();
-    if let Some(&default) = members.iter().find(|&&p| site.page(p).language == site.config.default_language) {
+    if let Some(&default) = members
+        .iter()
+        .find(|&&p| site.page(p).language == site.config.default_language)
+    {
         out.push(AlternateView {
             hreflang: "x-default".to_string(),
             href: site.urls.permalink(&site.page(default).url),

@@ -13,7 +13,12 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Assembles the site. Drafts are left out unless `include_drafts`.
-pub fn assemble(config: Config, parsed: Vec<ParsedPage>, discovered: &Discovered, include_drafts: bool) -> (Site, Diagnostics) {
+pub fn assemble(
+    config: Config,
+    parsed: Vec<ParsedPage>,
+    discovered: &Discovered,
+    include_drafts: bool,
+) -> (Site, Diagnostics) {
     let urls = Urls::new(&config);
     let mut diagnostics = Diagnostics::new();
     let mut drafts = HashSet::new();
@@ -23,7 +28,10 @@ pub fn assemble(config: Config, parsed: Vec<ParsedPage>, discovered: &Discovered
             drafts.insert(page.source.path.clone());
             continue;
         }
-        by_language.entry(page.source.language.clone()).or_default().push(page);
+        by_language
+            .entry(page.source.language.clone())
+            .or_default()
+            .push(page);
     }
 
     let mut builder = Builder {
@@ -39,7 +47,13 @@ pub fn assemble(config: Config, parsed: Vec<ParsedPage>, discovered: &Discovered
     }
     builder.add_special_pages(&config);
 
-    let Builder { mut pages, homes, bundle_urls, section_urls, .. } = builder;
+    let Builder {
+        mut pages,
+        homes,
+        bundle_urls,
+        section_urls,
+        ..
+    } = builder;
     let order: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
     diagnostics.extend(translations::link(&mut pages, &order));
 
@@ -49,13 +63,20 @@ pub fn assemble(config: Config, parsed: Vec<ParsedPage>, discovered: &Discovered
     for (id, page) in pages.iter().enumerate() {
         if let Some(&first) = owner.get(page.url.as_str()) {
             if let Some(path) = page.source_path() {
-                let other = pages[first].source_path().map_or("a generated page".to_string(), |p| format!("`{}`", p.display()));
+                let other = pages[first]
+                    .source_path()
+                    .map_or("a generated page".to_string(), |p| {
+                        format!("`{}`", p.display())
+                    });
                 diagnostics.push(
                     Diagnostic::error(
                         codes::PAGE_DUPLICATE_URL,
                         path,
                         Position::start(),
-                        format!("this page and {other} would both be written to `{}`", page.url),
+                        format!(
+                            "this page and {other} would both be written to `{}`",
+                            page.url
+                        ),
                     )
                     .with_hint("give one of them a different `slug`"),
                 );
@@ -103,8 +124,9 @@ impl Builder<'_> {
 
     fn add_language(&mut self, language: &str, language_title: &str, parsed: Vec<ParsedPage>) {
         let first_id = self.pages.len();
-        let (sections, articles): (Vec<_>, Vec<_>) =
-            parsed.into_iter().partition(|p| p.source.kind == SourceKind::Section);
+        let (sections, articles): (Vec<_>, Vec<_>) = parsed
+            .into_iter()
+            .partition(|p| p.source.kind == SourceKind::Section);
 
         // Folders that need a section: every folder holding an article or an
         // _index.md, and all their ancestors. A bundle's own folder is the article.
@@ -112,7 +134,11 @@ impl Builder<'_> {
         folders.insert(PathBuf::new(), None);
         let article_folder = |p: &ParsedPage| -> PathBuf {
             let parent = p.source.rel.parent().unwrap_or(Path::new(""));
-            if is_bundle(p) { parent.parent().unwrap_or(Path::new("")).to_path_buf() } else { parent.to_path_buf() }
+            if is_bundle(p) {
+                parent.parent().unwrap_or(Path::new("")).to_path_buf()
+            } else {
+                parent.to_path_buf()
+            }
         };
         for article in &articles {
             for ancestor in article_folder(article).ancestors() {
@@ -120,7 +146,12 @@ impl Builder<'_> {
             }
         }
         for section in sections {
-            let folder = section.source.rel.parent().unwrap_or(Path::new("")).to_path_buf();
+            let folder = section
+                .source
+                .rel
+                .parent()
+                .unwrap_or(Path::new(""))
+                .to_path_buf();
             for ancestor in folder.ancestors() {
                 folders.entry(ancestor.to_path_buf()).or_insert(None);
             }
@@ -136,13 +167,21 @@ impl Builder<'_> {
             let meta = match &source {
                 Some(parsed) => parsed.front_matter.clone(),
                 None => FrontMatter {
-                    title: if is_home { language_title.to_string() } else { humanize(&folder) },
+                    title: if is_home {
+                        language_title.to_string()
+                    } else {
+                        humanize(&folder)
+                    },
                     ..FrontMatter::default()
                 },
             };
             let parent = folder.parent().and_then(|p| section_ids.get(p).copied());
             let id = self.push(Page {
-                kind: if is_home { PageKind::Home } else { PageKind::Section },
+                kind: if is_home {
+                    PageKind::Home
+                } else {
+                    PageKind::Section
+                },
                 language: language.to_string(),
                 url: url.clone(),
                 place: folder.to_string_lossy().replace('\\', "/"),
@@ -160,7 +199,8 @@ impl Builder<'_> {
             if is_home {
                 self.homes.insert(language.to_string(), id);
             }
-            self.section_urls.insert((language.to_string(), folder.clone()), url);
+            self.section_urls
+                .insert((language.to_string(), folder.clone()), url);
             section_ids.insert(folder, id);
         }
 
@@ -177,12 +217,28 @@ impl Builder<'_> {
             }
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-            let slug = slugify(article.front_matter.slug.as_deref().unwrap_or(&default_slug));
-            segments.push(if slug.is_empty() { slugify(&default_slug) } else { slug });
+            let slug = slugify(
+                article
+                    .front_matter
+                    .slug
+                    .as_deref()
+                    .unwrap_or(&default_slug),
+            );
+            segments.push(if slug.is_empty() {
+                slugify(&default_slug)
+            } else {
+                slug
+            });
             let url = self.urls.page(language, &segments);
             if is_bundle(&article) {
-                let bundle_dir = article.source.rel.parent().unwrap_or(Path::new("")).to_path_buf();
-                self.bundle_urls.insert((language.to_string(), bundle_dir), url.clone());
+                let bundle_dir = article
+                    .source
+                    .rel
+                    .parent()
+                    .unwrap_or(Path::new(""))
+                    .to_path_buf();
+                self.bundle_urls
+                    .insert((language.to_string(), bundle_dir), url.clone());
             }
             let parent = section_ids.get(&folder).copied();
             let id = self.pages.len();
@@ -192,7 +248,9 @@ impl Builder<'_> {
                 if tag_slug.is_empty() {
                     continue;
                 }
-                let entry = tags.entry(tag_slug.clone()).or_insert_with(|| (tag.clone(), Vec::new()));
+                let entry = tags
+                    .entry(tag_slug.clone())
+                    .or_insert_with(|| (tag.clone(), Vec::new()));
                 if tag < &entry.0 {
                     entry.0 = tag.clone();
                 }
@@ -205,14 +263,25 @@ impl Builder<'_> {
                 kind: PageKind::Article,
                 language: language.to_string(),
                 url,
-                place: article.source.rel.with_extension("").to_string_lossy().replace('\\', "/"),
+                place: article
+                    .source
+                    .rel
+                    .with_extension("")
+                    .to_string_lossy()
+                    .replace('\\', "/"),
                 meta: article.front_matter.clone(),
                 source: Some(article),
                 parent,
                 pages: Vec::new(),
                 subsections: Vec::new(),
                 translations: Vec::new(),
-                tags: page_tags.into_iter().map(|slug| TagRef { name: slug, url: String::new() }).collect(),
+                tags: page_tags
+                    .into_iter()
+                    .map(|slug| TagRef {
+                        name: slug,
+                        url: String::new(),
+                    })
+                    .collect(),
             });
             if let Some(parent) = parent {
                 self.pages[parent].pages.push(id);
@@ -224,17 +293,34 @@ impl Builder<'_> {
         if !tags.is_empty() {
             let home = self.homes[language];
             let tags_url = self.urls.page(language, &["tags"]);
-            let tags_id = self.push(self.generated(PageKind::Tags, language, tags_url, "tags", "Tags", Some(home)));
+            let tags_id = self.push(self.generated(
+                PageKind::Tags,
+                language,
+                tags_url,
+                "tags",
+                "Tags",
+                Some(home),
+            ));
             for (slug, (name, members)) in &tags {
                 let url = self.urls.page(language, &["tags", slug.as_str()]);
-                let mut page = self.generated(PageKind::Tag, language, url.clone(), &format!("tags/{slug}"), name, Some(tags_id));
+                let mut page = self.generated(
+                    PageKind::Tag,
+                    language,
+                    url.clone(),
+                    &format!("tags/{slug}"),
+                    name,
+                    Some(tags_id),
+                );
                 page.pages = members.clone();
                 let id = self.push(page);
                 self.pages[tags_id].subsections.push(id);
                 for &member in members {
                     for tag in &mut self.pages[member].tags {
                         if &tag.name == slug {
-                            *tag = TagRef { name: name.clone(), url: url.clone() };
+                            *tag = TagRef {
+                                name: name.clone(),
+                                url: url.clone(),
+                            };
                         }
                     }
                 }
@@ -254,14 +340,25 @@ impl Builder<'_> {
         }
     }
 
-    fn generated(&self, kind: PageKind, language: &str, url: String, place: &str, title: &str, parent: Option<PageId>) -> Page {
+    fn generated(
+        &self,
+        kind: PageKind,
+        language: &str,
+        url: String,
+        place: &str,
+        title: &str,
+        parent: Option<PageId>,
+    ) -> Page {
         Page {
             kind,
             language: language.to_string(),
             url,
             place: place.to_string(),
             source: None,
-            meta: FrontMatter { title: title.to_string(), ..FrontMatter::default() },
+            meta: FrontMatter {
+                title: title.to_string(),
+                ..FrontMatter::default()
+            },
             parent,
             pages: Vec::new(),
             subsections: Vec::new(),
@@ -275,26 +372,51 @@ impl Builder<'_> {
     fn add_special_pages(&mut self, config: &Config) {
         let default = config.default_language.clone();
         let not_found_url = self.urls.file(None, &["404.html"]);
-        let page = self.generated(PageKind::NotFound, &default, not_found_url, "404", "Page not found", None);
+        let page = self.generated(
+            PageKind::NotFound,
+            &default,
+            not_found_url,
+            "404",
+            "Page not found",
+            None,
+        );
         self.push(page);
         if !config.default_language_at_root {
-            let page = self.generated(PageKind::LanguageChooser, &default, self.urls.root(), "_languages", &config.title, None);
+            let page = self.generated(
+                PageKind::LanguageChooser,
+                &default,
+                self.urls.root(),
+                "_languages",
+                &config.title,
+                None,
+            );
             self.push(page);
         }
     }
 }
 
 fn is_bundle(page: &ParsedPage) -> bool {
-    page.source.rel.file_name().is_some_and(|n| n == "index.md") && page.source.rel.parent().is_some_and(|p| !p.as_os_str().is_empty())
+    page.source.rel.file_name().is_some_and(|n| n == "index.md")
+        && page
+            .source
+            .rel
+            .parent()
+            .is_some_and(|p| !p.as_os_str().is_empty())
 }
 
 fn folder_segments(folder: &Path) -> Vec<String> {
-    folder.iter().map(|s| slugify(&s.to_string_lossy())).collect()
+    folder
+        .iter()
+        .map(|s| slugify(&s.to_string_lossy()))
+        .collect()
 }
 
 /// "everyday-health" → "Everyday health".
 fn humanize(folder: &Path) -> String {
-    let name = folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = folder
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let words = name.replace(['-', '_'], " ");
     let mut chars = words.chars();
     match chars.next() {
@@ -331,7 +453,11 @@ fn copied_files(
 ) -> Vec<CopiedFile> {
     let mut files = Vec::new();
     for asset in &discovered.assets {
-        let name = asset.rel.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = asset
+            .rel
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let dir = asset.rel.parent().unwrap_or(Path::new("")).to_path_buf();
         // The nearest enclosing bundle or section decides the folder.
         let mut base = None;
@@ -349,11 +475,20 @@ fn copied_files(
             current = folder.parent();
         }
         let base = base.unwrap_or_else(|| urls.language_home(&asset.language));
-        files.push(CopiedFile { source: asset.path.clone(), url: format!("{base}{}", rest.join("/")) });
+        files.push(CopiedFile {
+            source: asset.path.clone(),
+            url: format!("{base}{}", rest.join("/")),
+        });
     }
     for file in &discovered.static_files {
-        let segments: Vec<String> = file.iter().map(|s| s.to_string_lossy().into_owned()).collect();
-        files.push(CopiedFile { source: Path::new("static").join(file), url: urls.file(None, &segments) });
+        let segments: Vec<String> = file
+            .iter()
+            .map(|s| s.to_string_lossy().into_owned())
+            .collect();
+        files.push(CopiedFile {
+            source: Path::new("static").join(file),
+            url: urls.file(None, &segments),
+        });
     }
     files.sort();
     files

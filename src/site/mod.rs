@@ -138,12 +138,14 @@ impl Site {
 
     /// The URL of a content or static file, if it is in this build.
     pub fn url_for_source(&self, path: &Path) -> Option<&str> {
-        self.page_for_source(path).map(|id| self.pages[id].url.as_str()).or_else(|| {
-            self.files
-                .iter()
-                .find(|f| f.source == path)
-                .map(|f| f.url.as_str())
-        })
+        self.page_for_source(path)
+            .map(|id| self.pages[id].url.as_str())
+            .or_else(|| {
+                self.files
+                    .iter()
+                    .find(|f| f.source == path)
+                    .map(|f| f.url.as_str())
+            })
     }
 
     pub fn is_draft(&self, path: &Path) -> bool {
@@ -155,7 +157,9 @@ impl Site {
         let path = url.split(['#', '?']).next().unwrap_or(url);
         self.known_urls.contains(path)
             || (!path.ends_with('/') && self.known_urls.contains(&format!("{path}/")))
-            || path.strip_suffix("index.html").is_some_and(|dir| self.known_urls.contains(dir))
+            || path
+                .strip_suffix("index.html")
+                .is_some_and(|dir| self.known_urls.contains(dir))
     }
 
     /// The pages of a language's main navigation: the home's sections.
@@ -169,7 +173,9 @@ impl Site {
     /// translations, the sections and tag pages listing it, and its
     /// language's home. What a live preview re-renders when the file changes.
     pub fn dependents(&self, path: &Path) -> Vec<PageId> {
-        let Some(id) = self.page_for_source(path) else { return Vec::new() };
+        let Some(id) = self.page_for_source(path) else {
+            return Vec::new();
+        };
         let mut ids: Vec<PageId> = vec![id];
         ids.extend(&self.pages[id].translations);
         let mut parent = self.pages[id].parent;

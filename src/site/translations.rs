@@ -31,7 +31,12 @@ pub fn link(pages: &mut [Page], language_order: &[String]) -> Vec<Diagnostic> {
             }
         }
         if page.kind == PageKind::Article {
-            let slug = page.url.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+            let slug = page
+                .url
+                .trim_end_matches('/')
+                .rsplit('/')
+                .next()
+                .unwrap_or("");
             by_slug.entry(format!("{class}:{slug}")).or_insert(id);
         }
     }
@@ -52,7 +57,12 @@ pub fn link(pages: &mut [Page], language_order: &[String]) -> Vec<Diagnostic> {
     for id in 0..pages.len() {
         groups.entry(sets.find(id)).or_default().push(id);
     }
-    let rank = |lang: &str| language_order.iter().position(|l| l == lang).unwrap_or(usize::MAX);
+    let rank = |lang: &str| {
+        language_order
+            .iter()
+            .position(|l| l == lang)
+            .unwrap_or(usize::MAX)
+    };
     let mut diagnostics = Vec::new();
     let mut group_list: Vec<Vec<PageId>> = groups.into_values().collect();
     group_list.sort();
@@ -60,10 +70,16 @@ pub fn link(pages: &mut [Page], language_order: &[String]) -> Vec<Diagnostic> {
         members.sort_by_key(|&id| (rank(&pages[id].language), id));
         let mut kept: Vec<PageId> = Vec::new();
         for id in members {
-            match kept.iter().find(|&&k| pages[k].language == pages[id].language) {
+            match kept
+                .iter()
+                .find(|&&k| pages[k].language == pages[id].language)
+            {
                 Some(&first) => {
                     if let Some(path) = pages[id].source_path() {
-                        let first_path = pages[first].source_path().map(|p| p.display().to_string()).unwrap_or_default();
+                        let first_path = pages[first]
+                            .source_path()
+                            .map(|p| p.display().to_string())
+                            .unwrap_or_default();
                         diagnostics.push(
                             Diagnostic::error(
                                 codes::TRANSLATION_DUPLICATE,
@@ -100,7 +116,9 @@ struct DisjointSets {
 
 impl DisjointSets {
     fn new(n: usize) -> Self {
-        DisjointSets { parent: (0..n).collect() }
+        DisjointSets {
+            parent: (0..n).collect(),
+        }
     }
 
     fn find(&mut self, mut x: usize) -> usize {

@@ -91,7 +91,10 @@ impl Urls {
 
     /// Where a URL is written under the output folder: pages get `index.html`.
     pub fn output_path(&self, url: &str) -> PathBuf {
-        let relative = url.strip_prefix(&self.base_path).unwrap_or(url).trim_start_matches('/');
+        let relative = url
+            .strip_prefix(&self.base_path)
+            .unwrap_or(url)
+            .trim_start_matches('/');
         let mut path = PathBuf::new();
         for segment in relative.split('/').filter(|s| !s.is_empty()) {
             path.push(segment);
@@ -145,11 +148,22 @@ mod tests {
     fn language_prefixes_and_base_path() {
         let u = urls("title: T\nbase_url: https://e.org/health/\nlanguages: { en: {}, es: {} }\n");
         assert_eq!(u.language_home("en"), "/health/en/");
-        assert_eq!(u.page("es", &["heart", "presion"]), "/health/es/heart/presion/");
-        assert_eq!(u.permalink("/health/es/heart/"), "https://e.org/health/es/heart/");
-        assert_eq!(u.output_path("/health/es/heart/"), Path::new("es/heart/index.html"));
+        assert_eq!(
+            u.page("es", &["heart", "presion"]),
+            "/health/es/heart/presion/"
+        );
+        assert_eq!(
+            u.permalink("/health/es/heart/"),
+            "https://e.org/health/es/heart/"
+        );
+        assert_eq!(
+            u.output_path("/health/es/heart/"),
+            Path::new("es/heart/index.html")
+        );
         assert_eq!(u.output_path("/health/404.html"), Path::new("404.html"));
-        let root = urls("title: T\nbase_url: https://e.org\ndefault_language_at_root: true\nlanguages: { en: {}, es: {} }\n");
+        let root = urls(
+            "title: T\nbase_url: https://e.org\ndefault_language_at_root: true\nlanguages: { en: {}, es: {} }\n",
+        );
         assert_eq!(root.language_home("en"), "/");
         assert_eq!(root.page("en", &["heart"]), "/heart/");
         assert_eq!(root.language_home("es"), "/es/");
@@ -158,6 +172,9 @@ mod tests {
     #[test]
     fn permalinks_encode_non_ascii() {
         let u = urls("title: T\nbase_url: https://e.org\n");
-        assert_eq!(u.permalink("/es/presión/"), "https://e.org/es/presi%C3%B3n/");
+        assert_eq!(
+            u.permalink("/es/presión/"),
+            "https://e.org/es/presi%C3%B3n/"
+        );
     }
 }

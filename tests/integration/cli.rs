@@ -20,7 +20,12 @@ fn root_arg(site: &TestSite) -> String {
 fn build_exit_codes() {
     let good = TestSite::new("sites/minimal");
     let out = pamphlet(&["build", "--root", &root_arg(&good), "--today", "2026-06-01"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(good.exists("en/hello/index.html"));
 
     let bad = TestSite::new("invalid/link-broken");
@@ -46,7 +51,12 @@ fn check_strict_turns_warnings_into_errors() {
     let site = TestSite::new("invalid/frontmatter-unknown-field");
     let root = root_arg(&site);
     assert_eq!(pamphlet(&["check", "--root", &root]).status.code(), Some(0));
-    assert_eq!(pamphlet(&["check", "--root", &root, "--strict"]).status.code(), Some(1));
+    assert_eq!(
+        pamphlet(&["check", "--root", &root, "--strict"])
+            .status
+            .code(),
+        Some(1)
+    );
     assert!(!site.public().exists(), "check never writes");
 }
 
@@ -90,27 +100,58 @@ fn init_creates_a_site_that_builds_and_new_adds_an_article() {
     let root = dir.path().join("clinic");
     let root_s = root.to_string_lossy().into_owned();
     assert_eq!(pamphlet(&["init", &root_s]).status.code(), Some(0));
-    assert_eq!(pamphlet(&["init", &root_s]).status.code(), Some(2), "refuses a non-empty folder");
+    assert_eq!(
+        pamphlet(&["init", &root_s]).status.code(),
+        Some(2),
+        "refuses a non-empty folder"
+    );
 
     let out = pamphlet(&["new", "content/en/basics/flu-vaccine.md", "--root", &root_s]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = std::fs::read_to_string(root.join("content/en/basics/flu-vaccine.md")).unwrap();
     assert!(text.contains("title: Flu vaccine"));
-    assert_eq!(pamphlet(&["new", "content/en/basics/flu-vaccine.md", "--root", &root_s]).status.code(), Some(2));
+    assert_eq!(
+        pamphlet(&["new", "content/en/basics/flu-vaccine.md", "--root", &root_s])
+            .status
+            .code(),
+        Some(2)
+    );
 
     // The new article is a draft: it builds with --drafts, without warnings.
     let out = pamphlet(&["check", "--root", &root_s, "--drafts", "--strict"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let out = pamphlet(&["build", "--root", &root_s, "--drafts"]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(root.join("public/en/basics/flu-vaccine/index.html").exists());
-    assert!(root.join("public/es/basics/handwashing/index.html").exists());
+    assert!(
+        root.join("public/en/basics/flu-vaccine/index.html")
+            .exists()
+    );
+    assert!(
+        root.join("public/es/basics/handwashing/index.html")
+            .exists()
+    );
 }
 
 #[test]
 fn refuses_to_write_over_the_site() {
     let site = TestSite::new("sites/minimal");
-    let out = pamphlet(&["build", "--root", &root_arg(&site), "--output", &root_arg(&site)]);
+    let out = pamphlet(&[
+        "build",
+        "--root",
+        &root_arg(&site),
+        "--output",
+        &root_arg(&site),
+    ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(site.root.join("content/en/hello.md").exists());
 }

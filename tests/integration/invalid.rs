@@ -18,11 +18,9 @@ fn describe(report: &pamphlet::BuildReport, with_hints: bool) -> Vec<String> {
                 d.position.line,
                 d.position.column
             );
-            if with_hints {
-                if let Some(hint) = &d.hint {
-                    line.push(' ');
-                    line.push_str(hint);
-                }
+            if let Some(hint) = d.hint.as_ref().filter(|_| with_hints) {
+                line.push(' ');
+                line.push_str(hint);
             }
             line
         })
@@ -32,7 +30,10 @@ fn describe(report: &pamphlet::BuildReport, with_hints: bool) -> Vec<String> {
 #[test]
 fn every_invalid_fixture_reports_exactly_its_problem() {
     let dir = fixtures().join("invalid");
-    let mut cases: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let mut cases: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     cases.sort();
     assert!(cases.len() >= 9);
     for case in cases {
@@ -51,11 +52,19 @@ fn every_invalid_fixture_reports_exactly_its_problem() {
         std::fs::write(site.public().join("index.html"), "previous build").unwrap();
 
         let report = site.build();
-        assert_eq!(describe(&report, with_hints), expected, "fixture invalid/{name}");
+        assert_eq!(
+            describe(&report, with_hints),
+            expected,
+            "fixture invalid/{name}"
+        );
         let has_errors = report.diagnostics.has_errors();
         assert_eq!(report.published, !has_errors, "fixture invalid/{name}");
         if has_errors {
-            assert_eq!(site.output_files(), ["index.html"], "fixture invalid/{name} touched public/");
+            assert_eq!(
+                site.output_files(),
+                ["index.html"],
+                "fixture invalid/{name} touched public/"
+            );
             assert_eq!(site.read("index.html"), "previous build");
         }
         // No staging folder is left behind.
@@ -78,5 +87,12 @@ fn all_problems_of_a_build_are_reported_together() {
     .unwrap();
     let report = site.build();
     let codes: Vec<_> = report.diagnostics.iter().map(|d| d.code).collect();
-    assert_eq!(codes, ["link/broken", "link/unknown-path", "frontmatter/invalid-date"]);
+    assert_eq!(
+        codes,
+        [
+            "link/broken",
+            "link/unknown-path",
+            "frontmatter/invalid-date"
+        ]
+    );
 }

@@ -9,18 +9,34 @@ fn minimal_site_builds_with_defaults() {
     assert!(report.published, "{:?}", report.diagnostics);
     assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
     let files = site.output_files();
-    for expected in ["index.html", "404.html", "en/index.html", "en/hello/index.html", "css/pamphlet.css", "css/syntax.css"] {
-        assert!(files.contains(&expected.to_string()), "missing {expected} in {files:?}");
+    for expected in [
+        "index.html",
+        "404.html",
+        "en/index.html",
+        "en/hello/index.html",
+        "css/pamphlet.css",
+        "css/syntax.css",
+    ] {
+        assert!(
+            files.contains(&expected.to_string()),
+            "missing {expected} in {files:?}"
+        );
     }
     let page = site.html("en/hello/index.html");
     assert_eq!(select_text(&page, "h1"), ["Hello & welcome"]);
     assert_eq!(select_attr(&page, "html", "lang"), ["en"]);
-    assert_eq!(select_attr(&page, "link[rel=canonical]", "href"), ["https://minimal.example.org/en/hello/"]);
+    assert_eq!(
+        select_attr(&page, "link[rel=canonical]", "href"),
+        ["https://minimal.example.org/en/hello/"]
+    );
     // GFM tables and footnotes are on.
     assert_eq!(select_text(&page, "main table th"), ["When", "Why"]);
     assert_eq!(select_text(&page, "main .footnote-definition").len(), 1);
     // The title is escaped, not injected.
-    assert!(site.read("en/hello/index.html").contains("<h1>Hello &amp; welcome</h1>"));
+    assert!(
+        site.read("en/hello/index.html")
+            .contains("<h1>Hello &amp; welcome</h1>")
+    );
 }
 
 #[test]
@@ -37,9 +53,18 @@ fn bilingual_site_links_translations_both_ways() {
         langs.into_iter().zip(hrefs).collect()
     };
     let expected = vec![
-        ("en".to_string(), "https://health.example.org/en/heart/high-blood-pressure/".to_string()),
-        ("es".to_string(), "https://health.example.org/es/heart/presion-arterial-alta/".to_string()),
-        ("x-default".to_string(), "https://health.example.org/en/heart/high-blood-pressure/".to_string()),
+        (
+            "en".to_string(),
+            "https://health.example.org/en/heart/high-blood-pressure/".to_string(),
+        ),
+        (
+            "es".to_string(),
+            "https://health.example.org/es/heart/presion-arterial-alta/".to_string(),
+        ),
+        (
+            "x-default".to_string(),
+            "https://health.example.org/en/heart/high-blood-pressure/".to_string(),
+        ),
     ];
     assert_eq!(alternates(&en), expected);
     assert_eq!(alternates(&es), expected);
@@ -47,7 +72,10 @@ fn bilingual_site_links_translations_both_ways() {
     assert_eq!(select_attr(&es, ".language-switcher a", "hreflang"), ["en"]);
     assert_eq!(select_text(&es, ".language-switcher a"), ["English"]);
     // Localised dates and UI strings.
-    assert_eq!(select_text(&es, ".article-header .meta time"), ["12 de enero de 2026"]);
+    assert_eq!(
+        select_text(&es, ".article-header .meta time"),
+        ["12 de enero de 2026"]
+    );
     assert!(select_text(&es, ".skip-link")[0].starts_with("Saltar"));
     // An article with no translation has no alternates and no switcher.
     let salt = site.html("en/heart/salt/index.html");
@@ -55,10 +83,16 @@ fn bilingual_site_links_translations_both_ways() {
     assert!(select_text(&salt, ".language-switcher").is_empty());
     // Without a language at the root, `/` lets the reader choose.
     let root = site.html("index.html");
-    assert_eq!(select_attr(&root, ".language-homes a", "href"), ["/en/", "/es/"]);
+    assert_eq!(
+        select_attr(&root, ".language-homes a", "href"),
+        ["/en/", "/es/"]
+    );
     // Per-language tag pages.
     assert!(site.exists("es/tags/corazón/index.html"));
-    assert_eq!(select_text(&site.html("en/tags/heart/index.html"), ".page-list h3"), ["Eating less salt", "High blood pressure"]);
+    assert_eq!(
+        select_text(&site.html("en/tags/heart/index.html"), ".page-list h3"),
+        ["Eating less salt", "High blood pressure"]
+    );
 }
 
 #[test]
@@ -69,7 +103,10 @@ fn sections_tags_assets_and_drafts() {
     let files = site.output_files();
     // The default language lives at the root; the base path is not a folder.
     assert!(files.contains(&"index.html".to_string()));
-    assert!(files.contains(&"heart/cholesterol/index.html".to_string()), "{files:?}");
+    assert!(
+        files.contains(&"heart/cholesterol/index.html".to_string()),
+        "{files:?}"
+    );
     assert!(files.contains(&"heart/tests/ecg/index.html".to_string()));
     // Page bundle: the page is its folder, its image sits beside it.
     assert!(files.contains(&"clinics/opening-hours/index.html".to_string()));
@@ -78,30 +115,73 @@ fn sections_tags_assets_and_drafts() {
     assert!(files.contains(&"heart/images/heart.svg".to_string()));
     assert!(files.contains(&"docs/leaflet.txt".to_string()));
     // Drafts and editor temp files are left out.
-    assert!(!files.iter().any(|f| f.contains("future-plans")), "{files:?}");
-    assert!(!files.iter().any(|f| f.contains('~') || f.contains(".#")), "{files:?}");
+    assert!(
+        !files.iter().any(|f| f.contains("future-plans")),
+        "{files:?}"
+    );
+    assert!(
+        !files.iter().any(|f| f.contains('~') || f.contains(".#")),
+        "{files:?}"
+    );
 
     let article = site.html("heart/cholesterol/index.html");
     assert_eq!(
         select_attr(&article, "main img", "src"),
-        ["/health/heart/images/heart.svg", "/health/heart/images/heart.svg", "/health/heart/images/heart.svg"]
+        [
+            "/health/heart/images/heart.svg",
+            "/health/heart/images/heart.svg",
+            "/health/heart/images/heart.svg"
+        ]
     );
-    assert_eq!(select_attr(&article, ".content img", "alt"), ["A red heart shape", ""]);
-    assert!(select_attr(&article, ".content img", "title").is_empty(), "the decorative marker is not shown");
-    assert_eq!(select_attr(&article, ".content a", "href"), ["/health/docs/leaflet.txt"]);
-    assert_eq!(select_attr(&site.html("clinics/opening-hours/index.html"), ".content img", "src"), ["/health/clinics/opening-hours/map.svg"]);
+    assert_eq!(
+        select_attr(&article, ".content img", "alt"),
+        ["A red heart shape", ""]
+    );
+    assert!(
+        select_attr(&article, ".content img", "title").is_empty(),
+        "the decorative marker is not shown"
+    );
+    assert_eq!(
+        select_attr(&article, ".content a", "href"),
+        ["/health/docs/leaflet.txt"]
+    );
+    assert_eq!(
+        select_attr(
+            &site.html("clinics/opening-hours/index.html"),
+            ".content img",
+            "src"
+        ),
+        ["/health/clinics/opening-hours/map.svg"]
+    );
 
     // Navigation follows `weight`; sections list their articles newest first.
     let home = site.html("index.html");
-    assert_eq!(select_text(&home, ".site-nav a"), ["Our clinics", "Heart health"]);
+    assert_eq!(
+        select_text(&home, ".site-nav a"),
+        ["Our clinics", "Heart health"]
+    );
     let heart = site.html("heart/index.html");
     assert_eq!(select_text(&heart, ".section-list a"), ["Tests"]);
     assert_eq!(select_text(&heart, ".page-list h3"), ["Cholesterol basics"]);
-    assert_eq!(select_text(&site.html("heart/tests/ecg/index.html"), ".breadcrumbs li"), ["Sections Clinic", "Heart health", "Tests", "What is an ECG?"]);
+    assert_eq!(
+        select_text(&site.html("heart/tests/ecg/index.html"), ".breadcrumbs li"),
+        [
+            "Sections Clinic",
+            "Heart health",
+            "Tests",
+            "What is an ECG?"
+        ]
+    );
     // Tags: slugged URLs, every tagged article listed, drafts excluded.
-    assert_eq!(select_text(&site.html("tags/heart/index.html"), ".page-list h3"), ["Cholesterol basics", "What is an ECG?"]);
+    assert_eq!(
+        select_text(&site.html("tags/heart/index.html"), ".page-list h3"),
+        ["Cholesterol basics", "What is an ECG?"]
+    );
     assert!(site.exists("tags/blood-tests/index.html"));
-    assert_eq!(select_text(&article, ".tag-list a"), ["heart", "Blood tests"]);
+    assert_eq!(
+        select_text(&article, ".tag-list a"),
+        ["heart", "Blood tests"]
+    );
 }
 
 #[test]
@@ -122,7 +202,11 @@ fn relative_markdown_links_become_page_urls() {
     let bp = site.html("en/heart/bp/index.html");
     assert_eq!(
         select_attr(&bp, ".content a", "href"),
-        ["/en/food/less-salt/#how-much", "#know-your-numbers", "https://www.who.int/"]
+        [
+            "/en/food/less-salt/#how-much",
+            "#know-your-numbers",
+            "https://www.who.int/"
+        ]
     );
     assert_eq!(select_attr(&bp, ".content h2", "id"), ["know-your-numbers"]);
     let salt = site.html("en/food/less-salt/index.html");
@@ -136,8 +220,14 @@ fn base_url_flag_overrides_site_yaml() {
     options.base_url = Some("https://staging.example.net/preview".into());
     assert!(site.build_with(&options).published);
     let bp = site.html("en/heart/bp/index.html");
-    assert_eq!(select_attr(&bp, "link[rel=canonical]", "href"), ["https://staging.example.net/preview/en/heart/bp/"]);
-    assert_eq!(select_attr(&bp, ".content a", "href")[0], "/preview/en/food/less-salt/#how-much");
+    assert_eq!(
+        select_attr(&bp, "link[rel=canonical]", "href"),
+        ["https://staging.example.net/preview/en/heart/bp/"]
+    );
+    assert_eq!(
+        select_attr(&bp, ".content a", "href")[0],
+        "/preview/en/food/less-salt/#how-much"
+    );
 }
 
 #[test]
@@ -166,7 +256,10 @@ fn site_templates_override_the_theme() {
     )
     .unwrap();
     assert!(site.build().published);
-    assert_eq!(select_text(&site.html("en/hello/index.html"), "p.custom"), ["Hello & welcome"]);
+    assert_eq!(
+        select_text(&site.html("en/hello/index.html"), "p.custom"),
+        ["Hello & welcome"]
+    );
 }
 
 #[test]
@@ -174,7 +267,8 @@ fn a_broken_template_is_a_fatal_error_naming_the_file() {
     let site = TestSite::new("sites/minimal");
     std::fs::create_dir_all(site.root.join("templates")).unwrap();
     std::fs::write(site.root.join("templates/article.html"), "{% if %}").unwrap();
-    let error = pamphlet::pipeline::run(&site.options(), pamphlet::Target::Folder(site.public())).unwrap_err();
+    let error = pamphlet::pipeline::run(&site.options(), pamphlet::Target::Folder(site.public()))
+        .unwrap_err();
     let message = error.to_string();
     assert!(message.contains("article.html"), "{message}");
     assert!(!site.public().exists(), "nothing is written");

@@ -53,7 +53,8 @@ impl TestSite {
     /// Reads a file the build wrote (relative to `public/`).
     pub fn read(&self, path: &str) -> String {
         let full = self.public().join(path);
-        std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("cannot read {}: {e}", full.display()))
+        std::fs::read_to_string(&full)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", full.display()))
     }
 
     pub fn exists(&self, path: &str) -> bool {
@@ -75,7 +76,13 @@ pub fn list_files(dir: &Path) -> Vec<String> {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .map(|e| e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/"))
+        .map(|e| {
+            e.path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
         .collect();
     out.sort();
     out
@@ -97,7 +104,13 @@ pub fn copy_dir(from: &Path, to: &Path) {
 pub fn select_text(html: &scraper::Html, selector: &str) -> Vec<String> {
     let selector = scraper::Selector::parse(selector).unwrap();
     html.select(&selector)
-        .map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|e| {
+            e.text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .collect()
 }
 

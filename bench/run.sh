@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Pamphlet's benchmark: generate a synthetic corpus with the shared
+# generator, build it with a release binary, print articles, wall time,
+# pages per second and peak memory.
+#
+#   bench/run.sh                 # 1,000 and 10,000 articles
+#   bench/run.sh 100000          # any sizes
+#   bench/run.sh --quick         # 1,000 articles, one run (used by .ci/run)
+#
+# Env: WORK (corpora and outputs, default /tmp/pamphlet-bench), RUNS (default 3),
+# GEN (path to gen_corpus.py, default ../shared/bench/gen_corpus.py).
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+REPO=$(cd "$HERE/.." && pwd)
+WORK=${WORK:-/tmp/pamphlet-bench}
+RUNS=${RUNS:-3}
+GEN=${GEN:-$REPO/../shared/bench/gen_corpus.py}
+SIZES=()
+for arg in "$@"; do
+  case $arg in
+    --quick) SIZES=(1000); RUNS=1 ;;
+    *) SIZES+=("$arg") ;;
+  esac
+done
+[ ${#SIZES[@]} -eq 0 ] && SIZES=(1000 10000)
+[ -f "$GEN" ] || { echo "bench: corpus generator not found at $GEN (set GEN=...)" >&2; exit 2; }
+
+(cd "$REPO" && cargo build --release --quiet)
+BIN="$REPO/target/release/pamphlet"
+mkdir -p "$WORK"
+printf '%-9s %8s %9s %11s %10s\n' articles pages wall_s pages_per_s peak_MiB
+for n in "${SIZES[@]}"; do
+  site="$WORK/corpus-$n"
+  if [ ! -f "$site/.complete" ]; then
+    rm -rf "$site"
+    python3 "$GEN" --n "$n" --format ours --out "$site" >/dev/null
+    touch "$site/.complete"
+  fi
+  results=()
+  for ((i = 0; i < RUNS; i++)); do
+    out="$WORK/out-$n"
+    rm -rf "$out"
+    start=$(date +%s.%N)
+    log=$("$BIN" build --root "$site" --output "$out" --today 2026-11-21 --timings 2>&1) || { echo "$log" >&2; exit 1; }
+    end=$(date +%s.%N)
+    pages=$(echo "$log" | sed -n 's/^Built \([0-9]*\) pages.*/\1/p')
+    peak=$(echo "$log" | sed -n 's/^ *peak memory *\([0-9.]*\) MiB/\1/p')
+    results+=("$start $end $pages $peak")
+  done
+  printf '%s\n' "${results[@]}" | python3 -c '
+import statistics, sys
+n = int(sys.argv[1])
+rows = [list(map(float, l.split())) for l in sys.stdin if l.strip()]
+wall = statistics.median(r[1] - r[0] for r in rows)
+pages = int(rows[0][2]); peak = statistics.median(r[3] for r in rows)
+print(f"{n:<9} {pages:>8} {wall:>9.2f} {pages / wall:>11.0f} {peak:>10.1f}")
+' "$n"
+done
