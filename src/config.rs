@@ -104,7 +104,28 @@ impl Default for ReviewConfig {
 #[serde(default)]
 pub struct ReadabilityConfig {
     /// Highest acceptable reading grade; `None` means unchecked.
-    pub max_grade: Option<f64>,
+    pub max_grade: Option<MaxGrade>,
+}
+
+/// `readability.max_grade`: one number for every article, or one per
+/// `audience` (`patients`, `caregivers`, `clinicians`, `public`, and
+/// `default` for articles without an audience). An audience left out, or
+/// set to null, is not checked.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum MaxGrade {
+    All(f64),
+    PerAudience(std::collections::BTreeMap<String, Option<f64>>),
+}
+
+impl ReadabilityConfig {
+    /// The target grade for an audience, if it is checked.
+    pub fn max_grade_for(&self, audience: Option<&str>) -> Option<f64> {
+        match self.max_grade.as_ref()? {
+            MaxGrade::All(grade) => Some(*grade),
+            MaxGrade::PerAudience(map) => map.get(audience.unwrap_or("default")).copied().flatten(),
+        }
+    }
 }
 
 /// `social:` settings.
@@ -447,6 +468,23 @@ mod tests {
             ]
         );
         assert_eq!(config.base_path(), "/health");
+    }
+
+    #[test]
+    fn max_grade_is_one_number_or_per_audience() {
+        let one = load_text("title: T\nbase_url: https://e.org\nreadability: { max_grade: 8 }\n")
+            .config
+            .unwrap();
+        assert_eq!(one.readability.max_grade_for(Some("clinicians")), Some(8.0));
+        let per = load_text(
+            "title: T\nbase_url: https://e.org\nreadability:\n  max_grade: { patients: 6, clinicians: null, default: 8 }\n",
+        )
+        .config
+        .unwrap();
+        assert_eq!(per.readability.max_grade_for(Some("patients")), Some(6.0));
+        assert_eq!(per.readability.max_grade_for(Some("clinicians")), None);
+        assert_eq!(per.readability.max_grade_for(Some("public")), None);
+        assert_eq!(per.readability.max_grade_for(None), Some(8.0));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! [`validate`] → [`render`] (with [`markdown`]) → [`output`]. Problems in
 //! the content are [`diagnostics`]; only problems outside it are [`error`]s.
 
+pub mod citations;
 pub mod cli;
 pub mod config;
 pub mod dates;
@@ -17,9 +18,12 @@ pub mod markdown;
 pub mod output;
 pub mod parse;
 pub mod pipeline;
+pub mod readability;
 pub mod render;
+pub mod review;
 pub mod scaffold;
 pub mod site;
+pub mod structured_data;
 pub mod theme;
 pub mod validate;
 mod yaml;

@@ -109,7 +109,9 @@ pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
 
     let (site, found) = site::assemble(config, parsed, &discovered, options.drafts);
     report.diagnostics.extend(found);
-    report.diagnostics.extend(validate::validate(&site));
+    report
+        .diagnostics
+        .extend(validate::validate(&site, options.today));
     clock.lap("assemble and validate");
 
     let staging;
@@ -128,7 +130,7 @@ pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
             &Discard
         }
     };
-    let rendered = render::render_all(&site, &renderer, &strings, output)?;
+    let rendered = render::render_all(&site, &renderer, &strings, output, options.today)?;
     report.diagnostics.extend(rendered.diagnostics);
     report.pages = rendered.pages_written;
     clock.lap("render");

@@ -2,15 +2,29 @@
 //! from front matter to other files. Later trust, accessibility and
 //! translation checks plug in here, each as one function over `&Site`.
 
+use crate::citations;
+use crate::dates::Date;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, codes};
 use crate::render::views::resolve_file;
+use crate::review;
 use crate::site::{PageKind, Site};
 use crate::yaml::{self, Segment};
 
-/// Runs every site-wide check.
-pub fn validate(site: &Site) -> Diagnostics {
+/// Runs every site-wide check. `today` is the build date.
+pub fn validate(site: &Site, today: Date) -> Diagnostics {
     let mut diagnostics = Diagnostics::new();
     cover_images(site, &mut diagnostics);
+    for page in &site.pages {
+        diagnostics.extend(review::check(page, &site.config, today));
+        if let Some(parsed) = &page.source {
+            // The sources as written in this file (not those a translation inherits).
+            diagnostics.extend(citations::check_entries(
+                &parsed.front_matter.citations,
+                &parsed.source.path,
+                &parsed.text,
+            ));
+        }
+    }
     diagnostics
 }
 
@@ -32,7 +46,7 @@ fn cover_images(site: &Site, diagnostics: &mut Diagnostics) {
             Diagnostic::error(
                 codes::IMAGE_MISSING,
                 &parsed.source.path,
-                front_matter_value_position(&parsed.text, &["image"]),
+                front_matter_value_position(&parsed.text, &[Segment::Key("image".into())]),
                 format!("the image `{}` does not exist", image.src),
             )
             .with_hint("the path is relative to this file's folder, e.g. `images/cuff.jpg`; files in `static/` start with `/`"),
@@ -41,13 +55,12 @@ fn cover_images(site: &Site, diagnostics: &mut Diagnostics) {
 }
 
 /// Where a front-matter value is written in a file (for checks made after parsing).
-pub fn front_matter_value_position(text: &str, path: &[&str]) -> Position {
+pub fn front_matter_value_position(text: &str, path: &[Segment]) -> Position {
     let Some(split) = crate::frontmatter::split(text) else {
         return Position::start();
     };
     let yaml_text = &text[split.yaml.0..split.yaml.1];
-    let segments: Vec<Segment> = path.iter().map(|k| Segment::Key(k.to_string())).collect();
-    let Some(key) = yaml::locate(yaml_text, &segments) else {
+    let Some(key) = yaml::locate(yaml_text, path) else {
         return Position::start();
     };
     let line_text = yaml_text.lines().nth(key.line - 1).unwrap_or("");

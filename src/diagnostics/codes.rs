@@ -25,6 +25,34 @@ macro_rules! codes {
 }
 
 codes! {
+    CITATION_DUPLICATE_ID = "citation/duplicate-id", Error,
+        "Two sources in one article have the same `id`.",
+        "Each source under `citations:` needs its own id, because the text cites sources by id \
+         ([@id]). Remove the copy, or rename one of them and update the markers that cite it.";
+    CITATION_INVALID_DOI = "citation/invalid-doi", Error,
+        "A source's `doi` is not a DOI.",
+        "A DOI starts with `10.`, a registrant number of at least four digits, a slash and a \
+         suffix, e.g. `10.1161/HYP.0000000000000065`. Pamphlet links it to https://doi.org/. \
+         If you are not sure of a DOI, leave it out rather than guess.";
+    CITATION_INVALID_PMID = "citation/invalid-pmid", Error,
+        "A source's `pmid` is not a PubMed id.",
+        "A PubMed id is a number of up to nine digits, e.g. \"29133356\" (quote it in YAML). A \
+         PubMed Central id (PMC…) is not a PMID. If you are not sure, leave it out.";
+    CITATION_INVALID_URL = "citation/invalid-url", Error,
+        "A source's `url` is not a web address.",
+        "Write the full address starting with https:// (or http://). Only such addresses become links.";
+    CITATION_MISSING_ID = "citation/missing-id", Error,
+        "A source has no usable `id`.",
+        "Each source under `citations:` needs an id made of letters, digits, `-`, `_`, `.` or `:`, \
+         which the text uses to cite it: [@who2023], or several at once [@who2023; @cdc2024].";
+    CITATION_UNKNOWN_ID = "citation/unknown-id", Error,
+        "The text cites a source id that is not listed under `citations:`.",
+        "Every [@id] marker in the text must match the `id` of a source in the front matter. \
+         Check the spelling (the hint names the closest id), or add the source.";
+    CITATION_UNUSED = "citation/unused", Warning,
+        "A source is listed in the front matter but never cited in the text.",
+        "Readers only see sources the text cites, numbered in order of first use. Cite the source \
+         where the article relies on it, with [@id], or remove it from `citations:`.";
     CONFIG_INVALID_VALUE = "config/invalid-value", Error,
         "A setting in site.yaml has a value Pamphlet cannot use.",
         "The message names the setting and what it expects. Dates are written YYYY-MM-DD, \
@@ -91,6 +119,23 @@ codes! {
         "Two pages would be written to the same address.",
         "Two files produce the same URL, usually because of the same `slug` in one folder. \
          Give one of them a different `slug`.";
+    READABILITY_ABOVE_TARGET = "readability/above-target", Warning,
+        "An article's reading level is above the site's target for its audience.",
+        "The reading level is measured with the formula published for the article's language \
+         (Flesch–Kincaid for English, Crawford for Spanish) and compared with \
+         `readability.max_grade` in site.yaml, which may differ per `audience`. Shorter sentences \
+         and everyday words lower it: the hint lists the longest sentences, the best place to start. \
+         `check --strict` treats this as an error.";
+    REVIEW_MISSING_REVIEWER = "review/missing-reviewer", Error,
+        "An article has no medical reviewer, and site.yaml requires one.",
+        "With `review.require_reviewer: true`, every article (alerts excepted) lists under \
+         `reviewers:` the clinician who checked it, with `name`, `credentials`, `role` and the \
+         review `date`.";
+    REVIEW_OVERDUE = "review/overdue", Warning,
+        "An article's next medical review date has passed.",
+        "The next review is due on `next_review`, or, when that is not set, on the latest \
+         reviewer's date plus `review.interval_months`. The build date is today, or the date \
+         given with `--today` or SOURCE_DATE_EPOCH. `check --strict` treats this as an error.";
     TRANSLATION_DUPLICATE = "translation/duplicate", Error,
         "Two pages in the same language claim to be translations of the same article.",
         "A translation group holds at most one page per language. Pages are grouped by their \

@@ -9,9 +9,12 @@ mod headings;
 pub mod highlight;
 mod links;
 
+use crate::citations::{self, Reference};
 use crate::diagnostics::{Diagnostic, LineIndex, Position};
-use crate::site::Site;
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use crate::i18n::StringTable;
+use crate::readability::{self, Readability};
+use crate::site::{Page, Site};
+use pulldown_cmark::{Event, Options, Parser};
 use std::ops::Range;
 use std::path::Path;
 
@@ -28,7 +31,7 @@ pub fn options() -> Options {
 }
 
 /// An event with the byte range of the body it came from.
-pub(crate) type Spanned<'a> = (Event<'a>, Range<usize>);
+pub type Spanned<'a> = (Event<'a>, Range<usize>);
 
 /// One page's body rendered to HTML, with what the passes learnt about it.
 #[derive(Debug, Clone, Default)]
@@ -38,11 +41,15 @@ pub struct RenderedBody {
     pub headings: Vec<Heading>,
     /// Words of prose (not code), for reading time.
     pub word_count: usize,
+    /// The cited sources, numbered in order of first use.
+    pub references: Vec<Reference>,
+    /// Reading level of the prose (`None`: no formula for the language).
+    pub readability: Option<Readability>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 /// What a pass needs to know about the page it works on.
-pub(crate) struct PageContext<'a> {
+pub struct PageContext<'a> {
     pub site: &'a Site,
     /// The Markdown file, relative to the site root.
     pub file: &'a Path,
@@ -65,46 +72,77 @@ impl PageContext<'_> {
     }
 }
 
-/// Renders the body of the page built from `file`.
-pub fn render(site: &Site, file: &Path, text: &str, body_start: usize) -> RenderedBody {
+/// Renders the Markdown body of a page written by an author (`None` for
+/// generated pages). `strings` are the UI texts of the page's language.
+pub fn render(site: &Site, page: &Page, strings: &StringTable) -> Option<RenderedBody> {
+    let parsed = page.source.as_ref()?;
+    let file = parsed.source.path.as_path();
+    let text: &str = &parsed.text;
     let mut ctx = PageContext {
         site,
         file,
         text,
-        body_start,
+        body_start: parsed.body_start,
         lines: LineIndex::new(text),
         diagnostics: Vec::new(),
     };
-    let body = &text[body_start..];
+    let body = &text[parsed.body_start..];
     let mut events: Vec<Spanned> = Parser::new_ext(body, options())
         .into_offset_iter()
         .collect();
     let headings = headings::assign_ids(&mut events);
     links::rewrite(&mut events, &mut ctx);
+    let label = |key: &str, fallback: &'static str| {
+        strings.get(key).map_or(fallback.to_string(), Clone::clone)
+    };
+    let usage = citations::markers::number_markers(
+        &mut events,
+        &page.meta.citations,
+        &label("reference", "Reference"),
+        &mut ctx,
+    );
     highlight::highlight_code_blocks(&mut events);
-    let word_count = count_words(&events);
+    let prose = readability::extract(&events);
+    let word_count = prose.iter().map(|b| b.split_whitespace().count()).sum();
+    let measured = readability::measure(&prose, &page.language);
+    if crate::review::is_reviewed_content(page) {
+        ctx.diagnostics.extend(
+            measured
+                .as_ref()
+                .and_then(|m| readability::check(m, page, &site.config)),
+        );
+    }
+
+    let accessed = label("accessed", "accessed");
+    let labels = citations::vancouver::Labels {
+        accessed: &accessed,
+    };
+    let references = usage
+        .cited
+        .into_iter()
+        .enumerate()
+        .map(|(i, (index, backlinks))| Reference {
+            number: i + 1,
+            id: page.meta.citations[index].id.clone(),
+            html: citations::vancouver::format(
+                &page.meta.citations[index],
+                &page.language,
+                &labels,
+            ),
+            backlinks,
+        })
+        .collect();
+
     let mut html = String::with_capacity(body.len() + body.len() / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
-    RenderedBody {
+    Some(RenderedBody {
         html,
         headings,
         word_count,
+        references,
+        readability: measured,
         diagnostics: ctx.diagnostics,
-    }
-}
-
-fn count_words(events: &[Spanned]) -> usize {
-    let mut in_code = false;
-    let mut words = 0;
-    for (event, _) in events {
-        match event {
-            Event::Start(Tag::CodeBlock(_)) => in_code = true,
-            Event::End(TagEnd::CodeBlock) => in_code = false,
-            Event::Text(text) if !in_code => words += text.split_whitespace().count(),
-            _ => {}
-        }
-    }
-    words
+    })
 }
 
 /// Concatenated text of the events (for heading ids and link text).

@@ -106,6 +106,7 @@ pub fn render_all(
     renderer: &Renderer,
     strings: &Strings,
     output: &dyn Output,
+    today: crate::dates::Date,
 ) -> Result<Rendered> {
     let mut contexts = std::collections::HashMap::new();
     for language in &site.config.languages {
@@ -124,9 +125,8 @@ pub fn render_all(
     let ids: Vec<PageId> = (0..site.pages.len()).collect();
     ids.par_iter().try_for_each(|&id| -> Result<()> {
         let page = site.page(id);
-        let body: Option<RenderedBody> = page.source.as_ref().map(|parsed| {
-            markdown::render(site, &parsed.source.path, &parsed.text, parsed.body_start)
-        });
+        let body: Option<RenderedBody> =
+            markdown::render(site, page, &strings.table(&page.language));
         if let Some(body) = body.as_ref().filter(|b| !b.diagnostics.is_empty()) {
             diagnostics
                 .lock()
@@ -139,7 +139,7 @@ pub fn render_all(
         context.insert_value("t", shared.strings.clone());
         context.insert_value("lang", shared.language.clone());
         context.insert("nav", &views::navigation(site, id));
-        context.insert("page", &views::page_view(site, id, body.as_ref()));
+        context.insert("page", &views::page_view(site, id, body.as_ref(), today));
         let html = renderer.render(page.kind.template(), &context)?;
         let path = site.urls.output_path(&page.url);
         output.write(&path, html.as_bytes())

@@ -69,6 +69,16 @@ pub struct ReviewerView<'a> {
     pub date_display: Option<String>,
 }
 
+/// Review dates of an article, raw and localised.
+#[derive(Serialize)]
+pub struct ReviewView {
+    pub last_reviewed: Option<String>,
+    pub last_reviewed_display: Option<String>,
+    pub next_review: Option<String>,
+    pub next_review_display: Option<String>,
+    pub overdue: bool,
+}
+
 #[derive(Serialize)]
 pub struct SummaryView<'a> {
     pub title: &'a str,
@@ -117,6 +127,14 @@ pub struct PageView<'a> {
     pub pages: Vec<SummaryView<'a>>,
     pub subsections: Vec<SummaryView<'a>>,
     pub aliases: &'a [String],
+    /// Numbered sources in order of first citation (`html` is safe).
+    pub references: &'a [crate::citations::Reference],
+    /// Reading level, with the formula's name (null when not measured).
+    pub readability: Option<&'a crate::readability::Readability>,
+    /// Review dates (articles only).
+    pub review: Option<ReviewView>,
+    /// schema.org JSON-LD, already escaped for `<script>` (articles only).
+    pub json_ld: Option<String>,
     pub extra: &'a std::collections::BTreeMap<String, serde_json::Value>,
 }
 
@@ -176,7 +194,12 @@ fn ancestors(site: &Site, id: PageId) -> Vec<PageId> {
 }
 
 /// Builds the view of one page. `body` is its rendered Markdown, if any.
-pub fn page_view<'a>(site: &'a Site, id: PageId, body: Option<&'a RenderedBody>) -> PageView<'a> {
+pub fn page_view<'a>(
+    site: &'a Site,
+    id: PageId,
+    body: Option<&'a RenderedBody>,
+    today: crate::dates::Date,
+) -> PageView<'a> {
     let page = site.page(id);
     let language = page.language.as_str();
     let dir = site
@@ -187,6 +210,10 @@ pub fn page_view<'a>(site: &'a Site, id: PageId, body: Option<&'a RenderedBody>)
     let (date, date_display) = date_pair(meta.date, language);
     let (updated, updated_display) = date_pair(meta.updated, language);
     let word_count = body.map_or(0, |b| b.word_count);
+    let image = cover_image(site, page);
+    let image_url = image.as_ref().map(|i| i.url.clone());
+    let review = (page.kind == PageKind::Article && page.source.is_some())
+        .then(|| crate::review::status(page, &site.config, today));
     let listed: &[PageId] = match page.kind {
         PageKind::Home => &page.pages[..page.pages.len().min(HOME_LATEST)],
         _ => &page.pages,
@@ -234,7 +261,7 @@ pub fn page_view<'a>(site: &'a Site, id: PageId, body: Option<&'a RenderedBody>)
             })
             .collect(),
         audience: meta.audience.map(|a| a.as_str()),
-        image: cover_image(site, page),
+        image,
         authors: &meta.authors,
         reviewers: meta
             .reviewers
@@ -255,6 +282,22 @@ pub fn page_view<'a>(site: &'a Site, id: PageId, body: Option<&'a RenderedBody>)
             .map(|&p| summary_view(site, p))
             .collect(),
         aliases: &meta.aliases,
+        references: body.map_or(&[][..], |b| b.references.as_slice()),
+        readability: body.and_then(|b| b.readability.as_ref()),
+        review: review.map(|r| {
+            let (last_reviewed, last_reviewed_display) = date_pair(r.last_reviewed, language);
+            let (next_review, next_review_display) = date_pair(r.next_review, language);
+            ReviewView {
+                last_reviewed,
+                last_reviewed_display,
+                next_review,
+                next_review_display,
+                overdue: r.overdue,
+            }
+        }),
+        json_ld: review.map(|r| {
+            crate::structured_data::medical_web_page(site, page, body, &r, image_url.as_deref())
+        }),
         extra: &meta.extra,
     }
 }
