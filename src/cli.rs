@@ -83,6 +83,9 @@ pub struct BuildArgs {
     /// Print only problems, not the summary line.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Do not write the editorial report (_report/).
+    #[arg(long)]
+    pub no_report: bool,
 }
 
 #[derive(Args, Debug)]
@@ -149,6 +152,7 @@ impl SiteArgs {
             base_url: self.base_url.clone(),
             drafts: self.drafts,
             today: today(self.today.as_deref())?,
+            report: false,
         })
     }
 }
@@ -192,7 +196,8 @@ fn print_diagnostics(report: &BuildReport, root: &std::path::Path) {
 }
 
 fn build(args: BuildArgs) -> Result<ExitCode> {
-    let options = args.site.options()?;
+    let mut options = args.site.options()?;
+    options.report = !args.no_report;
     let output = args
         .output
         .clone()

@@ -58,6 +58,11 @@ impl Date {
         self.0.day()
     }
 
+    /// Whole days from `other` to this date (negative when this date is earlier).
+    pub fn days_since(self, other: Date) -> i64 {
+        (self.0 - other.0).get_days().into()
+    }
+
     /// Days since 1970-01-01 (for `SOURCE_DATE_EPOCH`-style arithmetic).
     pub fn from_unix_seconds(seconds: i64) -> Option<Date> {
         let ts = jiff::Timestamp::from_second(seconds).ok()?;

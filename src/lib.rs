@@ -11,6 +11,7 @@ pub mod config;
 pub mod dates;
 pub mod diagnostics;
 pub mod discover;
+pub mod editorial;
 pub mod error;
 pub mod frontmatter;
 pub mod i18n;

@@ -9,6 +9,7 @@ use crate::config::{self, Config};
 use crate::dates::Date;
 use crate::diagnostics::Diagnostics;
 use crate::discover;
+use crate::editorial;
 use crate::error::{Error, Result};
 use crate::i18n::Strings;
 use crate::markdown::highlight;
@@ -34,6 +35,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// The build date: reviews fall due and alerts expire relative to it.
     pub today: Date,
+    /// Write the editorial report (`_report/`) with the site.
+    pub report: bool,
 }
 
 /// Where the build's files go.
@@ -131,7 +134,9 @@ pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
         }
     };
     let rendered = render::render_all(&site, &renderer, &strings, output, options.today)?;
-    report.diagnostics.extend(rendered.diagnostics);
+    report
+        .diagnostics
+        .extend(rendered.diagnostics.iter().cloned());
     report.pages = rendered.pages_written;
     clock.lap("render");
 
@@ -139,6 +144,16 @@ pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
     clock.lap("copy files");
 
     report.diagnostics = std::mem::take(&mut report.diagnostics).sorted();
+    if options.report {
+        editorial::write(
+            &site,
+            &rendered.facts,
+            &report.diagnostics,
+            options.today,
+            output,
+        )?;
+        clock.lap("editorial report");
+    }
     if !report.diagnostics.has_errors() {
         if let Some(staging) = staging {
             staging.commit()?;
@@ -157,13 +172,14 @@ fn copy_files(
     theme: &theme::Theme,
     output: &dyn Output,
 ) -> Result<usize> {
+    // Theme files first, so a site's own static file of the same name wins.
+    for (rel, bytes) in &theme.static_files {
+        output.write(rel, bytes)?;
+    }
     site.files.par_iter().try_for_each(|file| {
         let to = site.urls.output_path(&file.url);
         output.copy(&to, &config.root.join(&file.source))
     })?;
-    for (rel, bytes) in &theme.static_files {
-        output.write(rel, bytes)?;
-    }
     output.write(
         Path::new("css/syntax.css"),
         highlight::stylesheet().as_bytes(),

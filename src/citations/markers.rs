@@ -115,7 +115,10 @@ pub fn number_markers(
         i += 1;
     }
     for (index, citation) in citations.iter().enumerate() {
-        if !citation.id.trim().is_empty() && !usage.cited.iter().any(|(c, _)| *c == index) {
+        let id = citation.id.trim();
+        // A duplicate id is reported as such (citation/duplicate-id), not as unused.
+        let duplicate = citations[..index].iter().any(|c| c.id.trim() == id);
+        if !id.is_empty() && !duplicate && !usage.cited.iter().any(|(c, _)| *c == index) {
             let position = crate::validate::front_matter_value_position(
                 ctx.text,
                 &[

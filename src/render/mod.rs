@@ -98,6 +98,8 @@ struct LanguageContext {
 pub struct Rendered {
     pub diagnostics: Vec<Diagnostic>,
     pub pages_written: usize,
+    /// Per authored page: what the editorial report needs.
+    pub facts: std::collections::BTreeMap<PageId, crate::editorial::PageFacts>,
 }
 
 /// Renders every page of `site` into `output`.
@@ -122,6 +124,7 @@ pub fn render_all(
         );
     }
     let diagnostics = Mutex::new(Vec::new());
+    let facts = Mutex::new(std::collections::BTreeMap::new());
     let ids: Vec<PageId> = (0..site.pages.len()).collect();
     ids.par_iter().try_for_each(|&id| -> Result<()> {
         let page = site.page(id);
@@ -132,6 +135,17 @@ pub fn render_all(
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .extend(body.diagnostics.iter().cloned());
+        }
+        if let Some(body) = &body {
+            let fact = crate::editorial::PageFacts {
+                readability: body.readability.clone(),
+                references: body.references.len(),
+                words: body.word_count,
+            };
+            facts
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(id, fact);
         }
         let shared = &contexts[&page.language];
         let mut context = Context::new();
@@ -147,6 +161,7 @@ pub fn render_all(
     Ok(Rendered {
         diagnostics: diagnostics.into_inner().unwrap_or_else(|e| e.into_inner()),
         pages_written: site.pages.len(),
+        facts: facts.into_inner().unwrap_or_else(|e| e.into_inner()),
     })
 }
 

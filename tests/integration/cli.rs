@@ -155,3 +155,27 @@ fn refuses_to_write_over_the_site() {
     assert_eq!(out.status.code(), Some(2));
     assert!(site.root.join("content/en/hello.md").exists());
 }
+
+/// `check --format json|github` must stay byte-for-byte stable: CI scripts
+/// and GitHub annotations depend on it. To accept a deliberate change,
+/// regenerate tests/fixtures/golden/check.{json,github} with the commands
+/// in tests/README.md and review the diff.
+#[test]
+fn check_machine_formats_match_golden_files() {
+    let site = TestSite::new("golden/site");
+    let root = root_arg(&site);
+    for (format, golden) in [("json", "check.json"), ("github", "check.github")] {
+        let out = pamphlet(&[
+            "check",
+            "--root",
+            &root,
+            "--today",
+            "2026-06-01",
+            "--format",
+            format,
+        ]);
+        assert_eq!(out.status.code(), Some(1));
+        let expected = std::fs::read_to_string(fixtures().join("golden").join(golden)).unwrap();
+        assert_eq!(String::from_utf8_lossy(&out.stdout), expected, "{golden}");
+    }
+}

@@ -1,0 +1,231 @@
+//! The editorial report: `_report/index.html` and `_report/report.json`,
+//! written with every build for the health educators who never read CI logs.
+//!
+//! Per article and language: reviewers and the next review date (overdue
+//! first), reading level and its formula, citation and accessibility
+//! problems, and which translations are missing. Sorting works without
+//! JavaScript: each column header links to a copy of the table sorted by it.
+//! The report is `noindex`, linked from no page, and in no sitemap or feed.
+
+use crate::dates::Date;
+use crate::diagnostics::{Diagnostics, Severity};
+use crate::error::{Error, Result};
+use crate::output::Output;
+use crate::readability::Readability;
+use crate::review;
+use crate::site::{PageId, PageKind, Site};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// What rendering learnt about a page that the report needs.
+#[derive(Debug, Clone, Default)]
+pub struct PageFacts {
+    pub readability: Option<Readability>,
+    pub references: usize,
+    pub words: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct Row {
+    title: String,
+    url: String,
+    file: String,
+    language: String,
+    reviewers: Vec<String>,
+    last_reviewed: Option<String>,
+    next_review: Option<String>,
+    overdue: bool,
+    /// Days until the next review (negative when overdue).
+    due_in_days: Option<i64>,
+    reading_grade: Option<f64>,
+    reading_ease: Option<f64>,
+    reading_formula: Option<&'static str>,
+    words: usize,
+    references: usize,
+    citation_problems: Vec<String>,
+    accessibility_problems: Vec<String>,
+    other_problems: Vec<String>,
+    missing_translations: Vec<String>,
+}
+
+/// The sort orders, each one HTML page.
+const ORDERS: &[(&str, &str, &str)] = &[
+    ("index.html", "due", "Next review"),
+    ("reading-level.html", "reading", "Reading level"),
+    ("problems.html", "problems", "Problems"),
+    ("title.html", "title", "Article"),
+];
+
+/// Writes the report into `_report/` of the output.
+pub fn write(
+    site: &Site,
+    facts: &BTreeMap<PageId, PageFacts>,
+    diagnostics: &Diagnostics,
+    today: Date,
+    output: &dyn Output,
+) -> Result<()> {
+    let rows = rows(site, facts, diagnostics, today);
+    let json = serde_json::json!({
+        "version": 1,
+        "build_date": today.to_string(),
+        "site": site.config.title,
+        "articles": sorted(&rows, "due"),
+    });
+    let json = serde_json::to_string_pretty(&json).map_err(|e| Error::Usage(e.to_string()))?;
+    output.write(Path::new("_report/report.json"), json.as_bytes())?;
+
+    let mut tera = tera::Tera::new();
+    tera.add_raw_template("report.html", include_str!("report.html"))
+        .map_err(|e| Error::Template {
+            name: "editorial report".into(),
+            message: e.to_string(),
+        })?;
+    let summary = serde_json::json!({
+        "articles": rows.len(),
+        "overdue": rows.iter().filter(|r| r.overdue).count(),
+        "unreviewed": rows.iter().filter(|r| r.reviewers.is_empty()).count(),
+        "with_problems": rows.iter().filter(|r| problem_count(r) > 0).count(),
+    });
+    for (file, key, label) in ORDERS {
+        let mut context = tera::Context::new();
+        context.insert("site_title", &site.config.title);
+        context.insert("root_url", &site.urls.root());
+        context.insert("build_date", &today.to_string());
+        context.insert("rows", &sorted(&rows, key));
+        context.insert("order", key);
+        context.insert("order_label", label);
+        context.insert(
+            "orders",
+            &ORDERS
+                .iter()
+                .map(|(f, k, l)| serde_json::json!({"file": f, "key": k, "label": l}))
+                .collect::<Vec<_>>(),
+        );
+        context.insert("summary", &summary);
+        let html = tera
+            .render("report.html", &context)
+            .map_err(|e| Error::Template {
+                name: "editorial report".into(),
+                message: e.to_string(),
+            })?;
+        output.write(&PathBuf::from("_report").join(file), html.as_bytes())?;
+    }
+    Ok(())
+}
+
+fn problem_count(row: &Row) -> usize {
+    row.citation_problems.len() + row.accessibility_problems.len() + row.other_problems.len()
+}
+
+fn rows(
+    site: &Site,
+    facts: &BTreeMap<PageId, PageFacts>,
+    diagnostics: &Diagnostics,
+    today: Date,
+) -> Vec<Row> {
+    let mut by_file: BTreeMap<&Path, Vec<String>> = BTreeMap::new();
+    for d in diagnostics.iter() {
+        let severity = if d.severity == Severity::Error {
+            "error"
+        } else {
+            "warning"
+        };
+        by_file.entry(d.file.as_path()).or_default().push(format!(
+            "{} {}:{} [{}] {}",
+            severity, d.position.line, d.position.column, d.code, d.message
+        ));
+    }
+    let languages: Vec<&str> = site
+        .config
+        .languages
+        .iter()
+        .map(|l| l.code.as_str())
+        .collect();
+    site.pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.kind == PageKind::Article && p.source.is_some())
+        .map(|(id, page)| {
+            let status = review::status(page, &site.config, today);
+            let file = page.source_path().unwrap_or(Path::new(""));
+            let problems = by_file.get(file).cloned().unwrap_or_default();
+            let (mut citation, mut accessibility, mut other) = (Vec::new(), Vec::new(), Vec::new());
+            for p in problems {
+                if p.contains("[citation/") {
+                    citation.push(p);
+                } else if p.contains("[a11y/") || p.contains("[accessibility/") {
+                    accessibility.push(p);
+                } else {
+                    other.push(p);
+                }
+            }
+            let translated: Vec<&str> = page
+                .translations
+                .iter()
+                .map(|&t| site.page(t).language.as_str())
+                .collect();
+            let fact = facts.get(&id).cloned().unwrap_or_default();
+            Row {
+                title: page.meta.title.clone(),
+                url: page.url.clone(),
+                file: file.to_string_lossy().replace('\\', "/"),
+                language: page.language.clone(),
+                reviewers: page
+                    .meta
+                    .reviewers
+                    .iter()
+                    .map(|r| match &r.credentials {
+                        Some(c) => format!("{}, {c}", r.name),
+                        None => r.name.clone(),
+                    })
+                    .collect(),
+                last_reviewed: status.last_reviewed.map(|d| d.to_string()),
+                next_review: status.next_review.map(|d| d.to_string()),
+                overdue: status.overdue,
+                due_in_days: status.next_review.map(|d| d.days_since(today)),
+                reading_grade: fact.readability.as_ref().and_then(|r| r.grade),
+                reading_ease: fact.readability.as_ref().and_then(|r| r.ease),
+                reading_formula: fact.readability.as_ref().map(|r| r.formula_name),
+                words: fact.words,
+                references: fact.references,
+                citation_problems: citation,
+                accessibility_problems: accessibility,
+                other_problems: other,
+                missing_translations: languages
+                    .iter()
+                    .filter(|l| **l != page.language && !translated.contains(l))
+                    .map(|l| l.to_string())
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+fn sorted(rows: &[Row], key: &str) -> Vec<Row> {
+    let mut rows = rows.to_vec();
+    let by_title = |a: &Row, b: &Row| {
+        a.title
+            .cmp(&b.title)
+            .then_with(|| a.language.cmp(&b.language))
+            .then_with(|| a.url.cmp(&b.url))
+    };
+    match key {
+        // Overdue first, then soonest due; never-reviewed pages first of all.
+        "due" => rows.sort_by(|a, b| {
+            let due = |r: &Row| r.due_in_days.unwrap_or(i64::MIN);
+            due(a).cmp(&due(b)).then_with(|| by_title(a, b))
+        }),
+        "reading" => rows.sort_by(|a, b| {
+            let grade = |r: &Row| r.reading_grade.unwrap_or(f64::NEG_INFINITY);
+            grade(b).total_cmp(&grade(a)).then_with(|| by_title(a, b))
+        }),
+        "problems" => rows.sort_by(|a, b| {
+            problem_count(b)
+                .cmp(&problem_count(a))
+                .then_with(|| by_title(a, b))
+        }),
+        _ => rows.sort_by(by_title),
+    }
+    rows
+}
