@@ -62,6 +62,85 @@ pub struct Staging {
     target: PathBuf,
     dir: PathBuf,
     committed: bool,
+    /// Held until the staging folder is swapped in or discarded.
+    _lock: BuildLock,
+}
+
+/// A lock file beside the output (`.public.pamphlet-lock`, holding the
+/// process id), so two builds into the same folder never interleave. A lock
+/// left by a build that was killed is noticed (its process is gone) and
+/// cleared together with that build's half-written staging folder.
+struct BuildLock {
+    path: PathBuf,
+}
+
+impl BuildLock {
+    fn acquire(parent: &Path, name: &str) -> Result<BuildLock> {
+        let path = parent.join(format!(".{name}.pamphlet-lock"));
+        for _ in 0..2 {
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+            {
+                Ok(mut file) => {
+                    use std::io::Write;
+                    let _ = write!(file, "{}", std::process::id());
+                    return Ok(BuildLock { path });
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    let holder: Option<u32> = std::fs::read_to_string(&path)
+                        .ok()
+                        .and_then(|t| t.trim().parse().ok());
+                    match holder {
+                        Some(pid) if process_is_running(pid) => {
+                            return Err(Error::Usage(format!(
+                                "another Pamphlet build (process {pid}) is writing to `{}`; wait for it to finish \
+                                 (or, if no build is running, delete `{}`)",
+                                parent.join(name).display(),
+                                path.display()
+                            )));
+                        }
+                        stale => {
+                            // The previous build was interrupted: clear what it left.
+                            if let Some(pid) = stale {
+                                for leftover in [
+                                    format!(".{name}.pamphlet-staging-{pid}"),
+                                    format!(".{name}.pamphlet-old-{pid}"),
+                                ] {
+                                    let _ = std::fs::remove_dir_all(parent.join(leftover));
+                                }
+                            }
+                            let _ = std::fs::remove_file(&path);
+                        }
+                    }
+                }
+                Err(e) => return Err(Error::io(&path, e)),
+            }
+        }
+        Err(Error::Usage(format!(
+            "could not take the build lock `{}`",
+            path.display()
+        )))
+    }
+}
+
+impl Drop for BuildLock {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// Whether a process is alive. Where this cannot be known, assume it is.
+fn process_is_running(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    if cfg!(target_os = "linux") {
+        Path::new("/proc").join(pid.to_string()).exists()
+    } else {
+        true
+    }
 }
 
 impl Staging {
@@ -75,6 +154,7 @@ impl Staging {
         let name = target
             .file_name()
             .map_or("public".into(), |n| n.to_string_lossy().into_owned());
+        let lock = BuildLock::acquire(parent, &name)?;
         let dir = parent.join(format!(".{name}.pamphlet-staging-{}", std::process::id()));
         if dir.exists() {
             std::fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
@@ -84,6 +164,7 @@ impl Staging {
             target: target.to_path_buf(),
             dir,
             committed: false,
+            _lock: lock,
         })
     }
 
@@ -217,5 +298,43 @@ mod tests {
         assert!(check_target(root, Path::new("/sites/clinic")).is_err());
         assert!(check_target(root, Path::new("/sites")).is_err());
         assert!(check_target(root, Path::new("/sites/clinic/content/x")).is_err());
+    }
+}
+
+#[cfg(test)]
+mod lock_tests {
+    use super::*;
+
+    #[test]
+    fn a_second_build_into_the_same_folder_is_refused() {
+        let dir = std::env::temp_dir().join(format!("pamphlet-lock-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let target = dir.join("public");
+        let first = Staging::new(&target).unwrap();
+        let second = Staging::new(&target);
+        let message = second.err().expect("refused").to_string();
+        assert!(message.contains("another Pamphlet build"), "{message}");
+        drop(first);
+        assert!(Staging::new(&target).is_ok(), "the lock is released");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_stale_lock_from_a_killed_build_is_cleared() {
+        let dir = std::env::temp_dir().join(format!("pamphlet-stale-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        // A pid that cannot be running (above the kernel's maximum).
+        let dead = 4_194_399u32;
+        std::fs::write(dir.join(".public.pamphlet-lock"), dead.to_string()).unwrap();
+        std::fs::create_dir_all(dir.join(format!(".public.pamphlet-staging-{dead}/en"))).unwrap();
+        let staging = Staging::new(&dir.join("public")).unwrap();
+        assert!(
+            !dir.join(format!(".public.pamphlet-staging-{dead}"))
+                .exists()
+        );
+        drop(staging);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
