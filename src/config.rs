@@ -70,6 +70,8 @@ struct RawConfig {
     readability: ReadabilityConfig,
     feeds: Option<Vec<FeedFormat>>,
     social: SocialConfig,
+    markdown: MarkdownConfig,
+    privacy: PrivacyConfig,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -136,6 +138,48 @@ pub struct SocialConfig {
     pub default_hashtags: Vec<String>,
 }
 
+/// What to do with raw HTML written inside Markdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    /// Keep safe structure (details, figure, abbr, tables...), drop scripts,
+    /// event handlers, `javascript:` links and styles, and warn about each.
+    #[default]
+    Sanitize,
+    /// Keep it as written (only for sites whose every author is trusted).
+    Allow,
+    /// Show it as text.
+    Escape,
+}
+
+/// `markdown:` settings.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct MarkdownConfig {
+    pub raw_html: RawHtml,
+    /// Hosts whose `<iframe>` embeds survive sanitising (e.g. a video host).
+    pub iframe_hosts: Vec<String>,
+}
+
+/// `privacy:` settings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct PrivacyConfig {
+    /// Remove EXIF/XMP/IPTC metadata from copied images.
+    pub strip_image_metadata: bool,
+    /// The organisation's own contact details, never reported as personal data.
+    pub allow: Vec<String>,
+}
+
+impl Default for PrivacyConfig {
+    fn default() -> Self {
+        PrivacyConfig {
+            strip_image_metadata: true,
+            allow: Vec::new(),
+        }
+    }
+}
+
 /// One language of the site.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Language {
@@ -165,6 +209,8 @@ pub struct Config {
     pub readability: ReadabilityConfig,
     pub feeds: Vec<FeedFormat>,
     pub social: SocialConfig,
+    pub markdown: MarkdownConfig,
+    pub privacy: PrivacyConfig,
 }
 
 impl Config {
@@ -363,6 +409,8 @@ pub fn from_text(root: &Path, text: &str) -> Loaded {
                 .feeds
                 .unwrap_or_else(|| vec![FeedFormat::Atom, FeedFormat::Rss, FeedFormat::Json]),
             social: raw.social,
+            markdown: raw.markdown,
+            privacy: raw.privacy,
         }),
         _ => None,
     };
@@ -379,6 +427,8 @@ fn known_keys(parent: &str, depth: usize) -> &'static [&'static str] {
         "review" => suggest::fields_of::<ReviewConfig>(),
         "readability" => suggest::fields_of::<ReadabilityConfig>(),
         "social" => suggest::fields_of::<SocialConfig>(),
+        "markdown" => suggest::fields_of::<MarkdownConfig>(),
+        "privacy" => suggest::fields_of::<PrivacyConfig>(),
         _ if depth == 3 => suggest::fields_of::<RawLanguage>(),
         _ => &[],
     }

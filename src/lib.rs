@@ -19,6 +19,7 @@ pub mod markdown;
 pub mod output;
 pub mod parse;
 pub mod pipeline;
+pub mod privacy;
 pub mod readability;
 pub mod render;
 pub mod review;

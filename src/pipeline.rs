@@ -15,6 +15,7 @@ use crate::i18n::Strings;
 use crate::markdown::highlight;
 use crate::output::{self, Discard, Memory, Output, Staging};
 use crate::parse;
+use crate::privacy;
 use crate::render::{self, Renderer};
 use crate::site;
 use crate::theme;
@@ -178,7 +179,15 @@ fn copy_files(
     }
     site.files.par_iter().try_for_each(|file| {
         let to = site.urls.output_path(&file.url);
-        output.copy(&to, &config.root.join(&file.source))
+        let from = config.root.join(&file.source);
+        if config.privacy.strip_image_metadata {
+            let bytes = std::fs::read(&from).map_err(|e| Error::io(&from, e))?;
+            if let Some(clean) = privacy::strip_image_metadata(&from, &bytes) {
+                return output.write(&to, &clean);
+            }
+            return output.write(&to, &bytes);
+        }
+        output.copy(&to, &from)
     })?;
     output.write(
         Path::new("css/syntax.css"),

@@ -102,6 +102,12 @@ codes! {
         "Unknown fields are ignored, which usually means a typo (the hint names the closest \
          known field). Put your own data under `extra:` where templates can read it. \
          `check --strict` treats this as an error.";
+    HTML_UNSAFE_REMOVED = "html/unsafe-removed", Warning,
+        "Raw HTML in an article contained something unsafe, which was removed.",
+        "With `markdown.raw_html: sanitize` (the default), raw HTML keeps safe structure \
+         (details/summary, figure, abbr, sup/sub, tables) but loses scripts, event handlers such \
+         as onclick, `javascript:` links, styles, forms and iframes from hosts not listed in \
+         `markdown.iframe_hosts`. Use Markdown instead, or list the video host you trust.";
     IMAGE_MISSING = "image/missing", Error,
         "An image referenced by a page does not exist.",
         "Image paths are relative to the Markdown file (`images/cuff.jpg` next to the article) \
@@ -119,6 +125,11 @@ codes! {
         "Two pages would be written to the same address.",
         "Two files produce the same URL, usually because of the same `slug` in one folder. \
          Give one of them a different `slug`.";
+    PRIVACY_PERSONAL_DATA = "privacy/personal-data", Warning,
+        "An article seems to contain personal data (an e-mail address, phone number, date of birth or record number).",
+        "Real patients' details must never be published. If this is the organisation's own contact \
+         detail, add it to `privacy.allow` in site.yaml; otherwise remove it. \
+         `check --strict` treats this as an error.";
     READABILITY_ABOVE_TARGET = "readability/above-target", Warning,
         "An article's reading level is above the site's target for its audience.",
         "The reading level is measured with the formula published for the article's language \

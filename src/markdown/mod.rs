@@ -8,6 +8,8 @@
 mod headings;
 pub mod highlight;
 mod links;
+mod personal_data;
+mod raw_html;
 
 use crate::citations::{self, Reference};
 use crate::diagnostics::{Diagnostic, LineIndex, Position};
@@ -92,6 +94,8 @@ pub fn render(site: &Site, page: &Page, strings: &StringTable) -> Option<Rendere
         .collect();
     let headings = headings::assign_ids(&mut events);
     links::rewrite(&mut events, &mut ctx);
+    personal_data::check(&events, &site.config.privacy.allow, &mut ctx);
+    let needs_sanitizing = raw_html::apply(&mut events, &site.config.markdown, &mut ctx);
     let label = |key: &str, fallback: &'static str| {
         strings.get(key).map_or(fallback.to_string(), Clone::clone)
     };
@@ -135,6 +139,9 @@ pub fn render(site: &Site, page: &Page, strings: &StringTable) -> Option<Rendere
 
     let mut html = String::with_capacity(body.len() + body.len() / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
+    if needs_sanitizing {
+        html = raw_html::sanitize(&html, &site.config.markdown);
+    }
     Some(RenderedBody {
         html,
         headings,

@@ -273,3 +273,67 @@ fn a_broken_template_is_a_fatal_error_naming_the_file() {
     assert!(message.contains("article.html"), "{message}");
     assert!(!site.public().exists(), "nothing is written");
 }
+
+#[test]
+fn copied_images_lose_their_metadata_unless_the_site_opts_out() {
+    // A JPEG whose EXIF block names a GPS position and a camera serial.
+    let mut jpeg = vec![0xFF, 0xD8];
+    for (marker, body) in [
+        (0xE0u8, &b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0"[..]),
+        (0xE1, &b"Exif\0\0GPSLatitude 51.5 SerialNumber 12345"[..]),
+        (0xDB, &[0u8; 65][..]),
+    ] {
+        let len = (body.len() + 2) as u16;
+        jpeg.extend([0xFF, marker, (len >> 8) as u8, len as u8]);
+        jpeg.extend_from_slice(body);
+    }
+    jpeg.extend([0xFF, 0xD9]);
+
+    let site = TestSite::new("sites/minimal");
+    std::fs::write(site.root.join("content/en/photo.jpg"), &jpeg).unwrap();
+    assert!(site.build().published);
+    let published = std::fs::read(site.public().join("en/photo.jpg")).unwrap();
+    assert!(!String::from_utf8_lossy(&published).contains("GPSLatitude"));
+
+    let yaml = std::fs::read_to_string(site.root.join("site.yaml")).unwrap();
+    std::fs::write(
+        site.root.join("site.yaml"),
+        format!("{yaml}privacy: {{ strip_image_metadata: false }}\n"),
+    )
+    .unwrap();
+    assert!(site.build().published);
+    assert_eq!(
+        std::fs::read(site.public().join("en/photo.jpg")).unwrap(),
+        jpeg,
+        "opted out: copied as is"
+    );
+}
+
+#[test]
+fn raw_html_policies() {
+    let site = TestSite::new("invalid/html-unsafe-removed");
+    std::fs::remove_file(site.root.join("expected.txt")).unwrap();
+    assert!(
+        site.build().published,
+        "unsafe HTML is a warning, the page is still built"
+    );
+    let html = site.read("en/a/index.html");
+    assert!(html.contains("<details><summary>More</summary>"));
+    assert!(
+        !html.contains("onclick") && !html.contains("alert(1)"),
+        "{html}"
+    );
+
+    let yaml = std::fs::read_to_string(site.root.join("site.yaml")).unwrap();
+    std::fs::write(
+        site.root.join("site.yaml"),
+        format!("{yaml}markdown: {{ raw_html: escape }}\n"),
+    )
+    .unwrap();
+    let report = site.build();
+    assert!(report.diagnostics.is_empty());
+    assert!(
+        site.read("en/a/index.html")
+            .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+    );
+}

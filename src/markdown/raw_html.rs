@@ -1,0 +1,234 @@
+//! Raw HTML inside Markdown, under the site's `markdown.raw_html` policy.
+//!
+//! `sanitize` (the default) keeps safe structure (details/summary, figure,
+//! abbr, sup/sub, tables, iframes from listed hosts) and removes scripts,
+//! event handlers, `javascript:` links and styles: each removal is a
+//! warning at its place, and the page's HTML goes through an allow-list
+//! sanitiser (ammonia). `escape` shows raw HTML as text; `allow` trusts it.
+
+use super::{PageContext, Spanned};
+use crate::config::{MarkdownConfig, RawHtml};
+use crate::diagnostics::{Diagnostic, codes};
+use pulldown_cmark::{CowStr, Event};
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Applies the policy to the author's raw HTML events. Returns true when
+/// the rendered page must be sanitised.
+pub fn apply(events: &mut [Spanned], config: &MarkdownConfig, ctx: &mut PageContext) -> bool {
+    let mut has_raw_html = false;
+    for (event, range) in events.iter_mut() {
+        let html = match event {
+            Event::Html(html) | Event::InlineHtml(html) => html.to_string(),
+            _ => continue,
+        };
+        has_raw_html = true;
+        match config.raw_html {
+            RawHtml::Allow => {}
+            RawHtml::Escape => *event = Event::Text(CowStr::from(html)),
+            RawHtml::Sanitize => {
+                for (offset, what) in unsafe_parts(&html, &config.iframe_hosts) {
+                    let start = range.start + offset;
+                    let position = ctx.position(&(start..start + 1));
+                    ctx.diagnostics.push(
+                        Diagnostic::warning(codes::HTML_UNSAFE_REMOVED, ctx.file, position, format!("{what} was removed from the raw HTML"))
+                            .with_hint("health sites must not run code from articles; use Markdown, or ask the site maintainer to allow this embed"),
+                    );
+                }
+            }
+        }
+    }
+    has_raw_html && config.raw_html == RawHtml::Sanitize
+}
+
+/// What the sanitiser will remove from a piece of raw HTML, with byte offsets.
+fn unsafe_parts(html: &str, iframe_hosts: &[String]) -> Vec<(usize, String)> {
+    static PATTERNS: OnceLock<Vec<(Regex, &'static str)>> = OnceLock::new();
+    let patterns = PATTERNS.get_or_init(|| {
+        [
+            (r"(?i)<script\b", "a `<script>` element"),
+            (r"(?i)<style\b", "a `<style>` element"),
+            (r"(?i)<(object|embed|form|input|button|textarea|select|link|meta|base|frame|frameset|svg|math)\b", "a `<$1>` element"),
+            (r"(?i)\son[a-z]+\s*=", "an event handler attribute"),
+            (r"(?i)javascript\s*:", "a `javascript:` link"),
+            (r"(?i)\sstyle\s*=", "a `style` attribute"),
+        ]
+        .into_iter()
+        .map(|(p, what)| (Regex::new(p).expect("valid pattern"), what))
+        .collect()
+    });
+    let mut found = Vec::new();
+    for (pattern, what) in patterns {
+        for caps in pattern.captures_iter(html) {
+            let m = caps.get(0).expect("whole match");
+            let mut text = what.to_string();
+            if let Some(name) = caps.get(1) {
+                text = text.replace("$1", &name.as_str().to_lowercase());
+            }
+            found.push((
+                m.start() + (m.as_str().len() - m.as_str().trim_start().len()),
+                text,
+            ));
+        }
+    }
+    static IFRAME: OnceLock<Regex> = OnceLock::new();
+    let iframe = IFRAME.get_or_init(|| {
+        Regex::new(r#"(?i)<iframe\b[^>]*?\ssrc\s*=\s*["']?([^"'\s>]+)"#).expect("valid pattern")
+    });
+    for caps in iframe.captures_iter(html) {
+        let src = caps.get(1).map_or("", |m| m.as_str());
+        if !host_allowed(src, iframe_hosts) {
+            found.push((
+                caps.get(0).map_or(0, |m| m.start()),
+                "an `<iframe>` from a host not listed in `markdown.iframe_hosts`".to_string(),
+            ));
+        }
+    }
+    found.sort();
+    found
+}
+
+fn host_allowed(src: &str, hosts: &[String]) -> bool {
+    url::Url::parse(src)
+        .ok()
+        .filter(|u| u.scheme() == "https")
+        .and_then(|u| u.host_str().map(str::to_lowercase))
+        .is_some_and(|host| hosts.iter().any(|h| h.eq_ignore_ascii_case(&host)))
+}
+
+/// Cleans a page's HTML with an allow-list that keeps everything Pamphlet
+/// itself produces (heading ids, highlighting classes, citations, task lists).
+pub fn sanitize(html: &str, config: &MarkdownConfig) -> String {
+    let hosts: HashSet<String> = config
+        .iframe_hosts
+        .iter()
+        .map(|h| h.to_lowercase())
+        .collect();
+    let mut builder = ammonia::Builder::default();
+    builder
+        .add_tags([
+            "iframe",
+            "input",
+            "time",
+            "figure",
+            "figcaption",
+            "details",
+            "summary",
+            "abbr",
+            "mark",
+            "small",
+        ])
+        .add_generic_attributes([
+            "id",
+            "class",
+            "dir",
+            "lang",
+            "aria-label",
+            "aria-hidden",
+            "role",
+        ])
+        .add_tag_attributes(
+            "iframe",
+            [
+                "src",
+                "title",
+                "width",
+                "height",
+                "allowfullscreen",
+                "loading",
+            ],
+        )
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_tag_attributes("pre", ["data-lang"])
+        .add_tag_attributes("time", ["datetime"])
+        .add_tag_attributes("abbr", ["title"])
+        .add_tag_attributes("ol", ["start"])
+        .add_tag_attributes("td", ["align"])
+        .add_tag_attributes("th", ["align", "scope"])
+        .link_rel(None)
+        .attribute_filter(move |element, attribute, value| {
+            if element == "iframe" && attribute == "src" {
+                let allowed = url::Url::parse(value)
+                    .ok()
+                    .filter(|u| u.scheme() == "https")
+                    .and_then(|u| u.host_str().map(str::to_lowercase))
+                    .is_some_and(|h| hosts.contains(&h));
+                return allowed.then(|| value.into());
+            }
+            if element == "input" && attribute == "type" && value != "checkbox" {
+                return None;
+            }
+            Some(value.into())
+        });
+    builder.clean(html).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(policy: RawHtml) -> MarkdownConfig {
+        MarkdownConfig {
+            raw_html: policy,
+            iframe_hosts: vec!["www.youtube-nocookie.com".into()],
+        }
+    }
+
+    #[test]
+    fn finds_what_will_be_removed() {
+        let parts: Vec<String> = unsafe_parts(
+            "<p onclick=\"x()\" style=\"color:red\">Hi</p><script>alert(1)</script><a href=\"javascript:alert(1)\">x</a>",
+            &[],
+        )
+        .into_iter()
+        .map(|(_, what)| what)
+        .collect();
+        assert_eq!(
+            parts,
+            [
+                "an event handler attribute",
+                "a `style` attribute",
+                "a `<script>` element",
+                "a `javascript:` link"
+            ]
+        );
+        assert!(unsafe_parts("<details><summary>More</summary>Text</details>", &[]).is_empty());
+        assert_eq!(
+            unsafe_parts("<iframe src=\"https://evil.example/x\"></iframe>", &[]).len(),
+            1
+        );
+        assert!(
+            unsafe_parts(
+                "<iframe src=\"https://www.youtube-nocookie.com/embed/x\"></iframe>",
+                &["www.youtube-nocookie.com".into()]
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn sanitizer_keeps_structure_and_drops_code() {
+        let html = "<h2 id=\"a\">T</h2><details><summary>S</summary><p onclick=\"x()\">P<sup class=\"citation\">1</sup></p></details>\
+                    <script>alert(1)</script><a href=\"javascript:alert(1)\">bad</a><a href=\"/en/ok/\">ok</a>\
+                    <iframe src=\"https://www.youtube-nocookie.com/embed/x\" title=\"Video\"></iframe><iframe src=\"https://evil.example/\"></iframe>\
+                    <li><input type=\"checkbox\" checked=\"\" disabled=\"\"> done</li>";
+        let clean = sanitize(html, &config(RawHtml::Sanitize));
+        assert!(clean.contains("<h2 id=\"a\">"), "{clean}");
+        assert!(clean.contains("<details><summary>S</summary>"), "{clean}");
+        assert!(clean.contains("<sup class=\"citation\">1</sup>"), "{clean}");
+        assert!(
+            !clean.contains("onclick")
+                && !clean.contains("<script")
+                && !clean.contains("javascript:"),
+            "{clean}"
+        );
+        assert!(clean.contains("<a href=\"/en/ok/\">ok</a>"), "{clean}");
+        assert!(
+            clean.contains("src=\"https://www.youtube-nocookie.com/embed/x\""),
+            "{clean}"
+        );
+        assert!(!clean.contains("evil.example"), "{clean}");
+        assert!(clean.contains("type=\"checkbox\""), "{clean}");
+    }
+}
