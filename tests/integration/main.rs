@@ -6,5 +6,6 @@ mod support;
 mod cli;
 mod invalid;
 mod limits;
+mod properties;
 mod sites;
 mod trust;
