@@ -14,6 +14,7 @@ pub mod discover;
 pub mod editorial;
 pub mod error;
 pub mod frontmatter;
+pub mod fuzzing;
 pub mod i18n;
 pub mod markdown;
 pub mod output;

@@ -4,6 +4,7 @@
 mod support;
 
 mod cli;
+mod fuzz_regressions;
 mod invalid;
 mod limits;
 mod properties;

@@ -1,0 +1,9 @@
+//! site.yaml of any bytes: loading never panics.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(text) = std::str::from_utf8(data) {
+        pamphlet::fuzzing::config(text);
+    }
+});
