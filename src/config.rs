@@ -72,6 +72,7 @@ struct RawConfig {
     social: SocialConfig,
     markdown: MarkdownConfig,
     privacy: PrivacyConfig,
+    security: SecurityConfig,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -180,6 +181,20 @@ impl Default for PrivacyConfig {
     }
 }
 
+/// `security:` settings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct SecurityConfig {
+    /// Write a `_headers` file with a strict Content-Security-Policy.
+    pub headers_file: bool,
+}
+
+impl Default for SecurityConfig {
+    fn default() -> Self {
+        SecurityConfig { headers_file: true }
+    }
+}
+
 /// One language of the site.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Language {
@@ -211,6 +226,7 @@ pub struct Config {
     pub social: SocialConfig,
     pub markdown: MarkdownConfig,
     pub privacy: PrivacyConfig,
+    pub security: SecurityConfig,
 }
 
 impl Config {
@@ -411,6 +427,7 @@ pub fn from_text(root: &Path, text: &str) -> Loaded {
             social: raw.social,
             markdown: raw.markdown,
             privacy: raw.privacy,
+            security: raw.security,
         }),
         _ => None,
     };
@@ -429,6 +446,7 @@ fn known_keys(parent: &str, depth: usize) -> &'static [&'static str] {
         "social" => suggest::fields_of::<SocialConfig>(),
         "markdown" => suggest::fields_of::<MarkdownConfig>(),
         "privacy" => suggest::fields_of::<PrivacyConfig>(),
+        "security" => suggest::fields_of::<SecurityConfig>(),
         _ if depth == 3 => suggest::fields_of::<RawLanguage>(),
         _ => &[],
     }

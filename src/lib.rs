@@ -25,6 +25,7 @@ pub mod readability;
 pub mod render;
 pub mod review;
 pub mod scaffold;
+pub mod security;
 pub mod site;
 pub mod structured_data;
 pub mod theme;

@@ -142,6 +142,13 @@ pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
     clock.lap("render");
 
     report.files = copy_files(&site.config, &site, &theme, output)?;
+    if site.config.security.headers_file {
+        let headers = crate::security::headers_file(
+            &rendered.script_hashes,
+            &site.config.markdown.iframe_hosts,
+        );
+        output.write(Path::new("_headers"), headers.as_bytes())?;
+    }
     clock.lap("copy files");
 
     report.diagnostics = std::mem::take(&mut report.diagnostics).sorted();

@@ -100,6 +100,8 @@ pub struct Rendered {
     pub pages_written: usize,
     /// Per authored page: what the editorial report needs.
     pub facts: std::collections::BTreeMap<PageId, crate::editorial::PageFacts>,
+    /// CSP sources of every inline script the pages contain.
+    pub script_hashes: std::collections::BTreeSet<String>,
 }
 
 /// Renders every page of `site` into `output`.
@@ -125,6 +127,7 @@ pub fn render_all(
     }
     let diagnostics = Mutex::new(Vec::new());
     let facts = Mutex::new(std::collections::BTreeMap::new());
+    let script_hashes = Mutex::new(std::collections::BTreeSet::new());
     let ids: Vec<PageId> = (0..site.pages.len()).collect();
     ids.par_iter().try_for_each(|&id| -> Result<()> {
         let page = site.page(id);
@@ -155,6 +158,15 @@ pub fn render_all(
         context.insert("nav", &views::navigation(site, id));
         context.insert("page", &views::page_view(site, id, body.as_ref(), today));
         let html = renderer.render(page.kind.template(), &context)?;
+        if html.contains("<script") {
+            let found = crate::security::inline_script_hashes(&html);
+            if !found.is_empty() {
+                script_hashes
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .extend(found);
+            }
+        }
         let path = site.urls.output_path(&page.url);
         output.write(&path, html.as_bytes())
     })?;
@@ -162,6 +174,9 @@ pub fn render_all(
         diagnostics: diagnostics.into_inner().unwrap_or_else(|e| e.into_inner()),
         pages_written: site.pages.len(),
         facts: facts.into_inner().unwrap_or_else(|e| e.into_inner()),
+        script_hashes: script_hashes
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner()),
     })
 }
 
