@@ -84,6 +84,9 @@ pub struct SummaryView<'a> {
 pub struct ImageView {
     pub url: String,
     pub alt: String,
+    /// The language of `alt` when it is not the page's (an inherited image
+    /// whose description is not translated yet): templates set `lang` on the image.
+    pub alt_language: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -337,6 +340,7 @@ fn cover_image(site: &Site, page: &Page) -> Option<ImageView> {
     Some(ImageView {
         url,
         alt: image.alt.clone(),
+        alt_language: image.alt_language.clone(),
     })
 }
 

@@ -3,7 +3,7 @@
 //! (homes, tag lists, 404, language chooser).
 
 use super::urls::{Urls, slugify};
-use super::{CopiedFile, Page, PageId, PageKind, Site, TagRef, translations};
+use super::{CopiedFile, Page, PageId, PageKind, Site, TagRef, inherit, translations};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, codes};
 use crate::discover::{Discovered, SourceKind};
@@ -45,7 +45,20 @@ pub fn assemble(
         let pages = by_language.remove(&language.code).unwrap_or_default();
         builder.add_language(&language.code, &language.title, pages);
     }
+    let order: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
+    // Translations take their source's metadata before tag pages and
+    // orders are made from it; `link` below reports duplicate translations.
+    let (groups, _) = translations::groups(&builder.pages, &order);
+    diagnostics.extend(inherit::inherit(
+        &mut builder.pages,
+        &groups,
+        &config.default_language,
+    ));
+    for language in &config.languages {
+        builder.add_tags(&language.code);
+    }
     builder.add_special_pages(&config);
+    builder.sort_lists();
 
     let Builder {
         mut pages,
@@ -54,7 +67,6 @@ pub fn assemble(
         section_urls,
         ..
     } = builder;
-    let order: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
     diagnostics.extend(translations::link(&mut pages, &order));
 
     let files = copied_files(&urls, discovered, &bundle_urls, &section_urls);
@@ -122,8 +134,8 @@ impl Builder<'_> {
         self.pages.len() - 1
     }
 
+    /// A language's sections and articles (tag pages come after inheritance).
     fn add_language(&mut self, language: &str, language_title: &str, parsed: Vec<ParsedPage>) {
-        let first_id = self.pages.len();
         let (sections, articles): (Vec<_>, Vec<_>) = parsed
             .into_iter()
             .partition(|p| p.source.kind == SourceKind::Section);
@@ -205,7 +217,6 @@ impl Builder<'_> {
         }
 
         // Articles.
-        let mut tags: BTreeMap<String, (String, Vec<PageId>)> = BTreeMap::new();
         let mut article_ids = Vec::new();
         for article in articles {
             let folder = article_folder(&article);
@@ -241,25 +252,7 @@ impl Builder<'_> {
                     .insert((language.to_string(), bundle_dir), url.clone());
             }
             let parent = section_ids.get(&folder).copied();
-            let id = self.pages.len();
-            let mut page_tags = Vec::new();
-            for tag in &article.front_matter.tags {
-                let tag_slug = slugify(tag);
-                if tag_slug.is_empty() {
-                    continue;
-                }
-                let entry = tags
-                    .entry(tag_slug.clone())
-                    .or_insert_with(|| (tag.clone(), Vec::new()));
-                if tag < &entry.0 {
-                    entry.0 = tag.clone();
-                }
-                if !entry.1.contains(&id) {
-                    entry.1.push(id);
-                    page_tags.push(tag_slug);
-                }
-            }
-            self.push(Page {
+            let id = self.push(Page {
                 kind: PageKind::Article,
                 language: language.to_string(),
                 url,
@@ -275,62 +268,93 @@ impl Builder<'_> {
                 pages: Vec::new(),
                 subsections: Vec::new(),
                 translations: Vec::new(),
-                tags: page_tags
-                    .into_iter()
-                    .map(|slug| TagRef {
-                        name: slug,
-                        url: String::new(),
-                    })
-                    .collect(),
+                tags: Vec::new(),
             });
             if let Some(parent) = parent {
                 self.pages[parent].pages.push(id);
             }
             article_ids.push(id);
         }
+        let home = self.homes[language];
+        self.pages[home].pages = article_ids;
+    }
 
-        // Tag pages.
-        if !tags.is_empty() {
-            let home = self.homes[language];
-            let tags_url = self.urls.page(language, &["tags"]);
-            let tags_id = self.push(self.generated(
-                PageKind::Tags,
+    /// A language's tag pages, from its articles' tags. Runs after
+    /// inheritance, so a translation that leaves `tags` to its source is
+    /// listed under the source's tags.
+    fn add_tags(&mut self, language: &str) {
+        let Some(&home) = self.homes.get(language) else {
+            return;
+        };
+        let articles = self.pages[home].pages.clone();
+        let mut tags: BTreeMap<String, (String, Vec<PageId>)> = BTreeMap::new();
+        for &id in &articles {
+            let mut page_tags = Vec::new();
+            for tag in &self.pages[id].meta.tags {
+                let tag_slug = slugify(tag);
+                if tag_slug.is_empty() {
+                    continue;
+                }
+                let entry = tags
+                    .entry(tag_slug.clone())
+                    .or_insert_with(|| (tag.clone(), Vec::new()));
+                if tag < &entry.0 {
+                    entry.0 = tag.clone();
+                }
+                if !entry.1.contains(&id) {
+                    entry.1.push(id);
+                    page_tags.push(tag_slug);
+                }
+            }
+            self.pages[id].tags = page_tags
+                .into_iter()
+                .map(|slug| TagRef {
+                    name: slug,
+                    url: String::new(),
+                })
+                .collect();
+        }
+        if tags.is_empty() {
+            return;
+        }
+        let tags_url = self.urls.page(language, &["tags"]);
+        let tags_id = self.push(self.generated(
+            PageKind::Tags,
+            language,
+            tags_url,
+            "tags",
+            "Tags",
+            Some(home),
+        ));
+        for (slug, (name, members)) in &tags {
+            let url = self.urls.page(language, &["tags", slug.as_str()]);
+            let mut page = self.generated(
+                PageKind::Tag,
                 language,
-                tags_url,
-                "tags",
-                "Tags",
-                Some(home),
-            ));
-            for (slug, (name, members)) in &tags {
-                let url = self.urls.page(language, &["tags", slug.as_str()]);
-                let mut page = self.generated(
-                    PageKind::Tag,
-                    language,
-                    url.clone(),
-                    &format!("tags/{slug}"),
-                    name,
-                    Some(tags_id),
-                );
-                page.pages = members.clone();
-                let id = self.push(page);
-                self.pages[tags_id].subsections.push(id);
-                for &member in members {
-                    for tag in &mut self.pages[member].tags {
-                        if &tag.name == slug {
-                            *tag = TagRef {
-                                name: name.clone(),
-                                url: url.clone(),
-                            };
-                        }
+                url.clone(),
+                &format!("tags/{slug}"),
+                name,
+                Some(tags_id),
+            );
+            page.pages = members.clone();
+            let id = self.push(page);
+            self.pages[tags_id].subsections.push(id);
+            for &member in members {
+                for tag in &mut self.pages[member].tags {
+                    if &tag.name == slug {
+                        *tag = TagRef {
+                            name: name.clone(),
+                            url: url.clone(),
+                        };
                     }
                 }
             }
         }
+    }
 
-        // Orders: articles newest first; sections by weight, then title.
-        let home = self.homes[language];
-        self.pages[home].pages = article_ids;
-        for id in first_id..self.pages.len() {
+    /// Orders every list: articles newest first; sections by weight, then title.
+    fn sort_lists(&mut self) {
+        for id in 0..self.pages.len() {
             let mut list = std::mem::take(&mut self.pages[id].pages);
             list.sort_by(|&a, &b| article_order(&self.pages[a], &self.pages[b]));
             self.pages[id].pages = list;

@@ -7,6 +7,7 @@
 //! changed file affects.
 
 mod assemble;
+pub mod inherit;
 mod translations;
 pub mod urls;
 
