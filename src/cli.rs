@@ -268,6 +268,18 @@ fn explain(code: &str) -> Result<ExitCode> {
         for c in codes::ALL {
             println!("{:<32} {:<7} {}", c.name, c.severity, c.summary);
         }
+        for t in codes::TOPICS {
+            println!("{:<32} {:<7} {}", t.name, "info", t.summary);
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(topic) = codes::find_topic(code) {
+        println!(
+            "{}\n\n{}\n\n{}",
+            topic.name,
+            topic.summary,
+            (topic.explanation)()
+        );
         return Ok(ExitCode::SUCCESS);
     }
     match codes::find(code) {
@@ -279,10 +291,15 @@ fn explain(code: &str) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         None => {
-            let hint =
-                crate::diagnostics::suggest::did_you_mean(code, codes::ALL.iter().map(|c| c.name))
-                    .map(|h| format!(" ({h})"))
-                    .unwrap_or_default();
+            let hint = crate::diagnostics::suggest::did_you_mean(
+                code,
+                codes::ALL
+                    .iter()
+                    .map(|c| c.name)
+                    .chain(codes::TOPICS.iter().map(|t| t.name)),
+            )
+            .map(|h| format!(" ({h})"))
+            .unwrap_or_default();
             Err(Error::Usage(format!(
                 "there is no problem code `{code}`{hint}; `pamphlet check --explain all` lists them"
             )))

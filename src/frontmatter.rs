@@ -334,7 +334,11 @@ pub fn field_names() -> &'static [&'static str] {
 /// Whether a file's front matter writes a top-level `field` (valid or not).
 pub fn writes_field(text: &str, field: &str) -> bool {
     split(text).is_some_and(|s| {
-        yaml::locate(&text[s.yaml.0..s.yaml.1], &[Segment::Key(field.to_string())]).is_some()
+        yaml::locate(
+            &text[s.yaml.0..s.yaml.1],
+            &[Segment::Key(field.to_string())],
+        )
+        .is_some()
     })
 }
 

@@ -1,13 +1,16 @@
 //! Markdown to HTML, as a chain of small passes over pulldown-cmark's event
-//! stream: heading ids, links and images, code highlighting. Each pass owns
+//! stream: accessibility lints, heading ids, links and images, code
+//! highlighting, and isolation of left-to-right words in right-to-left pages. Each pass owns
 //! one concern and reports problems with their position in the file.
 //!
 //! All parser options live here, in [`options`], so every caller (build,
 //! check, serve, tests) parses Markdown the same way.
 
+mod bidi;
 mod headings;
 pub mod highlight;
 mod links;
+mod lints;
 
 use crate::diagnostics::{Diagnostic, LineIndex, Position};
 use crate::site::Site;
@@ -79,8 +82,13 @@ pub fn render(site: &Site, file: &Path, text: &str, body_start: usize) -> Render
     let mut events: Vec<Spanned> = Parser::new_ext(body, options())
         .into_offset_iter()
         .collect();
+    // Lints read the events as written (before links drop the "decorative" title).
+    lints::check(&events, &mut ctx);
     let headings = headings::assign_ids(&mut events);
     links::rewrite(&mut events, &mut ctx);
+    if is_right_to_left(site, file) {
+        bidi::isolate_left_to_right_runs(&mut events);
+    }
     highlight::highlight_code_blocks(&mut events);
     let word_count = count_words(&events);
     let mut html = String::with_capacity(body.len() + body.len() / 2);
@@ -91,6 +99,13 @@ pub fn render(site: &Site, file: &Path, text: &str, body_start: usize) -> Render
         word_count,
         diagnostics: ctx.diagnostics,
     }
+}
+
+/// Whether the page built from `file` is in a right-to-left language.
+fn is_right_to_left(site: &Site, file: &Path) -> bool {
+    site.page_for_source(file)
+        .and_then(|id| site.config.language(&site.page(id).language))
+        .is_some_and(|l| l.direction == crate::config::Direction::Rtl)
 }
 
 fn count_words(events: &[Spanned]) -> usize {

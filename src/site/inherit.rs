@@ -28,14 +28,42 @@ pub const INHERITED: &[(&str, &str)] = &[
         "citations",
         "bibliographic fields a citation of the same `id` leaves out, and citations it does not list",
     ),
-    ("alert", "severity, expiry and area, when the translation has no `alert`"),
+    (
+        "alert",
+        "severity, expiry and area, when the translation has no `alert`",
+    ),
     ("weight", "when the translation has none"),
     ("extra", "keys the translation does not set"),
 ];
 
+/// The text of `pamphlet check --explain translation/inherited`.
+pub fn explain() -> String {
+    let mut text = String::from(
+        "A translation is the page at the same path under another language folder, or a page \
+         with the same `translation_key`. Its source is the page of the group in the site's \
+         default language. Translators write only text: every field below that a translation \
+         does not write is taken from its source, before tag pages, menus and lists are made, so \
+         a translation is listed under its source's tags even if it names none.\n\nInherited:\n",
+    );
+    for (field, how) in INHERITED {
+        text.push_str(&format!("  {field:<12} {how}\n"));
+    }
+    text.push_str(
+        "\nNever inherited (words of a language, or facts about this text): title, summary, \
+         slug, translation_key, draft, image_alt, aliases, updated.\n\
+         An image taken from the source keeps the source's `image_alt` (marked as written in the \
+         source's language) until the translation writes its own `image_alt`.",
+    );
+    text
+}
+
 /// Fills every translation from its source and reports articles that end
 /// up without a `date`. `groups` are translation groups in language order.
-pub fn inherit(pages: &mut [Page], groups: &[Vec<PageId>], default_language: &str) -> Vec<Diagnostic> {
+pub fn inherit(
+    pages: &mut [Page],
+    groups: &[Vec<PageId>],
+    default_language: &str,
+) -> Vec<Diagnostic> {
     for group in groups {
         let Some(&source) = group
             .iter()
@@ -280,7 +308,10 @@ mod tests {
         assert_eq!(es.tags, ["corazón"]);
         assert_eq!(es.reviewers[0].name, "Luis Gómez");
         let image = es.image.unwrap();
-        assert_eq!((image.alt.as_str(), image.alt_language), ("Un manguito", None));
+        assert_eq!(
+            (image.alt.as_str(), image.alt_language),
+            ("Un manguito", None)
+        );
         let first = &es.citations[0];
         assert_eq!(first.title.as_deref(), Some("Guía"));
         assert_eq!(first.container.as_deref(), Some("Hypertension"));
@@ -292,13 +323,23 @@ mod tests {
     fn rooted_images_and_addresses_are_not_rebased() {
         assert_eq!(rebased("/img/a.png"), "/img/a.png");
         assert_eq!(rebased("https://e.org/a.png"), "https://e.org/a.png");
-        assert_eq!(rebase("a.png", Some("content/en"), 2), "../../content/en/a.png");
+        assert_eq!(
+            rebase("a.png", Some("content/en"), 2),
+            "../../content/en/a.png"
+        );
     }
 
     #[test]
     fn the_documented_list_names_real_fields() {
         let names: Vec<&str> = INHERITED.iter().map(|(n, _)| *n).collect();
-        for text_field in ["title", "summary", "slug", "aliases", "updated", "image_alt"] {
+        for text_field in [
+            "title",
+            "summary",
+            "slug",
+            "aliases",
+            "updated",
+            "image_alt",
+        ] {
             assert!(!names.contains(&text_field), "{text_field}");
         }
         let known = crate::frontmatter::field_names();

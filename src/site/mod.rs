@@ -194,3 +194,19 @@ impl Site {
         ids
     }
 }
+
+/// A site with one language and no content, for unit tests of later stages.
+#[cfg(test)]
+pub(crate) fn empty_for_tests() -> Site {
+    let config =
+        crate::config::from_text(Path::new("/site"), "title: T\nbase_url: https://e.org\n")
+            .config
+            .expect("a valid config");
+    assemble(
+        config,
+        Vec::new(),
+        &crate::discover::Discovered::default(),
+        false,
+    )
+    .0
+}
