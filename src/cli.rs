@@ -249,7 +249,19 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     match args.format {
         report::Format::Human => {
             print_diagnostics(&report, &options.root);
+            if report.coverage.languages.len() > 1 {
+                eprintln!("{}", report.coverage.to_text());
+            }
             eprintln!("{}.", report::summary_line(&report.diagnostics));
+        }
+        report::Format::Json => {
+            let mut extra = serde_json::Map::new();
+            extra.insert(
+                "coverage".to_string(),
+                serde_json::to_value(&report.coverage).unwrap_or_default(),
+            );
+            let text = report::json_with(&report.diagnostics, extra);
+            let _ = std::io::stdout().write_all(text.as_bytes());
         }
         format => {
             let text = report::render(&report.diagnostics, format, &options.root, false);

@@ -7,6 +7,8 @@
 
 pub mod cli;
 pub mod config;
+pub mod contrast;
+pub mod coverage;
 pub mod dates;
 pub mod diagnostics;
 pub mod discover;

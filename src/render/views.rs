@@ -31,6 +31,9 @@ pub struct SiteView<'a> {
     pub root_url: String,
     pub default_language: &'a str,
     pub languages: Vec<LanguageView<'a>>,
+    /// Scheme, host and port of `base_url` (`https://health.example.org`),
+    /// ASCII only: printed before root-relative link addresses in handouts.
+    pub origin: String,
     pub generator: &'static str,
 }
 
@@ -113,6 +116,9 @@ pub struct PageView<'a> {
     pub authors: &'a [Author],
     pub reviewers: Vec<ReviewerView<'a>>,
     pub translations: Vec<TranslationView<'a>>,
+    /// The default-language version, when this translation is older than it
+    /// (see `coverage`): the theme shows a notice linking to it.
+    pub outdated_from: Option<TranslationView<'a>>,
     /// This page and its translations, plus `x-default` (the default
     /// language's version), for `hreflang` links. Empty without translations.
     pub alternates: Vec<AlternateView>,
@@ -150,6 +156,7 @@ pub fn site_view<'a>(site: &'a Site, language: &str) -> SiteView<'a> {
                 url: site.urls.language_home(&l.code),
             })
             .collect(),
+        origin: config.base_url.origin().ascii_serialization(),
         generator: concat!("Pamphlet ", env!("CARGO_PKG_VERSION")),
     }
 }
@@ -249,6 +256,7 @@ pub fn page_view<'a>(site: &'a Site, id: PageId, body: Option<&'a RenderedBody>)
             .iter()
             .map(|&t| translation_view(site, t))
             .collect(),
+        outdated_from: crate::coverage::outdated_source(site, id).map(|s| translation_view(site, s)),
         alternates: alternates(site, id),
         breadcrumbs,
         pages: listed.iter().map(|&p| summary_view(site, p)).collect(),
