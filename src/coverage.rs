@@ -217,7 +217,10 @@ impl Coverage {
                 [
                     name,
                     row.articles.to_string(),
-                    format!("{}/{} ({}%)", row.translated, row.sources, row.translated_percent),
+                    format!(
+                        "{}/{} ({}%)",
+                        row.translated, row.sources, row.translated_percent
+                    ),
                     row.outdated.to_string(),
                 ]
             })

@@ -216,7 +216,10 @@ mod tests {
                     .chars()
                     .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
                     .collect();
-                assert!(en.contains_key(&key), "{name} uses `t.{key}`, which en.yaml lacks");
+                assert!(
+                    en.contains_key(&key),
+                    "{name} uses `t.{key}`, which en.yaml lacks"
+                );
             }
         }
     }

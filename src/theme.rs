@@ -215,7 +215,11 @@ mod tests {
         .unwrap();
         for (scheme, marker, code_background) in [
             ("light", "/* The palette.", CODE_BACKGROUND_LIGHT),
-            ("dark", "@media (prefers-color-scheme: dark)", CODE_BACKGROUND_DARK),
+            (
+                "dark",
+                "@media (prefers-color-scheme: dark)",
+                CODE_BACKGROUND_DARK,
+            ),
         ] {
             let colours = palette(css, marker);
             assert!(colours.len() >= 14, "{scheme}: {colours:?}");
@@ -226,7 +230,10 @@ mod tests {
                     assert!(r >= AA_TEXT, "{scheme}: {text} on {background} is {r:.2}:1");
                 }
             }
-            assert!(ratio(c("accent-text"), c("accent")) >= AA_TEXT, "{scheme}: skip link");
+            assert!(
+                ratio(c("accent-text"), c("accent")) >= AA_TEXT,
+                "{scheme}: skip link"
+            );
             for background in ["bg", "surface"] {
                 assert!(
                     ratio(c("focus"), c(background)) >= AA_NON_TEXT,

@@ -155,7 +155,9 @@ mod tests {
     fn every_token_colour_is_readable_in_both_schemes() {
         use crate::contrast::{Rgb, ratio};
         let css = stylesheet();
-        let (light, dark) = css.split_once("@media (prefers-color-scheme: dark)").unwrap();
+        let (light, dark) = css
+            .split_once("@media (prefers-color-scheme: dark)")
+            .unwrap();
         for (part, background) in [(light, CODE_BACKGROUND_LIGHT), (dark, CODE_BACKGROUND_DARK)] {
             let mut checked = 0;
             for rule in part.split_inclusive('}') {

@@ -256,7 +256,8 @@ pub fn page_view<'a>(site: &'a Site, id: PageId, body: Option<&'a RenderedBody>)
             .iter()
             .map(|&t| translation_view(site, t))
             .collect(),
-        outdated_from: crate::coverage::outdated_source(site, id).map(|s| translation_view(site, s)),
+        outdated_from: crate::coverage::outdated_source(site, id)
+            .map(|s| translation_view(site, s)),
         alternates: alternates(site, id),
         breadcrumbs,
         pages: listed.iter().map(|&p| summary_view(site, p)).collect(),

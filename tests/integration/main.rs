@@ -6,3 +6,4 @@ mod support;
 mod cli;
 mod invalid;
 mod sites;
+mod translations;

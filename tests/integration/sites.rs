@@ -162,7 +162,10 @@ fn sections_tags_assets_and_drafts() {
     );
     let heart = site.html("heart/index.html");
     assert_eq!(select_text(&heart, ".section-list a"), ["Tests"]);
-    assert_eq!(select_text(&heart, ".page-list-title"), ["Cholesterol basics"]);
+    assert_eq!(
+        select_text(&heart, ".page-list-title"),
+        ["Cholesterol basics"]
+    );
     assert_eq!(
         select_text(&site.html("heart/tests/ecg/index.html"), ".breadcrumbs li"),
         [
