@@ -292,3 +292,46 @@ fn check_prints_coverage_last_and_adds_it_to_json() {
         BTreeSet::from(["coverage", "diagnostics", "summary", "version"])
     );
 }
+
+#[test]
+fn a_missing_ui_string_falls_back_and_is_reported() {
+    let site = TestSite::new("invalid/theme-missing-string");
+    let report = site.build();
+    assert!(report.published, "a warning does not stop the build");
+    let warning = report.diagnostics.iter().next().unwrap();
+    assert_eq!(warning.code, "theme/missing-string");
+    assert!(warning.message.contains("`references`"), "{}", warning.message);
+    assert!(!warning.message.contains("`skip_to_content`"), "{}", warning.message);
+    let page = site.html("pt-BR/a/index.html");
+    assert_eq!(select_text(&page, ".skip-link"), ["Pular para o conteúdo"]);
+    assert!(select_text(&page, ".disclaimer")[0].starts_with("This information"));
+}
+
+#[test]
+fn explain_lists_what_translations_inherit() {
+    let run = |code: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_pamphlet"))
+            .args(["check", "--explain", code])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{code}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let text = run("translation/inherited");
+    for (field, _) in pamphlet::site::inherit::INHERITED {
+        assert!(text.contains(&format!("  {field} ")), "{field}: {text}");
+    }
+    assert!(text.contains("Never inherited"), "{text}");
+    let all = run("all");
+    for code in [
+        "translation/inherited",
+        "accessibility/image-alt",
+        "accessibility/heading-order",
+        "accessibility/second-main-heading",
+        "accessibility/link-text",
+        "accessibility/table-header",
+        "theme/missing-string",
+    ] {
+        assert!(all.contains(code), "{code}");
+    }
+}
