@@ -1,6 +1,6 @@
 // Accessibility test of built Pamphlet sites in a real browser.
 //
-//   node a11y.mjs [--per-kind N] SITE_OUTPUT_DIR...
+//   node a11y.mjs [--per-kind N] SITE_OUTPUT_DIR... [--per-kind N SITE_OUTPUT_DIR...]
 //
 // Serves each folder on 127.0.0.1 (a small static server, here), opens
 // pages in Debian's chromium through playwright-core, and runs axe-core
@@ -10,8 +10,9 @@
 //
 // Pages are picked by kind (the theme's `kind-*` body class) and language
 // (`<html lang>`): every page when `--per-kind` is 0 (the default), else at
-// most N of each kind in each language, always including every
-// right-to-left page kind.
+// most N of each kind in each language (so every kind is tested in every
+// language, right-to-left ones included). `--per-kind` applies to the
+// folders named after it.
 //
 // Zero violations or it fails, listing them. The last line is
 // "N passed, M failed". playwright-core never downloads a browser.
@@ -45,16 +46,17 @@ const MIME = {
 };
 
 function parseArgs(argv) {
-  const options = { perKind: 0, sites: [] };
+  const sites = [];
+  let perKind = 0;
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === "--per-kind") options.perKind = Number(argv[++i]);
-    else options.sites.push(resolve(argv[i]));
+    if (argv[i] === "--per-kind") perKind = Number(argv[++i]);
+    else sites.push({ root: resolve(argv[i]), perKind });
   }
-  if (options.sites.length === 0 || !Number.isInteger(options.perKind)) {
-    console.error("usage: node a11y.mjs [--per-kind N] SITE_OUTPUT_DIR...");
+  if (sites.length === 0 || !Number.isInteger(perKind) || perKind < 0) {
+    console.error("usage: node a11y.mjs [--per-kind N] SITE_OUTPUT_DIR... [--per-kind N SITE_OUTPUT_DIR...]");
     process.exit(2);
   }
-  return options;
+  return sites;
 }
 
 function htmlFiles(dir) {
@@ -140,7 +142,7 @@ async function overflow(page) {
 }
 
 async function main() {
-  const options = parseArgs(process.argv.slice(2));
+  const sites = parseArgs(process.argv.slice(2));
   const profile = mkdtempSync(join(tmpdir(), "pamphlet-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -164,8 +166,8 @@ async function main() {
     console.log(`${ok ? "ok  " : "FAIL"} ${name}${details ? "\n" + details : ""}`);
   };
   try {
-    for (const root of options.sites) {
-      const pages = pickPages(root, options.perKind);
+    for (const { root, perKind } of sites) {
+      const pages = pickPages(root, perKind);
       const server = await serve(root);
       const origin = `http://127.0.0.1:${server.address().port}`;
       console.log(`# ${root}: ${pages.length} pages`);

@@ -3,6 +3,7 @@
 
 mod support;
 
+mod accessibility;
 mod cli;
 mod invalid;
 mod sites;

@@ -300,8 +300,16 @@ fn a_missing_ui_string_falls_back_and_is_reported() {
     assert!(report.published, "a warning does not stop the build");
     let warning = report.diagnostics.iter().next().unwrap();
     assert_eq!(warning.code, "theme/missing-string");
-    assert!(warning.message.contains("`references`"), "{}", warning.message);
-    assert!(!warning.message.contains("`skip_to_content`"), "{}", warning.message);
+    assert!(
+        warning.message.contains("`references`"),
+        "{}",
+        warning.message
+    );
+    assert!(
+        !warning.message.contains("`skip_to_content`"),
+        "{}",
+        warning.message
+    );
     let page = site.html("pt-BR/a/index.html");
     assert_eq!(select_text(&page, ".skip-link"), ["Pular para o conteúdo"]);
     assert!(select_text(&page, ".disclaimer")[0].starts_with("This information"));
