@@ -131,8 +131,8 @@ pub fn coverage(site: &Site) -> Coverage {
         }
     }
     for row in &mut rows {
-        if row.sources > 0 {
-            row.translated_percent = (row.translated * 100 / row.sources) as u32;
+        if let Some(percent) = (row.translated * 100).checked_div(row.sources) {
+            row.translated_percent = u32::try_from(percent).unwrap_or(100);
         }
     }
     Coverage {

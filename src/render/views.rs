@@ -293,13 +293,20 @@ fn alternates(site: &Site, id: PageId) -> Vec<AlternateView> {
             href: site.urls.permalink(&site.page(p).url),
         })
         .collect();
-    if let Some(&default) = members
-        .iter()
-        .find(|&&p| site.page(p).language == site.config.default_language)
-    {
+    // For home pages with a language chooser at the root, the chooser is
+    // the page for readers whose language is not offered.
+    let x_default = if page.kind == PageKind::Home && !site.config.default_language_at_root {
+        Some(site.urls.root())
+    } else {
+        members
+            .iter()
+            .find(|&&p| site.page(p).language == site.config.default_language)
+            .map(|&p| site.page(p).url.clone())
+    };
+    if let Some(url) = x_default {
         out.push(AlternateView {
             hreflang: "x-default".to_string(),
-            href: site.urls.permalink(&site.page(default).url),
+            href: site.urls.permalink(&url),
         });
     }
     out

@@ -59,8 +59,14 @@ fn hreflang_alternates_are_reciprocal_across_three_languages() {
     let fruit = site.html("en/food/fruit/index.html");
     assert!(alternates(&fruit).is_empty());
     assert!(select_text(&fruit, ".language-switcher").is_empty());
-    // Home pages are translations of each other too.
-    assert_eq!(alternates(&site.html("es/index.html")).len(), 4);
+    // Home pages are translations of each other too; for them `x-default`
+    // is the language chooser at the root.
+    let home = alternates(&site.html("es/index.html"));
+    assert_eq!(home.len(), 4);
+    assert_eq!(
+        home[3],
+        ("x-default".to_string(), "https://health.example.org/".to_string())
+    );
 }
 
 #[test]
