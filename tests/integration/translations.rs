@@ -65,7 +65,10 @@ fn hreflang_alternates_are_reciprocal_across_three_languages() {
     assert_eq!(home.len(), 4);
     assert_eq!(
         home[3],
-        ("x-default".to_string(), "https://health.example.org/".to_string())
+        (
+            "x-default".to_string(),
+            "https://health.example.org/".to_string()
+        )
     );
 }
 
