@@ -86,11 +86,13 @@ pub fn render(site: &Site, file: &Path, text: &str, body_start: usize) -> Render
     lints::check(&events, &mut ctx);
     let headings = headings::assign_ids(&mut events);
     links::rewrite(&mut events, &mut ctx);
+    highlight::highlight_code_blocks(&mut events);
+    let word_count = count_words(&events);
+    // Keep this pass last: it splits text events (a pass looking for
+    // patterns in text, such as citation markers, must run before it).
     if is_right_to_left(site, file) {
         bidi::isolate_left_to_right_runs(&mut events);
     }
-    highlight::highlight_code_blocks(&mut events);
-    let word_count = count_words(&events);
     let mut html = String::with_capacity(body.len() + body.len() / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
     RenderedBody {
