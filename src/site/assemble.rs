@@ -1,9 +1,11 @@
-//! Building the site model from parsed content: sections from folders,
-//! URLs, parents and children, tags, translations, and the generated pages
-//! (homes, tag lists, 404, language chooser).
+//! Building the site model from parsed content, in this order: sections
+//! and articles of each language (URLs, parents and children), translation
+//! groups, inherited fields ([`inherit`]), then tag pages and list orders
+//! (both read the inherited metadata), the generated pages (404, language
+//! chooser) and the final translation links.
 
 use super::urls::{Urls, slugify};
-use super::{CopiedFile, Page, PageId, PageKind, Site, TagRef, inherit, translations};
+use super::{Page, PageId, PageKind, Site, TagRef, files, inherit, translations};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, codes};
 use crate::discover::{Discovered, SourceKind};
@@ -69,7 +71,7 @@ pub fn assemble(
     } = builder;
     diagnostics.extend(translations::link(&mut pages, &order));
 
-    let files = copied_files(&urls, discovered, &bundle_urls, &section_urls);
+    let files = files::copied_files(&urls, discovered, &bundle_urls, &section_urls);
     let mut known_urls = HashSet::new();
     let mut owner: HashMap<&str, PageId> = HashMap::new();
     for (id, page) in pages.iter().enumerate() {
@@ -465,55 +467,4 @@ fn section_order(a: &Page, b: &Page) -> std::cmp::Ordering {
         .cmp(&weight(b))
         .then_with(|| a.meta.title.cmp(&b.meta.title))
         .then_with(|| a.url.cmp(&b.url))
-}
-
-/// Assets keep their file names; their folders follow the page URLs so an
-/// image sits next to the page that shows it.
-fn copied_files(
-    urls: &Urls,
-    discovered: &Discovered,
-    bundle_urls: &HashMap<(String, PathBuf), String>,
-    section_urls: &HashMap<(String, PathBuf), String>,
-) -> Vec<CopiedFile> {
-    let mut files = Vec::new();
-    for asset in &discovered.assets {
-        let name = asset
-            .rel
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let dir = asset.rel.parent().unwrap_or(Path::new("")).to_path_buf();
-        // The nearest enclosing bundle or section decides the folder.
-        let mut base = None;
-        let mut rest: Vec<String> = vec![name];
-        let mut current = Some(dir.as_path());
-        while let Some(folder) = current {
-            let key = (asset.language.clone(), folder.to_path_buf());
-            if let Some(url) = bundle_urls.get(&key).or_else(|| section_urls.get(&key)) {
-                base = Some(url.clone());
-                break;
-            }
-            if let Some(name) = folder.file_name() {
-                rest.insert(0, name.to_string_lossy().into_owned());
-            }
-            current = folder.parent();
-        }
-        let base = base.unwrap_or_else(|| urls.language_home(&asset.language));
-        files.push(CopiedFile {
-            source: asset.path.clone(),
-            url: format!("{base}{}", rest.join("/")),
-        });
-    }
-    for file in &discovered.static_files {
-        let segments: Vec<String> = file
-            .iter()
-            .map(|s| s.to_string_lossy().into_owned())
-            .collect();
-        files.push(CopiedFile {
-            source: Path::new("static").join(file),
-            url: urls.file(None, &segments),
-        });
-    }
-    files.sort();
-    files
 }

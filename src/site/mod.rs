@@ -7,6 +7,7 @@
 //! changed file affects.
 
 mod assemble;
+mod files;
 pub mod inherit;
 mod translations;
 pub mod urls;
