@@ -80,7 +80,7 @@ impl Strings {
                 .cloned()
                 .collect();
             if !missing.is_empty() {
-                diagnostics.push(missing_warning(theme, lang, &missing));
+                diagnostics.push(missing_warning(theme, lang, default_language, &missing));
             }
             strings.missing.insert(lang.clone(), missing);
             strings.merged.insert(lang.clone(), Arc::new(merged));
@@ -111,7 +111,17 @@ impl Strings {
 
 /// The warning for a language's missing keys, on the file to add them to:
 /// the site's (or theme's) strings file of the language, if there is one.
-fn missing_warning(theme: &Theme, language: &str, missing: &[String]) -> Diagnostic {
+fn missing_warning(
+    theme: &Theme,
+    language: &str,
+    default_language: &str,
+    missing: &[String],
+) -> Diagnostic {
+    let instead = if language == default_language {
+        "in English".to_string()
+    } else {
+        format!("in `{default_language}` (or English)")
+    };
     let file = theme
         .i18n
         .get(language)
@@ -130,7 +140,7 @@ fn missing_warning(theme: &Theme, language: &str, missing: &[String]) -> Diagnos
         &file,
         Position::start(),
         format!(
-            "the language `{language}` has no text of its own for {count} {what}: {}; pages in `{language}` show the default language's text instead",
+            "the language `{language}` has no text of its own for {count} {what}: {}; pages in `{language}` show them {instead}",
             keys.join(", ")
         ),
     )
@@ -179,12 +189,12 @@ mod tests {
                 (
                     codes::THEME_MISSING_STRING,
                     "i18n/es.yaml".to_string(),
-                    "the language `es` has no text of its own for one interface text: `references`; pages in `es` show the default language's text instead".to_string()
+                    "the language `es` has no text of its own for one interface text: `references`; pages in `es` show them in `en` (or English)".to_string()
                 ),
                 (
                     codes::THEME_MISSING_STRING,
                     "i18n/pt-BR.yaml".to_string(),
-                    "the language `pt-BR` has no text of its own for 2 interface texts: `home`, `references`; pages in `pt-BR` show the default language's text instead".to_string()
+                    "the language `pt-BR` has no text of its own for 2 interface texts: `home`, `references`; pages in `pt-BR` show them in `en` (or English)".to_string()
                 ),
             ]
         );
