@@ -23,7 +23,10 @@ pub const INHERITED: &[(&str, &str)] = &[
     ("hashtags", "when the translation lists none"),
     ("authors", "when the translation lists none"),
     ("reviewers", "when the translation lists none of its own"),
-    ("next_review", "when the translation has none"),
+    (
+        "next_review",
+        "when the translation has neither it nor reviewers of its own",
+    ),
     (
         "citations",
         "bibliographic fields a citation of the same `id` leaves out, and citations it does not list",
@@ -153,11 +156,12 @@ fn fill(
     if meta.authors.is_empty() {
         meta.authors = from.authors.clone();
     }
+    // A translation reviewed on its own is due again after its own review.
     if meta.reviewers.is_empty() {
         meta.reviewers = from.reviewers.clone();
-    }
-    if meta.next_review.is_none() {
-        meta.next_review = from.next_review;
+        if meta.next_review.is_none() {
+            meta.next_review = from.next_review;
+        }
     }
     fill_citations(&mut meta.citations, &from.citations);
     if meta.alert.is_none() {
@@ -251,6 +255,7 @@ mod tests {
                 },
             ],
             aliases: vec!["hypertension".into()],
+            next_review: Date::new(2027, 3, 1),
             weight: Some(3),
             ..FrontMatter::default()
         }
@@ -274,6 +279,7 @@ mod tests {
         assert_eq!(es.tags, ["heart"]);
         assert_eq!(es.audience, Some(Audience::Patients));
         assert_eq!(es.reviewers.len(), 1);
+        assert_eq!(es.next_review, Date::new(2027, 3, 1));
         assert!(es.aliases.is_empty(), "aliases are words of a language");
         assert_eq!(es.weight, Some(3));
         let image = es.image.unwrap();
@@ -307,6 +313,7 @@ mod tests {
         assert_eq!(es.date, Date::new(2026, 2, 1));
         assert_eq!(es.tags, ["corazón"]);
         assert_eq!(es.reviewers[0].name, "Luis Gómez");
+        assert_eq!(es.next_review, None, "due after its own review");
         let image = es.image.unwrap();
         assert_eq!(
             (image.alt.as_str(), image.alt_language),
