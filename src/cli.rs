@@ -254,7 +254,19 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     match args.format {
         report::Format::Human => {
             print_diagnostics(&report, &options.root);
+            if report.coverage.languages.len() > 1 {
+                eprintln!("{}", report.coverage.to_text());
+            }
             eprintln!("{}.", report::summary_line(&report.diagnostics));
+        }
+        report::Format::Json => {
+            let mut extra = serde_json::Map::new();
+            extra.insert(
+                "coverage".to_string(),
+                serde_json::to_value(&report.coverage).unwrap_or_default(),
+            );
+            let text = report::json_with(&report.diagnostics, extra);
+            let _ = std::io::stdout().write_all(text.as_bytes());
         }
         format => {
             let text = report::render(&report.diagnostics, format, &options.root, false);
@@ -273,6 +285,18 @@ fn explain(code: &str) -> Result<ExitCode> {
         for c in codes::ALL {
             println!("{:<32} {:<7} {}", c.name, c.severity, c.summary);
         }
+        for t in codes::TOPICS {
+            println!("{:<32} {:<7} {}", t.name, "info", t.summary);
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(topic) = codes::find_topic(code) {
+        println!(
+            "{}\n\n{}\n\n{}",
+            topic.name,
+            topic.summary,
+            (topic.explanation)()
+        );
         return Ok(ExitCode::SUCCESS);
     }
     match codes::find(code) {
@@ -284,10 +308,15 @@ fn explain(code: &str) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         None => {
-            let hint =
-                crate::diagnostics::suggest::did_you_mean(code, codes::ALL.iter().map(|c| c.name))
-                    .map(|h| format!(" ({h})"))
-                    .unwrap_or_default();
+            let hint = crate::diagnostics::suggest::did_you_mean(
+                code,
+                codes::ALL
+                    .iter()
+                    .map(|c| c.name)
+                    .chain(codes::TOPICS.iter().map(|t| t.name)),
+            )
+            .map(|h| format!(" ({h})"))
+            .unwrap_or_default();
             Err(Error::Usage(format!(
                 "there is no problem code `{code}`{hint}; `pamphlet check --explain all` lists them"
             )))

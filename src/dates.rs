@@ -188,6 +188,8 @@ mod tests {
             "{}",
             d.display_long("ar")
         );
+        assert_eq!(d.display_long("fr"), "1 mars 2026");
+        assert_eq!(d.display_long("zh-Hans"), "2026年3月1日");
         assert_eq!(d.display_long("not a language!"), "2026-03-01");
     }
 

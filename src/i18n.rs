@@ -1,6 +1,7 @@
 //! UI strings of the theme in each language ("Skip to content",
 //! "References", "Last reviewed"...), with fallback to the default
-//! language and then English, and a list of what each language is missing.
+//! language and then English, and a list of what each language is missing
+//! (one `theme/missing-string` warning per language that misses any).
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, codes};
 use crate::theme::Theme;
@@ -78,6 +79,9 @@ impl Strings {
                 .filter(|k| !own.iter().any(|t| t.contains_key(*k)))
                 .cloned()
                 .collect();
+            if !missing.is_empty() {
+                diagnostics.push(missing_warning(theme, lang, default_language, &missing));
+            }
             strings.missing.insert(lang.clone(), missing);
             strings.merged.insert(lang.clone(), Arc::new(merged));
         }
@@ -103,6 +107,46 @@ impl Strings {
     pub fn missing(&self, language: &str) -> &[String] {
         self.missing.get(language).map_or(&[], Vec::as_slice)
     }
+}
+
+/// The warning for a language's missing keys, on the file to add them to:
+/// the site's (or theme's) strings file of the language, if there is one.
+fn missing_warning(
+    theme: &Theme,
+    language: &str,
+    default_language: &str,
+    missing: &[String],
+) -> Diagnostic {
+    let instead = if language == default_language {
+        "in English".to_string()
+    } else {
+        format!("in `{default_language}` (or English)")
+    };
+    let file = theme
+        .i18n
+        .get(language)
+        .and_then(|files| files.last())
+        .map_or_else(
+            || std::path::PathBuf::from(format!("i18n/{language}.yaml")),
+            |(path, _)| path.clone(),
+        );
+    let keys: Vec<String> = missing.iter().map(|k| format!("`{k}`")).collect();
+    let (count, what) = match missing.len() {
+        1 => ("one".to_string(), "interface text"),
+        n => (n.to_string(), "interface texts"),
+    };
+    Diagnostic::warning(
+        codes::THEME_MISSING_STRING,
+        &file,
+        Position::start(),
+        format!(
+            "the language `{language}` has no text of its own for {count} {what}: {}; pages in `{language}` show them {instead}",
+            keys.join(", ")
+        ),
+    )
+    .with_hint(format!(
+        "translate them in your site's `i18n/{language}.yaml`, one `key: text` line each"
+    ))
 }
 
 /// `zh-Hans` → `zh`, `pt-BR` → `pt`.
@@ -135,12 +179,59 @@ mod tests {
         ]);
         let (strings, diagnostics) =
             Strings::load(&t, &["en".into(), "es".into(), "pt-BR".into()], "en");
-        assert!(diagnostics.is_empty());
+        let found: Vec<_> = diagnostics
+            .iter()
+            .map(|d| (d.code, d.file.display().to_string(), d.message.clone()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    codes::THEME_MISSING_STRING,
+                    "i18n/es.yaml".to_string(),
+                    "the language `es` has no text of its own for one interface text: `references`; pages in `es` show them in `en` (or English)".to_string()
+                ),
+                (
+                    codes::THEME_MISSING_STRING,
+                    "i18n/pt-BR.yaml".to_string(),
+                    "the language `pt-BR` has no text of its own for 2 interface texts: `home`, `references`; pages in `pt-BR` show them in `en` (or English)".to_string()
+                ),
+            ]
+        );
         assert_eq!(strings.get("es", "home", &[]), "Inicio");
         assert_eq!(strings.get("es", "references", &[]), "References");
         assert_eq!(strings.missing("es"), ["references"]);
         assert_eq!(strings.missing("pt-BR"), ["home", "references"]);
         assert!(strings.missing("en").is_empty());
+    }
+
+    #[test]
+    fn shipped_string_files_are_complete_and_cover_every_template() {
+        let theme = crate::theme::embedded_default();
+        let languages: Vec<String> = theme.i18n.keys().cloned().collect();
+        assert_eq!(languages, ["ar", "en", "es", "fr", "zh-Hans"]);
+        let (strings, diagnostics) = Strings::load(&theme, &languages, "en");
+        let problems: Vec<_> = diagnostics.iter().map(|d| d.message.clone()).collect();
+        assert!(problems.is_empty(), "{problems:#?}");
+        let en = strings.table("en");
+        for (name, source) in &theme.templates {
+            let mut rest = source.as_str();
+            while let Some(i) = rest.find("t.") {
+                let before = rest[..i].chars().last();
+                rest = &rest[i + 2..];
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+                    continue;
+                }
+                let key: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                assert!(
+                    en.contains_key(&key),
+                    "{name} uses `t.{key}`, which en.yaml lacks"
+                );
+            }
+        }
     }
 
     #[test]

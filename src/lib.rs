@@ -8,6 +8,8 @@
 pub mod citations;
 pub mod cli;
 pub mod config;
+pub mod contrast;
+pub mod coverage;
 pub mod dates;
 pub mod diagnostics;
 pub mod discover;

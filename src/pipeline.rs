@@ -6,6 +6,7 @@
 //! any of them is an error. `build`, `check` and `serve` all run this.
 
 use crate::config::{self, Config};
+use crate::coverage::{self, Coverage};
 use crate::dates::Date;
 use crate::diagnostics::Diagnostics;
 use crate::discover;
@@ -62,6 +63,8 @@ pub struct BuildReport {
     pub published: bool,
     /// Wall time per stage, in order.
     pub timings: Vec<(&'static str, Duration)>,
+    /// Translation coverage (empty when the build stopped before the site model).
+    pub coverage: Coverage,
 }
 
 struct Clock {
@@ -116,6 +119,7 @@ pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
     report
         .diagnostics
         .extend(validate::validate(&site, options.today));
+    report.coverage = coverage::coverage(&site);
     clock.lap("assemble and validate");
 
     let staging;

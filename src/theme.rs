@@ -31,6 +31,15 @@ pub const DEFAULT_FILES: &[(&str, &[u8])] = embedded![
     "templates/404.html",
     "templates/language.html",
     "static/css/pamphlet.css",
+    "static/fonts/OFL.txt",
+    "static/fonts/atkinson-hyperlegible-latin-400-normal.woff2",
+    "static/fonts/atkinson-hyperlegible-latin-400-italic.woff2",
+    "static/fonts/atkinson-hyperlegible-latin-700-normal.woff2",
+    "static/fonts/atkinson-hyperlegible-latin-700-italic.woff2",
+    "static/fonts/atkinson-hyperlegible-latin-ext-400-normal.woff2",
+    "static/fonts/atkinson-hyperlegible-latin-ext-400-italic.woff2",
+    "static/fonts/atkinson-hyperlegible-latin-ext-700-normal.woff2",
+    "static/fonts/atkinson-hyperlegible-latin-ext-700-italic.woff2",
     "i18n/en.yaml",
     "i18n/es.yaml",
     "i18n/ar.yaml",
@@ -174,5 +183,68 @@ mod tests {
             embedded, on_disk_sorted,
             "update DEFAULT_FILES in src/theme.rs"
         );
+    }
+
+    /// The custom properties of the first `:root` block after `marker`.
+    fn palette(css: &str, marker: &str) -> BTreeMap<String, crate::contrast::Rgb> {
+        let start = css.find(marker).expect(marker);
+        let block = &css[start..];
+        let block = &block[block.find(":root").unwrap()..];
+        let block = &block[block.find('{').unwrap() + 1..block.find('}').unwrap()];
+        block
+            .split(';')
+            .filter_map(|decl| {
+                let (name, value) = decl.split_once(':')?;
+                let name = name.trim().strip_prefix("--")?;
+                Some((name.to_string(), crate::contrast::Rgb::parse(value)?))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_palette_meets_wcag_aa_in_light_and_dark_schemes() {
+        use crate::contrast::{AA_NON_TEXT, AA_TEXT, ratio};
+        use crate::markdown::highlight::{CODE_BACKGROUND_DARK, CODE_BACKGROUND_LIGHT};
+        let css = std::str::from_utf8(
+            DEFAULT_FILES
+                .iter()
+                .find(|(p, _)| *p == "static/css/pamphlet.css")
+                .unwrap()
+                .1,
+        )
+        .unwrap();
+        for (scheme, marker, code_background) in [
+            ("light", "/* The palette.", CODE_BACKGROUND_LIGHT),
+            (
+                "dark",
+                "@media (prefers-color-scheme: dark)",
+                CODE_BACKGROUND_DARK,
+            ),
+        ] {
+            let colours = palette(css, marker);
+            assert!(colours.len() >= 14, "{scheme}: {colours:?}");
+            let c = |name: &str| colours[name];
+            for background in ["bg", "surface", "review-bg", "notice-bg"] {
+                for text in ["text", "muted", "link", "link-visited"] {
+                    let r = ratio(c(text), c(background));
+                    assert!(r >= AA_TEXT, "{scheme}: {text} on {background} is {r:.2}:1");
+                }
+            }
+            assert!(
+                ratio(c("accent-text"), c("accent")) >= AA_TEXT,
+                "{scheme}: skip link"
+            );
+            for background in ["bg", "surface"] {
+                assert!(
+                    ratio(c("focus"), c(background)) >= AA_NON_TEXT,
+                    "{scheme}: focus ring on {background}"
+                );
+            }
+            assert_eq!(
+                c("surface"),
+                crate::contrast::Rgb::parse(code_background).unwrap(),
+                "{scheme}: code blocks are drawn on --surface"
+            );
+        }
     }
 }

@@ -39,6 +39,10 @@ fn cover_images(site: &Site, diagnostics: &mut Diagnostics) {
         let (Some(image), Some(parsed)) = (&page.meta.image, &page.source) else {
             continue;
         };
+        if image.inherited {
+            // Checked (and reported) on the source it comes from.
+            continue;
+        }
         if resolve_file(site, page, &image.src).is_some() {
             continue;
         }

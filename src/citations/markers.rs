@@ -76,9 +76,14 @@ fn parse_marker(text: &str, start: usize) -> Option<Marker> {
 }
 
 /// Numbers the markers of a page and reports unknown and unused sources.
+///
+/// `citations` are the page's sources (a translation's include those it
+/// inherits); `own_ids` are the ids its file lists itself: only those are
+/// reported when never cited, since an inherited source belongs to the original.
 pub fn number_markers(
     events: &mut Vec<Spanned>,
     citations: &[Citation],
+    own_ids: &[&str],
     reference_label: &str,
     ctx: &mut PageContext,
 ) -> Usage {
@@ -117,7 +122,8 @@ pub fn number_markers(
     for (index, citation) in citations.iter().enumerate() {
         let id = citation.id.trim();
         // A duplicate id is reported as such (citation/duplicate-id), not as unused.
-        let duplicate = citations[..index].iter().any(|c| c.id.trim() == id);
+        let duplicate =
+            citations[..index].iter().any(|c| c.id.trim() == id) || !own_ids.contains(&id);
         if !id.is_empty() && !duplicate && !usage.cited.iter().any(|(c, _)| *c == index) {
             let position = crate::validate::front_matter_value_position(
                 ctx.text,

@@ -25,6 +25,35 @@ macro_rules! codes {
 }
 
 codes! {
+    ACCESSIBILITY_HEADING_ORDER = "accessibility/heading-order", Warning,
+        "A heading skips a level, e.g. a level 4 (`####`) right after a level 2 (`##`).",
+        "Headings are the outline of a page: screen reader users list them to find their way, and a \
+         missing level looks like missing content. Go down one level at a time (`##`, then `###`); \
+         going back up any number of levels is fine. This applies to Markdown headings and to raw \
+         `<h2>`…`<h6>` alike.";
+    ACCESSIBILITY_IMAGE_ALT = "accessibility/image-alt", Error,
+        "An image has no alt text.",
+        "Alt text is what a screen reader reads, and what shows when the picture does not load. \
+         Describe what the picture shows and why it is there: `![A blood pressure cuff on an upper \
+         arm](images/cuff.jpg)`. A purely decorative image (a divider, an ornament) has empty alt \
+         text and must say so: `![](images/line.svg \"decorative\")` in Markdown, `alt=\"\"` in raw \
+         HTML. An `<img>` without any `alt` attribute, or with blank alt text, is an error.";
+    ACCESSIBILITY_LINK_TEXT = "accessibility/link-text", Warning,
+        "A link's text says nothing out of context (\"click here\", \"read more\", \"aquí\"), or is empty.",
+        "Screen reader users often list the links of a page, hearing only their text; \"here\" or \
+         \"leer más\" tells them nothing. Make the link text say where it goes: `see [how to measure \
+         your blood pressure](bp.md)`. Pamphlet knows the usual vague phrases in English, Spanish, \
+         French, Arabic and Chinese, and checks every page against all of them.";
+    ACCESSIBILITY_SECOND_MAIN_HEADING = "accessibility/second-main-heading", Warning,
+        "The text of a page has a heading 1 (`# `), but the page title already is the page's heading 1.",
+        "Every page has exactly one heading 1, its title, which the theme shows at the top. Screen \
+         reader users jump to it to learn what the page is about, and a second one makes the outline \
+         ambiguous. Start the headings of the text at level 2 (`## `).";
+    ACCESSIBILITY_TABLE_HEADER = "accessibility/table-header", Warning,
+        "A table has no header row.",
+        "Screen readers announce each cell with its column's header; without one a table of numbers \
+         is a list of numbers. In Markdown the first row of a table is its header: give it the name \
+         of each column. In raw HTML, use `<th>` cells for the header.";
     CITATION_DUPLICATE_ID = "citation/duplicate-id", Error,
         "Two sources in one article have the same `id`.",
         "Each source under `citations:` needs its own id, because the text cites sources by id \
@@ -147,10 +176,38 @@ codes! {
         "The next review is due on `next_review`, or, when that is not set, on the latest \
          reviewer's date plus `review.interval_months`. The build date is today, or the date \
          given with `--today` or SOURCE_DATE_EPOCH. `check --strict` treats this as an error.";
+    THEME_MISSING_STRING = "theme/missing-string", Warning,
+        "A language of the site has no text of its own for some interface strings of the theme.",
+        "The theme's interface texts (\"Skip to main content\", \"References\", \"Last reviewed\" ...) \
+         come from `i18n/<lang>.yaml` files of the theme. When a language has no text for a key, \
+         pages show the default language's text (then English) instead. The message lists the keys; \
+         translate them in your site's own `i18n/<lang>.yaml` (one `key: text` line each). The \
+         default theme ships complete texts for en, es, ar, fr and zh-Hans.";
     TRANSLATION_DUPLICATE = "translation/duplicate", Error,
         "Two pages in the same language claim to be translations of the same article.",
         "A translation group holds at most one page per language. Pages are grouped by their \
          path under content/<lang>/ or by `translation_key`; fix the key of one of them.";
+}
+
+/// An explanation `check --explain` gives that is not a problem code.
+#[derive(Debug, Clone, Copy)]
+pub struct Topic {
+    pub name: &'static str,
+    pub summary: &'static str,
+    /// Built when asked, from the code that implements it, so it cannot drift.
+    pub explanation: fn() -> String,
+}
+
+/// Explanations of behaviour rather than problems, in alphabetical order.
+pub const TOPICS: &[Topic] = &[Topic {
+    name: "translation/inherited",
+    summary: "What a translation takes from its source when it does not write it (not a problem).",
+    explanation: crate::site::inherit::explain,
+}];
+
+/// Looks up a topic by name (for `--explain`).
+pub fn find_topic(name: &str) -> Option<&'static Topic> {
+    TOPICS.iter().find(|t| t.name == name)
 }
 
 /// Looks up a code by name (for `--explain`).
@@ -169,7 +226,11 @@ mod tests {
         sorted.sort();
         sorted.dedup();
         assert_eq!(names, sorted, "keep codes sorted and unique");
-        for name in names {
+        let topics: Vec<_> = TOPICS.iter().map(|t| t.name).collect();
+        for topic in &topics {
+            assert!(find(topic).is_none(), "{topic} is both a code and a topic");
+        }
+        for name in names.into_iter().chain(topics) {
             assert!(
                 name.chars()
                     .all(|c| c.is_ascii_lowercase() || c == '-' || c == '/'),

@@ -119,9 +119,17 @@ fn plain_line(d: &Diagnostic) -> String {
     s
 }
 
-/// The JSON schema (version 1) is documented in docs/diagnostics.md; fields
-/// are only ever added, never renamed.
 fn json(diagnostics: &Diagnostics) -> String {
+    json_with(diagnostics, serde_json::Map::new())
+}
+
+/// The JSON document with extra top-level fields (`check` adds `coverage`).
+/// The schema (version 1) is documented in docs/diagnostics.md; fields are
+/// only ever added, never renamed, and extras never replace a field of it.
+pub fn json_with(
+    diagnostics: &Diagnostics,
+    extra: serde_json::Map<String, serde_json::Value>,
+) -> String {
     let items: Vec<_> = diagnostics
         .iter()
         .map(|d| {
@@ -137,11 +145,16 @@ fn json(diagnostics: &Diagnostics) -> String {
             })
         })
         .collect();
-    let doc = serde_json::json!({
+    let mut doc = serde_json::json!({
         "version": 1,
         "diagnostics": items,
         "summary": { "errors": diagnostics.error_count(), "warnings": diagnostics.warning_count() },
     });
+    if let serde_json::Value::Object(fields) = &mut doc {
+        for (key, value) in extra {
+            fields.entry(key).or_insert(value);
+        }
+    }
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
     text.push('\n');
     text

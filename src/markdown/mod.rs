@@ -1,13 +1,16 @@
 //! Markdown to HTML, as a chain of small passes over pulldown-cmark's event
-//! stream: heading ids, links and images, code highlighting. Each pass owns
+//! stream: accessibility lints, heading ids, links and images, code
+//! highlighting, and isolation of left-to-right words in right-to-left pages. Each pass owns
 //! one concern and reports problems with their position in the file.
 //!
 //! All parser options live here, in [`options`], so every caller (build,
 //! check, serve, tests) parses Markdown the same way.
 
+mod bidi;
 mod headings;
 pub mod highlight;
 mod links;
+mod lints;
 mod personal_data;
 mod raw_html;
 
@@ -92,6 +95,8 @@ pub fn render(site: &Site, page: &Page, strings: &StringTable) -> Option<Rendere
     let mut events: Vec<Spanned> = Parser::new_ext(body, options())
         .into_offset_iter()
         .collect();
+    // Lints read the events as written (before links drop the "decorative" title).
+    lints::check(&events, &mut ctx);
     let headings = headings::assign_ids(&mut events);
     links::rewrite(&mut events, &mut ctx);
     personal_data::check(&events, &site.config.privacy.allow, &mut ctx);
@@ -99,9 +104,16 @@ pub fn render(site: &Site, page: &Page, strings: &StringTable) -> Option<Rendere
     let label = |key: &str, fallback: &'static str| {
         strings.get(key).map_or(fallback.to_string(), Clone::clone)
     };
+    let own_ids: Vec<&str> = parsed
+        .front_matter
+        .citations
+        .iter()
+        .map(|c| c.id.trim())
+        .collect();
     let usage = citations::markers::number_markers(
         &mut events,
         &page.meta.citations,
+        &own_ids,
         &label("reference", "Reference"),
         &mut ctx,
     );
@@ -137,6 +149,15 @@ pub fn render(site: &Site, page: &Page, strings: &StringTable) -> Option<Rendere
         })
         .collect();
 
+    // Keep this pass last: it splits text events (a pass looking for
+    // patterns in text, such as citation markers, must run before it).
+    if site
+        .config
+        .language(&page.language)
+        .is_some_and(|l| l.direction == crate::config::Direction::Rtl)
+    {
+        bidi::isolate_left_to_right_runs(&mut events);
+    }
     let mut html = String::with_capacity(body.len() + body.len() / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
     if needs_sanitizing {

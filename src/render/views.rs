@@ -31,6 +31,9 @@ pub struct SiteView<'a> {
     pub root_url: String,
     pub default_language: &'a str,
     pub languages: Vec<LanguageView<'a>>,
+    /// Scheme, host and port of `base_url` (`https://health.example.org`),
+    /// ASCII only: printed before root-relative link addresses in handouts.
+    pub origin: String,
     pub generator: &'static str,
 }
 
@@ -94,6 +97,9 @@ pub struct SummaryView<'a> {
 pub struct ImageView {
     pub url: String,
     pub alt: String,
+    /// The language of `alt` when it is not the page's (an inherited image
+    /// whose description is not translated yet): templates set `lang` on the image.
+    pub alt_language: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -120,6 +126,9 @@ pub struct PageView<'a> {
     pub authors: &'a [Author],
     pub reviewers: Vec<ReviewerView<'a>>,
     pub translations: Vec<TranslationView<'a>>,
+    /// The default-language version, when this translation is older than it
+    /// (see `coverage`): the theme shows a notice linking to it.
+    pub outdated_from: Option<TranslationView<'a>>,
     /// This page and its translations, plus `x-default` (the default
     /// language's version), for `hreflang` links. Empty without translations.
     pub alternates: Vec<AlternateView>,
@@ -165,6 +174,7 @@ pub fn site_view<'a>(site: &'a Site, language: &str) -> SiteView<'a> {
                 url: site.urls.language_home(&l.code),
             })
             .collect(),
+        origin: config.base_url.origin().ascii_serialization(),
         generator: concat!("Pamphlet ", env!("CARGO_PKG_VERSION")),
     }
 }
@@ -273,6 +283,8 @@ pub fn page_view<'a>(
             .iter()
             .map(|&t| translation_view(site, t))
             .collect(),
+        outdated_from: crate::coverage::outdated_source(site, id)
+            .map(|s| translation_view(site, s)),
         alternates: alternates(site, id),
         breadcrumbs,
         pages: listed.iter().map(|&p| summary_view(site, p)).collect(),
@@ -324,13 +336,20 @@ fn alternates(site: &Site, id: PageId) -> Vec<AlternateView> {
             href: site.urls.permalink(&site.page(p).url),
         })
         .collect();
-    if let Some(&default) = members
-        .iter()
-        .find(|&&p| site.page(p).language == site.config.default_language)
-    {
+    // For home pages with a language chooser at the root, the chooser is
+    // the page for readers whose language is not offered.
+    let x_default = if page.kind == PageKind::Home && !site.config.default_language_at_root {
+        Some(site.urls.root())
+    } else {
+        members
+            .iter()
+            .find(|&&p| site.page(p).language == site.config.default_language)
+            .map(|&p| site.page(p).url.clone())
+    };
+    if let Some(url) = x_default {
         out.push(AlternateView {
             hreflang: "x-default".to_string(),
-            href: site.urls.permalink(&site.page(default).url),
+            href: site.urls.permalink(&url),
         });
     }
     out
@@ -380,6 +399,7 @@ fn cover_image(site: &Site, page: &Page) -> Option<ImageView> {
     Some(ImageView {
         url,
         alt: image.alt.clone(),
+        alt_language: image.alt_language.clone(),
     })
 }
 

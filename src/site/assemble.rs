@@ -1,9 +1,11 @@
-//! Building the site model from parsed content: sections from folders,
-//! URLs, parents and children, tags, translations, and the generated pages
-//! (homes, tag lists, 404, language chooser).
+//! Building the site model from parsed content, in this order: sections
+//! and articles of each language (URLs, parents and children), translation
+//! groups, inherited fields ([`inherit`]), then tag pages and list orders
+//! (both read the inherited metadata), the generated pages (404, language
+//! chooser) and the final translation links.
 
 use super::urls::{Urls, slugify};
-use super::{CopiedFile, Page, PageId, PageKind, Site, TagRef, translations};
+use super::{Page, PageId, PageKind, Site, TagRef, files, inherit, translations};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, codes};
 use crate::discover::{Discovered, SourceKind};
@@ -45,7 +47,20 @@ pub fn assemble(
         let pages = by_language.remove(&language.code).unwrap_or_default();
         builder.add_language(&language.code, &language.title, pages);
     }
+    let order: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
+    // Translations take their source's metadata before tag pages and
+    // orders are made from it; `link` below reports duplicate translations.
+    let (groups, _) = translations::groups(&builder.pages, &order);
+    diagnostics.extend(inherit::inherit(
+        &mut builder.pages,
+        &groups,
+        &config.default_language,
+    ));
+    for language in &config.languages {
+        builder.add_tags(&language.code);
+    }
     builder.add_special_pages(&config);
+    builder.sort_lists();
 
     let Builder {
         mut pages,
@@ -54,10 +69,9 @@ pub fn assemble(
         section_urls,
         ..
     } = builder;
-    let order: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
     diagnostics.extend(translations::link(&mut pages, &order));
 
-    let files = copied_files(&urls, discovered, &bundle_urls, &section_urls);
+    let files = files::copied_files(&urls, discovered, &bundle_urls, &section_urls);
     let mut known_urls = HashSet::new();
     let mut owner: HashMap<&str, PageId> = HashMap::new();
     for (id, page) in pages.iter().enumerate() {
@@ -122,8 +136,8 @@ impl Builder<'_> {
         self.pages.len() - 1
     }
 
+    /// A language's sections and articles (tag pages come after inheritance).
     fn add_language(&mut self, language: &str, language_title: &str, parsed: Vec<ParsedPage>) {
-        let first_id = self.pages.len();
         let (sections, articles): (Vec<_>, Vec<_>) = parsed
             .into_iter()
             .partition(|p| p.source.kind == SourceKind::Section);
@@ -205,7 +219,6 @@ impl Builder<'_> {
         }
 
         // Articles.
-        let mut tags: BTreeMap<String, (String, Vec<PageId>)> = BTreeMap::new();
         let mut article_ids = Vec::new();
         for article in articles {
             let folder = article_folder(&article);
@@ -241,25 +254,7 @@ impl Builder<'_> {
                     .insert((language.to_string(), bundle_dir), url.clone());
             }
             let parent = section_ids.get(&folder).copied();
-            let id = self.pages.len();
-            let mut page_tags = Vec::new();
-            for tag in &article.front_matter.tags {
-                let tag_slug = slugify(tag);
-                if tag_slug.is_empty() {
-                    continue;
-                }
-                let entry = tags
-                    .entry(tag_slug.clone())
-                    .or_insert_with(|| (tag.clone(), Vec::new()));
-                if tag < &entry.0 {
-                    entry.0 = tag.clone();
-                }
-                if !entry.1.contains(&id) {
-                    entry.1.push(id);
-                    page_tags.push(tag_slug);
-                }
-            }
-            self.push(Page {
+            let id = self.push(Page {
                 kind: PageKind::Article,
                 language: language.to_string(),
                 url,
@@ -275,62 +270,93 @@ impl Builder<'_> {
                 pages: Vec::new(),
                 subsections: Vec::new(),
                 translations: Vec::new(),
-                tags: page_tags
-                    .into_iter()
-                    .map(|slug| TagRef {
-                        name: slug,
-                        url: String::new(),
-                    })
-                    .collect(),
+                tags: Vec::new(),
             });
             if let Some(parent) = parent {
                 self.pages[parent].pages.push(id);
             }
             article_ids.push(id);
         }
+        let home = self.homes[language];
+        self.pages[home].pages = article_ids;
+    }
 
-        // Tag pages.
-        if !tags.is_empty() {
-            let home = self.homes[language];
-            let tags_url = self.urls.page(language, &["tags"]);
-            let tags_id = self.push(self.generated(
-                PageKind::Tags,
+    /// A language's tag pages, from its articles' tags. Runs after
+    /// inheritance, so a translation that leaves `tags` to its source is
+    /// listed under the source's tags.
+    fn add_tags(&mut self, language: &str) {
+        let Some(&home) = self.homes.get(language) else {
+            return;
+        };
+        let articles = self.pages[home].pages.clone();
+        let mut tags: BTreeMap<String, (String, Vec<PageId>)> = BTreeMap::new();
+        for &id in &articles {
+            let mut page_tags = Vec::new();
+            for tag in &self.pages[id].meta.tags {
+                let tag_slug = slugify(tag);
+                if tag_slug.is_empty() {
+                    continue;
+                }
+                let entry = tags
+                    .entry(tag_slug.clone())
+                    .or_insert_with(|| (tag.clone(), Vec::new()));
+                if tag < &entry.0 {
+                    entry.0 = tag.clone();
+                }
+                if !entry.1.contains(&id) {
+                    entry.1.push(id);
+                    page_tags.push(tag_slug);
+                }
+            }
+            self.pages[id].tags = page_tags
+                .into_iter()
+                .map(|slug| TagRef {
+                    name: slug,
+                    url: String::new(),
+                })
+                .collect();
+        }
+        if tags.is_empty() {
+            return;
+        }
+        let tags_url = self.urls.page(language, &["tags"]);
+        let tags_id = self.push(self.generated(
+            PageKind::Tags,
+            language,
+            tags_url,
+            "tags",
+            "Tags",
+            Some(home),
+        ));
+        for (slug, (name, members)) in &tags {
+            let url = self.urls.page(language, &["tags", slug.as_str()]);
+            let mut page = self.generated(
+                PageKind::Tag,
                 language,
-                tags_url,
-                "tags",
-                "Tags",
-                Some(home),
-            ));
-            for (slug, (name, members)) in &tags {
-                let url = self.urls.page(language, &["tags", slug.as_str()]);
-                let mut page = self.generated(
-                    PageKind::Tag,
-                    language,
-                    url.clone(),
-                    &format!("tags/{slug}"),
-                    name,
-                    Some(tags_id),
-                );
-                page.pages = members.clone();
-                let id = self.push(page);
-                self.pages[tags_id].subsections.push(id);
-                for &member in members {
-                    for tag in &mut self.pages[member].tags {
-                        if &tag.name == slug {
-                            *tag = TagRef {
-                                name: name.clone(),
-                                url: url.clone(),
-                            };
-                        }
+                url.clone(),
+                &format!("tags/{slug}"),
+                name,
+                Some(tags_id),
+            );
+            page.pages = members.clone();
+            let id = self.push(page);
+            self.pages[tags_id].subsections.push(id);
+            for &member in members {
+                for tag in &mut self.pages[member].tags {
+                    if &tag.name == slug {
+                        *tag = TagRef {
+                            name: name.clone(),
+                            url: url.clone(),
+                        };
                     }
                 }
             }
         }
+    }
 
-        // Orders: articles newest first; sections by weight, then title.
-        let home = self.homes[language];
-        self.pages[home].pages = article_ids;
-        for id in first_id..self.pages.len() {
+    /// Orders every list: articles newest first; sections by weight, then title.
+    fn sort_lists(&mut self) {
+        for id in 0..self.pages.len() {
             let mut list = std::mem::take(&mut self.pages[id].pages);
             list.sort_by(|&a, &b| article_order(&self.pages[a], &self.pages[b]));
             self.pages[id].pages = list;
@@ -441,55 +467,4 @@ fn section_order(a: &Page, b: &Page) -> std::cmp::Ordering {
         .cmp(&weight(b))
         .then_with(|| a.meta.title.cmp(&b.meta.title))
         .then_with(|| a.url.cmp(&b.url))
-}
-
-/// Assets keep their file names; their folders follow the page URLs so an
-/// image sits next to the page that shows it.
-fn copied_files(
-    urls: &Urls,
-    discovered: &Discovered,
-    bundle_urls: &HashMap<(String, PathBuf), String>,
-    section_urls: &HashMap<(String, PathBuf), String>,
-) -> Vec<CopiedFile> {
-    let mut files = Vec::new();
-    for asset in &discovered.assets {
-        let name = asset
-            .rel
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let dir = asset.rel.parent().unwrap_or(Path::new("")).to_path_buf();
-        // The nearest enclosing bundle or section decides the folder.
-        let mut base = None;
-        let mut rest: Vec<String> = vec![name];
-        let mut current = Some(dir.as_path());
-        while let Some(folder) = current {
-            let key = (asset.language.clone(), folder.to_path_buf());
-            if let Some(url) = bundle_urls.get(&key).or_else(|| section_urls.get(&key)) {
-                base = Some(url.clone());
-                break;
-            }
-            if let Some(name) = folder.file_name() {
-                rest.insert(0, name.to_string_lossy().into_owned());
-            }
-            current = folder.parent();
-        }
-        let base = base.unwrap_or_else(|| urls.language_home(&asset.language));
-        files.push(CopiedFile {
-            source: asset.path.clone(),
-            url: format!("{base}{}", rest.join("/")),
-        });
-    }
-    for file in &discovered.static_files {
-        let segments: Vec<String> = file
-            .iter()
-            .map(|s| s.to_string_lossy().into_owned())
-            .collect();
-        files.push(CopiedFile {
-            source: Path::new("static").join(file),
-            url: urls.file(None, &segments),
-        });
-    }
-    files.sort();
-    files
 }

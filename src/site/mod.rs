@@ -7,6 +7,8 @@
 //! changed file affects.
 
 mod assemble;
+mod files;
+pub mod inherit;
 mod translations;
 pub mod urls;
 
@@ -192,4 +194,20 @@ impl Site {
         ids.dedup();
         ids
     }
+}
+
+/// A site with one language and no content, for unit tests of later stages.
+#[cfg(test)]
+pub(crate) fn empty_for_tests() -> Site {
+    let config =
+        crate::config::from_text(Path::new("/site"), "title: T\nbase_url: https://e.org\n")
+            .config
+            .expect("a valid config");
+    assemble(
+        config,
+        Vec::new(),
+        &crate::discover::Discovered::default(),
+        false,
+    )
+    .0
 }

@@ -11,6 +11,19 @@ use std::collections::HashMap;
 
 /// Sets `translations` on every page and reports groups with two pages in one language.
 pub fn link(pages: &mut [Page], language_order: &[String]) -> Vec<Diagnostic> {
+    let (groups, diagnostics) = groups(pages, language_order);
+    for kept in groups {
+        for &id in &kept {
+            pages[id].translations = kept.iter().copied().filter(|&other| other != id).collect();
+        }
+    }
+    diagnostics
+}
+
+/// The translation groups of the pages, each in site.yaml language order
+/// with at most one page per language (a second one is reported, and left
+/// out of the group). Pages without translations are groups of one.
+pub fn groups(pages: &[Page], language_order: &[String]) -> (Vec<Vec<PageId>>, Vec<Diagnostic>) {
     let mut sets = DisjointSets::new(pages.len());
     let mut first_with_key: HashMap<String, PageId> = HashMap::new();
     // Lookups only (never joined on their own): two articles in different
@@ -66,6 +79,7 @@ pub fn link(pages: &mut [Page], language_order: &[String]) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     let mut group_list: Vec<Vec<PageId>> = groups.into_values().collect();
     group_list.sort();
+    let mut out = Vec::with_capacity(group_list.len());
     for mut members in group_list {
         members.sort_by_key(|&id| (rank(&pages[id].language), id));
         let mut kept: Vec<PageId> = Vec::new();
@@ -94,11 +108,9 @@ pub fn link(pages: &mut [Page], language_order: &[String]) -> Vec<Diagnostic> {
                 None => kept.push(id),
             }
         }
-        for &id in &kept {
-            pages[id].translations = kept.iter().copied().filter(|&other| other != id).collect();
-        }
+        out.push(kept);
     }
-    diagnostics
+    (out, diagnostics)
 }
 
 fn class_of(kind: PageKind) -> &'static str {

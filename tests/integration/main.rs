@@ -3,10 +3,12 @@
 
 mod support;
 
+mod accessibility;
 mod cli;
 mod fuzz_regressions;
 mod invalid;
 mod limits;
 mod properties;
 mod sites;
+mod translations;
 mod trust;

@@ -90,7 +90,7 @@ fn bilingual_site_links_translations_both_ways() {
     // Per-language tag pages.
     assert!(site.exists("es/tags/corazón/index.html"));
     assert_eq!(
-        select_text(&site.html("en/tags/heart/index.html"), ".page-list h3"),
+        select_text(&site.html("en/tags/heart/index.html"), ".page-list-title"),
         ["Eating less salt", "High blood pressure"]
     );
 }
@@ -162,7 +162,10 @@ fn sections_tags_assets_and_drafts() {
     );
     let heart = site.html("heart/index.html");
     assert_eq!(select_text(&heart, ".section-list a"), ["Tests"]);
-    assert_eq!(select_text(&heart, ".page-list h3"), ["Cholesterol basics"]);
+    assert_eq!(
+        select_text(&heart, ".page-list-title"),
+        ["Cholesterol basics"]
+    );
     assert_eq!(
         select_text(&site.html("heart/tests/ecg/index.html"), ".breadcrumbs li"),
         [
@@ -174,7 +177,7 @@ fn sections_tags_assets_and_drafts() {
     );
     // Tags: slugged URLs, every tagged article listed, drafts excluded.
     assert_eq!(
-        select_text(&site.html("tags/heart/index.html"), ".page-list h3"),
+        select_text(&site.html("tags/heart/index.html"), ".page-list-title"),
         ["Cholesterol basics", "What is an ECG?"]
     );
     assert!(site.exists("tags/blood-tests/index.html"));

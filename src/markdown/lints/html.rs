@@ -1,0 +1,99 @@
+//! The accessibility lints on raw HTML written in Markdown: `<img>`
+//! without `alt`, `<h1>`–`<h6>` levels, `<table>` without a `<th>`.
+//! HTML is read with a real tokenizer (quotes, entities and odd spacing
+//! are handled as a browser would), which reports byte spans, so every
+//! problem is placed exactly.
+
+use super::Lints;
+use html5gum::{DefaultEmitter, Token, Tokenizer};
+
+/// Raw HTML text gathered from consecutive events, with where each piece
+/// sits in the page body.
+#[derive(Default)]
+pub struct Chunk {
+    text: String,
+    /// (offset in `text`, offset in the body) of each piece.
+    pieces: Vec<(usize, usize)>,
+}
+
+impl Chunk {
+    pub fn push(&mut self, text: &str, body_offset: usize) {
+        self.pieces.push((self.text.len(), body_offset));
+        self.text.push_str(text);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// The body range of a byte range of `text`.
+    fn body_range(&self, start: usize, end: usize) -> std::ops::Range<usize> {
+        let index = self
+            .pieces
+            .partition_point(|&(offset, _)| offset <= start)
+            .saturating_sub(1);
+        let (offset, body) = self.pieces.get(index).copied().unwrap_or((0, 0));
+        body + (start - offset)..body + (end.max(start) - offset)
+    }
+}
+
+pub(super) fn check(chunk: &Chunk, lints: &mut Lints) {
+    let tokens = Tokenizer::new_with_emitter(
+        chunk.text.as_str(),
+        DefaultEmitter::<usize>::new_with_span(),
+    );
+    for token in tokens.flatten() {
+        match token {
+            Token::StartTag(tag) => {
+                let range = chunk.body_range(tag.span.start, tag.span.end);
+                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                match name.as_str() {
+                    "img" => match tag.attributes.get(b"alt".as_slice()) {
+                        None => lints.missing_alt(
+                            &range,
+                            "this `<img>` has no `alt` attribute",
+                            "add `alt=\"…\"` describing the picture, or `alt=\"\"` if it is purely decorative",
+                        ),
+                        Some(alt) if !alt.value.is_empty() && alt.value.iter().all(u8::is_ascii_whitespace) => {
+                            lints.missing_alt(
+                                &range,
+                                "this `<img>` has blank `alt` text",
+                                "describe the picture in `alt`, or write `alt=\"\"` (nothing between the quotes) if it is purely decorative",
+                            )
+                        }
+                        Some(_) => {}
+                    },
+                    "table" => {
+                        let position = lints.position(&range);
+                        lints.tables.push((position, false));
+                    }
+                    "th" => {
+                        if let Some(table) = lints.tables.last_mut() {
+                            table.1 = true;
+                        }
+                    }
+                    _ => {
+                        if let Some(level) = heading_level(&name) {
+                            lints.heading(level, &range);
+                        }
+                    }
+                }
+            }
+            Token::EndTag(tag) if tag.name.eq_ignore_ascii_case(b"table") => {
+                if let Some((position, has_header)) = lints.tables.pop()
+                    && !has_header
+                {
+                    lints.table_without_header(position);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn heading_level(name: &str) -> Option<u8> {
+    match name.as_bytes() {
+        [b'h', digit @ b'1'..=b'6'] => Some(digit - b'0'),
+        _ => None,
+    }
+}
