@@ -265,6 +265,10 @@ pub fn locate(text: &str, path: &[Segment]) -> Option<Position> {
 
 /// Byte column of `key:` used as a mapping key on `line`, at or after `from`.
 fn find_key(line: &str, key: &str, from: usize) -> Option<usize> {
+    // An empty key (`: value`, or an anchored null key) cannot be searched for.
+    if key.is_empty() {
+        return None;
+    }
     let mut search = from;
     while let Some(i) = line.get(search..)?.find(key) {
         let at = search + i;
@@ -350,6 +354,14 @@ mod tests {
             Segment::Key("nmae".into()),
         ];
         assert_eq!(locate(text, &path), Some(Position::new(2, 24, 4)));
+    }
+
+    #[test]
+    fn an_empty_key_does_not_hang_the_locator() {
+        // Found by fuzzing: the key here is empty, and searching for "" never advanced.
+        let (_, unknown) = parse::<Doc>("&e: 2001)7-120\n").unwrap();
+        assert!(unknown.iter().all(|u| u.position.line >= 1));
+        assert_eq!(locate("a: 1\n", &[Segment::Key(String::new())]), None);
     }
 
     #[test]
