@@ -215,15 +215,23 @@ impl<'de> Deserialize<'de> for FeedsConfig {
         impl<'de> serde::de::Visitor<'de> for V {
             type Value = FeedsConfig;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a list of feed formats or a mapping with `formats`, `limit` and `tags`")
+                f.write_str(
+                    "a list of feed formats or a mapping with `formats`, `limit` and `tags`",
+                )
             }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<FeedsConfig, A::Error> {
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                seq: A,
+            ) -> Result<FeedsConfig, A::Error> {
                 Ok(FeedsConfig {
                     formats: Vec::deserialize(SeqAccessDeserializer::new(seq))?,
                     ..FeedsConfig::default()
                 })
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<FeedsConfig, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<FeedsConfig, A::Error> {
                 let raw = RawFeedsMap::deserialize(MapAccessDeserializer::new(map))?;
                 Ok(FeedsConfig {
                     formats: raw.formats,
@@ -629,7 +637,10 @@ mod tests {
             "title: T\nbase_url: https://e.org\nsocial:\n  utm: { campaign: heart }\n  share_images: { page_image: false }\nalerts: { sender: alerts@e.org }\n",
         );
         let d = loaded.diagnostics.iter().next().unwrap();
-        assert_eq!(d.message, "unknown setting `social.share_images.page_image`");
+        assert_eq!(
+            d.message,
+            "unknown setting `social.share_images.page_image`"
+        );
         assert_eq!(d.hint.as_deref(), Some("did you mean `page_images`?"));
         let ok = load_text(
             "title: T\nbase_url: https://e.org\nsocial:\n  utm: { campaign: heart }\nalerts: { sender: alerts@e.org }\n",
@@ -637,7 +648,10 @@ mod tests {
         .config
         .unwrap();
         let utm = ok.social.utm.unwrap();
-        assert_eq!((utm.medium.as_str(), utm.campaign.as_deref()), ("social", Some("heart")));
+        assert_eq!(
+            (utm.medium.as_str(), utm.campaign.as_deref()),
+            ("social", Some("heart"))
+        );
         assert!(ok.social.share_images.generate && ok.social.share_images.page_images);
         assert_eq!(ok.alerts.sender.as_deref(), Some("alerts@e.org"));
     }

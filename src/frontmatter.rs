@@ -564,7 +564,10 @@ impl Checker<'_> {
         Alert {
             severity,
             expires,
-            area: raw.area.map(|a| a.trim().to_string()).filter(|a| !a.is_empty()),
+            area: raw
+                .area
+                .map(|a| a.trim().to_string())
+                .filter(|a| !a.is_empty()),
             urgency,
             certainty,
         }

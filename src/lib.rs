@@ -20,6 +20,7 @@ pub mod pipeline;
 pub mod render;
 pub mod scaffold;
 pub mod site;
+pub mod social;
 pub mod theme;
 pub mod validate;
 mod yaml;

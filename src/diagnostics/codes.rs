@@ -25,6 +25,11 @@ macro_rules! codes {
 }
 
 codes! {
+    ALERT_EXPIRED = "alert/expired", Warning,
+        "An alert has expired but its file is still in content/.",
+        "An alert is published until its `alert.expires` time (compared with the build date, \
+         `--today` or SOURCE_DATE_EPOCH). After that it is left out of the site, its feed and its \
+         CAP document. Delete the file, or move it out of content/ to keep it for the record.";
     CONFIG_INVALID_VALUE = "config/invalid-value", Error,
         "A setting in site.yaml has a value Pamphlet cannot use.",
         "The message names the setting and what it expects. Dates are written YYYY-MM-DD, \
@@ -91,6 +96,16 @@ codes! {
         "Two pages would be written to the same address.",
         "Two files produce the same URL, usually because of the same `slug` in one folder. \
          Give one of them a different `slug`.";
+    SHARE_IMAGE_MISSING_GLYPHS = "share-image/missing-glyphs", Warning,
+        "A page's share image would show characters no font has.",
+        "Share images are drawn with the theme's fonts (Atkinson Hyperlegible for Latin, Noto Sans \
+         Arabic), the fonts in the site's `fonts/` folder and, as a last resort, the machine's fonts. \
+         Put a .ttf or .otf font for the script (for Chinese, e.g. Noto Sans SC) in `fonts/`.";
+    SHARE_IMAGE_PROBLEM = "share-image/problem", Warning,
+        "A page's share image could not be made as asked.",
+        "The page's own `image` could not be read or decoded (a generated card is used instead), \
+         the image is larger than the 300 KB WhatsApp shows previews for, or the card logo is \
+         missing. The message says which.";
     TRANSLATION_DUPLICATE = "translation/duplicate", Error,
         "Two pages in the same language claim to be translations of the same article.",
         "A translation group holds at most one page per language. Pages are grouped by their \

@@ -74,7 +74,7 @@ fn template_error(theme: &Theme, error: &tera::Error) -> Error {
     Error::Template { name, message }
 }
 
-fn error_chain(error: &dyn std::error::Error) -> String {
+pub fn error_chain(error: &dyn std::error::Error) -> String {
     let mut message = error.to_string();
     let mut source = error.source();
     while let Some(cause) = source {

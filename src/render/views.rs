@@ -331,7 +331,7 @@ fn summary_view(site: &Site, id: PageId) -> SummaryView<'_> {
 }
 
 /// The cover image's URL, resolved like an image in the body.
-fn cover_image(site: &Site, page: &Page) -> Option<ImageView> {
+pub fn cover_image(site: &Site, page: &Page) -> Option<ImageView> {
     let image = page.meta.image.as_ref()?;
     let url = resolve_file(site, page, &image.src)?;
     Some(ImageView {
