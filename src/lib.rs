@@ -5,12 +5,14 @@
 //! [`validate`] → [`render`] (with [`markdown`]) → [`output`]. Problems in
 //! the content are [`diagnostics`]; only problems outside it are [`error`]s.
 
+pub mod alerts;
 pub mod cli;
 pub mod config;
 pub mod dates;
 pub mod diagnostics;
 pub mod discover;
 pub mod error;
+pub mod feeds;
 pub mod frontmatter;
 pub mod i18n;
 pub mod markdown;
@@ -23,6 +25,7 @@ pub mod site;
 pub mod social;
 pub mod theme;
 pub mod validate;
+pub mod xml;
 mod yaml;
 
 pub use error::{Error, Result};
