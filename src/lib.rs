@@ -22,6 +22,7 @@ pub mod pipeline;
 pub mod render;
 pub mod scaffold;
 pub mod site;
+pub mod sitemap;
 pub mod social;
 pub mod theme;
 pub mod validate;

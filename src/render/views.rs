@@ -118,6 +118,10 @@ pub struct PageView<'a> {
     pub subsections: Vec<SummaryView<'a>>,
     pub aliases: &'a [String],
     pub extra: &'a std::collections::BTreeMap<String, serde_json::Value>,
+    /// Open Graph / X card values and the share bar (set by the renderer).
+    pub social: Option<crate::social::meta::SocialView>,
+    /// The alert this page is, if it is one (set by the renderer).
+    pub alert: Option<crate::alerts::AlertView>,
 }
 
 fn date_pair(date: Option<crate::dates::Date>, language: &str) -> (Option<String>, Option<String>) {
@@ -256,10 +260,12 @@ pub fn page_view<'a>(site: &'a Site, id: PageId, body: Option<&'a RenderedBody>)
             .collect(),
         aliases: &meta.aliases,
         extra: &meta.extra,
+        social: None,
+        alert: None,
     }
 }
 
-fn alternates(site: &Site, id: PageId) -> Vec<AlternateView> {
+pub fn alternates(site: &Site, id: PageId) -> Vec<AlternateView> {
     let page = site.page(id);
     if page.translations.is_empty() {
         return Vec::new();
