@@ -3,6 +3,9 @@
 
 mod support;
 
+mod alerts;
 mod cli;
+mod feeds;
 mod invalid;
 mod sites;
+mod social;
