@@ -142,3 +142,73 @@ fn urlset(entries: &[Entry]) -> Vec<u8> {
             .map(|_| ())
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::Memory;
+
+    fn site_with_articles(n: usize) -> (tempfile::TempDir, Site) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(
+            root.join("site.yaml"),
+            "title: T\nbase_url: https://e.org\n",
+        )
+        .unwrap();
+        std::fs::create_dir_all(root.join("content/en")).unwrap();
+        for i in 0..n {
+            std::fs::write(
+                root.join(format!("content/en/a{i}.md")),
+                format!(
+                    "---\ntitle: A{i}\nsummary: S\ndate: 2026-01-{:02}\n---\n",
+                    i + 1
+                ),
+            )
+            .unwrap();
+        }
+        let config = crate::config::load(root).unwrap().config.unwrap();
+        let discovered = crate::discover::discover(&config);
+        let (parsed, _) = crate::parse::parse_all(root, &discovered.pages);
+        let (site, _) = crate::site::assemble(config, parsed, &discovered, false);
+        (dir, site)
+    }
+
+    #[test]
+    fn large_sites_get_a_sitemap_index() {
+        let (_dir, site) = site_with_articles(5);
+        // 5 articles, the home and the language chooser at the root.
+        let memory = Memory::default();
+        assert_eq!(write_with_limit(&site, &memory, 3).unwrap(), 4 + 1);
+        let files = memory.into_files();
+        let names: Vec<_> = files.keys().map(|p| p.display().to_string()).collect();
+        assert_eq!(
+            names,
+            [
+                "robots.txt",
+                "sitemap-1.xml",
+                "sitemap-2.xml",
+                "sitemap-3.xml",
+                "sitemap.xml"
+            ]
+        );
+        let index = String::from_utf8(files[Path::new("sitemap.xml")].clone()).unwrap();
+        assert!(index.contains("<sitemapindex"), "{index}");
+        assert_eq!(index.matches("<loc>https://e.org/sitemap-").count(), 3);
+        let parts: usize = (1..=3)
+            .map(|i| {
+                let part = String::from_utf8(files[Path::new(&format!("sitemap-{i}.xml"))].clone())
+                    .unwrap();
+                part.matches("<url>").count()
+            })
+            .sum();
+        assert_eq!(parts, 7);
+
+        let memory = Memory::default();
+        write(&site, &memory).unwrap();
+        let single = memory.into_files();
+        let text = String::from_utf8(single[Path::new("sitemap.xml")].clone()).unwrap();
+        assert!(text.contains("<urlset") && text.matches("<url>").count() == 7);
+        assert!(text.contains("<lastmod>2026-01-05</lastmod>"), "{text}");
+    }
+}

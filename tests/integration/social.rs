@@ -432,3 +432,123 @@ fn the_social_kit_lists_ready_posts_per_platform() {
     // Every language has its kit.
     assert!(site.exists("social/es.json") && site.exists("social/ar.csv"));
 }
+
+/// A CJK font on this machine, if any (`.ci/run` installs WenQuanYi Micro Hei).
+fn cjk_font() -> Option<std::path::PathBuf> {
+    [
+        "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+        "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+    ]
+    .iter()
+    .map(std::path::PathBuf::from)
+    .find(|p| p.exists())
+}
+
+#[test]
+fn chinese_titles_are_drawn_with_a_font_from_the_site() {
+    use pamphlet::social::cards::{fonts::FontSet, paint};
+    let Some(font) = cjk_font() else {
+        eprintln!("SKIPPED: no CJK font installed (apt-get install fonts-wqy-microhei)");
+        return;
+    };
+    let site = TestSite::new("sites/social");
+    std::fs::create_dir_all(site.root.join("fonts")).unwrap();
+    std::fs::copy(
+        &font,
+        site.root.join("fonts").join(font.file_name().unwrap()),
+    )
+    .unwrap();
+    let yaml = site.root.join("site.yaml");
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    std::fs::write(
+        &yaml,
+        text.replace(
+            "languages:\n",
+            "languages:\n  zh-Hans: { name: 中文, title: 河滨健康 }\n",
+        ),
+    )
+    .unwrap();
+    std::fs::create_dir_all(site.root.join("content/zh-Hans/heart")).unwrap();
+    let title = "高血压是什么，为什么重要，以及如何通过饮食、运动和按时服药来降低血压的完整指南";
+    std::fs::write(
+        site.root.join("content/zh-Hans/heart/gao-xue-ya.md"),
+        format!("---\ntitle: {title}\nsummary: 简介。\ndate: 2026-01-20\n---\n正文。\n"),
+    )
+    .unwrap();
+    let report = site.build();
+    assert!(report.published, "{:?}", report.diagnostics);
+    assert!(
+        !report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "share-image/missing-glyphs"),
+        "{:?}",
+        report.diagnostics
+    );
+    assert_eq!(
+        report.share_images.rendered,
+        14 + 2 + 1,
+        "zh-Hans home, section and article"
+    );
+
+    // The card's title is laid out with the site's font, broken between
+    // characters, and stays inside its box.
+    let fonts = FontSet::load(&site.root, &title.chars().collect());
+    assert!(
+        !fonts.uses_system_fonts,
+        "the site's own font covers Chinese"
+    );
+    let theme = pamphlet::theme::embedded_default();
+    let painter = paint::Painter::new(
+        &theme.templates["share/card.svg"],
+        fonts,
+        paint::Colors::of(&theme),
+        None,
+    )
+    .unwrap();
+    let filled = painter
+        .fill(&paint::CardText {
+            title: title.to_string(),
+            site_name: "河滨健康".to_string(),
+            host: "health.example.org".to_string(),
+            badge: None,
+            rtl: false,
+            language: "zh-Hans".to_string(),
+        })
+        .unwrap();
+    let (left, top, right, bottom) = filled.title_bounds;
+    assert!(left >= 78.0 && right <= 1122.0, "{:?}", filled.title_bounds);
+    assert!(top >= 130.0 && bottom <= 510.0, "{:?}", filled.title_bounds);
+    assert!(
+        filled.svg.matches("<tspan").count() >= 2,
+        "wrapped without spaces"
+    );
+}
+
+#[test]
+fn characters_no_font_has_are_reported() {
+    let site = TestSite::new("sites/social");
+    let file = site.root.join("content/en/heart/salt.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace(
+            "title: Eating less salt",
+            "title: Eating less salt \u{E000}\u{E001}",
+        )
+        .replace("image: images/salt.svg\n", ""),
+    )
+    .unwrap();
+    let report = site.build();
+    assert!(report.published);
+    let found: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "share-image/missing-glyphs")
+        .map(|d| (d.file.display().to_string(), d.message.clone()))
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "content/en/heart/salt.md");
+    assert!(found[0].1.contains("\u{E000}\u{E001}"), "{}", found[0].1);
+}
