@@ -113,7 +113,7 @@ fn the_cache_may_not_live_inside_the_output() {
     )
     .unwrap();
     let result = pamphlet::pipeline::run(&site.options(), pamphlet::Target::Folder(site.public()));
-    let message = result.err().expect("refused").to_string();
+    let message = result.expect_err("refused").to_string();
     assert!(message.contains("inside the output folder"), "{message}");
 }
 

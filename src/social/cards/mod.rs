@@ -279,7 +279,7 @@ pub fn plan(site: &Site, theme: &Theme, strings: &Strings) -> Result<(Cards, Dia
         }
         let own = settings
             .page_images
-            .then(|| page.meta.image.as_ref())
+            .then_some(page.meta.image.as_ref())
             .flatten()
             .and_then(|image| {
                 image_file(site, page, &image.src).map(|path| (path, image.alt.clone()))
