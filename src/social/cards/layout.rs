@@ -80,9 +80,7 @@ pub struct Fitted {
 /// `sizes` whose lines also fit `height`. `rtl` marks each line for
 /// right-to-left display.
 pub fn fit(style: &Style, text: &str, width: f32, height: f32, sizes: &[f32], rtl: bool) -> Fitted {
-    let units = units(style, text);
-    let space = space_width(style);
-    let ellipsis = measure(style, &["…"])[0];
+    let (units, space, ellipsis) = units(style, text);
     for &size in sizes {
         let scale = size / REFERENCE_SIZE;
         let max_lines = (height / (size * LINE_HEIGHT)).floor().max(1.0) as usize;
@@ -148,7 +146,9 @@ pub fn width_at(style: &Style, text: &str, size: f32) -> f32 {
     measure(style, &[text])[0] * size / REFERENCE_SIZE
 }
 
-fn units(style: &Style, text: &str) -> Vec<Unit> {
+/// The pieces of `text`, the width of a space and of an ellipsis, all from
+/// one measurement.
+fn units(style: &Style, text: &str) -> (Vec<Unit>, f32, f32) {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut pieces: Vec<(String, bool)> = Vec::new();
     let mut start = 0;
@@ -161,9 +161,13 @@ fn units(style: &Style, text: &str) -> Vec<Unit> {
         }
         pieces.push((trimmed.to_string(), trimmed.len() != piece.len()));
     }
-    let texts: Vec<&str> = pieces.iter().map(|(t, _)| t.as_str()).collect();
+    let mut texts: Vec<&str> = pieces.iter().map(|(t, _)| t.as_str()).collect();
+    texts.extend(["n n", "nn", "…"]);
     let widths = measure(style, &texts);
-    pieces
+    let n = pieces.len();
+    let space = (widths[n] - widths[n + 1]).max(0.0);
+    let ellipsis = widths[n + 2];
+    let units = pieces
         .into_iter()
         .zip(widths)
         .map(|((text, space_after), width)| Unit {
@@ -171,12 +175,8 @@ fn units(style: &Style, text: &str) -> Vec<Unit> {
             space_after,
             width,
         })
-        .collect()
-}
-
-fn space_width(style: &Style) -> f32 {
-    let w = measure(style, &["n n", "nn"]);
-    (w[0] - w[1]).max(0.0)
+        .collect();
+    (units, space, ellipsis)
 }
 
 /// Greedy line filling; a piece wider than a whole line is split by characters.
@@ -317,7 +317,8 @@ mod tests {
     fn cjk_breaks_between_characters_and_rtl_lines_are_marked() {
         let fonts = fonts();
         let s = style(&fonts);
-        let units = units(&s, "高血压是什么");
+        let (units, space, _) = units(&s, "高血压是什么");
+        assert!(space > 0.0);
         assert_eq!(units.len(), 6, "{units:?}");
         let arabic = fit(
             &s,

@@ -89,44 +89,56 @@ pub struct Cards {
 }
 
 impl Cards {
+    /// The pages whose image a page falls back to: itself, its language
+    /// home, the default language's home.
+    fn candidates(site: &Site, id: PageId) -> [Option<PageId>; 3] {
+        let page = site.page(id);
+        [
+            Some(id),
+            site.homes.get(&page.language).copied(),
+            site.homes.get(&site.config.default_language).copied(),
+        ]
+    }
+
+    /// Index of the card a page shows.
+    fn card_index(&self, site: &Site, id: PageId) -> Option<usize> {
+        Self::candidates(site, id)
+            .into_iter()
+            .flatten()
+            .find_map(|p| self.by_page.get(&p).copied())
+    }
+
     /// The share image of a page: its own card, else its language home's,
     /// else the default language home's; without cards, the page's own
     /// `image` (or its home's).
     pub fn image_for(&self, site: &Site, id: PageId) -> Option<ShareImage> {
-        let page = site.page(id);
-        let candidates = [
-            Some(id),
-            site.homes.get(&page.language).copied(),
-            site.homes.get(&site.config.default_language).copied(),
-        ];
-        for candidate in candidates.into_iter().flatten() {
-            if let Some(&i) = self.by_page.get(&candidate) {
-                let card = &self.cards[i];
-                return Some(ShareImage {
-                    url: card.url.clone(),
-                    alt: card.alt.clone(),
-                    size: Some((WIDTH, HEIGHT)),
-                    mime: Some("image/png"),
-                });
-            }
-            if self.painter.is_none()
-                && let Some(view) = crate::render::views::cover_image(site, site.page(candidate))
-            {
-                return Some(ShareImage {
-                    mime: mime_of(&view.url),
-                    url: view.url,
-                    alt: view.alt,
-                    size: None,
-                });
-            }
+        if let Some(i) = self.card_index(site, id) {
+            let card = &self.cards[i];
+            return Some(ShareImage {
+                url: card.url.clone(),
+                alt: card.alt.clone(),
+                size: Some((WIDTH, HEIGHT)),
+                mime: Some("image/png"),
+            });
         }
-        None
+        if self.painter.is_some() {
+            return None;
+        }
+        Self::candidates(site, id)
+            .into_iter()
+            .flatten()
+            .find_map(|p| crate::render::views::cover_image(site, site.page(p)))
+            .map(|view| ShareImage {
+                mime: mime_of(&view.url),
+                url: view.url,
+                alt: view.alt,
+                size: None,
+            })
     }
 
     /// Size in bytes of a page's card file, once rendered.
     pub fn file_size(&self, site: &Site, id: PageId) -> Option<u64> {
-        let image = self.image_for(site, id)?;
-        let i = self.cards.iter().position(|c| c.url == image.url)?;
+        let i = self.card_index(site, id)?;
         self.sizes.get(i).copied().flatten()
     }
 

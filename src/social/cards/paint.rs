@@ -61,6 +61,8 @@ impl Colors {
 /// A filled template and where its title ended up.
 pub struct Filled {
     pub svg: String,
+    /// The template parsed by usvg, ready to draw.
+    pub tree: usvg::Tree,
     pub font_size: f32,
     /// The title's bounds as laid out by usvg: (left, top, right, bottom).
     pub title_bounds: (f32, f32, f32, f32),
@@ -276,7 +278,9 @@ impl Painter {
                 .tera
                 .render("card.svg", &context)
                 .map_err(|e| crate::render::error_chain(&e))?;
-            let bounds = title_bounds(&svg, &self.options(None))?;
+            let tree = usvg::Tree::from_str(&svg, &self.options(None))
+                .map_err(|e| format!("the share-card template is not valid SVG: {e}"))?;
+            let bounds = title_bounds(&tree);
             let fits = bounds.0 >= MARGIN - 2.0
                 && bounds.2 <= WIDTH as f32 - MARGIN + 2.0
                 && bounds.1 >= top - fitted.size * 0.5
@@ -287,6 +291,7 @@ impl Painter {
                 _ => {
                     return Ok(Filled {
                         svg,
+                        tree,
                         font_size: fitted.size,
                         title_bounds: bounds,
                     });
@@ -297,9 +302,7 @@ impl Painter {
 
     /// A generated card as PNG.
     pub fn generated_png(&self, card: &CardText) -> Result<Vec<u8>, String> {
-        let filled = self.fill(card)?;
-        let tree = usvg::Tree::from_str(&filled.svg, &self.options(None))
-            .map_err(|e| format!("the share-card template is not valid SVG: {e}"))?;
+        let tree = self.fill(card)?.tree;
         let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("cannot allocate a card")?;
         pixmap.fill(tiny_skia::Color::WHITE);
         let scale_x = WIDTH as f32 / tree.size().width();
@@ -359,15 +362,13 @@ impl Painter {
 }
 
 /// Where usvg placed the `#title` text: (left, top, right, bottom).
-pub fn title_bounds(svg: &str, options: &usvg::Options) -> Result<(f32, f32, f32, f32), String> {
-    let tree = usvg::Tree::from_str(svg, options)
-        .map_err(|e| format!("the share-card template is not valid SVG: {e}"))?;
+pub fn title_bounds(tree: &usvg::Tree) -> (f32, f32, f32, f32) {
     match tree.node_by_id("title") {
         Some(usvg::Node::Text(text)) => {
             let b = text.abs_bounding_box();
-            Ok((b.left(), b.top(), b.right(), b.bottom()))
+            (b.left(), b.top(), b.right(), b.bottom())
         }
-        _ => Ok((MARGIN, TITLE_BOX.0, MARGIN, TITLE_BOX.0)),
+        _ => (MARGIN, TITLE_BOX.0, MARGIN, TITLE_BOX.0),
     }
 }
 
@@ -519,8 +520,7 @@ mod tests {
             "{:?}",
             filled.title_bounds
         );
-        let tree = usvg::Tree::from_str(&filled.svg, &p.options(None)).unwrap();
-        let Some(usvg::Node::Text(text)) = tree.node_by_id("title") else {
+        let Some(usvg::Node::Text(text)) = filled.tree.node_by_id("title") else {
             panic!("no title");
         };
         let glyphs: Vec<_> = text
