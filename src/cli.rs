@@ -209,12 +209,26 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
         for (stage, time) in &report.timings {
             eprintln!("  {stage:<24} {:>8.1} ms", time.as_secs_f64() * 1000.0);
         }
+        let cards = &report.share_images;
+        eprintln!(
+            "  {:<24} {:>8} drawn, {} from cache",
+            "share images", cards.rendered, cards.cached
+        );
+        if cards.rendered > 0 {
+            eprintln!(
+                "  {:<24} {:>8.1} ms (CPU time, largest {} KB)",
+                "share image each",
+                cards.render_time.as_secs_f64() * 1000.0 / cards.rendered as f64,
+                cards.largest.div_ceil(1024)
+            );
+        }
         if let Some(kib) = peak_memory_kib() {
             eprintln!("  {:<24} {:>8.1} MiB", "peak memory", kib as f64 / 1024.0);
         }
     }
     if report.published {
         if !args.quiet {
+            print_next_expiry(&report);
             eprintln!(
                 "Built {} pages and {} files into {} in {:.2} s ({}).",
                 report.pages,
@@ -232,6 +246,18 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
             output.display()
         );
         Ok(ExitCode::from(1))
+    }
+}
+
+/// When an alert will expire: the site must be rebuilt then for it to
+/// disappear. The line is stable so CI can read it: `Next alert expiry: <RFC 3339> (<file>)`.
+fn print_next_expiry(report: &BuildReport) {
+    if let Some((when, file)) = &report.next_alert_expiry {
+        eprintln!(
+            "Next alert expiry: {} ({}); rebuild then to take it down.",
+            when.rfc3339(),
+            file.display()
+        );
     }
 }
 
@@ -273,6 +299,7 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
             let _ = std::io::stdout().write_all(text.as_bytes());
         }
     }
+    print_next_expiry(&report);
     Ok(if report.diagnostics.has_errors() {
         ExitCode::from(1)
     } else {

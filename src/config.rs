@@ -68,11 +68,12 @@ struct RawConfig {
     default_language_at_root: bool,
     review: ReviewConfig,
     readability: ReadabilityConfig,
-    feeds: Option<Vec<FeedFormat>>,
+    feeds: Option<FeedsConfig>,
     social: SocialConfig,
     markdown: MarkdownConfig,
     privacy: PrivacyConfig,
     security: SecurityConfig,
+    alerts: AlertsConfig,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -137,6 +138,142 @@ impl ReadabilityConfig {
 pub struct SocialConfig {
     pub twitter_site: Option<String>,
     pub default_hashtags: Vec<String>,
+    /// Campaign tags added to shared links; none unless this is set.
+    pub utm: Option<UtmConfig>,
+    pub share_images: ShareImagesConfig,
+}
+
+/// `social.utm:`: tracking parameters for links people share. Only
+/// written into links when the site configures them.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(default)]
+pub struct UtmConfig {
+    /// `utm_source`; default: the platform (`whatsapp`, `facebook`, `x` ...).
+    pub source: Option<String>,
+    /// `utm_medium`.
+    pub medium: String,
+    /// `utm_campaign`; left out when not set.
+    pub campaign: Option<String>,
+}
+
+impl Default for UtmConfig {
+    fn default() -> Self {
+        UtmConfig {
+            source: None,
+            medium: "social".to_string(),
+            campaign: None,
+        }
+    }
+}
+
+/// `social.share_images:`: the generated 1200×630 share cards.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(default)]
+pub struct ShareImagesConfig {
+    /// Generate cards at all (`false`: pages fall back to their own `image`).
+    pub generate: bool,
+    /// A page with its own `image` uses it (cropped to 1200×630) as its card.
+    pub page_images: bool,
+    /// Cache folder, relative to the site root; must be outside the output.
+    pub cache: PathBuf,
+    /// Logo drawn on every card (SVG, PNG or JPEG), relative to the site root.
+    pub logo: Option<PathBuf>,
+}
+
+impl Default for ShareImagesConfig {
+    fn default() -> Self {
+        ShareImagesConfig {
+            generate: true,
+            page_images: true,
+            cache: PathBuf::from(".pamphlet-cache/share"),
+            logo: None,
+        }
+    }
+}
+
+/// `feeds:` — either a list of formats (`[atom, rss, json]`) or a mapping
+/// with `formats`, `limit` and `tags`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedsConfig {
+    pub formats: Vec<FeedFormat>,
+    /// Newest entries per feed.
+    pub limit: usize,
+    /// Publish a feed per tag too.
+    pub tags: bool,
+}
+
+impl Default for FeedsConfig {
+    fn default() -> Self {
+        FeedsConfig {
+            formats: vec![FeedFormat::Atom, FeedFormat::Rss, FeedFormat::Json],
+            limit: 50,
+            tags: true,
+        }
+    }
+}
+
+/// The mapping form of `feeds:`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+struct RawFeedsMap {
+    formats: Vec<FeedFormat>,
+    limit: usize,
+    tags: bool,
+}
+
+impl Default for RawFeedsMap {
+    fn default() -> Self {
+        let d = FeedsConfig::default();
+        RawFeedsMap {
+            formats: d.formats,
+            limit: d.limit,
+            tags: d.tags,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for FeedsConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = FeedsConfig;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(
+                    "a list of feed formats or a mapping with `formats`, `limit` and `tags`",
+                )
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                seq: A,
+            ) -> Result<FeedsConfig, A::Error> {
+                Ok(FeedsConfig {
+                    formats: Vec::deserialize(SeqAccessDeserializer::new(seq))?,
+                    ..FeedsConfig::default()
+                })
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<FeedsConfig, A::Error> {
+                let raw = RawFeedsMap::deserialize(MapAccessDeserializer::new(map))?;
+                Ok(FeedsConfig {
+                    formats: raw.formats,
+                    limit: raw.limit,
+                    tags: raw.tags,
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// `alerts:` settings (Common Alerting Protocol output).
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct AlertsConfig {
+    /// CAP `<sender>`; default: the host of `base_url`.
+    pub sender: Option<String>,
 }
 
 /// What to do with raw HTML written inside Markdown.
@@ -222,11 +359,12 @@ pub struct Config {
     pub default_language_at_root: bool,
     pub review: ReviewConfig,
     pub readability: ReadabilityConfig,
-    pub feeds: Vec<FeedFormat>,
+    pub feeds: FeedsConfig,
     pub social: SocialConfig,
     pub markdown: MarkdownConfig,
     pub privacy: PrivacyConfig,
     pub security: SecurityConfig,
+    pub alerts: AlertsConfig,
 }
 
 impl Config {
@@ -421,13 +559,12 @@ pub fn from_text(root: &Path, text: &str) -> Loaded {
             default_language_at_root: raw.default_language_at_root,
             review: raw.review,
             readability: raw.readability,
-            feeds: raw
-                .feeds
-                .unwrap_or_else(|| vec![FeedFormat::Atom, FeedFormat::Rss, FeedFormat::Json]),
+            feeds: raw.feeds.unwrap_or_default(),
             social: raw.social,
             markdown: raw.markdown,
             privacy: raw.privacy,
             security: raw.security,
+            alerts: raw.alerts,
         }),
         _ => None,
     };
@@ -447,6 +584,10 @@ fn known_keys(parent: &str, depth: usize) -> &'static [&'static str] {
         "markdown" => suggest::fields_of::<MarkdownConfig>(),
         "privacy" => suggest::fields_of::<PrivacyConfig>(),
         "security" => suggest::fields_of::<SecurityConfig>(),
+        "utm" => suggest::fields_of::<UtmConfig>(),
+        "share_images" => suggest::fields_of::<ShareImagesConfig>(),
+        "feeds" => suggest::fields_of::<RawFeedsMap>(),
+        "alerts" => suggest::fields_of::<AlertsConfig>(),
         _ if depth == 3 => suggest::fields_of::<RawLanguage>(),
         _ => &[],
     }
@@ -483,7 +624,8 @@ mod tests {
         assert_eq!(config.languages.len(), 1);
         assert_eq!(config.base_url.as_str(), "https://example.org/");
         assert_eq!(config.review.interval_months, 12);
-        assert_eq!(config.feeds.len(), 3);
+        assert_eq!(config.feeds.formats.len(), 3);
+        assert_eq!(config.feeds.limit, 50);
         assert_eq!(config.theme, "default");
     }
 
@@ -576,5 +718,47 @@ mod tests {
         assert_eq!(d.code, codes::CONFIG_INVALID_VALUE);
         assert_eq!(d.position.line, 3);
         assert!(d.message.contains("rsss"), "{}", d.message);
+    }
+
+    #[test]
+    fn feeds_take_a_list_or_a_mapping() {
+        let list = load_text("title: T\nbase_url: https://e.org\nfeeds: [atom]\n");
+        let feeds = list.config.unwrap().feeds;
+        assert_eq!((feeds.formats, feeds.limit), (vec![FeedFormat::Atom], 50));
+        let map = load_text(
+            "title: T\nbase_url: https://e.org\nfeeds:\n  formats: [rss, json]\n  limit: 10\n  tags: false\n",
+        );
+        let feeds = map.config.unwrap().feeds;
+        assert_eq!(feeds.formats, [FeedFormat::Rss, FeedFormat::Json]);
+        assert_eq!((feeds.limit, feeds.tags), (10, false));
+        let typo = load_text("title: T\nbase_url: https://e.org\nfeeds:\n  limt: 10\n");
+        let d = typo.diagnostics.iter().next().unwrap();
+        assert_eq!(d.message, "unknown setting `feeds.limt`");
+        assert_eq!(d.hint.as_deref(), Some("did you mean `limit`?"));
+    }
+
+    #[test]
+    fn social_settings_have_defaults_and_hints() {
+        let loaded = load_text(
+            "title: T\nbase_url: https://e.org\nsocial:\n  utm: { campaign: heart }\n  share_images: { page_image: false }\nalerts: { sender: alerts@e.org }\n",
+        );
+        let d = loaded.diagnostics.iter().next().unwrap();
+        assert_eq!(
+            d.message,
+            "unknown setting `social.share_images.page_image`"
+        );
+        assert_eq!(d.hint.as_deref(), Some("did you mean `page_images`?"));
+        let ok = load_text(
+            "title: T\nbase_url: https://e.org\nsocial:\n  utm: { campaign: heart }\nalerts: { sender: alerts@e.org }\n",
+        )
+        .config
+        .unwrap();
+        let utm = ok.social.utm.unwrap();
+        assert_eq!(
+            (utm.medium.as_str(), utm.campaign.as_deref()),
+            ("social", Some("heart"))
+        );
+        assert!(ok.social.share_images.generate && ok.social.share_images.page_images);
+        assert_eq!(ok.alerts.sender.as_deref(), Some("alerts@e.org"));
     }
 }

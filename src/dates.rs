@@ -78,6 +78,17 @@ impl Date {
         Instant(zoned.timestamp())
     }
 
+    /// Midnight UTC, RFC 3339: `2026-03-01T00:00:00Z` (Atom, JSON Feed, Open Graph).
+    pub fn rfc3339(self) -> String {
+        format!("{self}T00:00:00Z")
+    }
+
+    /// Midnight UTC, RFC 822 as RSS 2.0 wants it: `Sun, 01 Mar 2026 00:00:00 +0000`.
+    pub fn rfc822(self) -> String {
+        jiff::fmt::strtime::format("%a, %d %b %Y 00:00:00 +0000", self.0)
+            .unwrap_or_else(|_| self.to_string())
+    }
+
     /// Long, localised form: "1 March 2026", "1 de marzo de 2026", "١ مارس ٢٠٢٦".
     pub fn display_long(self, language: &str) -> String {
         format_long(self, language)
@@ -110,6 +121,22 @@ impl Instant {
 
     pub fn date_utc(self) -> Date {
         Date(self.0.to_zoned(jiff::tz::TimeZone::UTC).date())
+    }
+
+    /// RFC 3339 in UTC with a `Z`: `2026-12-01T13:00:00Z`.
+    pub fn rfc3339(self) -> String {
+        self.utc("%Y-%m-%dT%H:%M:%SZ")
+    }
+
+    /// The Common Alerting Protocol's form: UTC written `-00:00` (CAP
+    /// forbids `Z`): `2026-12-01T13:00:00-00:00`.
+    pub fn cap(self) -> String {
+        self.utc("%Y-%m-%dT%H:%M:%S-00:00")
+    }
+
+    fn utc(self, format: &str) -> String {
+        let zoned = self.0.to_zoned(jiff::tz::TimeZone::UTC);
+        jiff::fmt::strtime::format(format, &zoned).unwrap_or_else(|_| self.to_string())
     }
 }
 
@@ -198,5 +225,16 @@ mod tests {
         let i = Instant::parse("2026-12-01T00:00:00Z").unwrap();
         assert_eq!(i.date_utc(), Date::new(2026, 12, 1).unwrap());
         assert!(Instant::parse("tomorrow").is_err());
+        let offset = Instant::parse("2026-12-01T08:00:00-05:00").unwrap();
+        assert_eq!(offset.rfc3339(), "2026-12-01T13:00:00Z");
+        assert_eq!(offset.cap(), "2026-12-01T13:00:00-00:00");
+        assert!(Date::new(2026, 12, 1).unwrap().start_instant() < offset);
+    }
+
+    #[test]
+    fn feed_date_formats() {
+        let d = Date::new(2026, 3, 1).unwrap();
+        assert_eq!(d.rfc3339(), "2026-03-01T00:00:00Z");
+        assert_eq!(d.rfc822(), "Sun, 01 Mar 2026 00:00:00 +0000");
     }
 }

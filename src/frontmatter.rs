@@ -91,6 +91,8 @@ struct RawAlert {
     severity: Option<String>,
     expires: Option<Scalar>,
     area: Option<String>,
+    urgency: Option<String>,
+    certainty: Option<String>,
 }
 
 /// Front matter exactly as written (every field optional, checked later).
@@ -156,12 +158,76 @@ pub enum Severity {
     Urgent,
 }
 
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Urgent => "urgent",
+        }
+    }
+}
+
+/// How soon people should act on an alert (the CAP `urgency` values).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub enum Urgency {
+    Immediate,
+    Expected,
+    Future,
+    Past,
+    Unknown,
+}
+
+impl Urgency {
+    pub const NAMES: [&'static str; 5] = ["Immediate", "Expected", "Future", "Past", "Unknown"];
+    const ALL: [Urgency; 5] = [
+        Urgency::Immediate,
+        Urgency::Expected,
+        Urgency::Future,
+        Urgency::Past,
+        Urgency::Unknown,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+}
+
+/// How sure the sender is (the CAP `certainty` values).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub enum Certainty {
+    Observed,
+    Likely,
+    Possible,
+    Unlikely,
+    Unknown,
+}
+
+impl Certainty {
+    pub const NAMES: [&'static str; 5] = ["Observed", "Likely", "Possible", "Unlikely", "Unknown"];
+    const ALL: [Certainty; 5] = [
+        Certainty::Observed,
+        Certainty::Likely,
+        Certainty::Possible,
+        Certainty::Unlikely,
+        Certainty::Unknown,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+}
+
 /// A time-limited public notice (pages under `content/<lang>/alerts/`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Alert {
     pub severity: Severity,
     pub expires: Option<Instant>,
     pub area: Option<String>,
+    /// CAP urgency as written; `None` takes the default for the severity.
+    pub urgency: Option<Urgency>,
+    /// CAP certainty as written; `None` takes the default for the severity.
+    pub certainty: Option<Certainty>,
 }
 
 /// A medical reviewer with a checked review date.
@@ -518,11 +584,42 @@ impl Checker<'_> {
                 None
             }
         });
+        let urgency = raw.urgency.as_deref().and_then(|text| {
+            self.cap_choice("urgency", text, &Urgency::NAMES)
+                .map(|i| Urgency::ALL[i])
+        });
+        let certainty = raw.certainty.as_deref().and_then(|text| {
+            self.cap_choice("certainty", text, &Certainty::NAMES)
+                .map(|i| Certainty::ALL[i])
+        });
         Alert {
             severity,
             expires,
-            area: raw.area,
+            area: raw
+                .area
+                .map(|a| a.trim().to_string())
+                .filter(|a| !a.is_empty()),
+            urgency,
+            certainty,
         }
+    }
+
+    /// One of the CAP words (any letter case), or a reported error.
+    fn cap_choice(&mut self, field: &str, text: &str, names: &[&str]) -> Option<usize> {
+        let found = names
+            .iter()
+            .position(|n| n.eq_ignore_ascii_case(text.trim()));
+        if found.is_none() {
+            let lower: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
+            let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+            self.invalid_choice_at(
+                &[Segment::Key("alert".into()), Segment::Key(field.into())],
+                &format!("alert.{field}"),
+                text.trim(),
+                &lower,
+            );
+        }
+        found
     }
 
     fn required_text(
@@ -724,7 +821,7 @@ mod tests {
     #[test]
     fn alerts_are_checked() {
         let p = parse_article(
-            "---\ntitle: T\nsummary: S\ndate: 2026-01-01\nalert:\n  severity: urgnt\n  expires: tomorrow\n---\n",
+            "---\ntitle: T\nsummary: S\ndate: 2026-01-01\nalert:\n  severity: urgnt\n  expires: tomorrow\n  urgency: now\n  certainty: likly\n---\n",
         );
         let codes_found: Vec<_> = p
             .diagnostics
@@ -735,8 +832,20 @@ mod tests {
             codes_found,
             [
                 (codes::FRONTMATTER_INVALID_VALUE, 6),
-                (codes::FRONTMATTER_INVALID_DATE, 7)
+                (codes::FRONTMATTER_INVALID_DATE, 7),
+                (codes::FRONTMATTER_INVALID_VALUE, 8),
+                (codes::FRONTMATTER_INVALID_VALUE, 9),
             ]
         );
+        assert_eq!(
+            p.diagnostics[3].hint.as_deref(),
+            Some("did you mean `likely`?")
+        );
+        let ok = parse_article(
+            "---\ntitle: T\nsummary: S\ndate: 2026-01-01\nalert:\n  severity: warning\n  urgency: expected\n  certainty: Observed\n---\n",
+        );
+        let alert = ok.front_matter.alert.unwrap();
+        assert_eq!(alert.urgency, Some(Urgency::Expected));
+        assert_eq!(alert.certainty, Some(Certainty::Observed));
     }
 }

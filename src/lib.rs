@@ -5,6 +5,7 @@
 //! [`validate`] → [`render`] (with [`markdown`]) → [`output`]. Problems in
 //! the content are [`diagnostics`]; only problems outside it are [`error`]s.
 
+pub mod alerts;
 pub mod citations;
 pub mod cli;
 pub mod config;
@@ -15,6 +16,7 @@ pub mod diagnostics;
 pub mod discover;
 pub mod editorial;
 pub mod error;
+pub mod feeds;
 pub mod frontmatter;
 pub mod fuzzing;
 pub mod i18n;
@@ -29,9 +31,12 @@ pub mod review;
 pub mod scaffold;
 pub mod security;
 pub mod site;
+pub mod sitemap;
+pub mod social;
 pub mod structured_data;
 pub mod theme;
 pub mod validate;
+pub mod xml;
 mod yaml;
 
 pub use error::{Error, Result};

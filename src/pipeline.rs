@@ -1,17 +1,21 @@
 //! The build, start to finish: the only place that sequences the stages.
 //!
-//! config → discover → parse → assemble the site model → validate →
-//! render (parallel) → write. Every stage returns its diagnostics and the
+//! config → discover → parse → withdraw expired alerts → assemble the site
+//! model → validate → plan share cards, alerts and feeds → render pages
+//! (parallel) → draw share cards (parallel, cached) → feeds, sitemap, social
+//! kit, CAP alerts → write. Every stage returns its diagnostics and the
 //! build goes on to collect as many as it can; nothing is published when
 //! any of them is an error. `build`, `check` and `serve` all run this.
 
+use crate::alerts;
 use crate::config::{self, Config};
 use crate::coverage::{self, Coverage};
-use crate::dates::Date;
+use crate::dates::{Date, Instant as AlertInstant};
 use crate::diagnostics::Diagnostics;
 use crate::discover;
 use crate::editorial;
 use crate::error::{Error, Result};
+use crate::feeds;
 use crate::i18n::Strings;
 use crate::markdown::highlight;
 use crate::output::{self, Discard, Memory, Output, Staging};
@@ -19,6 +23,8 @@ use crate::parse;
 use crate::privacy;
 use crate::render::{self, Renderer};
 use crate::site;
+use crate::sitemap;
+use crate::social::{cards, kit};
 use crate::theme;
 use crate::validate;
 use rayon::prelude::*;
@@ -65,6 +71,11 @@ pub struct BuildReport {
     pub timings: Vec<(&'static str, Duration)>,
     /// Translation coverage (empty when the build stopped before the site model).
     pub coverage: Coverage,
+    /// Share cards drawn and copied from the cache.
+    pub share_images: cards::Stats,
+    /// The soonest alert expiry after the build date, and its file: the
+    /// site should be rebuilt then.
+    pub next_alert_expiry: Option<(AlertInstant, PathBuf)>,
 }
 
 struct Clock {
@@ -112,9 +123,15 @@ pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
 
     let (parsed, found) = parse::parse_all(&config.root, &discovered.pages);
     report.diagnostics.extend(found);
+    let (parsed, mut withdrawn) = alerts::withdraw_expired(parsed, options.today);
+    report
+        .diagnostics
+        .extend(std::mem::take(&mut withdrawn.diagnostics));
+    report.next_alert_expiry = withdrawn.next_expiry.clone();
     clock.lap("parse");
 
-    let (site, found) = site::assemble(config, parsed, &discovered, options.drafts);
+    let (mut site, found) = site::assemble(config, parsed, &discovered, options.drafts);
+    site.set_expired(&withdrawn.expired);
     report.diagnostics.extend(found);
     report
         .diagnostics
@@ -122,10 +139,17 @@ pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
     report.coverage = coverage::coverage(&site);
     clock.lap("assemble and validate");
 
+    let active_alerts = alerts::collect(&site, &withdrawn);
+    let (mut share_cards, found) = cards::plan(&site, &theme, &strings)?;
+    report.diagnostics.extend(found);
+    let feeds = feeds::plan(&site, &active_alerts, &strings);
+    clock.lap("plan cards and feeds");
+
     let staging;
     let output: &dyn Output = match &target {
         Target::Folder(path) => {
             output::check_target(&site.config.root, path)?;
+            check_cache(share_cards.cache_dir(), path)?;
             staging = Some(Staging::new(path)?);
             staging.as_ref().expect("just set")
         }
@@ -138,14 +162,37 @@ pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
             &Discard
         }
     };
-    let rendered = render::render_all(&site, &renderer, &strings, output, options.today)?;
+    let extras = render::Extras {
+        cards: &share_cards,
+        alerts: &active_alerts,
+        feeds: &feeds,
+        keep_bodies: feeds.wanted(),
+        today: options.today,
+    };
+    let rendered = render::render_all(&site, &renderer, &strings, &extras, output)?;
     report
         .diagnostics
         .extend(rendered.diagnostics.iter().cloned());
     report.pages = rendered.pages_written;
     clock.lap("render");
 
-    report.files = copy_files(&site.config, &site, &theme, output)?;
+    // `check` writes nothing, and a build with errors publishes nothing, so
+    // neither draws cards.
+    if !matches!(target, Target::Nowhere) && !report.diagnostics.has_errors() {
+        let (stats, found) = share_cards.render(&site, output)?;
+        report.diagnostics.extend(found);
+        report.files += stats.rendered + stats.cached;
+        report.share_images = stats;
+    }
+    clock.lap("share images");
+
+    report.files += feeds.write(&site, &rendered.bodies, &share_cards, options.today, output)?;
+    report.files += sitemap::write(&site, output)?;
+    report.files += kit::write(&site, &share_cards, output)?;
+    report.files += alerts::cap::write_all(&site, &active_alerts, output)?;
+    clock.lap("feeds, sitemap, kit, CAP");
+
+    report.files += copy_files(&site.config, &site, &theme, output)?;
     if site.config.security.headers_file {
         let headers = crate::security::headers_file(
             &rendered.script_hashes,
@@ -169,12 +216,26 @@ pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
     if !report.diagnostics.has_errors() {
         if let Some(staging) = staging {
             staging.commit()?;
+            share_cards.prune_cache();
         }
         report.published = !matches!(target, Target::Nowhere);
     }
     clock.lap("write");
     report.timings = clock.timings;
     Ok(report)
+}
+
+/// The share-card cache must survive the output folder being replaced.
+fn check_cache(cache: &Path, output: &Path) -> Result<()> {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    if absolute(cache).starts_with(absolute(output)) {
+        return Err(Error::Usage(format!(
+            "the share-image cache `{}` is inside the output folder `{}`, which every build replaces; set `social.share_images.cache` to a folder outside it",
+            cache.display(),
+            output.display()
+        )));
+    }
+    Ok(())
 }
 
 /// Copies assets, static files and the theme's files; writes generated CSS.

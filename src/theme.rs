@@ -23,6 +23,9 @@ pub const DEFAULT_FILES: &[(&str, &[u8])] = embedded![
     "templates/base.html",
     "templates/partials/page-list.html",
     "templates/partials/review.html",
+    "templates/partials/social-meta.html",
+    "templates/partials/alerts.html",
+    "templates/partials/share.html",
     "templates/home.html",
     "templates/section.html",
     "templates/article.html",
@@ -30,6 +33,7 @@ pub const DEFAULT_FILES: &[(&str, &[u8])] = embedded![
     "templates/tag.html",
     "templates/404.html",
     "templates/language.html",
+    "templates/share/card.svg",
     "static/css/pamphlet.css",
     "static/fonts/OFL.txt",
     "static/fonts/atkinson-hyperlegible-latin-400-normal.woff2",
@@ -59,6 +63,40 @@ pub struct Theme {
     pub static_files: BTreeMap<PathBuf, Cow<'static, [u8]>>,
     /// Language code → YAML text of UI strings, in override order (theme first, then site).
     pub i18n: BTreeMap<String, Vec<(PathBuf, String)>>,
+    /// `colors:` of theme.yaml (`primary`, `background`, `text`, `on_primary`).
+    pub colors: BTreeMap<String, String>,
+}
+
+impl Theme {
+    /// A colour of the theme, or `fallback` when missing or not a plain
+    /// CSS colour (`#0b5c8c`, `white`): the value ends up inside SVG.
+    pub fn color(&self, name: &str, fallback: &str) -> String {
+        self.colors
+            .get(name)
+            .map(|c| c.trim())
+            .filter(|c| {
+                let hex = c.strip_prefix('#').is_some_and(|h| {
+                    matches!(h.len(), 3 | 4 | 6 | 8) && h.chars().all(|x| x.is_ascii_hexdigit())
+                });
+                hex || (!c.is_empty() && c.chars().all(|x| x.is_ascii_alphabetic()))
+            })
+            .map_or_else(|| fallback.to_string(), str::to_string)
+    }
+}
+
+/// Reads `colors:` from a theme.yaml text (anything unreadable is ignored:
+/// every colour has a default).
+fn colors_of(text: &str) -> BTreeMap<String, String> {
+    match crate::yaml::parse_value(text) {
+        Ok(serde_json::Value::Object(map)) => match map.get("colors") {
+            Some(serde_json::Value::Object(colors)) => colors
+                .iter()
+                .filter_map(|(k, v)| v.as_str().map(|v| (k.clone(), v.to_string())))
+                .collect(),
+            _ => BTreeMap::new(),
+        },
+        _ => BTreeMap::new(),
+    }
 }
 
 /// Loads the site's theme with the site's own overrides applied.
@@ -98,7 +136,9 @@ pub fn embedded_default() -> Theme {
     };
     for (path, bytes) in DEFAULT_FILES {
         let shown = Path::new("themes/default").join(path);
-        if let Some(name) = path.strip_prefix("templates/") {
+        if *path == "theme.yaml" {
+            theme.colors = colors_of(&String::from_utf8_lossy(bytes));
+        } else if let Some(name) = path.strip_prefix("templates/") {
             theme.templates.insert(
                 name.to_string(),
                 String::from_utf8_lossy(bytes).into_owned(),
@@ -126,6 +166,9 @@ fn from_dir(name: &str, dir: &Path, root: &Path) -> Result<Theme> {
         ..Theme::default()
     };
     let shown = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
+    if let Ok(text) = std::fs::read_to_string(dir.join("theme.yaml")) {
+        theme.colors = colors_of(&text);
+    }
     for rel in crate::discover::files_under(&dir.join("templates")) {
         let path = dir.join("templates").join(&rel);
         let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
@@ -164,6 +207,17 @@ fn add_i18n_dir(theme: &mut Theme, dir: &Path, root: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn theme_colours_are_read_and_checked() {
+        let theme = embedded_default();
+        assert_eq!(theme.color("primary", "#000"), "#0b5c8c");
+        assert_eq!(theme.color("missing", "#123456"), "#123456");
+        let mut odd = Theme::default();
+        odd.colors
+            .insert("primary".into(), "red\" onload=\"x".into());
+        assert_eq!(odd.color("primary", "#000"), "#000");
+    }
 
     #[test]
     fn every_default_theme_file_is_embedded() {

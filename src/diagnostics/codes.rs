@@ -54,6 +54,11 @@ codes! {
         "Screen readers announce each cell with its column's header; without one a table of numbers \
          is a list of numbers. In Markdown the first row of a table is its header: give it the name \
          of each column. In raw HTML, use `<th>` cells for the header.";
+    ALERT_EXPIRED = "alert/expired", Warning,
+        "An alert has expired but its file is still in content/.",
+        "An alert is published until its `alert.expires` time (compared with the build date, \
+         `--today` or SOURCE_DATE_EPOCH). After that it is left out of the site, its feed and its \
+         CAP document. Delete the file, or move it out of content/ to keep it for the record.";
     CITATION_DUPLICATE_ID = "citation/duplicate-id", Error,
         "Two sources in one article have the same `id`.",
         "Each source under `citations:` needs its own id, because the text cites sources by id \
@@ -176,6 +181,16 @@ codes! {
         "The next review is due on `next_review`, or, when that is not set, on the latest \
          reviewer's date plus `review.interval_months`. The build date is today, or the date \
          given with `--today` or SOURCE_DATE_EPOCH. `check --strict` treats this as an error.";
+    SHARE_IMAGE_MISSING_GLYPHS = "share-image/missing-glyphs", Warning,
+        "A page's share image would show characters no font has.",
+        "Share images are drawn with the theme's fonts (Atkinson Hyperlegible for Latin, Noto Sans \
+         Arabic), the fonts in the site's `fonts/` folder and, as a last resort, the machine's fonts. \
+         Put a .ttf or .otf font for the script (for Chinese, e.g. Noto Sans SC) in `fonts/`.";
+    SHARE_IMAGE_PROBLEM = "share-image/problem", Warning,
+        "A page's share image could not be made as asked.",
+        "The page's own `image` could not be read or decoded (a generated card is used instead), \
+         the image is larger than the 300 KB WhatsApp shows previews for, or the card logo is \
+         missing. The message says which.";
     THEME_MISSING_STRING = "theme/missing-string", Warning,
         "A language of the site has no text of its own for some interface strings of the theme.",
         "The theme's interface texts (\"Skip to main content\", \"References\", \"Last reviewed\" ...) \

@@ -85,6 +85,8 @@ fn resolve(
     let diagnostic = if is_markdown {
         let message = if target.as_deref().is_some_and(|t| ctx.site.is_draft(t)) {
             format!("this links to `{shown}`, which is a draft and is not published")
+        } else if target.as_deref().is_some_and(|t| ctx.site.is_expired(t)) {
+            format!("this links to `{shown}`, an alert that has expired and is no longer published")
         } else {
             format!("this links to `{shown}`, which does not exist")
         };

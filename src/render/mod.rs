@@ -7,12 +7,16 @@
 
 pub mod views;
 
+use crate::alerts::{self, Alerts};
 use crate::diagnostics::Diagnostic;
 use crate::error::{Error, Result};
+use crate::feeds::Feeds;
 use crate::i18n::Strings;
 use crate::markdown::{self, RenderedBody};
 use crate::output::Output;
 use crate::site::{PageId, Site};
+use crate::social::cards::Cards;
+use crate::social::meta;
 use crate::theme::Theme;
 use rayon::prelude::*;
 use std::sync::Mutex;
@@ -74,7 +78,7 @@ fn template_error(theme: &Theme, error: &tera::Error) -> Error {
     Error::Template { name, message }
 }
 
-fn error_chain(error: &dyn std::error::Error) -> String {
+pub fn error_chain(error: &dyn std::error::Error) -> String {
     let mut message = error.to_string();
     let mut source = error.source();
     while let Some(cause) = source {
@@ -91,6 +95,18 @@ struct LanguageContext {
     site: Value,
     strings: Value,
     language: Value,
+    alerts: Value,
+}
+
+/// What later stages planned that pages show: share cards, alerts, feeds.
+pub struct Extras<'a> {
+    pub cards: &'a Cards,
+    pub alerts: &'a Alerts,
+    pub feeds: &'a Feeds,
+    /// Pages whose body HTML a later stage (the feeds) needs back.
+    pub keep_bodies: std::collections::BTreeSet<PageId>,
+    /// The build date (review status, alert expiry).
+    pub today: crate::dates::Date,
 }
 
 /// What rendering produced besides the files.
@@ -102,6 +118,8 @@ pub struct Rendered {
     pub facts: std::collections::BTreeMap<PageId, crate::editorial::PageFacts>,
     /// CSP sources of every inline script the pages contain.
     pub script_hashes: std::collections::BTreeSet<String>,
+    /// Body HTML of the pages [`Extras::keep_bodies`] asked for.
+    pub bodies: std::collections::BTreeMap<PageId, String>,
 }
 
 /// Renders every page of `site` into `output`.
@@ -109,8 +127,8 @@ pub fn render_all(
     site: &Site,
     renderer: &Renderer,
     strings: &Strings,
+    extras: &Extras,
     output: &dyn Output,
-    today: crate::dates::Date,
 ) -> Result<Rendered> {
     let mut contexts = std::collections::HashMap::new();
     for language in &site.config.languages {
@@ -122,12 +140,19 @@ pub fn render_all(
                 site: Value::from_serializable(&site_view),
                 strings: Value::from_serializable(&*strings.table(&language.code)),
                 language: Value::from_serializable(&language_view),
+                alerts: Value::from_serializable(&alerts::banners(
+                    site,
+                    extras.alerts,
+                    &language.code,
+                    strings,
+                )),
             },
         );
     }
     let diagnostics = Mutex::new(Vec::new());
     let facts = Mutex::new(std::collections::BTreeMap::new());
     let script_hashes = Mutex::new(std::collections::BTreeSet::new());
+    let bodies = Mutex::new(std::collections::BTreeMap::new());
     let ids: Vec<PageId> = (0..site.pages.len()).collect();
     ids.par_iter().try_for_each(|&id| -> Result<()> {
         let page = site.page(id);
@@ -155,8 +180,13 @@ pub fn render_all(
         context.insert_value("site", shared.site.clone());
         context.insert_value("t", shared.strings.clone());
         context.insert_value("lang", shared.language.clone());
+        context.insert_value("alerts", shared.alerts.clone());
         context.insert("nav", &views::navigation(site, id));
-        context.insert("page", &views::page_view(site, id, body.as_ref(), today));
+        context.insert("feeds", &extras.feeds.links_for(site, id));
+        let mut view = views::page_view(site, id, body.as_ref(), extras.today);
+        view.social = Some(meta::view(site, id, extras.cards, strings));
+        view.alert = alerts::view(site, id, strings);
+        context.insert("page", &view);
         let html = renderer.render(page.kind.template(), &context)?;
         if html.contains("<script") {
             let found = crate::security::inline_script_hashes(&html);
@@ -166,6 +196,12 @@ pub fn render_all(
                     .unwrap_or_else(|e| e.into_inner())
                     .extend(found);
             }
+        }
+        if let Some(body) = body.as_ref().filter(|_| extras.keep_bodies.contains(&id)) {
+            bodies
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(id, body.html.clone());
         }
         let path = site.urls.output_path(&page.url);
         output.write(&path, html.as_bytes())
@@ -177,6 +213,7 @@ pub fn render_all(
         script_hashes: script_hashes
             .into_inner()
             .unwrap_or_else(|e| e.into_inner()),
+        bodies: bodies.into_inner().unwrap_or_else(|e| e.into_inner()),
     })
 }
 

@@ -145,6 +145,10 @@ pub struct PageView<'a> {
     /// schema.org JSON-LD, already escaped for `<script>` (articles only).
     pub json_ld: Option<String>,
     pub extra: &'a std::collections::BTreeMap<String, serde_json::Value>,
+    /// Open Graph / X card values and the share bar (set by the renderer).
+    pub social: Option<crate::social::meta::SocialView>,
+    /// The alert this page is, if it is one (set by the renderer).
+    pub alert: Option<crate::alerts::AlertView>,
 }
 
 fn date_pair(date: Option<crate::dates::Date>, language: &str) -> (Option<String>, Option<String>) {
@@ -311,10 +315,12 @@ pub fn page_view<'a>(
             crate::structured_data::medical_web_page(site, page, body, &r, image_url.as_deref())
         }),
         extra: &meta.extra,
+        social: None,
+        alert: None,
     }
 }
 
-fn alternates(site: &Site, id: PageId) -> Vec<AlternateView> {
+pub fn alternates(site: &Site, id: PageId) -> Vec<AlternateView> {
     let page = site.page(id);
     if page.translations.is_empty() {
         return Vec::new();
@@ -393,7 +399,7 @@ fn summary_view(site: &Site, id: PageId) -> SummaryView<'_> {
 }
 
 /// The cover image's URL, resolved like an image in the body.
-fn cover_image(site: &Site, page: &Page) -> Option<ImageView> {
+pub fn cover_image(site: &Site, page: &Page) -> Option<ImageView> {
     let image = page.meta.image.as_ref()?;
     let url = resolve_file(site, page, &image.src)?;
     Some(ImageView {

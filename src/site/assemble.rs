@@ -116,6 +116,7 @@ pub fn assemble(
         by_source,
         known_urls,
         drafts,
+        expired: HashSet::new(),
     };
     (site, diagnostics)
 }

@@ -126,6 +126,8 @@ pub struct Site {
     known_urls: HashSet<String>,
     /// Content files that are drafts left out of this build.
     drafts: HashSet<PathBuf>,
+    /// Content files left out because they are expired alerts.
+    expired: HashSet<PathBuf>,
 }
 
 impl Site {
@@ -152,6 +154,16 @@ impl Site {
 
     pub fn is_draft(&self, path: &Path) -> bool {
         self.drafts.contains(path)
+    }
+
+    /// Records content files left out because they are expired alerts (set
+    /// once, before the site is checked, so links to them are explained).
+    pub fn set_expired(&mut self, paths: &[PathBuf]) {
+        self.expired = paths.iter().cloned().collect();
+    }
+
+    pub fn is_expired(&self, path: &Path) -> bool {
+        self.expired.contains(path)
     }
 
     /// Whether a root-relative URL (fragment and query removed) is served.

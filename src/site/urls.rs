@@ -125,6 +125,20 @@ pub fn encode_path(path: &str) -> String {
     out
 }
 
+/// Percent-encodes text for one query value or `mailto:` field (spaces
+/// as `%20`, every reserved character encoded).
+pub fn encode_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -179,3 +179,65 @@ fn check_machine_formats_match_golden_files() {
         assert_eq!(String::from_utf8_lossy(&out.stdout), expected, "{golden}");
     }
 }
+
+#[test]
+fn check_warns_about_expired_alerts_and_names_the_next_expiry() {
+    let site = TestSite::new("sites/social");
+    let out = pamphlet(&["check", "--root", &root_arg(&site), "--today", "2026-06-01"]);
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("warning[alert/expired]"), "{stderr}");
+    assert!(
+        stderr.contains("content/en/alerts/flu-clinic.md:7:12"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("Next alert expiry: 2026-06-10T00:00:00Z (content/en/alerts/heat-wave.md)"),
+        "{stderr}"
+    );
+    // CI can fail on it, and JSON output stays machine-readable on stdout.
+    let strict = pamphlet(&[
+        "check",
+        "--strict",
+        "--format",
+        "json",
+        "--root",
+        &root_arg(&site),
+        "--today",
+        "2026-06-01",
+    ]);
+    assert_eq!(strict.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&strict.stdout).unwrap();
+    assert_eq!(json["diagnostics"][0]["code"], "alert/expired");
+    assert!(String::from_utf8_lossy(&strict.stderr).contains("Next alert expiry"));
+    // `check` draws no share images.
+    assert!(!site.root.join(".pamphlet-cache").exists());
+
+    let out = pamphlet(&[
+        "build",
+        "--root",
+        &root_arg(&site),
+        "--today",
+        "2026-06-01",
+        "--timings",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("share images") && stderr.contains("14 drawn, 0 from cache"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("share image each"), "{stderr}");
+    let out = pamphlet(&[
+        "build",
+        "--root",
+        &root_arg(&site),
+        "--today",
+        "2026-06-01",
+        "--timings",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("0 drawn, 14 from cache"), "{stderr}");
+
+    let explain = pamphlet(&["check", "--explain", "alert/expired"]);
+    assert!(String::from_utf8_lossy(&explain.stdout).contains("expires"));
+}

@@ -1,14 +1,16 @@
 //! Integration tests: build fixture sites and check what comes out.
 //! See tests/README.md for how to add a case.
 
-mod support;
-
 mod accessibility;
+mod alerts;
 mod cli;
+mod feeds;
 mod fuzz_regressions;
 mod invalid;
 mod limits;
 mod properties;
 mod sites;
+mod social;
+mod support;
 mod translations;
 mod trust;

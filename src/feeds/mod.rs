@@ -1,0 +1,374 @@
+//! Feeds: Atom (RFC 4287), RSS 2.0 and JSON Feed 1.1 for each language, each
+//! tag, and each language's alerts (`/<lang>/alerts/atom.xml`).
+//!
+//! [`plan`] decides every feed and its newest entries before pages are
+//! rendered, so pages can link to their feeds and rendering can keep the
+//! HTML of exactly the entries feeds need ([`Feeds::wanted`]). Every date
+//! comes from the content (or the pinned build date for an empty feed),
+//! never from the clock, and every URL is absolute.
+
+mod atom;
+mod json;
+mod rss;
+
+use crate::alerts::{self, Alerts};
+use crate::config::FeedFormat;
+use crate::dates::Date;
+use crate::error::Result;
+use crate::i18n::Strings;
+use crate::output::Output;
+use crate::site::{PageId, PageKind, Site};
+use crate::social::cards::Cards;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What a feed lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// A language's articles (alerts have their own feed).
+    Language,
+    /// The articles with one tag (the tag page's id).
+    Tag(PageId),
+    /// A language's active alerts.
+    Alerts,
+}
+
+/// One feed in one or more formats.
+#[derive(Debug, Clone)]
+pub struct Feed {
+    pub language: String,
+    pub scope: Scope,
+    pub title: String,
+    pub description: String,
+    /// Root-relative folder the feed files sit in (`/en/`, `/en/tags/salt/`).
+    pub folder: String,
+    /// The page the feed belongs to (root-relative).
+    pub home: String,
+    pub formats: Vec<FeedFormat>,
+    /// Newest first.
+    pub entries: Vec<PageId>,
+}
+
+impl Feed {
+    /// Root-relative URL of the feed in a format.
+    pub fn url(&self, format: FeedFormat) -> String {
+        format!("{}{}", self.folder, file_name(format))
+    }
+}
+
+/// The file name of a format.
+pub fn file_name(format: FeedFormat) -> &'static str {
+    match format {
+        FeedFormat::Atom => "atom.xml",
+        FeedFormat::Rss => "rss.xml",
+        FeedFormat::Json => "feed.json",
+    }
+}
+
+/// The media type of a format.
+pub fn mime(format: FeedFormat) -> &'static str {
+    match format {
+        FeedFormat::Atom => "application/atom+xml",
+        FeedFormat::Rss => "application/rss+xml",
+        FeedFormat::Json => "application/feed+json",
+    }
+}
+
+/// A `<link rel="alternate">` to a feed, as templates see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedLink {
+    pub mime: &'static str,
+    pub title: String,
+    /// Root-relative.
+    pub url: String,
+}
+
+/// Every feed of the site.
+#[derive(Debug, Default)]
+pub struct Feeds {
+    pub feeds: Vec<Feed>,
+}
+
+/// Decides the feeds of the site and their entries.
+pub fn plan(site: &Site, alerts: &Alerts, strings: &Strings) -> Feeds {
+    let config = &site.config.feeds;
+    let mut feeds = Vec::new();
+    let limit = config.limit;
+    for language in &site.config.languages {
+        let code = &language.code;
+        let Some(&home) = site.homes.get(code) else {
+            continue;
+        };
+        let site_title = &language.title;
+        if !config.formats.is_empty() {
+            let entries: Vec<PageId> = site
+                .page(home)
+                .pages
+                .iter()
+                .copied()
+                .filter(|&p| !alerts::is_alert(site.page(p)))
+                .take(limit)
+                .collect();
+            feeds.push(Feed {
+                language: code.clone(),
+                scope: Scope::Language,
+                title: site_title.clone(),
+                description: non_empty(&site.page(home).meta.summary, site_title),
+                folder: site.urls.language_home(code),
+                home: site.page(home).url.clone(),
+                formats: config.formats.clone(),
+                entries,
+            });
+            if config.tags {
+                for (id, page) in site.pages.iter().enumerate() {
+                    if page.kind != PageKind::Tag || &page.language != code {
+                        continue;
+                    }
+                    let title = strings.get(
+                        code,
+                        "feed_tag_title",
+                        &[("site", site_title), ("tag", &page.meta.title)],
+                    );
+                    feeds.push(Feed {
+                        language: code.clone(),
+                        scope: Scope::Tag(id),
+                        description: title.clone(),
+                        title,
+                        folder: page.url.clone(),
+                        home: page.url.clone(),
+                        formats: config.formats.clone(),
+                        entries: page.pages.iter().copied().take(limit).collect(),
+                    });
+                }
+            }
+        }
+        if alerts.feed_languages.contains(code) || !alerts.of(code).is_empty() {
+            // The alerts feed is always Atom (its address is part of the
+            // contract), plus whatever other formats the site publishes.
+            let mut formats = vec![FeedFormat::Atom];
+            formats.extend(config.formats.iter().filter(|f| **f != FeedFormat::Atom));
+            let title = strings.get(code, "feed_alerts_title", &[("site", site_title)]);
+            let folder = site.urls.page(code, &[alerts::FOLDER]);
+            feeds.push(Feed {
+                language: code.clone(),
+                scope: Scope::Alerts,
+                description: title.clone(),
+                title,
+                home: if site.serves(&folder) {
+                    folder.clone()
+                } else {
+                    site.page(home).url.clone()
+                },
+                folder,
+                formats,
+                entries: alerts.of(code).iter().copied().take(limit).collect(),
+            });
+        }
+    }
+    Feeds { feeds }
+}
+
+fn non_empty(text: &str, fallback: &str) -> String {
+    if text.trim().is_empty() {
+        fallback.to_string()
+    } else {
+        text.to_string()
+    }
+}
+
+impl Feeds {
+    /// Pages whose rendered HTML the feeds need.
+    pub fn wanted(&self) -> BTreeSet<PageId> {
+        self.feeds
+            .iter()
+            .flat_map(|f| f.entries.iter().copied())
+            .collect()
+    }
+
+    /// The feeds a page's head links to: its language's feed and alerts
+    /// feed, and on a tag page that tag's feed.
+    pub fn links_for(&self, site: &Site, id: PageId) -> Vec<FeedLink> {
+        let page = site.page(id);
+        let mut links = Vec::new();
+        for feed in &self.feeds {
+            let relevant = feed.language == page.language
+                && match feed.scope {
+                    Scope::Language | Scope::Alerts => true,
+                    Scope::Tag(tag) => tag == id,
+                };
+            if !relevant {
+                continue;
+            }
+            for &format in &feed.formats {
+                links.push(FeedLink {
+                    mime: mime(format),
+                    title: format!("{} ({})", feed.title, format_name(format)),
+                    url: feed.url(format),
+                });
+            }
+        }
+        links
+    }
+
+    /// Writes every feed. `bodies` holds the rendered HTML of the pages
+    /// [`Feeds::wanted`] asked for. Returns how many files were written.
+    pub fn write(
+        &self,
+        site: &Site,
+        bodies: &BTreeMap<PageId, String>,
+        cards: &Cards,
+        today: Date,
+        output: &dyn Output,
+    ) -> Result<usize> {
+        let mut written = 0;
+        for feed in &self.feeds {
+            let entries: Vec<Entry> = feed
+                .entries
+                .iter()
+                .map(|&id| Entry::new(site, id, bodies.get(&id).map_or("", String::as_str), cards))
+                .collect();
+            let updated = entries.iter().map(|e| e.updated).max().unwrap_or(today);
+            let context = Context {
+                site,
+                feed,
+                entries: &entries,
+                updated,
+            };
+            for &format in &feed.formats {
+                let bytes = match format {
+                    FeedFormat::Atom => atom::write(&context),
+                    FeedFormat::Rss => rss::write(&context),
+                    FeedFormat::Json => json::write(&context),
+                };
+                output.write(&site.urls.output_path(&feed.url(format)), &bytes)?;
+                written += 1;
+            }
+        }
+        Ok(written)
+    }
+}
+
+fn format_name(format: FeedFormat) -> &'static str {
+    match format {
+        FeedFormat::Atom => "Atom",
+        FeedFormat::Rss => "RSS",
+        FeedFormat::Json => "JSON Feed",
+    }
+}
+
+/// What every format writes for one feed.
+struct Context<'a> {
+    site: &'a Site,
+    feed: &'a Feed,
+    entries: &'a [Entry],
+    updated: Date,
+}
+
+impl Context<'_> {
+    fn url(&self, format: FeedFormat) -> String {
+        self.site.urls.permalink(&self.feed.url(format))
+    }
+    fn home(&self) -> String {
+        self.site.urls.permalink(&self.feed.home)
+    }
+    fn author(&self) -> &str {
+        self.site
+            .config
+            .language(&self.feed.language)
+            .map_or(self.site.config.title.as_str(), |l| l.title.as_str())
+    }
+}
+
+/// One entry, with everything absolute.
+struct Entry {
+    /// Permalink, also the entry's id (stable as long as the address is).
+    url: String,
+    title: String,
+    summary: String,
+    content: String,
+    published: Date,
+    updated: Date,
+    authors: Vec<String>,
+    categories: Vec<String>,
+    image: Option<EntryImage>,
+    language: String,
+}
+
+struct EntryImage {
+    url: String,
+    mime: &'static str,
+    length: Option<u64>,
+    size: Option<(u32, u32)>,
+}
+
+impl Entry {
+    fn new(site: &Site, id: PageId, body: &str, cards: &Cards) -> Entry {
+        let page = site.page(id);
+        let origin = site.config.base_url.origin().ascii_serialization();
+        let published = page
+            .meta
+            .date
+            .or(page.meta.updated)
+            .unwrap_or_else(|| Date::new(1970, 1, 1).expect("valid"));
+        let updated = page.meta.updated.unwrap_or(published).max(published);
+        Entry {
+            url: site.urls.permalink(&page.url),
+            title: page.meta.title.clone(),
+            summary: page.meta.summary.clone(),
+            content: absolute_urls(body, &origin),
+            published,
+            updated,
+            authors: page.meta.authors.iter().map(|a| a.name.clone()).collect(),
+            categories: page.tags.iter().map(|t| t.name.clone()).collect(),
+            image: cards.image_for(site, id).map(|img| EntryImage {
+                url: crate::social::meta::absolute(site, &img.url),
+                mime: img.mime.unwrap_or("image/png"),
+                length: cards.file_size(site, id),
+                size: img.size,
+            }),
+            language: page.language.clone(),
+        }
+    }
+}
+
+/// Makes the root-relative `href`/`src` addresses Pamphlet writes into page
+/// bodies absolute, as feed readers need (they show content away from the
+/// site). Protocol-relative and absolute addresses are left alone.
+pub fn absolute_urls(html: &str, origin: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    loop {
+        let next = ["href=\"/", "src=\"/"]
+            .iter()
+            .filter_map(|needle| rest.find(needle).map(|i| (i, needle.len())))
+            .min();
+        let Some((i, len)) = next else {
+            out.push_str(rest);
+            return out;
+        };
+        let attribute_start = i == 0 || rest.as_bytes()[i - 1].is_ascii_whitespace();
+        let value_start = i + len - 1;
+        out.push_str(&rest[..value_start]);
+        if attribute_start && !rest[value_start..].starts_with("//") {
+            out.push_str(origin);
+        }
+        rest = &rest[value_start..];
+        // Step past the `/` so the same match is not found again.
+        out.push('/');
+        rest = &rest[1..];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn body_urls_become_absolute() {
+        let html = r#"<p><a href="/en/heart/">h</a> <img src="/en/a.png" alt=""> <a href="//cdn.org/x">c</a> <a href="https://o.org/">o</a> <a data-href="/x">d</a></p>"#;
+        assert_eq!(
+            absolute_urls(html, "https://e.org"),
+            r#"<p><a href="https://e.org/en/heart/">h</a> <img src="https://e.org/en/a.png" alt=""> <a href="//cdn.org/x">c</a> <a href="https://o.org/">o</a> <a data-href="/x">d</a></p>"#
+        );
+    }
+}
