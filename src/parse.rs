@@ -30,10 +30,7 @@ impl ParsedPage {
 /// Reads and parses every page; files that cannot be used are left out and
 /// explained in the diagnostics.
 pub fn parse_all(root: &Path, sources: &[SourcePage]) -> (Vec<ParsedPage>, Diagnostics) {
-    let results: Vec<(Option<ParsedPage>, Vec<Diagnostic>)> = sources
-        .par_iter()
-        .map(|source| parse_one(root, source))
-        .collect();
+    let results = parse_each(root, sources);
     let mut pages = Vec::with_capacity(results.len());
     let mut diagnostics = Diagnostics::new();
     for (page, found) in results {
@@ -41,6 +38,18 @@ pub fn parse_all(root: &Path, sources: &[SourcePage]) -> (Vec<ParsedPage>, Diagn
         diagnostics.extend(found);
     }
     (pages, diagnostics)
+}
+
+/// Reads and parses every page, keeping each file's result apart (the live
+/// preview replaces them one file at a time). In the order of `sources`.
+pub fn parse_each(
+    root: &Path,
+    sources: &[SourcePage],
+) -> Vec<(Option<ParsedPage>, Vec<Diagnostic>)> {
+    sources
+        .par_iter()
+        .map(|source| parse_one(root, source))
+        .collect()
 }
 
 /// Reads one file (exposed for incremental rebuilds, which re-read one file).

@@ -15,7 +15,6 @@ use crate::output::Output;
 use crate::site::{PageId, Site};
 use crate::theme::Theme;
 use rayon::prelude::*;
-use std::sync::Mutex;
 use tera::{Context, Tera, Value};
 
 /// The theme's templates, compiled once per build.
@@ -100,6 +99,15 @@ pub struct Rendered {
     pub pages_written: usize,
 }
 
+/// What rendering one page learnt about it, besides its file.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PageFacts {
+    /// Problems found in the page's Markdown (links, images).
+    pub diagnostics: Vec<Diagnostic>,
+    /// Words of prose in the body (0 for pages without one).
+    pub word_count: usize,
+}
+
 /// Renders every page of `site` into `output`.
 pub fn render_all(
     site: &Site,
@@ -107,6 +115,24 @@ pub fn render_all(
     strings: &Strings,
     output: &dyn Output,
 ) -> Result<Rendered> {
+    let ids: Vec<PageId> = (0..site.pages.len()).collect();
+    let facts = render_pages(site, renderer, strings, &ids, output)?;
+    Ok(Rendered {
+        diagnostics: facts.into_iter().flat_map(|f| f.diagnostics).collect(),
+        pages_written: site.pages.len(),
+    })
+}
+
+/// Renders some pages of `site` into `output` (the live preview re-renders
+/// only the pages a change affects). Returns each page's facts, in the order
+/// of `ids`.
+pub fn render_pages(
+    site: &Site,
+    renderer: &Renderer,
+    strings: &Strings,
+    ids: &[PageId],
+    output: &dyn Output,
+) -> Result<Vec<PageFacts>> {
     let mut contexts = std::collections::HashMap::new();
     for language in &site.config.languages {
         let site_view = views::site_view(site, &language.code);
@@ -120,34 +146,28 @@ pub fn render_all(
             },
         );
     }
-    let diagnostics = Mutex::new(Vec::new());
-    let ids: Vec<PageId> = (0..site.pages.len()).collect();
-    ids.par_iter().try_for_each(|&id| -> Result<()> {
-        let page = site.page(id);
-        let body: Option<RenderedBody> = page.source.as_ref().map(|parsed| {
-            markdown::render(site, &parsed.source.path, &parsed.text, parsed.body_start)
-        });
-        if let Some(body) = body.as_ref().filter(|b| !b.diagnostics.is_empty()) {
-            diagnostics
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .extend(body.diagnostics.iter().cloned());
-        }
-        let shared = &contexts[&page.language];
-        let mut context = Context::new();
-        context.insert_value("site", shared.site.clone());
-        context.insert_value("t", shared.strings.clone());
-        context.insert_value("lang", shared.language.clone());
-        context.insert("nav", &views::navigation(site, id));
-        context.insert("page", &views::page_view(site, id, body.as_ref()));
-        let html = renderer.render(page.kind.template(), &context)?;
-        let path = site.urls.output_path(&page.url);
-        output.write(&path, html.as_bytes())
-    })?;
-    Ok(Rendered {
-        diagnostics: diagnostics.into_inner().unwrap_or_else(|e| e.into_inner()),
-        pages_written: site.pages.len(),
-    })
+    ids.par_iter()
+        .map(|&id| -> Result<PageFacts> {
+            let page = site.page(id);
+            let body: Option<RenderedBody> = page.source.as_ref().map(|parsed| {
+                markdown::render(site, &parsed.source.path, &parsed.text, parsed.body_start)
+            });
+            let shared = &contexts[&page.language];
+            let mut context = Context::new();
+            context.insert_value("site", shared.site.clone());
+            context.insert_value("t", shared.strings.clone());
+            context.insert_value("lang", shared.language.clone());
+            context.insert("nav", &views::navigation(site, id));
+            context.insert("page", &views::page_view(site, id, body.as_ref()));
+            let html = renderer.render(page.kind.template(), &context)?;
+            let path = site.urls.output_path(&page.url);
+            output.write(&path, html.as_bytes())?;
+            Ok(body.map_or_else(PageFacts::default, |b| PageFacts {
+                diagnostics: b.diagnostics,
+                word_count: b.word_count,
+            }))
+        })
+        .collect()
 }
 
 /// Escapes text for HTML content or a quoted attribute.

@@ -1,0 +1,462 @@
+//! A build kept in memory between changes, for the live preview.
+//!
+//! [`Build`] keeps what each stage produced (the setup, the discovered files,
+//! every file's parse, the site model, each page's facts) and the rendered
+//! files. After files change, [`Build::update`] re-runs only what they touch:
+//! a changed article is parsed again on its own, the site model is
+//! re-assembled from the kept parses (no file is read), and only the pages
+//! whose view of the site changed are rendered again ([`site::diff`]).
+//! site.yaml, the theme, `templates/` and `i18n/` change everything and start
+//! over. Either way the files and diagnostics are the same as a full
+//! [`run`](super::run) of the same files; the integration tests check it
+//! byte for byte.
+
+use super::{BuildOptions, BuildReport, Setup, assemble, copy_files, setup, site_wide_outputs};
+use super::{Clock, write_theme_files};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::discover::{self, Discovered, SourcePage};
+use crate::error::Result;
+use crate::output::{Files, Memory, Output};
+use crate::parse::{self, ParsedPage};
+use crate::render::{self, PageFacts};
+use crate::site::diff::{self, Affected};
+use crate::site::{PageId, Site};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// What a rebuild rendered again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// Every page (first build, a configuration or theme change, or a change
+    /// to which pages exist).
+    Everything,
+    /// Only these pages (their URLs, sorted by page order).
+    Pages(Vec<String>),
+}
+
+/// How one build or rebuild went.
+#[derive(Debug)]
+pub struct Rebuild {
+    /// All diagnostics of the site as it now is (not only the new ones).
+    pub report: BuildReport,
+    pub scope: Scope,
+}
+
+/// A site built into memory, updated file by file.
+pub struct Build {
+    options: BuildOptions,
+    /// The root as the file watcher reports paths (absolute, links resolved).
+    canonical_root: PathBuf,
+    /// `None` before the first build, or when site.yaml or the theme could
+    /// not be used: the next update starts over.
+    state: Option<State>,
+    output: Memory,
+    /// False when `output` may not match `state` (rendering stopped half
+    /// way): the next update renders everything.
+    output_current: bool,
+    diagnostics: Diagnostics,
+}
+
+struct State {
+    setup: Setup,
+    discovered: Discovered,
+    /// Every discovered Markdown file's parse, by path.
+    parsed: BTreeMap<PathBuf, Parsed>,
+    site: Arc<Site>,
+    /// From assembling and validating the site.
+    site_diagnostics: Diagnostics,
+    /// By page id.
+    facts: Vec<PageFacts>,
+    site_wide_diagnostics: Diagnostics,
+}
+
+struct Parsed {
+    page: Option<ParsedPage>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// The changed paths, sorted by what they affect.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Changes {
+    /// site.yaml, a theme, `templates/` or `i18n/`: start over.
+    reload: bool,
+    /// Markdown files under `content/`, relative to the root.
+    markdown: BTreeSet<PathBuf>,
+    /// Other files and folders under `content/` and `static/`.
+    files: BTreeSet<PathBuf>,
+}
+
+impl Build {
+    /// A build of the site at `options.root`; nothing is read until
+    /// [`Build::full`].
+    pub fn new(options: BuildOptions) -> Build {
+        let canonical_root = options
+            .root
+            .canonicalize()
+            .unwrap_or_else(|_| options.root.clone());
+        Build {
+            options,
+            canonical_root,
+            state: None,
+            output: Memory::default(),
+            output_current: false,
+            diagnostics: Diagnostics::new(),
+        }
+    }
+
+    pub fn options(&self) -> &BuildOptions {
+        &self.options
+    }
+
+    /// The files of the latest build (complete even when it had errors).
+    pub fn files(&self) -> Files {
+        self.output.snapshot()
+    }
+
+    /// The site model of the latest build, if site.yaml could be used.
+    pub fn site(&self) -> Option<Arc<Site>> {
+        self.state.as_ref().map(|s| s.site.clone())
+    }
+
+    /// What rendering learnt about each page (by page id) in the latest build.
+    pub fn facts(&self) -> &[PageFacts] {
+        self.state.as_ref().map_or(&[], |s| s.facts.as_slice())
+    }
+
+    /// Every diagnostic of the latest build, sorted.
+    pub fn diagnostics(&self) -> &Diagnostics {
+        &self.diagnostics
+    }
+
+    /// Builds everything from the files on disk.
+    pub fn full(&mut self) -> Result<Rebuild> {
+        self.state = None;
+        self.output_current = false;
+        let result = self.full_inner();
+        if result.is_err() {
+            self.state = None;
+        }
+        result
+    }
+
+    fn full_inner(&mut self) -> Result<Rebuild> {
+        let mut clock = Clock::start();
+        let setup = match setup(&self.options)? {
+            Ok(setup) => setup,
+            Err(diagnostics) => {
+                self.diagnostics = diagnostics.sorted();
+                let report = BuildReport {
+                    diagnostics: self.diagnostics.clone(),
+                    ..BuildReport::default()
+                };
+                return Ok(Rebuild {
+                    report,
+                    scope: Scope::Everything,
+                });
+            }
+        };
+        clock.lap("config and theme");
+        let discovered = discover::discover(&setup.config);
+        clock.lap("discover");
+        let parsed = parse_into_map(&setup.config.root, &discovered.pages);
+        clock.lap("parse");
+        let (site, site_diagnostics) = assemble(
+            setup.config.clone(),
+            live_pages(&parsed),
+            &discovered,
+            &self.options,
+        );
+        clock.lap("assemble and validate");
+        let fresh = Memory::default();
+        let facts = render_everything(&site, &setup, &fresh, &|_| None)?;
+        let site_wide_diagnostics = site_wide_outputs(&site, &fresh)?;
+        clock.lap("render");
+        self.output = fresh;
+        self.output_current = true;
+        let pages = site.pages.len();
+        self.state = Some(State {
+            setup,
+            discovered,
+            parsed,
+            site: Arc::new(site),
+            site_diagnostics,
+            facts,
+            site_wide_diagnostics,
+        });
+        Ok(self.finish(clock, pages, Scope::Everything))
+    }
+
+    /// Brings the build up to date after `paths` changed (absolute, or
+    /// relative to the site root; files or folders, changed, added or
+    /// removed). `Ok(None)` when none of them is part of the site.
+    pub fn update(&mut self, paths: &[PathBuf]) -> Result<Option<Rebuild>> {
+        let changes = Changes::classify(&self.options.root, &self.canonical_root, paths);
+        if changes.is_empty() {
+            return Ok(None);
+        }
+        if changes.reload || self.state.is_none() {
+            return self.full().map(Some);
+        }
+        let result = self.update_content(&changes);
+        if result.is_err() {
+            // A page failed to render: the output is half updated.
+            self.state = None;
+            self.output_current = false;
+        }
+        result.map(Some)
+    }
+
+    fn update_content(&mut self, changes: &Changes) -> Result<Rebuild> {
+        let mut clock = Clock::start();
+        let state = self.state.as_mut().expect("checked by update");
+        let root = state.setup.config.root.clone();
+        if changes.may_add_or_remove(&root, &state.discovered) {
+            state.discovered = discover::discover(&state.setup.config);
+            let listed: BTreeSet<&Path> = state
+                .discovered
+                .pages
+                .iter()
+                .map(|p| p.path.as_path())
+                .collect();
+            state
+                .parsed
+                .retain(|path, _| listed.contains(path.as_path()));
+        }
+        clock.lap("discover");
+        let to_parse: Vec<SourcePage> = state
+            .discovered
+            .pages
+            .iter()
+            .filter(|p| changes.markdown.contains(&p.path) || !state.parsed.contains_key(&p.path))
+            .cloned()
+            .collect();
+        state.parsed.extend(parse_into_map(&root, &to_parse));
+        clock.lap("parse");
+
+        let (site, site_diagnostics) = assemble(
+            state.setup.config.clone(),
+            live_pages(&state.parsed),
+            &state.discovered,
+            &self.options,
+        );
+        clock.lap("assemble and validate");
+
+        let affected = if self.output_current {
+            diff::affected(&state.site, &site)
+        } else {
+            Affected::All
+        };
+        let (rendered, scope) = match affected {
+            Affected::All => {
+                let old_site = state.site.clone();
+                let old_output = &self.output;
+                let fresh = Memory::default();
+                let reuse = |file: &crate::site::CopiedFile| {
+                    let unchanged = !changes.touches(&file.source)
+                        && old_site.files.binary_search(file).is_ok();
+                    unchanged
+                        .then(|| old_output.get(&old_site.urls.output_path(&file.url)))
+                        .flatten()
+                };
+                state.facts = render_everything(&site, &state.setup, &fresh, &reuse)?;
+                state.site_wide_diagnostics = site_wide_outputs(&site, &fresh)?;
+                self.output = fresh;
+                (site.pages.len(), Scope::Everything)
+            }
+            Affected::Pages(ids) => {
+                let facts = render::render_pages(
+                    &site,
+                    &state.setup.renderer,
+                    &state.setup.strings,
+                    &ids,
+                    &self.output,
+                )?;
+                for (&id, page_facts) in ids.iter().zip(facts) {
+                    state.facts[id] = page_facts;
+                }
+                for file in site.files.iter().filter(|f| changes.touches(&f.source)) {
+                    self.output
+                        .copy(&site.urls.output_path(&file.url), &root.join(&file.source))?;
+                }
+                state.site_wide_diagnostics = site_wide_outputs(&site, &self.output)?;
+                let urls = ids.iter().map(|&id| site.pages[id].url.clone()).collect();
+                (ids.len(), Scope::Pages(urls))
+            }
+        };
+        clock.lap("render");
+        state.site = Arc::new(site);
+        state.site_diagnostics = site_diagnostics;
+        self.output_current = true;
+        Ok(self.finish(clock, rendered, scope))
+    }
+
+    /// Gathers every stage's diagnostics (as a full build would) into the report.
+    fn finish(&mut self, clock: Clock, pages: usize, scope: Scope) -> Rebuild {
+        let mut diagnostics = Diagnostics::new();
+        if let Some(state) = &self.state {
+            diagnostics.extend(state.setup.diagnostics.clone());
+            diagnostics.extend(state.discovered.diagnostics.clone());
+            for parsed in state.parsed.values() {
+                diagnostics.extend(parsed.diagnostics.iter().cloned());
+            }
+            diagnostics.extend(state.site_diagnostics.clone());
+            for facts in &state.facts {
+                diagnostics.extend(facts.diagnostics.iter().cloned());
+            }
+            diagnostics.extend(state.site_wide_diagnostics.clone());
+        }
+        self.diagnostics = diagnostics.sorted();
+        let report = BuildReport {
+            published: !self.diagnostics.has_errors(),
+            diagnostics: self.diagnostics.clone(),
+            pages,
+            files: self.output.len(),
+            timings: clock.timings,
+        };
+        Rebuild { report, scope }
+    }
+}
+
+/// Renders every page and writes every other file of the site into `output`.
+fn render_everything(
+    site: &Site,
+    setup: &Setup,
+    output: &Memory,
+    reuse: &(dyn Fn(&crate::site::CopiedFile) -> Option<Arc<[u8]>> + Sync),
+) -> Result<Vec<PageFacts>> {
+    let ids: Vec<PageId> = (0..site.pages.len()).collect();
+    let facts = render::render_pages(site, &setup.renderer, &setup.strings, &ids, output)?;
+    copy_files(site, output, reuse)?;
+    write_theme_files(&setup.theme, output)?;
+    Ok(facts)
+}
+
+fn parse_into_map(root: &Path, sources: &[SourcePage]) -> BTreeMap<PathBuf, Parsed> {
+    sources
+        .iter()
+        .zip(parse::parse_each(root, sources))
+        .map(|(source, (page, diagnostics))| (source.path.clone(), Parsed { page, diagnostics }))
+        .collect()
+}
+
+/// The usable parses, in path order (the order discovery gives a full build).
+fn live_pages(parsed: &BTreeMap<PathBuf, Parsed>) -> Vec<ParsedPage> {
+    parsed.values().filter_map(|p| p.page.clone()).collect()
+}
+
+impl Changes {
+    fn classify(root: &Path, canonical_root: &Path, paths: &[PathBuf]) -> Changes {
+        let mut changes = Changes::default();
+        for path in paths {
+            let rel = if path.is_absolute() {
+                match path
+                    .strip_prefix(canonical_root)
+                    .or_else(|_| path.strip_prefix(root))
+                {
+                    Ok(rel) => rel,
+                    Err(_) => continue,
+                }
+            } else {
+                path.as_path()
+            };
+            let names: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            if names.is_empty() || names.iter().any(|n| discover::is_ignored(n)) {
+                continue;
+            }
+            match names[0].as_str() {
+                crate::config::FILE_NAME if names.len() == 1 => changes.reload = true,
+                "templates" | "i18n" | "themes" => changes.reload = true,
+                "content" if rel.extension().is_some_and(|e| e == "md") => {
+                    changes.markdown.insert(rel.to_path_buf());
+                }
+                "content" | "static" => {
+                    changes.files.insert(rel.to_path_buf());
+                }
+                _ => {}
+            }
+        }
+        changes
+    }
+
+    fn is_empty(&self) -> bool {
+        !self.reload && self.markdown.is_empty() && self.files.is_empty()
+    }
+
+    /// Whether the file (relative to the root) or a folder holding it changed.
+    fn touches(&self, file: &Path) -> bool {
+        self.files.iter().any(|changed| file.starts_with(changed))
+    }
+
+    /// True unless every changed path is a file discovery already knows
+    /// (then the set of files is the same and discovery can be skipped).
+    fn may_add_or_remove(&self, root: &Path, discovered: &Discovered) -> bool {
+        let known_page = |p: &Path| {
+            discovered
+                .pages
+                .binary_search_by(|s| s.path.as_path().cmp(p))
+                .is_ok()
+        };
+        let known_file = |p: &Path| match p.strip_prefix("static") {
+            Ok(rel) => discovered
+                .static_files
+                .binary_search_by(|s| s.as_path().cmp(rel))
+                .is_ok(),
+            Err(_) => discovered
+                .assets
+                .binary_search_by(|a| a.path.as_path().cmp(p))
+                .is_ok(),
+        };
+        self.markdown
+            .iter()
+            .any(|p| !root.join(p).is_file() || !known_page(p))
+            || self
+                .files
+                .iter()
+                .any(|p| !root.join(p).is_file() || !known_file(p))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_sorted_by_what_they_affect() {
+        let root = Path::new("/site");
+        let paths: Vec<PathBuf> = [
+            "/site/content/en/a.md",
+            "/site/content/en/.a.md.swp",
+            "/site/content/en/images/x.png",
+            "/site/static/css/extra.css",
+            "/site/public/index.html",
+            "/elsewhere/content/en/b.md",
+            "content/es/b.md",
+        ]
+        .iter()
+        .map(PathBuf::from)
+        .collect();
+        let changes = Changes::classify(root, root, &paths);
+        assert!(!changes.reload);
+        assert_eq!(
+            changes.markdown.into_iter().collect::<Vec<_>>(),
+            [
+                PathBuf::from("content/en/a.md"),
+                PathBuf::from("content/es/b.md")
+            ]
+        );
+        assert_eq!(changes.files.len(), 2);
+        for reload in [
+            "/site/site.yaml",
+            "/site/templates/article.html",
+            "/site/i18n/es.yaml",
+        ] {
+            assert!(Changes::classify(root, root, &[PathBuf::from(reload)]).reload);
+        }
+        let nothing = Changes::classify(root, root, &[PathBuf::from("/site/README.md")]);
+        assert!(nothing.is_empty());
+    }
+}
