@@ -4,5 +4,6 @@
 mod support;
 
 mod cli;
+mod incremental;
 mod invalid;
 mod sites;
