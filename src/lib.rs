@@ -4,6 +4,7 @@
 //! [`discover`] → [`parse`] (with [`frontmatter`]) → [`site`] model →
 //! [`validate`] → [`render`] (with [`markdown`]) → [`output`]. Problems in
 //! the content are [`diagnostics`]; only problems outside it are [`error`]s.
+//! [`serve`] is the live preview, built on the same pipeline.
 
 pub mod cli;
 pub mod config;
@@ -19,6 +20,7 @@ pub mod parse;
 pub mod pipeline;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod site;
 pub mod theme;
 pub mod validate;

@@ -41,6 +41,9 @@ pub struct Rebuild {
     /// All diagnostics of the site as it now is (not only the new ones).
     pub report: BuildReport,
     pub scope: Scope,
+    /// The changed paths that caused it, relative to the root (empty for a
+    /// first build).
+    pub changed: Vec<PathBuf>,
 }
 
 /// A site built into memory, updated file by file.
@@ -81,6 +84,8 @@ struct Parsed {
 struct Changes {
     /// site.yaml, a theme, `templates/` or `i18n/`: start over.
     reload: bool,
+    /// The paths that asked for it.
+    settings: BTreeSet<PathBuf>,
     /// Markdown files under `content/`, relative to the root.
     markdown: BTreeSet<PathBuf>,
     /// Other files and folders under `content/` and `static/`.
@@ -153,6 +158,7 @@ impl Build {
                 return Ok(Rebuild {
                     report,
                     scope: Scope::Everything,
+                    changed: Vec::new(),
                 });
             }
         };
@@ -191,12 +197,20 @@ impl Build {
     /// relative to the site root; files or folders, changed, added or
     /// removed). `Ok(None)` when none of them is part of the site.
     pub fn update(&mut self, paths: &[PathBuf]) -> Result<Option<Rebuild>> {
-        let changes = Changes::classify(&self.options.root, &self.canonical_root, paths);
+        let mut changes = Changes::classify(&self.options.root, &self.canonical_root, paths);
+        if let Some(state) = &self.state
+            && !changes.reload
+        {
+            changes.forget_vanished(&state.setup.config.root, &state.discovered);
+        }
         if changes.is_empty() {
             return Ok(None);
         }
         if changes.reload || self.state.is_none() {
-            return self.full().map(Some);
+            return self.full().map(|mut rebuild| {
+                rebuild.changed = changes.paths();
+                Some(rebuild)
+            });
         }
         let result = self.update_content(&changes);
         if result.is_err() {
@@ -288,7 +302,9 @@ impl Build {
         state.site = Arc::new(site);
         state.site_diagnostics = site_diagnostics;
         self.output_current = true;
-        Ok(self.finish(clock, rendered, scope))
+        let mut rebuild = self.finish(clock, rendered, scope);
+        rebuild.changed = changes.paths();
+        Ok(rebuild)
     }
 
     /// Gathers every stage's diagnostics (as a full build would) into the report.
@@ -314,7 +330,11 @@ impl Build {
             files: self.output.len(),
             timings: clock.timings,
         };
-        Rebuild { report, scope }
+        Rebuild {
+            report,
+            scope,
+            changed: Vec::new(),
+        }
     }
 }
 
@@ -368,8 +388,14 @@ impl Changes {
                 continue;
             }
             match names[0].as_str() {
-                crate::config::FILE_NAME if names.len() == 1 => changes.reload = true,
-                "templates" | "i18n" | "themes" => changes.reload = true,
+                crate::config::FILE_NAME if names.len() == 1 => {
+                    changes.reload = true;
+                    changes.settings.insert(rel.to_path_buf());
+                }
+                "templates" | "i18n" | "themes" => {
+                    changes.reload = true;
+                    changes.settings.insert(rel.to_path_buf());
+                }
                 "content" if rel.extension().is_some_and(|e| e == "md") => {
                     changes.markdown.insert(rel.to_path_buf());
                 }
@@ -391,33 +417,64 @@ impl Changes {
         self.files.iter().any(|changed| file.starts_with(changed))
     }
 
-    /// True unless every changed path is a file discovery already knows
-    /// (then the set of files is the same and discovery can be skipped).
+    /// Drops paths that neither exist nor were part of the site: an
+    /// editor's temporary file, already renamed over the real one.
+    fn forget_vanished(&mut self, root: &Path, discovered: &Discovered) {
+        let keep = |p: &PathBuf| {
+            root.join(p).exists() || known(discovered, p) || holds_known(discovered, p)
+        };
+        self.markdown.retain(keep);
+        self.files.retain(keep);
+    }
+
+    /// Whether the set of files may have changed: a path that is not a file
+    /// discovery knows, a folder, or something gone.
     fn may_add_or_remove(&self, root: &Path, discovered: &Discovered) -> bool {
-        let known_page = |p: &Path| {
+        self.markdown.iter().chain(&self.files).any(|p| {
+            let full = root.join(p);
+            !full.is_file() || !known(discovered, p)
+        })
+    }
+
+    /// The changed paths that matter, sorted.
+    fn paths(&self) -> Vec<PathBuf> {
+        let mut paths: Vec<PathBuf> = (self.settings.iter())
+            .chain(&self.markdown)
+            .chain(&self.files)
+            .cloned()
+            .collect();
+        paths.sort();
+        paths
+    }
+}
+
+/// Whether discovery found this file (relative to the root).
+fn known(discovered: &Discovered, path: &Path) -> bool {
+    match path.strip_prefix("static") {
+        Ok(rel) => discovered
+            .static_files
+            .binary_search_by(|s| s.as_path().cmp(rel))
+            .is_ok(),
+        Err(_) => {
             discovered
                 .pages
-                .binary_search_by(|s| s.path.as_path().cmp(p))
+                .binary_search_by(|s| s.path.as_path().cmp(path))
                 .is_ok()
-        };
-        let known_file = |p: &Path| match p.strip_prefix("static") {
-            Ok(rel) => discovered
-                .static_files
-                .binary_search_by(|s| s.as_path().cmp(rel))
-                .is_ok(),
-            Err(_) => discovered
-                .assets
-                .binary_search_by(|a| a.path.as_path().cmp(p))
-                .is_ok(),
-        };
-        self.markdown
-            .iter()
-            .any(|p| !root.join(p).is_file() || !known_page(p))
-            || self
-                .files
-                .iter()
-                .any(|p| !root.join(p).is_file() || !known_file(p))
+                || discovered
+                    .assets
+                    .binary_search_by(|a| a.path.as_path().cmp(path))
+                    .is_ok()
+        }
     }
+}
+
+/// Whether discovery found files inside this folder (relative to the root).
+fn holds_known(discovered: &Discovered, folder: &Path) -> bool {
+    discovered.pages.iter().any(|s| s.path.starts_with(folder))
+        || discovered.assets.iter().any(|a| a.path.starts_with(folder))
+        || folder
+            .strip_prefix("static")
+            .is_ok_and(|rel| discovered.static_files.iter().any(|s| s.starts_with(rel)))
 }
 
 #[cfg(test)]
