@@ -6,4 +6,5 @@ mod support;
 mod cli;
 mod incremental;
 mod invalid;
+mod serve;
 mod sites;
