@@ -29,6 +29,7 @@ pub fn bench_latency(site: BuildOptions, samples: usize) -> Result<()> {
         .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
         .count();
 
+    let root = site.root.clone();
     let started = Instant::now();
     let mut options = ServeOptions::new(site);
     options.port = 0;
@@ -64,10 +65,7 @@ pub fn bench_latency(site: BuildOptions, samples: usize) -> Result<()> {
     println!(
         "articles {articles}  first build {:.0} ms  edited {}",
         ms(first_build),
-        article
-            .strip_prefix(&server_root(&article))
-            .unwrap_or(&article)
-            .display()
+        article.strip_prefix(&root).unwrap_or(&article).display()
     );
     println!(
         "save-to-reload over {samples} saves: median {:.1} ms, p90 {:.1} ms, max {:.1} ms (of which rebuild median {} ms)",
@@ -77,14 +75,6 @@ pub fn bench_latency(site: BuildOptions, samples: usize) -> Result<()> {
         rebuilds[rebuilds.len() / 2]
     );
     Ok(())
-}
-
-/// The site folder above `content/` (for printing the article's path).
-fn server_root(article: &Path) -> PathBuf {
-    article
-        .ancestors()
-        .find(|a| a.join("content").is_dir())
-        .map_or_else(PathBuf::new, Path::to_path_buf)
 }
 
 /// The first article (not a section page) under `content/`, in name order.

@@ -162,26 +162,21 @@ async fn events(State(app): State<App>) -> Sse<impl Stream<Item = Result<Event, 
                     .data(serde_json::json!({ "generation": generation }).to_string());
                 return Some((Ok(event), (None, receiver, closing)));
             }
-            loop {
-                if *closing.borrow() {
-                    return None;
-                }
-                tokio::select! {
-                    message = receiver.recv() => match message {
-                        Ok(event) => {
-                            let sse = sse_event(&event);
-                            return Some((Ok(sse), (None, receiver, closing)));
-                        }
-                        // Missed events: the page is out of date; reload it.
-                        Err(broadcast::error::RecvError::Lagged(_)) => {
-                            let event = Event::default().event("reload").data("{}");
-                            return Some((Ok(event), (None, receiver, closing)));
-                        }
-                        Err(broadcast::error::RecvError::Closed) => return None,
-                    },
-                    _ = closing.changed() => return None,
-                }
+            if *closing.borrow() {
+                return None;
             }
+            let event = tokio::select! {
+                message = receiver.recv() => match message {
+                    Ok(event) => sse_event(&event),
+                    // Missed events: the page is out of date; reload it.
+                    Err(broadcast::error::RecvError::Lagged(_)) => {
+                        Event::default().event("reload").data("{}")
+                    }
+                    Err(broadcast::error::RecvError::Closed) => return None,
+                },
+                _ = closing.changed() => return None,
+            };
+            Some((Ok(event), (None, receiver, closing)))
         });
     Sse::new(stream).keep_alive(KeepAlive::default())
 }

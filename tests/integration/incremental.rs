@@ -233,7 +233,11 @@ fn broken_then_fixed_content_matches_a_full_build() {
     let mut p = Preview::new();
     let good = p.read(BP);
     let changed = p.replace(BP, "title: High blood pressure", "title: [unclosed");
-    let rebuild = p.build.update(&[changed.clone()]).unwrap().unwrap();
+    let rebuild = p
+        .build
+        .update(std::slice::from_ref(&changed))
+        .unwrap()
+        .unwrap();
     assert!(!rebuild.report.published);
     assert!(rebuild.report.diagnostics.has_errors());
     p.assert_same_as_full_build("broken front matter");
@@ -242,7 +246,11 @@ fn broken_then_fixed_content_matches_a_full_build() {
     assert!(!p.build.diagnostics().has_errors());
 
     let changed = p.replace(SALT, "(high-blood-pressure.md)", "(no-such-page.md)");
-    let rebuild = p.build.update(&[changed.clone()]).unwrap().unwrap();
+    let rebuild = p
+        .build
+        .update(std::slice::from_ref(&changed))
+        .unwrap()
+        .unwrap();
     assert!(!rebuild.report.published);
     p.assert_same_as_full_build("broken link");
     p.replace(SALT, "(no-such-page.md)", "(high-blood-pressure.md)");
