@@ -18,7 +18,9 @@ pub struct ParsedPage {
     pub text: Arc<str>,
     /// Byte offset of the Markdown body in `text`.
     pub body_start: usize,
-    pub front_matter: FrontMatter,
+    /// Shared: the live preview keeps every parse and re-assembles the
+    /// site from copies of them after each change.
+    pub front_matter: Arc<FrontMatter>,
 }
 
 impl ParsedPage {
@@ -98,7 +100,7 @@ pub fn parse_text(source: &SourcePage, text: String) -> (Option<ParsedPage>, Vec
         source: source.clone(),
         text: Arc::from(text),
         body_start,
-        front_matter: parsed.front_matter,
+        front_matter: Arc::new(parsed.front_matter),
     };
     (Some(page), parsed.diagnostics)
 }

@@ -128,8 +128,14 @@ impl Shared {
     }
 
     /// Takes in a build's outcome: a new snapshot, and the event to send
-    /// (`None` when nothing a reader sees changed).
-    fn publish(&self, build: &Build, outcome: &Result<Rebuild>) -> Option<LiveEvent> {
+    /// (`None` when nothing a reader sees changed). Also returns the
+    /// previous snapshot, to be dropped once the event is on its way:
+    /// freeing a large site model takes longer than the rebuild itself.
+    fn publish(
+        &self,
+        build: &Build,
+        outcome: &Result<Rebuild>,
+    ) -> (Option<LiveEvent>, Arc<Snapshot>) {
         let previous = self.snapshot();
         let generation = previous.generation + 1;
         let diagnostics = Arc::new(build.diagnostics().clone());
@@ -187,7 +193,7 @@ impl Shared {
             diagnostics,
             failure,
         });
-        event
+        (event, previous)
     }
 }
 
@@ -312,13 +318,14 @@ impl Rebuilder {
                         Ok(Some(rebuild)) => Ok(rebuild),
                         Err(error) => Err(error),
                     };
-                    let event = shared.publish(&build, &outcome);
-                    if shared.verbose {
-                        print_outcome(&outcome, &build, &shared, started.elapsed());
-                    }
+                    let (event, previous) = shared.publish(&build, &outcome);
                     if let Some(event) = event {
                         // No open page is not an error.
                         let _ = shared.events.send(event);
+                    }
+                    rayon::spawn(move || drop(previous));
+                    if shared.verbose {
+                        print_outcome(&outcome, &build, &shared, started.elapsed());
                     }
                 }
             })

@@ -66,13 +66,23 @@ fn same_shape(old: &Site, new: &Site) -> bool {
 /// What other pages show of a page: its front matter (title, summary,
 /// dates, weight…) and how many pages it lists.
 fn shown_elsewhere_changed(a: &Page, b: &Page) -> bool {
+    // Compared field by field even for an unchanged file: a page's front
+    // matter may take values from other pages (a translation inheriting its
+    // source's date).
     a.meta != b.meta || a.pages.len() != b.pages.len()
 }
 
 /// What only the page itself shows: its body and its own lists.
 fn own_record_changed(a: &Page, b: &Page) -> bool {
-    let body = |p: &Page| p.source.as_ref().map(|s| (s.text.clone(), s.body_start));
-    body(a) != body(b)
+    let body_changed = match (&a.source, &b.source) {
+        (Some(x), Some(y)) => {
+            !std::sync::Arc::ptr_eq(&x.text, &y.text)
+                && (x.text != y.text || x.body_start != y.body_start)
+        }
+        (None, None) => false,
+        _ => true,
+    };
+    body_changed
         || a.tags != b.tags
         || a.parent != b.parent
         || a.pages != b.pages
