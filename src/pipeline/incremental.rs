@@ -225,7 +225,8 @@ impl Build {
         let mut clock = Clock::start();
         let state = self.state.as_mut().expect("checked by update");
         let root = state.setup.config.root.clone();
-        if changes.may_add_or_remove(&root, &state.discovered) {
+        let rediscover = changes.may_add_or_remove(&root, &state.discovered);
+        if rediscover {
             state.discovered = discover::discover(&state.setup.config);
             let listed: BTreeSet<&Path> = state
                 .discovered
@@ -233,18 +234,32 @@ impl Build {
                 .iter()
                 .map(|p| p.path.as_path())
                 .collect();
-            state
-                .parsed
-                .retain(|path, _| listed.contains(path.as_path()));
+            state.parsed.retain(|path, _| listed.contains(path.as_path()));
         }
         clock.lap("discover");
-        let to_parse: Vec<SourcePage> = state
-            .discovered
-            .pages
-            .iter()
-            .filter(|p| changes.markdown.contains(&p.path) || !state.parsed.contains_key(&p.path))
-            .cloned()
-            .collect();
+        let to_parse: Vec<SourcePage> = if rediscover {
+            // Changed files, and files discovery found that were never parsed.
+            state
+                .discovered
+                .pages
+                .iter()
+                .filter(|p| {
+                    changes.markdown.contains(&p.path) || !state.parsed.contains_key(&p.path)
+                })
+                .cloned()
+                .collect()
+        } else {
+            // Only known files changed (see `may_add_or_remove`).
+            changes
+                .markdown
+                .iter()
+                .filter_map(|path| {
+                    let pages = &state.discovered.pages;
+                    let at = pages.binary_search_by(|p| p.path.as_path().cmp(path)).ok()?;
+                    Some(pages[at].clone())
+                })
+                .collect()
+        };
         state.parsed.extend(parse_into_map(&root, &to_parse));
         clock.lap("parse");
 
