@@ -134,6 +134,13 @@ impl Build {
         &self.diagnostics
     }
 
+    /// Forgets everything built, so the next update builds everything (after
+    /// an update that did not finish).
+    pub fn reset(&mut self) {
+        self.state = None;
+        self.output_current = false;
+    }
+
     /// Builds everything from the files on disk.
     pub fn full(&mut self) -> Result<Rebuild> {
         self.state = None;
@@ -234,7 +241,9 @@ impl Build {
                 .iter()
                 .map(|p| p.path.as_path())
                 .collect();
-            state.parsed.retain(|path, _| listed.contains(path.as_path()));
+            state
+                .parsed
+                .retain(|path, _| listed.contains(path.as_path()));
         }
         clock.lap("discover");
         let to_parse: Vec<SourcePage> = if rediscover {
@@ -255,7 +264,9 @@ impl Build {
                 .iter()
                 .filter_map(|path| {
                     let pages = &state.discovered.pages;
-                    let at = pages.binary_search_by(|p| p.path.as_path().cmp(path)).ok()?;
+                    let at = pages
+                        .binary_search_by(|p| p.path.as_path().cmp(path))
+                        .ok()?;
                     Some(pages[at].clone())
                 })
                 .collect()
@@ -338,11 +349,15 @@ impl Build {
             diagnostics.extend(state.site_wide_diagnostics.clone());
         }
         self.diagnostics = diagnostics.sorted();
+        let files = self.state.as_ref().map_or(0, |s| {
+            // As a full build counts them: copied files, theme files, syntax.css.
+            s.site.files.len() + s.setup.theme.static_files.len() + 1
+        });
         let report = BuildReport {
             published: !self.diagnostics.has_errors(),
             diagnostics: self.diagnostics.clone(),
             pages,
-            files: self.output.len(),
+            files,
             timings: clock.timings,
         };
         Rebuild {

@@ -296,6 +296,22 @@ fn print_outcome(outcome: &Result<Rebuild>, build: &Build, shared: &Shared, took
     let _ = std::io::stderr().write_all(out.as_bytes());
 }
 
+/// Updates the build; a bug that panics on some content becomes a problem
+/// shown in the browser, and the next change builds everything afresh.
+fn update(build: &mut Build, paths: &[PathBuf]) -> Result<Option<Rebuild>> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build.update(paths))) {
+        Ok(result) => result,
+        Err(_) => {
+            build.reset();
+            Err(Error::Usage(
+                "Pamphlet stopped with an internal error while rebuilding (please report it, \
+                 with the file you changed); the next change rebuilds everything"
+                    .into(),
+            ))
+        }
+    }
+}
+
 /// The rebuild thread and the file watcher that feeds it.
 pub(crate) struct Rebuilder {
     sender: Sender<Message>,
@@ -313,7 +329,7 @@ impl Rebuilder {
                 while let Some(paths) = watch::next_burst(&receiver, debounce) {
                     watcher.follow_new_folders(&paths);
                     let started = Instant::now();
-                    let outcome = match build.update(&paths) {
+                    let outcome = match update(&mut build, &paths) {
                         Ok(None) => continue,
                         Ok(Some(rebuild)) => Ok(rebuild),
                         Err(error) => Err(error),

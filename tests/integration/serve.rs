@@ -546,6 +546,31 @@ fn the_binary_moves_to_a_free_port_and_stops_cleanly_on_ctrl_c() {
     drop(taken);
 }
 
+#[cfg(unix)]
+#[test]
+fn listening_beyond_this_computer_warns() {
+    let site = TestSite::new("sites/live-preview");
+    let mut child = pamphlet()
+        .args(["serve", "--bind", "0.0.0.0", "--port", "0", "--root"])
+        .arg(&site.root)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let text = read_until(&mut lines, "Serving the preview at").join("\n");
+    let _ = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    let _ = child.wait();
+    assert!(
+        text.contains(
+            "warning: listening on 0.0.0.0: other computers on your network can open this preview"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("http://127.0.0.1:"), "{text}");
+}
+
 #[test]
 fn serve_without_a_site_is_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();
