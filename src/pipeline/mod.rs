@@ -24,6 +24,7 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+mod changes;
 mod incremental;
 pub use incremental::{Build, Rebuild, Scope};
 
