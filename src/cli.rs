@@ -49,7 +49,13 @@ pub enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
-    // `serve` (live preview) plugs in here, with `SiteArgs` like the others.
+    /// Preview the site in a browser while you edit it.
+    ///
+    /// Builds the site into memory (never into public/), serves it on this
+    /// computer, and rebuilds what changed each time you save a file: the
+    /// page in the browser reloads by itself, problems show over the page,
+    /// and each article has an author panel.
+    Serve(ServeArgs),
 }
 
 /// Flags every command that reads a site shares.
@@ -103,6 +109,26 @@ pub struct CheckArgs {
     pub explain: Option<String>,
 }
 
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Port to listen on; if it is taken, the next free one is used.
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Address to listen on. The default, 127.0.0.1, is this computer only;
+    /// another address (such as 0.0.0.0) lets others on your network see it.
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDRESS")]
+    pub bind: std::net::IpAddr,
+    /// Open the preview in your web browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Benchmark: measure N times how long a saved article takes to reach
+    /// the browser, print the figures and exit.
+    #[arg(long, hide = true, value_name = "N")]
+    pub bench_latency: Option<usize>,
+}
+
 /// Parses the command line and runs it.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -119,6 +145,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Build(args) => build(args),
         Command::Check(args) => check(args),
+        Command::Serve(args) => serve(args),
         Command::Init { dir } => {
             let files = crate::scaffold::init(&dir, today(None)?)?;
             eprintln!(
@@ -305,6 +332,19 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn serve(args: ServeArgs) -> Result<ExitCode> {
+    let site = args.site.options()?;
+    if let Some(samples) = args.bench_latency {
+        crate::serve::bench_latency(site, samples)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut options = crate::serve::ServeOptions::new(site);
+    options.port = args.port;
+    options.bind = args.bind;
+    crate::serve::run(options, args.open)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn explain(code: &str) -> Result<ExitCode> {

@@ -4,6 +4,7 @@
 //! [`discover`] → [`parse`] (with [`frontmatter`]) → [`site`] model →
 //! [`validate`] → [`render`] (with [`markdown`]) → [`output`]. Problems in
 //! the content are [`diagnostics`]; only problems outside it are [`error`]s.
+//! [`serve`] is the live preview, built on the same pipeline.
 
 pub mod alerts;
 pub mod citations;
@@ -30,6 +31,7 @@ pub mod render;
 pub mod review;
 pub mod scaffold;
 pub mod security;
+pub mod serve;
 pub mod site;
 pub mod sitemap;
 pub mod social;

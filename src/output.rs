@@ -8,13 +8,18 @@
 use crate::error::{Error, Result};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// A destination for the files of a build. Implementations are shared by
 /// the rendering threads.
 pub trait Output: Sync {
     /// Writes a file at `path` (relative to the output root).
     fn write(&self, path: &Path, bytes: &[u8]) -> Result<()>;
+
+    /// Writes bytes another build already holds (memory keeps them shared).
+    fn write_shared(&self, path: &Path, bytes: Arc<[u8]>) -> Result<()> {
+        self.write(path, &bytes)
+    }
 
     /// Copies a file from disk to `path` (relative to the output root).
     fn copy(&self, path: &Path, from: &Path) -> Result<()> {
@@ -35,24 +40,63 @@ impl Output for Discard {
     }
 }
 
+/// The files of a build kept in memory: output path → bytes. The bytes are
+/// shared, so a copy of the whole map (what the live preview serves while the
+/// next rebuild runs) costs one pointer per file.
+pub type Files = BTreeMap<PathBuf, Arc<[u8]>>;
+
 /// Keeps every file in memory (the live preview serves from it).
 #[derive(Default)]
 pub struct Memory {
-    files: Mutex<BTreeMap<PathBuf, Vec<u8>>>,
+    files: Mutex<Files>,
 }
 
 impl Memory {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Files> {
+        self.files.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     pub fn into_files(self) -> BTreeMap<PathBuf, Vec<u8>> {
-        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+        self.files
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner())
+            .into_iter()
+            .map(|(path, bytes)| (path, bytes.to_vec()))
+            .collect()
+    }
+
+    /// A copy of every file, sharing the bytes.
+    pub fn snapshot(&self) -> Files {
+        self.lock().clone()
+    }
+
+    /// One file, if it was written.
+    pub fn get(&self, path: &Path) -> Option<Arc<[u8]>> {
+        self.lock().get(path).cloned()
+    }
+
+    /// Writes a file whose bytes another build already holds (no copy).
+    pub fn insert_shared(&self, path: &Path, bytes: Arc<[u8]>) {
+        self.lock().insert(path.to_path_buf(), bytes);
+    }
+
+    pub fn len(&self) -> usize {
+        self.lock().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lock().is_empty()
     }
 }
 
 impl Output for Memory {
     fn write(&self, path: &Path, bytes: &[u8]) -> Result<()> {
-        self.files
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(path.to_path_buf(), bytes.to_vec());
+        self.insert_shared(path, Arc::from(bytes));
+        Ok(())
+    }
+
+    fn write_shared(&self, path: &Path, bytes: Arc<[u8]>) -> Result<()> {
+        self.insert_shared(path, bytes);
         Ok(())
     }
 }

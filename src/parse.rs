@@ -18,7 +18,9 @@ pub struct ParsedPage {
     pub text: Arc<str>,
     /// Byte offset of the Markdown body in `text`.
     pub body_start: usize,
-    pub front_matter: FrontMatter,
+    /// Shared: the live preview keeps every parse and re-assembles the
+    /// site from copies of them after each change.
+    pub front_matter: Arc<FrontMatter>,
 }
 
 impl ParsedPage {
@@ -30,10 +32,7 @@ impl ParsedPage {
 /// Reads and parses every page; files that cannot be used are left out and
 /// explained in the diagnostics.
 pub fn parse_all(root: &Path, sources: &[SourcePage]) -> (Vec<ParsedPage>, Diagnostics) {
-    let results: Vec<(Option<ParsedPage>, Vec<Diagnostic>)> = sources
-        .par_iter()
-        .map(|source| parse_one(root, source))
-        .collect();
+    let results = parse_each(root, sources);
     let mut pages = Vec::with_capacity(results.len());
     let mut diagnostics = Diagnostics::new();
     for (page, found) in results {
@@ -41,6 +40,18 @@ pub fn parse_all(root: &Path, sources: &[SourcePage]) -> (Vec<ParsedPage>, Diagn
         diagnostics.extend(found);
     }
     (pages, diagnostics)
+}
+
+/// Reads and parses every page, keeping each file's result apart (the live
+/// preview replaces them one file at a time). In the order of `sources`.
+pub fn parse_each(
+    root: &Path,
+    sources: &[SourcePage],
+) -> Vec<(Option<ParsedPage>, Vec<Diagnostic>)> {
+    sources
+        .par_iter()
+        .map(|source| parse_one(root, source))
+        .collect()
 }
 
 /// Reads one file (exposed for incremental rebuilds, which re-read one file).
@@ -89,7 +100,7 @@ pub fn parse_text(source: &SourcePage, text: String) -> (Option<ParsedPage>, Vec
         source: source.clone(),
         text: Arc::from(text),
         body_start,
-        front_matter: parsed.front_matter,
+        front_matter: Arc::new(parsed.front_matter),
     };
     (Some(page), parsed.diagnostics)
 }

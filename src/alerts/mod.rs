@@ -258,7 +258,7 @@ mod tests {
             },
             body_start: text.find("Body").unwrap(),
             text: Arc::from(text.as_str()),
-            front_matter: fm.front_matter,
+            front_matter: fm.front_matter.into(),
         }
     }
 

@@ -11,20 +11,12 @@ use crate::dates::Date;
 use crate::diagnostics::{Diagnostics, Severity};
 use crate::error::{Error, Result};
 use crate::output::Output;
-use crate::readability::Readability;
+use crate::render::PageFacts;
 use crate::review;
-use crate::site::{PageId, PageKind, Site};
+use crate::site::{PageKind, Site};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-/// What rendering learnt about a page that the report needs.
-#[derive(Debug, Clone, Default)]
-pub struct PageFacts {
-    pub readability: Option<Readability>,
-    pub references: usize,
-    pub words: usize,
-}
 
 #[derive(Debug, Clone, Serialize)]
 struct Row {
@@ -60,7 +52,7 @@ const ORDERS: &[(&str, &str, &str)] = &[
 /// Writes the report into `_report/` of the output.
 pub fn write(
     site: &Site,
-    facts: &BTreeMap<PageId, PageFacts>,
+    facts: &[PageFacts],
     diagnostics: &Diagnostics,
     today: Date,
     output: &dyn Output,
@@ -118,12 +110,8 @@ fn problem_count(row: &Row) -> usize {
     row.citation_problems.len() + row.accessibility_problems.len() + row.other_problems.len()
 }
 
-fn rows(
-    site: &Site,
-    facts: &BTreeMap<PageId, PageFacts>,
-    diagnostics: &Diagnostics,
-    today: Date,
-) -> Vec<Row> {
+fn rows(site: &Site, facts: &[PageFacts], diagnostics: &Diagnostics, today: Date) -> Vec<Row> {
+    let no_facts = PageFacts::default();
     let mut by_file: BTreeMap<&Path, Vec<String>> = BTreeMap::new();
     for d in diagnostics.iter() {
         let severity = if d.severity == Severity::Error {
@@ -165,7 +153,7 @@ fn rows(
                 .iter()
                 .map(|&t| site.page(t).language.as_str())
                 .collect();
-            let fact = facts.get(&id).cloned().unwrap_or_default();
+            let fact = facts.get(id).unwrap_or(&no_facts);
             Row {
                 title: page.meta.title.clone(),
                 url: page.url.clone(),
@@ -187,7 +175,7 @@ fn rows(
                 reading_grade: fact.readability.as_ref().and_then(|r| r.grade),
                 reading_ease: fact.readability.as_ref().and_then(|r| r.ease),
                 reading_formula: fact.readability.as_ref().map(|r| r.formula_name),
-                words: fact.words,
+                words: fact.word_count,
                 references: fact.references,
                 citation_problems: citation,
                 accessibility_problems: accessibility,

@@ -19,7 +19,6 @@ use crate::social::cards::Cards;
 use crate::social::meta;
 use crate::theme::Theme;
 use rayon::prelude::*;
-use std::sync::Mutex;
 use tera::{Context, Tera, Value};
 
 /// The theme's templates, compiled once per build.
@@ -109,17 +108,35 @@ pub struct Extras<'a> {
     pub today: crate::dates::Date,
 }
 
+/// What rendering learnt about one page.
+#[derive(Debug, Clone, Default)]
+pub struct PageFacts {
+    /// Problems found in the page's Markdown (links, images, citations...).
+    pub diagnostics: Vec<Diagnostic>,
+    /// Words of prose in the body (0 for pages without one).
+    pub word_count: usize,
+    /// Reading level of the prose, when the language has a formula.
+    pub readability: Option<crate::readability::Readability>,
+    /// Sources cited.
+    pub references: usize,
+    /// CSP sources of the page's inline scripts.
+    pub script_hashes: std::collections::BTreeSet<String>,
+    /// Body HTML, kept only for pages [`Extras::keep_bodies`] asks for (feeds).
+    pub body: Option<String>,
+}
+
 /// What rendering produced besides the files.
 #[derive(Debug, Default)]
 pub struct Rendered {
-    pub diagnostics: Vec<Diagnostic>,
     pub pages_written: usize,
-    /// Per authored page: what the editorial report needs.
-    pub facts: std::collections::BTreeMap<PageId, crate::editorial::PageFacts>,
-    /// CSP sources of every inline script the pages contain.
-    pub script_hashes: std::collections::BTreeSet<String>,
-    /// Body HTML of the pages [`Extras::keep_bodies`] asked for.
-    pub bodies: std::collections::BTreeMap<PageId, String>,
+    /// Every page's facts, indexed by page id.
+    pub facts: Vec<PageFacts>,
+}
+
+impl Rendered {
+    pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.facts.iter().flat_map(|f| f.diagnostics.iter())
+    }
 }
 
 /// Renders every page of `site` into `output`.
@@ -130,6 +147,25 @@ pub fn render_all(
     extras: &Extras,
     output: &dyn Output,
 ) -> Result<Rendered> {
+    let ids: Vec<PageId> = (0..site.pages.len()).collect();
+    let facts = render_pages(site, renderer, strings, extras, &ids, output)?;
+    Ok(Rendered {
+        pages_written: site.pages.len(),
+        facts,
+    })
+}
+
+/// Renders some pages of `site` into `output` (the live preview re-renders
+/// only the pages a change affects). Returns each page's facts, in the order
+/// of `ids`.
+pub fn render_pages(
+    site: &Site,
+    renderer: &Renderer,
+    strings: &Strings,
+    extras: &Extras,
+    ids: &[PageId],
+    output: &dyn Output,
+) -> Result<Vec<PageFacts>> {
     let mut contexts = std::collections::HashMap::new();
     for language in &site.config.languages {
         let site_view = views::site_view(site, &language.code);
@@ -149,72 +185,47 @@ pub fn render_all(
             },
         );
     }
-    let diagnostics = Mutex::new(Vec::new());
-    let facts = Mutex::new(std::collections::BTreeMap::new());
-    let script_hashes = Mutex::new(std::collections::BTreeSet::new());
-    let bodies = Mutex::new(std::collections::BTreeMap::new());
-    let ids: Vec<PageId> = (0..site.pages.len()).collect();
-    ids.par_iter().try_for_each(|&id| -> Result<()> {
-        let page = site.page(id);
-        let body: Option<RenderedBody> =
-            markdown::render(site, page, &strings.table(&page.language));
-        if let Some(body) = body.as_ref().filter(|b| !b.diagnostics.is_empty()) {
-            diagnostics
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .extend(body.diagnostics.iter().cloned());
-        }
-        if let Some(body) = &body {
-            let fact = crate::editorial::PageFacts {
-                readability: body.readability.clone(),
-                references: body.references.len(),
-                words: body.word_count,
+    ids.par_iter()
+        .map(|&id| -> Result<PageFacts> {
+            let page = site.page(id);
+            let body: Option<RenderedBody> =
+                markdown::render(site, page, &strings.table(&page.language));
+            let shared = &contexts[&page.language];
+            let mut context = Context::new();
+            context.insert_value("site", shared.site.clone());
+            context.insert_value("t", shared.strings.clone());
+            context.insert_value("lang", shared.language.clone());
+            context.insert_value("alerts", shared.alerts.clone());
+            context.insert("nav", &views::navigation(site, id));
+            context.insert("feeds", &extras.feeds.links_for(site, id));
+            let mut view = views::page_view(site, id, body.as_ref(), extras.today);
+            view.social = Some(meta::view(site, id, extras.cards, strings));
+            view.alert = alerts::view(site, id, strings);
+            context.insert("page", &view);
+            let html = renderer.render(page.kind.template(), &context)?;
+            let script_hashes = if html.contains("<script") {
+                crate::security::inline_script_hashes(&html)
+            } else {
+                Default::default()
             };
-            facts
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .insert(id, fact);
-        }
-        let shared = &contexts[&page.language];
-        let mut context = Context::new();
-        context.insert_value("site", shared.site.clone());
-        context.insert_value("t", shared.strings.clone());
-        context.insert_value("lang", shared.language.clone());
-        context.insert_value("alerts", shared.alerts.clone());
-        context.insert("nav", &views::navigation(site, id));
-        context.insert("feeds", &extras.feeds.links_for(site, id));
-        let mut view = views::page_view(site, id, body.as_ref(), extras.today);
-        view.social = Some(meta::view(site, id, extras.cards, strings));
-        view.alert = alerts::view(site, id, strings);
-        context.insert("page", &view);
-        let html = renderer.render(page.kind.template(), &context)?;
-        if html.contains("<script") {
-            let found = crate::security::inline_script_hashes(&html);
-            if !found.is_empty() {
-                script_hashes
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .extend(found);
-            }
-        }
-        if let Some(body) = body.as_ref().filter(|_| extras.keep_bodies.contains(&id)) {
-            bodies
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .insert(id, body.html.clone());
-        }
-        let path = site.urls.output_path(&page.url);
-        output.write(&path, html.as_bytes())
-    })?;
-    Ok(Rendered {
-        diagnostics: diagnostics.into_inner().unwrap_or_else(|e| e.into_inner()),
-        pages_written: site.pages.len(),
-        facts: facts.into_inner().unwrap_or_else(|e| e.into_inner()),
-        script_hashes: script_hashes
-            .into_inner()
-            .unwrap_or_else(|e| e.into_inner()),
-        bodies: bodies.into_inner().unwrap_or_else(|e| e.into_inner()),
-    })
+            output.write(&site.urls.output_path(&page.url), html.as_bytes())?;
+            let keep_body = extras.keep_bodies.contains(&id);
+            Ok(match body {
+                Some(b) => PageFacts {
+                    word_count: b.word_count,
+                    references: b.references.len(),
+                    body: keep_body.then_some(b.html),
+                    readability: b.readability,
+                    diagnostics: b.diagnostics,
+                    script_hashes,
+                },
+                None => PageFacts {
+                    script_hashes,
+                    ..PageFacts::default()
+                },
+            })
+        })
+        .collect()
 }
 
 /// Escapes text for HTML content or a quoted attribute.

@@ -180,7 +180,7 @@ impl Builder<'_> {
             let is_home = folder.as_os_str().is_empty();
             let url = self.urls.page(language, &segments);
             let meta = match &source {
-                Some(parsed) => parsed.front_matter.clone(),
+                Some(parsed) => FrontMatter::clone(&parsed.front_matter),
                 None => FrontMatter {
                     title: if is_home {
                         language_title.to_string()
@@ -265,7 +265,7 @@ impl Builder<'_> {
                     .with_extension("")
                     .to_string_lossy()
                     .replace('\\', "/"),
-                meta: article.front_matter.clone(),
+                meta: FrontMatter::clone(&article.front_matter),
                 source: Some(article),
                 parent,
                 pages: Vec::new(),

@@ -7,6 +7,7 @@
 //! changed file affects.
 
 mod assemble;
+pub mod diff;
 mod files;
 pub mod inherit;
 mod translations;
@@ -183,28 +184,64 @@ impl Site {
             .map_or(&[][..], |&home| self.pages[home].subsections.as_slice())
     }
 
-    /// Every page that depends on a content file: the page itself, its
-    /// translations, the sections and tag pages listing it, and its
-    /// language's home. What a live preview re-renders when the file changes.
+    /// Every page that depends on a content file: the page itself, every
+    /// page showing something of it ([`Site::readers`]: translations,
+    /// sections and home listing it, pages below it), and the tag pages
+    /// listing it with the tag index.
     pub fn dependents(&self, path: &Path) -> Vec<PageId> {
         let Some(id) = self.page_for_source(path) else {
             return Vec::new();
         };
         let mut ids: Vec<PageId> = vec![id];
-        ids.extend(&self.pages[id].translations);
-        let mut parent = self.pages[id].parent;
-        while let Some(p) = parent {
-            ids.push(p);
-            parent = self.pages[p].parent;
-        }
+        ids.extend(self.readers(id));
         for (other, page) in self.pages.iter().enumerate() {
-            if matches!(page.kind, PageKind::Tag | PageKind::Tags) && page.pages.contains(&id) {
+            if page.kind == PageKind::Tag && page.pages.contains(&id) {
                 ids.push(other);
+                ids.extend(page.parent);
             }
         }
         ids.sort_unstable();
         ids.dedup();
         ids
+    }
+
+    /// The pages whose rendering shows something of page `id` besides its
+    /// own file: its title, summary, dates or address. They list it
+    /// (sections, home, tag pages, the tag index), are its translations
+    /// (language switcher, `hreflang`), sit below it (breadcrumbs), or, when
+    /// it is in its language's main navigation, are any page of that
+    /// language. Sorted, without `id` itself.
+    ///
+    /// This is what the live preview re-renders when a page's front matter
+    /// changes ([`diff`]): a view that shows another page must be reflected here.
+    pub fn readers(&self, id: PageId) -> Vec<PageId> {
+        let page = &self.pages[id];
+        let in_navigation = self.navigation(&page.language).contains(&id);
+        let mut ids = Vec::new();
+        for (other, candidate) in self.pages.iter().enumerate() {
+            if other == id {
+                continue;
+            }
+            let reads = (in_navigation && candidate.language == page.language)
+                || candidate.pages.contains(&id)
+                || candidate.subsections.contains(&id)
+                || candidate.translations.contains(&id)
+                || self.ancestors(other).any(|a| a == id);
+            if reads {
+                ids.push(other);
+            }
+        }
+        ids
+    }
+
+    /// The section, its section, … up to the home, of a page.
+    pub fn ancestors(&self, id: PageId) -> impl Iterator<Item = PageId> + '_ {
+        std::iter::successors(self.pages[id].parent, |&p| self.pages[p].parent)
+    }
+
+    /// The page at a root-relative URL (for the live preview).
+    pub fn page_for_url(&self, url: &str) -> Option<PageId> {
+        self.pages.iter().position(|p| p.url == url)
     }
 }
 

@@ -1,0 +1,485 @@
+//! A build kept in memory between changes, for the live preview.
+//!
+//! [`Build`] keeps what each stage produced (the setup, the discovered files,
+//! every file's parse, the site model, each page's facts) and the rendered
+//! files. After files change, [`Build::update`] re-runs only what they touch:
+//! a changed article is parsed again on its own, the site model is
+//! re-assembled from the kept parses (no file is read), and only the pages
+//! whose view of the site changed are rendered again ([`site::diff`]).
+//! site.yaml, the theme, `templates/` and `i18n/` change everything and start
+//! over. Either way the files and diagnostics are the same as a full
+//! [`run`](super::run) of the same files; the integration tests check it
+//! byte for byte.
+
+use super::changes::Changes;
+use super::{
+    Assembled, BuildOptions, BuildReport, Plan, Setup, assemble, copy_files, plan, setup,
+    site_wide_outputs,
+};
+use super::{Clock, write_theme_files};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::discover::{self, Discovered, SourcePage};
+use crate::error::Result;
+use crate::output::{Files, Memory, Output};
+use crate::parse::{self, ParsedPage};
+use crate::render::{self, PageFacts};
+use crate::site::diff::{self, Affected};
+use crate::site::{PageId, Site};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// What a rebuild rendered again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// Every page (first build, a configuration or theme change, or a change
+    /// to which pages exist).
+    Everything,
+    /// Only these pages (their URLs, sorted by page order).
+    Pages(Vec<String>),
+}
+
+/// How one build or rebuild went.
+#[derive(Debug)]
+pub struct Rebuild {
+    /// All diagnostics of the site as it now is (not only the new ones).
+    pub report: BuildReport,
+    pub scope: Scope,
+    /// The changed paths that caused it, relative to the root (empty for a
+    /// first build).
+    pub changed: Vec<PathBuf>,
+}
+
+/// A site built into memory, updated file by file.
+pub struct Build {
+    options: BuildOptions,
+    /// The root as the file watcher reports paths (absolute, links resolved).
+    canonical_root: PathBuf,
+    /// `None` before the first build, or when site.yaml or the theme could
+    /// not be used: the next update starts over.
+    state: Option<State>,
+    output: Memory,
+    /// False when `output` may not match `state` (rendering stopped half
+    /// way): the next update renders everything.
+    output_current: bool,
+    diagnostics: Diagnostics,
+}
+
+struct State {
+    setup: Setup,
+    discovered: Discovered,
+    /// Every discovered Markdown file's parse, by path.
+    parsed: BTreeMap<PathBuf, Parsed>,
+    site: Arc<Site>,
+    /// From assembling and validating the site.
+    site_diagnostics: Diagnostics,
+    /// Live alerts, share cards and feeds of the current site model.
+    plan: Plan,
+    /// By page id.
+    facts: Vec<PageFacts>,
+    site_wide_diagnostics: Diagnostics,
+}
+
+struct Parsed {
+    page: Option<ParsedPage>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Build {
+    /// A build of the site at `options.root`; nothing is read until
+    /// [`Build::full`].
+    pub fn new(options: BuildOptions) -> Build {
+        let canonical_root = options
+            .root
+            .canonicalize()
+            .unwrap_or_else(|_| options.root.clone());
+        Build {
+            options,
+            canonical_root,
+            state: None,
+            output: Memory::default(),
+            output_current: false,
+            diagnostics: Diagnostics::new(),
+        }
+    }
+
+    pub fn options(&self) -> &BuildOptions {
+        &self.options
+    }
+
+    /// The files of the latest build (complete even when it had errors).
+    pub fn files(&self) -> Files {
+        self.output.snapshot()
+    }
+
+    /// The site model of the latest build, if site.yaml could be used.
+    pub fn site(&self) -> Option<Arc<Site>> {
+        self.state.as_ref().map(|s| s.site.clone())
+    }
+
+    /// What rendering learnt about each page (by page id) in the latest build.
+    pub fn facts(&self) -> &[PageFacts] {
+        self.state.as_ref().map_or(&[], |s| s.facts.as_slice())
+    }
+
+    /// Every diagnostic of the latest build, sorted.
+    pub fn diagnostics(&self) -> &Diagnostics {
+        &self.diagnostics
+    }
+
+    /// Forgets everything built, so the next update builds everything (after
+    /// an update that did not finish).
+    pub fn reset(&mut self) {
+        self.state = None;
+        self.output_current = false;
+    }
+
+    /// Builds everything from the files on disk.
+    pub fn full(&mut self) -> Result<Rebuild> {
+        self.state = None;
+        self.output_current = false;
+        let result = self.full_inner();
+        if result.is_err() {
+            self.state = None;
+        }
+        result
+    }
+
+    fn full_inner(&mut self) -> Result<Rebuild> {
+        let mut clock = Clock::start();
+        let setup = match setup(&self.options)? {
+            Ok(setup) => setup,
+            Err(diagnostics) => {
+                self.diagnostics = diagnostics.sorted();
+                let report = BuildReport {
+                    diagnostics: self.diagnostics.clone(),
+                    ..BuildReport::default()
+                };
+                return Ok(Rebuild {
+                    report,
+                    scope: Scope::Everything,
+                    changed: Vec::new(),
+                });
+            }
+        };
+        clock.lap("config and theme");
+        let discovered = discover::discover(&setup.config);
+        clock.lap("discover");
+        let parsed = parse_into_map(&setup.config.root, &discovered.pages);
+        clock.lap("parse");
+        let Assembled {
+            site,
+            diagnostics: site_diagnostics,
+            withdrawn,
+            ..
+        } = assemble(
+            setup.config.clone(),
+            live_pages(&parsed),
+            &discovered,
+            &self.options,
+        );
+        let mut plan = plan(&site, &setup, &withdrawn)?;
+        clock.lap("assemble and validate");
+        let fresh = Memory::default();
+        let today = self.options.today;
+        let facts = render_everything(&site, &setup, &plan, today, &fresh, &|_| None)?;
+        let site_wide_diagnostics = site_wide(&site, &mut plan, &facts, today, &fresh)?;
+        clock.lap("render");
+        self.output = fresh;
+        self.output_current = true;
+        let pages = site.pages.len();
+        self.state = Some(State {
+            setup,
+            discovered,
+            parsed,
+            site: Arc::new(site),
+            site_diagnostics,
+            plan,
+            facts,
+            site_wide_diagnostics,
+        });
+        Ok(self.finish(clock, pages, Scope::Everything))
+    }
+
+    /// Brings the build up to date after `paths` changed (absolute, or
+    /// relative to the site root; files or folders, changed, added or
+    /// removed). `Ok(None)` when none of them is part of the site.
+    pub fn update(&mut self, paths: &[PathBuf]) -> Result<Option<Rebuild>> {
+        let mut changes = Changes::classify(&self.options.root, &self.canonical_root, paths);
+        if let Some(state) = &self.state
+            && !changes.reload
+        {
+            changes.forget_vanished(&state.setup.config.root, &state.discovered);
+        }
+        if changes.is_empty() {
+            return Ok(None);
+        }
+        if changes.reload || self.state.is_none() {
+            return self.full().map(|mut rebuild| {
+                rebuild.changed = changes.paths();
+                Some(rebuild)
+            });
+        }
+        let result = self.update_content(&changes);
+        if result.is_err() {
+            // A page failed to render: the output is half updated.
+            self.state = None;
+            self.output_current = false;
+        }
+        result.map(Some)
+    }
+
+    fn update_content(&mut self, changes: &Changes) -> Result<Rebuild> {
+        let mut clock = Clock::start();
+        let state = self.state.as_mut().expect("checked by update");
+        let root = state.setup.config.root.clone();
+        let rediscover = changes.may_add_or_remove(&root, &state.discovered);
+        if rediscover {
+            state.discovered = discover::discover(&state.setup.config);
+            let listed: BTreeSet<&Path> = state
+                .discovered
+                .pages
+                .iter()
+                .map(|p| p.path.as_path())
+                .collect();
+            state
+                .parsed
+                .retain(|path, _| listed.contains(path.as_path()));
+        }
+        clock.lap("discover");
+        let to_parse: Vec<SourcePage> = if rediscover {
+            // Changed files, and files discovery found that were never parsed.
+            state
+                .discovered
+                .pages
+                .iter()
+                .filter(|p| {
+                    changes.markdown.contains(&p.path) || !state.parsed.contains_key(&p.path)
+                })
+                .cloned()
+                .collect()
+        } else {
+            // Only known files changed (see `may_add_or_remove`).
+            changes
+                .markdown
+                .iter()
+                .filter_map(|path| {
+                    let pages = &state.discovered.pages;
+                    let at = pages
+                        .binary_search_by(|p| p.path.as_path().cmp(path))
+                        .ok()?;
+                    Some(pages[at].clone())
+                })
+                .collect()
+        };
+        state.parsed.extend(parse_into_map(&root, &to_parse));
+        clock.lap("parse");
+
+        let Assembled {
+            site,
+            diagnostics: site_diagnostics,
+            withdrawn,
+            ..
+        } = assemble(
+            state.setup.config.clone(),
+            live_pages(&state.parsed),
+            &state.discovered,
+            &self.options,
+        );
+        let mut new_plan = plan(&site, &state.setup, &withdrawn)?;
+        clock.lap("assemble and validate");
+
+        // An alert shows as a banner on every page of its language.
+        let touches_alert = |s: &Site| {
+            changes.markdown.iter().any(|p| {
+                s.page_for_source(p)
+                    .is_some_and(|id| s.page(id).meta.alert.is_some())
+            })
+        };
+        let affected =
+            if self.output_current && !touches_alert(&state.site) && !touches_alert(&site) {
+                match diff::affected(&state.site, &site) {
+                    Affected::Pages(mut ids) => {
+                        // A changed image may be a page's cover: its share card, and so
+                        // the page's `og:image` address, changes with it.
+                        ids.extend(pages_with_changed_cover(&site, changes));
+                        ids.sort_unstable();
+                        ids.dedup();
+                        Affected::Pages(ids)
+                    }
+                    Affected::All => Affected::All,
+                }
+            } else {
+                Affected::All
+            };
+        let today = self.options.today;
+        let (rendered, scope) = match affected {
+            Affected::All => {
+                let old_site = state.site.clone();
+                let old_output = &self.output;
+                let fresh = Memory::default();
+                let reuse = |file: &crate::site::CopiedFile| {
+                    let unchanged = !changes.touches(&file.source)
+                        && old_site.files.binary_search(file).is_ok();
+                    unchanged
+                        .then(|| old_output.get(&old_site.urls.output_path(&file.url)))
+                        .flatten()
+                };
+                state.facts =
+                    render_everything(&site, &state.setup, &new_plan, today, &fresh, &reuse)?;
+                state.site_wide_diagnostics =
+                    site_wide(&site, &mut new_plan, &state.facts, today, &fresh)?;
+                self.output = fresh;
+                (site.pages.len(), Scope::Everything)
+            }
+            Affected::Pages(ids) => {
+                let facts = render::render_pages(
+                    &site,
+                    &state.setup.renderer,
+                    &state.setup.strings,
+                    &new_plan.extras(today),
+                    &ids,
+                    &self.output,
+                )?;
+                for (&id, page_facts) in ids.iter().zip(facts) {
+                    state.facts[id] = page_facts;
+                }
+                for file in site.files.iter().filter(|f| changes.touches(&f.source)) {
+                    self.output
+                        .copy(&site.urls.output_path(&file.url), &root.join(&file.source))?;
+                }
+                state.site_wide_diagnostics =
+                    site_wide(&site, &mut new_plan, &state.facts, today, &self.output)?;
+                let urls = ids.iter().map(|&id| site.pages[id].url.clone()).collect();
+                (ids.len(), Scope::Pages(urls))
+            }
+        };
+        clock.lap("render");
+        state.site = Arc::new(site);
+        state.site_diagnostics = site_diagnostics;
+        state.plan = new_plan;
+        self.output_current = true;
+        let mut rebuild = self.finish(clock, rendered, scope);
+        rebuild.changed = changes.paths();
+        Ok(rebuild)
+    }
+
+    /// Gathers every stage's diagnostics (as a full build would) into the report.
+    fn finish(&mut self, clock: Clock, pages: usize, scope: Scope) -> Rebuild {
+        let mut diagnostics = Diagnostics::new();
+        if let Some(state) = &self.state {
+            diagnostics.extend(state.setup.diagnostics.clone());
+            diagnostics.extend(state.discovered.diagnostics.clone());
+            for parsed in state.parsed.values() {
+                diagnostics.extend(parsed.diagnostics.iter().cloned());
+            }
+            diagnostics.extend(state.site_diagnostics.clone());
+            for facts in &state.facts {
+                diagnostics.extend(facts.diagnostics.iter().cloned());
+            }
+            diagnostics.extend(state.site_wide_diagnostics.clone());
+        }
+        self.diagnostics = diagnostics.sorted();
+        if let Some(state) = self.state.as_ref().filter(|_| self.options.report) {
+            // Like a full build, the report reflects every problem of the site.
+            if let Err(error) = crate::editorial::write(
+                &state.site,
+                &state.facts,
+                &self.diagnostics,
+                self.options.today,
+                &self.output,
+            ) {
+                self.diagnostics.push(crate::diagnostics::Diagnostic::error(
+                    crate::diagnostics::codes::CONTENT_UNREADABLE,
+                    std::path::Path::new("_report"),
+                    crate::diagnostics::Position::start(),
+                    format!("the editorial report could not be written: {error}"),
+                ));
+            }
+        }
+        let files = self.state.as_ref().map_or(0, |s| {
+            // As a full build counts them: copied files, theme files, syntax.css.
+            s.site.files.len() + s.setup.theme.static_files.len() + 1
+        });
+        let report = BuildReport {
+            published: !self.diagnostics.has_errors(),
+            diagnostics: self.diagnostics.clone(),
+            pages,
+            files,
+            timings: clock.timings,
+            ..BuildReport::default()
+        };
+        Rebuild {
+            report,
+            scope,
+            changed: Vec::new(),
+        }
+    }
+}
+
+/// Renders every page and writes every other file of the site into `output`.
+fn render_everything(
+    site: &Site,
+    setup: &Setup,
+    plan: &Plan,
+    today: crate::dates::Date,
+    output: &Memory,
+    reuse: &(dyn Fn(&crate::site::CopiedFile) -> Option<Arc<[u8]>> + Sync),
+) -> Result<Vec<PageFacts>> {
+    let ids: Vec<PageId> = (0..site.pages.len()).collect();
+    let facts = render::render_pages(
+        site,
+        &setup.renderer,
+        &setup.strings,
+        &plan.extras(today),
+        &ids,
+        output,
+    )?;
+    write_theme_files(&setup.theme, output)?;
+    copy_files(site, output, reuse)?;
+    Ok(facts)
+}
+
+/// The site-wide outputs of the preview: everything a build writes except
+/// the share images, which are drawn by `pamphlet build` (and cached) but
+/// would make the first preview slow.
+fn site_wide(
+    site: &Site,
+    plan: &mut Plan,
+    facts: &[PageFacts],
+    today: crate::dates::Date,
+    output: &Memory,
+) -> Result<Diagnostics> {
+    let mut diagnostics = std::mem::take(&mut plan.diagnostics);
+    diagnostics.extend(site_wide_outputs(site, plan, facts, today, false, output)?.diagnostics);
+    Ok(diagnostics)
+}
+
+/// Pages whose `image:` is one of the changed files.
+fn pages_with_changed_cover(site: &Site, changes: &Changes) -> Vec<PageId> {
+    site.pages
+        .iter()
+        .enumerate()
+        .filter_map(|(id, page)| {
+            let src = &page.meta.image.as_ref()?.src;
+            let url = crate::render::views::resolve_file(site, page, src)?;
+            site.files
+                .iter()
+                .any(|f| f.url == url && changes.touches(&f.source))
+                .then_some(id)
+        })
+        .collect()
+}
+
+fn parse_into_map(root: &Path, sources: &[SourcePage]) -> BTreeMap<PathBuf, Parsed> {
+    sources
+        .iter()
+        .zip(parse::parse_each(root, sources))
+        .map(|(source, (page, diagnostics))| (source.path.clone(), Parsed { page, diagnostics }))
+        .collect()
+}
+
+/// The usable parses, in path order (the order discovery gives a full build).
+fn live_pages(parsed: &BTreeMap<PathBuf, Parsed>) -> Vec<ParsedPage> {
+    parsed.values().filter_map(|p| p.page.clone()).collect()
+}

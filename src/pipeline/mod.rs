@@ -1,0 +1,431 @@
+//! The build, start to finish: the only place that sequences the stages.
+//!
+//! config → discover → parse → withdraw expired alerts → assemble the site
+//! model → validate → plan share cards, alerts and feeds → render pages
+//! (parallel) → draw share cards (parallel, cached) → feeds, sitemap, social
+//! kit, CAP alerts → write. Every stage returns its diagnostics and the
+//! build goes on to collect as many as it can; nothing is published when
+//! any of them is an error. `build` and `check` run [`run`]; the live
+//! preview keeps a [`Build`] in memory and re-runs only the stages and pages
+//! a change affects, with the steps defined here, so the result is the same.
+
+use crate::alerts;
+use crate::config::{self, Config};
+use crate::coverage::{self, Coverage};
+use crate::dates::{Date, Instant as AlertInstant};
+use crate::diagnostics::Diagnostics;
+use crate::discover;
+use crate::editorial;
+use crate::error::{Error, Result};
+use crate::feeds;
+use crate::i18n::Strings;
+use crate::markdown::highlight;
+use crate::output::{self, Discard, Memory, Output, Staging};
+use crate::parse;
+use crate::privacy;
+use crate::render::{self, Renderer};
+use crate::site;
+use crate::sitemap;
+use crate::social::{cards, kit};
+use crate::theme;
+use crate::validate;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+mod changes;
+mod incremental;
+pub use incremental::{Build, Rebuild, Scope};
+
+/// Everything that varies between builds of the same files. The clock is
+/// read by the caller, never inside the pipeline.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site folder (holds site.yaml).
+    pub root: PathBuf,
+    /// Overrides site.yaml's `base_url` (e.g. for a staging host).
+    pub base_url: Option<String>,
+    /// Include pages marked `draft: true`.
+    pub drafts: bool,
+    /// The build date: reviews fall due and alerts expire relative to it.
+    pub today: Date,
+    /// Write the editorial report (`_report/`) with the site.
+    pub report: bool,
+}
+
+/// Where the build's files go.
+pub enum Target<'a> {
+    /// A folder, replaced as a whole only if the build succeeds.
+    Folder(PathBuf),
+    /// Memory (the live preview).
+    Memory(&'a Memory),
+    /// Nowhere (`check`).
+    Nowhere,
+}
+
+/// How a build went.
+#[derive(Debug, Default)]
+pub struct BuildReport {
+    pub diagnostics: Diagnostics,
+    /// Pages rendered (0 when the build stopped early).
+    pub pages: usize,
+    /// Files copied as they are (assets, static files, theme files).
+    pub files: usize,
+    /// True when the output was written (or swapped in).
+    pub published: bool,
+    /// Wall time per stage, in order.
+    pub timings: Vec<(&'static str, Duration)>,
+    /// Translation coverage (empty when the build stopped before the site model).
+    pub coverage: Coverage,
+    /// Share cards drawn and copied from the cache.
+    pub share_images: cards::Stats,
+    /// The soonest alert expiry after the build date, and its file: the
+    /// site should be rebuilt then.
+    pub next_alert_expiry: Option<(AlertInstant, PathBuf)>,
+}
+
+struct Clock {
+    last: Instant,
+    timings: Vec<(&'static str, Duration)>,
+}
+
+impl Clock {
+    fn start() -> Clock {
+        Clock {
+            last: Instant::now(),
+            timings: Vec::new(),
+        }
+    }
+
+    fn lap(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        self.timings.push((stage, now - self.last));
+        self.last = now;
+    }
+}
+
+/// What the later stages need from site.yaml and the theme. It stays the
+/// same until site.yaml, the theme, `templates/` or `i18n/` change.
+pub(crate) struct Setup {
+    pub config: Config,
+    pub theme: theme::Theme,
+    pub renderer: Renderer,
+    pub strings: Strings,
+    /// Problems in site.yaml and the UI string files.
+    pub diagnostics: Diagnostics,
+}
+
+/// Stage 1: site.yaml, the theme, its templates and UI strings. `Err` only
+/// for problems outside the content (no site, a broken template); a
+/// site.yaml with errors gives `Ok(Err(diagnostics))`.
+pub(crate) fn setup(options: &BuildOptions) -> Result<Result<Setup, Diagnostics>> {
+    let loaded = config::load(&options.root)?;
+    let mut diagnostics = loaded.diagnostics;
+    let Some(mut config) = loaded.config else {
+        return Ok(Err(diagnostics));
+    };
+    if let Some(url) = &options.base_url {
+        config
+            .set_base_url(url)
+            .map_err(|m| Error::Usage(format!("--base-url: {m}")))?;
+    }
+    let theme = theme::load(&config)?;
+    let renderer = Renderer::new(&theme)?;
+    let languages: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
+    let (strings, found) = Strings::load(&theme, &languages, &config.default_language);
+    diagnostics.extend(found);
+    Ok(Ok(Setup {
+        config,
+        theme,
+        renderer,
+        strings,
+        diagnostics,
+    }))
+}
+
+/// The site model and everything known about it before rendering.
+pub(crate) struct Assembled {
+    pub site: site::Site,
+    pub diagnostics: Diagnostics,
+    /// Alerts past their expiry, left out of the site.
+    pub withdrawn: alerts::Withdrawn,
+    pub coverage: Coverage,
+}
+
+/// Stages 4 and 5: expired alerts withdrawn, the site model assembled from
+/// the parsed pages, and the checks that need all of it.
+pub(crate) fn assemble(
+    config: Config,
+    parsed: Vec<parse::ParsedPage>,
+    discovered: &discover::Discovered,
+    options: &BuildOptions,
+) -> Assembled {
+    let (parsed, mut withdrawn) = alerts::withdraw_expired(parsed, options.today);
+    let mut diagnostics = std::mem::take(&mut withdrawn.diagnostics);
+    let (mut site, found) = site::assemble(config, parsed, discovered, options.drafts);
+    site.set_expired(&withdrawn.expired);
+    diagnostics.extend(found);
+    diagnostics.extend(validate::validate(&site, options.today));
+    let coverage = coverage::coverage(&site);
+    Assembled {
+        site,
+        diagnostics,
+        withdrawn,
+        coverage,
+    }
+}
+
+/// What pages need from the whole site besides the model: live alerts,
+/// share cards (their addresses) and feeds (their links).
+pub(crate) struct Plan {
+    pub alerts: alerts::Alerts,
+    pub cards: cards::Cards,
+    pub feeds: feeds::Feeds,
+    pub diagnostics: Diagnostics,
+}
+
+/// Stage 6: plans the share cards, alerts and feeds.
+pub(crate) fn plan(
+    site: &site::Site,
+    setup: &Setup,
+    withdrawn: &alerts::Withdrawn,
+) -> Result<Plan> {
+    let alerts = alerts::collect(site, withdrawn);
+    let (cards, diagnostics) = cards::plan(site, &setup.theme, &setup.strings)?;
+    let feeds = feeds::plan(site, &alerts, &setup.strings);
+    Ok(Plan {
+        alerts,
+        cards,
+        feeds,
+        diagnostics,
+    })
+}
+
+impl Plan {
+    pub(crate) fn extras(&self, today: Date) -> render::Extras<'_> {
+        render::Extras {
+            cards: &self.cards,
+            alerts: &self.alerts,
+            feeds: &self.feeds,
+            keep_bodies: self.feeds.wanted(),
+            today,
+        }
+    }
+}
+
+/// Runs the whole pipeline.
+pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
+    let mut clock = Clock::start();
+    let mut report = BuildReport::default();
+
+    let setup = match setup(options)? {
+        Ok(setup) => setup,
+        Err(diagnostics) => {
+            report.diagnostics = diagnostics.sorted();
+            return Ok(report);
+        }
+    };
+    report.diagnostics.extend(setup.diagnostics.clone());
+    clock.lap("config and theme");
+
+    let discovered = discover::discover(&setup.config);
+    report.diagnostics.extend(discovered.diagnostics.clone());
+    clock.lap("discover");
+
+    let (parsed, found) = parse::parse_all(&setup.config.root, &discovered.pages);
+    report.diagnostics.extend(found);
+    clock.lap("parse");
+
+    let Assembled {
+        site,
+        diagnostics,
+        withdrawn,
+        coverage,
+    } = assemble(setup.config.clone(), parsed, &discovered, options);
+    report.diagnostics.extend(diagnostics);
+    report.next_alert_expiry = withdrawn.next_expiry.clone();
+    report.coverage = coverage;
+    clock.lap("assemble and validate");
+
+    let mut plan = plan(&site, &setup, &withdrawn)?;
+    report
+        .diagnostics
+        .extend(std::mem::take(&mut plan.diagnostics));
+    clock.lap("plan cards and feeds");
+
+    let staging;
+    let output: &dyn Output = match &target {
+        Target::Folder(path) => {
+            output::check_target(&site.config.root, path)?;
+            check_cache(plan.cards.cache_dir(), path)?;
+            staging = Some(Staging::new(path)?);
+            staging.as_ref().expect("just set")
+        }
+        Target::Memory(memory) => {
+            staging = None;
+            *memory
+        }
+        Target::Nowhere => {
+            staging = None;
+            &Discard
+        }
+    };
+    let rendered = render::render_all(
+        &site,
+        &setup.renderer,
+        &setup.strings,
+        &plan.extras(options.today),
+        output,
+    )?;
+    report.diagnostics.extend(rendered.diagnostics().cloned());
+    report.pages = rendered.pages_written;
+    clock.lap("render");
+
+    // Only a build into a folder draws share cards: `check` writes nothing, a
+    // build with errors publishes nothing, and the live preview (memory) must
+    // stay fast, so it links the cards a build has drawn into the cache.
+    let draw_cards = matches!(target, Target::Folder(_)) && !report.diagnostics.has_errors();
+    let site_wide = site_wide_outputs(
+        &site,
+        &mut plan,
+        &rendered.facts,
+        options.today,
+        draw_cards,
+        output,
+    )?;
+    report.diagnostics.extend(site_wide.diagnostics);
+    report.share_images = site_wide.share_images;
+    report.files += site_wide.files;
+    clock.lap("share images, feeds, sitemap, kit, CAP");
+
+    // Theme files first, so a site's own static file of the same name wins.
+    report.files += write_theme_files(&setup.theme, output)?;
+    report.files += copy_files(&site, output, &|_| None)?;
+    clock.lap("copy files");
+
+    report.diagnostics = std::mem::take(&mut report.diagnostics).sorted();
+    if options.report {
+        editorial::write(
+            &site,
+            &rendered.facts,
+            &report.diagnostics,
+            options.today,
+            output,
+        )?;
+        clock.lap("editorial report");
+    }
+    if !report.diagnostics.has_errors() {
+        if let Some(staging) = staging {
+            staging.commit()?;
+            plan.cards.prune_cache();
+        }
+        report.published = !matches!(target, Target::Nowhere);
+    }
+    clock.lap("write");
+    report.timings = clock.timings;
+    Ok(report)
+}
+
+/// The share-card cache must survive the output folder being replaced.
+fn check_cache(cache: &Path, output: &Path) -> Result<()> {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    if absolute(cache).starts_with(absolute(output)) {
+        return Err(Error::Usage(format!(
+            "the share-image cache `{}` is inside the output folder `{}`, which every build replaces; set `social.share_images.cache` to a folder outside it",
+            cache.display(),
+            output.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Copies the site's assets and static files (images lose their metadata
+/// unless the site opts out). `reuse` may hand back the bytes of a file
+/// already in memory (the live preview re-reads only the files that changed).
+pub(crate) fn copy_files(
+    site: &site::Site,
+    output: &dyn Output,
+    reuse: &(dyn Fn(&site::CopiedFile) -> Option<std::sync::Arc<[u8]>> + Sync),
+) -> Result<usize> {
+    let config = &site.config;
+    site.files.par_iter().try_for_each(|file| {
+        let to = site.urls.output_path(&file.url);
+        if let Some(bytes) = reuse(file) {
+            return output.write_shared(&to, bytes);
+        }
+        let from = config.root.join(&file.source);
+        if config.privacy.strip_image_metadata {
+            let bytes = std::fs::read(&from).map_err(|e| Error::io(&from, e))?;
+            return match privacy::strip_image_metadata(&from, &bytes) {
+                Some(clean) => output.write(&to, &clean),
+                None => output.write(&to, &bytes),
+            };
+        }
+        output.copy(&to, &from)
+    })?;
+    Ok(site.files.len())
+}
+
+/// Writes the theme's own files and the generated syntax stylesheet. Call
+/// it before [`copy_files`], so a site's own static file of the same name wins.
+pub(crate) fn write_theme_files(theme: &theme::Theme, output: &dyn Output) -> Result<usize> {
+    for (rel, bytes) in &theme.static_files {
+        output.write(rel, bytes)?;
+    }
+    output.write(
+        Path::new("css/syntax.css"),
+        highlight::stylesheet().as_bytes(),
+    )?;
+    Ok(theme.static_files.len() + 1)
+}
+
+/// What [`site_wide_outputs`] produced.
+#[derive(Default)]
+pub(crate) struct SiteWide {
+    pub files: usize,
+    pub diagnostics: Diagnostics,
+    pub share_images: cards::Stats,
+}
+
+/// Outputs made from the whole site rather than from one page: share cards
+/// (when `draw_cards`), feeds, sitemap, social kit, CAP alerts and the
+/// `_headers` file. They belong here, and nowhere else, so that the live
+/// preview, which re-renders only the pages a change affects, still
+/// rewrites them after every rebuild (see [`Build`]).
+pub(crate) fn site_wide_outputs(
+    site: &site::Site,
+    plan: &mut Plan,
+    facts: &[render::PageFacts],
+    today: Date,
+    draw_cards: bool,
+    output: &dyn Output,
+) -> Result<SiteWide> {
+    let mut out = SiteWide::default();
+    if draw_cards {
+        let (stats, found) = plan.cards.render(site, output)?;
+        out.diagnostics.extend(found);
+        out.files += stats.rendered + stats.cached;
+        out.share_images = stats;
+    }
+    let bodies: std::collections::BTreeMap<site::PageId, String> = facts
+        .iter()
+        .enumerate()
+        .filter_map(|(id, f)| f.body.clone().map(|b| (id, b)))
+        .collect();
+    out.files += plan
+        .feeds
+        .write(site, &bodies, &plan.cards, today, output)?;
+    out.files += sitemap::write(site, output)?;
+    out.files += kit::write(site, &plan.cards, output)?;
+    out.files += alerts::cap::write_all(site, &plan.alerts, output)?;
+    if site.config.security.headers_file {
+        let hashes: std::collections::BTreeSet<String> = facts
+            .iter()
+            .flat_map(|f| f.script_hashes.iter().cloned())
+            .collect();
+        let headers = crate::security::headers_file(&hashes, &site.config.markdown.iframe_hosts);
+        output.write(Path::new("_headers"), headers.as_bytes())?;
+        out.files += 1;
+    }
+    Ok(out)
+}

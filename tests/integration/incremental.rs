@@ -1,0 +1,377 @@
+//! The live preview's incremental rebuilds: after every kind of edit, the
+//! files and diagnostics kept in memory must equal a fresh full build of the
+//! same files, byte for byte, and a small edit must re-render only the pages
+//! that show it.
+
+use crate::support::*;
+use pamphlet::output::Memory;
+use pamphlet::pipeline::{self, Build, Scope, Target};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+struct Preview {
+    site: TestSite,
+    build: Build,
+}
+
+impl Preview {
+    fn new() -> Preview {
+        let site = TestSite::new("sites/live-preview");
+        let mut build = Build::new(site.options());
+        let first = build.full().unwrap();
+        assert_eq!(first.scope, Scope::Everything);
+        assert!(first.report.published, "{:?}", first.report.diagnostics);
+        let preview = Preview { site, build };
+        preview.assert_same_as_full_build("the first build");
+        preview
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.site.root.join(rel)
+    }
+
+    fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path(rel)).unwrap()
+    }
+
+    fn write(&self, rel: &str, text: &str) -> PathBuf {
+        let path = self.path(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    fn replace(&self, rel: &str, from: &str, to: &str) -> PathBuf {
+        let text = self.read(rel);
+        assert!(text.contains(from), "{rel} has no `{from}`");
+        self.write(rel, &text.replacen(from, to, 1))
+    }
+
+    /// Tells the build about changed paths (as the watcher does) and
+    /// checks the result against a full build.
+    fn update(&mut self, what: &str, paths: &[PathBuf]) -> Scope {
+        let rebuild = self
+            .build
+            .update(paths)
+            .unwrap()
+            .unwrap_or_else(|| panic!("{what}: the change was ignored"));
+        self.assert_same_as_full_build(what);
+        rebuild.scope
+    }
+
+    fn assert_same_as_full_build(&self, what: &str) {
+        let memory = Memory::default();
+        let full = pipeline::run(&self.site.options(), Target::Memory(&memory)).unwrap();
+        let expected = memory.into_files();
+        let actual: BTreeMap<PathBuf, Vec<u8>> = self
+            .build
+            .files()
+            .into_iter()
+            .map(|(path, bytes)| (path, bytes.to_vec()))
+            .collect();
+        let names = |files: &BTreeMap<PathBuf, Vec<u8>>| files.keys().cloned().collect::<Vec<_>>();
+        assert_eq!(
+            names(&actual),
+            names(&expected),
+            "{what}: not the same files"
+        );
+        for (path, bytes) in &expected {
+            if actual[path] != *bytes {
+                let (a, e) = (
+                    String::from_utf8_lossy(&actual[path]),
+                    String::from_utf8_lossy(bytes),
+                );
+                let line = a
+                    .lines()
+                    .zip(e.lines())
+                    .position(|(x, y)| x != y)
+                    .unwrap_or(0);
+                panic!(
+                    "{what}: {} differs from a full build at line {}:\n  incremental: {:?}\n  full:        {:?}",
+                    path.display(),
+                    line + 1,
+                    a.lines().nth(line),
+                    e.lines().nth(line)
+                );
+            }
+        }
+        assert_eq!(
+            self.build.diagnostics(),
+            &full.diagnostics,
+            "{what}: not the same diagnostics"
+        );
+    }
+}
+
+fn pages(scope: Scope) -> Vec<String> {
+    match scope {
+        Scope::Pages(urls) => urls,
+        Scope::Everything => panic!("expected only some pages to be rendered again"),
+    }
+}
+
+const BP: &str = "content/en/heart/high-blood-pressure.md";
+const SALT: &str = "content/en/heart/salt.md";
+const SUGAR: &str = "content/en/food/sugar.md";
+
+#[test]
+fn a_body_edit_re_renders_only_that_article() {
+    let mut p = Preview::new();
+    let changed = p.replace(BP, "force of blood", "push of blood");
+    let scope = p.update("body edit", &[changed]);
+    assert_eq!(pages(scope), ["/en/heart/high-blood-pressure/"]);
+    let html = String::from_utf8(
+        p.build.files()[Path::new("en/heart/high-blood-pressure/index.html")].to_vec(),
+    )
+    .unwrap();
+    assert!(html.contains("push of blood"));
+}
+
+#[test]
+fn a_title_edit_re_renders_the_article_its_translation_sections_tags_and_home() {
+    let mut p = Preview::new();
+    let changed = p.replace(
+        BP,
+        "title: High blood pressure",
+        "title: Hypertension explained",
+    );
+    let scope = pages(p.update("title edit", &[changed]));
+    assert_eq!(
+        scope,
+        [
+            "/en/",
+            "/en/heart/",
+            "/en/heart/high-blood-pressure/",
+            "/es/heart/presion-arterial-alta/",
+            "/en/tags/blood-pressure/",
+            "/en/tags/heart/",
+        ],
+        "salt.md links to it, but a link shows the address, not the title"
+    );
+}
+
+#[test]
+fn tags_added_and_removed_match_a_full_build() {
+    let mut p = Preview::new();
+    // An existing tag: the tag page and the tag index (its count) change.
+    let changed = p.replace(
+        BP,
+        "tags: [heart, blood-pressure]",
+        "tags: [heart, blood-pressure, food]",
+    );
+    let scope = pages(p.update("existing tag added", &[changed]));
+    assert!(scope.contains(&"/en/tags/food/".to_string()), "{scope:?}");
+    assert!(scope.contains(&"/en/tags/".to_string()), "{scope:?}");
+    assert!(!scope.contains(&"/en/food/sugar/".to_string()), "{scope:?}");
+    // A new tag makes a new page: everything is rendered again.
+    let changed = p.replace(BP, "food]", "food, kidneys]");
+    assert_eq!(p.update("new tag", &[changed]), Scope::Everything);
+    assert!(
+        p.build
+            .files()
+            .contains_key(Path::new("en/tags/kidneys/index.html"))
+    );
+    // Removing the only article with a tag removes its page.
+    let changed = p.replace(BP, ", kidneys]", "]");
+    p.update("tag removed", &[changed]);
+    assert!(
+        !p.build
+            .files()
+            .contains_key(Path::new("en/tags/kidneys/index.html"))
+    );
+    // A tag's spelling shown on every article that has it.
+    let changed = p.replace(SALT, "tags: [heart, food]", "tags: [Heart, food]");
+    p.update("tag spelling", &[changed]);
+}
+
+#[test]
+fn new_deleted_and_renamed_articles_match_a_full_build() {
+    let mut p = Preview::new();
+    let new = p.write(
+        "content/en/heart/stroke.md",
+        "---\ntitle: Stroke\nsummary: Signs of a stroke.\ndate: 2026-04-01\ntags: [heart]\n---\n\nAct fast.\n",
+    );
+    assert_eq!(p.update("new article", &[new]), Scope::Everything);
+
+    // Deleting an article linked from another: its page goes, the link breaks.
+    std::fs::remove_file(p.path(SALT)).unwrap();
+    p.update("deleted article", &[p.path(SALT)]);
+    assert!(!p.build.diagnostics().is_empty());
+    assert!(
+        !p.build
+            .files()
+            .contains_key(Path::new("en/heart/salt/index.html"))
+    );
+
+    // Renaming one (as an editor or `git mv` does).
+    std::fs::rename(p.path(SUGAR), p.path("content/en/food/sweet-drinks.md")).unwrap();
+    p.update(
+        "renamed article",
+        &[p.path(SUGAR), p.path("content/en/food/sweet-drinks.md")],
+    );
+    assert!(
+        p.build
+            .files()
+            .contains_key(Path::new("en/food/sweet-drinks/index.html"))
+    );
+
+    // Renaming a whole folder reports only the folder.
+    std::fs::rename(p.path("content/en/food"), p.path("content/en/eating")).unwrap();
+    p.update(
+        "renamed folder",
+        &[p.path("content/en/food"), p.path("content/en/eating")],
+    );
+    assert!(
+        p.build
+            .files()
+            .contains_key(Path::new("en/eating/sweet-drinks/index.html"))
+    );
+}
+
+#[test]
+fn broken_then_fixed_content_matches_a_full_build() {
+    let mut p = Preview::new();
+    let good = p.read(BP);
+    let changed = p.replace(BP, "title: High blood pressure", "title: [unclosed");
+    let rebuild = p
+        .build
+        .update(std::slice::from_ref(&changed))
+        .unwrap()
+        .unwrap();
+    assert!(!rebuild.report.published);
+    assert!(rebuild.report.diagnostics.has_errors());
+    p.assert_same_as_full_build("broken front matter");
+    p.write(BP, &good);
+    p.update("fixed front matter", &[changed]);
+    assert!(!p.build.diagnostics().has_errors());
+
+    let changed = p.replace(SALT, "(high-blood-pressure.md)", "(no-such-page.md)");
+    let rebuild = p
+        .build
+        .update(std::slice::from_ref(&changed))
+        .unwrap()
+        .unwrap();
+    assert!(!rebuild.report.published);
+    p.assert_same_as_full_build("broken link");
+    p.replace(SALT, "(no-such-page.md)", "(high-blood-pressure.md)");
+    p.update("fixed link", &[changed]);
+}
+
+#[test]
+fn sections_translations_dates_and_drafts_match_a_full_build() {
+    let mut p = Preview::new();
+    let changed = p.replace(
+        "content/en/heart/_index.md",
+        "title: Heart health",
+        "title: Your heart",
+    );
+    let scope = pages(p.update("section title (in the navigation)", &[changed]));
+    assert!(
+        scope.contains(&"/en/food/sugar/".to_string()),
+        "navigation: {scope:?}"
+    );
+
+    let changed = p.replace(
+        "content/en/heart/tests/_index.md",
+        "title: Heart tests",
+        "title: Tests of the heart",
+    );
+    let scope = pages(p.update("nested section title (breadcrumbs)", &[changed]));
+    assert_eq!(
+        scope,
+        ["/en/heart/", "/en/heart/tests/", "/en/heart/tests/ecg/"]
+    );
+
+    let changed = p.replace(SUGAR, "date: 2026-02-15", "date: 2025-12-01");
+    p.update("date (list order)", &[changed]);
+
+    let es = "content/es/heart/high-blood-pressure.md";
+    let changed = p.replace(es, "title: Presión arterial alta", "title: Hipertensión");
+    let scope = pages(p.update("translation title", &[changed]));
+    assert!(
+        scope.contains(&"/en/heart/high-blood-pressure/".to_string()),
+        "{scope:?}"
+    );
+
+    let changed = p.replace(SALT, "date: 2026-02-01", "date: 2026-02-01\ndraft: true");
+    p.update("made a draft", &[changed]);
+    assert!(
+        !p.build
+            .files()
+            .contains_key(Path::new("en/heart/salt/index.html"))
+    );
+
+    let changed = p.replace(SALT, "draft: true", "draft: false");
+    p.update("published the draft", &[changed]);
+}
+
+#[test]
+fn files_templates_strings_and_settings_match_a_full_build() {
+    let mut p = Preview::new();
+    let changed = p.write("static/css/extra.css", ".extra { color: #a00; }\n");
+    assert_eq!(
+        pages(p.update("stylesheet", &[changed])),
+        Vec::<String>::new()
+    );
+
+    let changed = p.write(
+        "content/en/heart/images/cuff.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n",
+    );
+    // The image is the article's cover (inherited by its translation): their
+    // share card, named by a hash of its content, changes with it.
+    assert_eq!(
+        pages(p.update("image edited", &[changed])),
+        [
+            "/en/heart/high-blood-pressure/",
+            "/es/heart/presion-arterial-alta/"
+        ]
+    );
+
+    let new = p.write("content/en/heart/images/new.svg", "<svg/>\n");
+    assert_eq!(p.update("image added", &[new]), Scope::Everything);
+
+    let template = p.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block main %}<h1>Lost?</h1>{% endblock main %}",
+    );
+    assert_eq!(
+        p.update("template override", &[template]),
+        Scope::Everything
+    );
+
+    let strings = p.write("i18n/en.yaml", "skip_to_content: Jump to the article\n");
+    assert_eq!(
+        p.update("UI string override", &[strings]),
+        Scope::Everything
+    );
+
+    let settings = p.replace(
+        "site.yaml",
+        "title: Live Preview Clinic",
+        "title: Renamed Clinic",
+    );
+    assert_eq!(p.update("site.yaml", &[settings]), Scope::Everything);
+}
+
+#[test]
+fn paths_outside_the_site_and_editor_files_are_ignored() {
+    let mut p = Preview::new();
+    let ignored = [
+        p.write("content/en/heart/.high-blood-pressure.md.swp", "x"),
+        p.write("content/en/heart/high-blood-pressure.md~", "x"),
+        p.write("public/index.html", "x"),
+        p.write("notes.txt", "x"),
+    ];
+    assert!(p.build.update(&ignored).unwrap().is_none());
+}
+
+#[test]
+fn a_burst_of_changes_is_one_rebuild() {
+    let mut p = Preview::new();
+    let a = p.replace(BP, "force of blood", "push of blood");
+    let b = p.replace(SUGAR, "Water is the best drink.", "Water is best.");
+    let c = p.write("static/css/extra.css", ".extra { color: #000; }\n");
+    let scope = pages(p.update("three files at once", &[a, b, c]));
+    assert_eq!(scope, ["/en/food/sugar/", "/en/heart/high-blood-pressure/"]);
+}
