@@ -2,9 +2,11 @@
 //!
 //! The build is one straight pipeline ([`pipeline`]): [`config`] →
 //! [`discover`] → [`parse`] (with [`frontmatter`]) → [`site`] model →
-//! [`validate`] → [`render`] (with [`markdown`]) → [`output`]. Problems in
-//! the content are [`diagnostics`]; only problems outside it are [`error`]s.
+//! [`validate`] → [`render`] (with [`markdown`]) → [`search`] index →
+//! [`output`]. Problems in the content are [`diagnostics`]; only problems
+//! outside it are [`error`]s.
 
+pub mod atoz;
 pub mod citations;
 pub mod cli;
 pub mod config;
@@ -23,6 +25,7 @@ pub mod readability;
 pub mod render;
 pub mod review;
 pub mod scaffold;
+pub mod search;
 pub mod site;
 pub mod structured_data;
 pub mod theme;

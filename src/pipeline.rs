@@ -1,9 +1,9 @@
 //! The build, start to finish: the only place that sequences the stages.
 //!
 //! config → discover → parse → assemble the site model → validate →
-//! render (parallel) → write. Every stage returns its diagnostics and the
-//! build goes on to collect as many as it can; nothing is published when
-//! any of them is an error. `build`, `check` and `serve` all run this.
+//! render (parallel) → search index → write. Every stage returns its
+//! diagnostics and the build goes on to collect as many as it can; nothing
+//! is published when any of them is an error. `build`, `check` and `serve` all run this.
 
 use crate::config::{self, Config};
 use crate::dates::Date;
@@ -16,6 +16,7 @@ use crate::markdown::highlight;
 use crate::output::{self, Discard, Memory, Output, Staging};
 use crate::parse;
 use crate::render::{self, Renderer};
+use crate::search;
 use crate::site;
 use crate::theme;
 use crate::validate;
@@ -142,6 +143,12 @@ pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
 
     report.files = copy_files(&site.config, &site, &theme, output)?;
     clock.lap("copy files");
+
+    // `check` writes nothing, so it skips the search index.
+    if !matches!(target, Target::Nowhere) {
+        report.files += search::write(&site, options.today, output)?.files;
+        clock.lap("search index");
+    }
 
     report.diagnostics = std::mem::take(&mut report.diagnostics).sorted();
     if options.report {

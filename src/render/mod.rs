@@ -43,6 +43,8 @@ impl Renderer {
             "tag.html",
             "404.html",
             "language.html",
+            "a-z.html",
+            "search.html",
         ] {
             if !tera.contains_template(kind) {
                 return Err(Error::Template {

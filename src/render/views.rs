@@ -20,6 +20,10 @@ pub struct LanguageView<'a> {
     pub dir: &'a str,
     /// The language's home page.
     pub url: String,
+    /// The language's A–Z index of topics.
+    pub atoz_url: String,
+    /// The language's search page.
+    pub search_url: String,
 }
 
 #[derive(Serialize)]
@@ -136,6 +140,8 @@ pub struct PageView<'a> {
     /// schema.org JSON-LD, already escaped for `<script>` (articles only).
     pub json_ld: Option<String>,
     pub extra: &'a std::collections::BTreeMap<String, serde_json::Value>,
+    /// The letters and entries of an A–Z index page (null on other pages).
+    pub atoz: Option<crate::atoz::AToZView>,
 }
 
 fn date_pair(date: Option<crate::dates::Date>, language: &str) -> (Option<String>, Option<String>) {
@@ -163,6 +169,8 @@ pub fn site_view<'a>(site: &'a Site, language: &str) -> SiteView<'a> {
                 name: &l.name,
                 dir: l.direction.as_str(),
                 url: site.urls.language_home(&l.code),
+                atoz_url: site.urls.page(&l.code, &["a-z"]),
+                search_url: site.urls.page(&l.code, &["search"]),
             })
             .collect(),
         generator: concat!("Pamphlet ", env!("CARGO_PKG_VERSION")),
@@ -299,6 +307,7 @@ pub fn page_view<'a>(
             crate::structured_data::medical_web_page(site, page, body, &r, image_url.as_deref())
         }),
         extra: &meta.extra,
+        atoz: (page.kind == PageKind::AToZ).then(|| crate::atoz::view(site, id, today)),
     }
 }
 

@@ -1,6 +1,6 @@
 //! Building the site model from parsed content: sections from folders,
 //! URLs, parents and children, tags, translations, and the generated pages
-//! (homes, tag lists, 404, language chooser).
+//! (homes, tag lists, A–Z index, search page, 404, language chooser).
 
 use super::urls::{Urls, slugify};
 use super::{CopiedFile, Page, PageId, PageKind, Site, TagRef, translations};
@@ -62,12 +62,15 @@ pub fn assemble(
     let mut owner: HashMap<&str, PageId> = HashMap::new();
     for (id, page) in pages.iter().enumerate() {
         if let Some(&first) = owner.get(page.url.as_str()) {
-            if let Some(path) = page.source_path() {
-                let other = pages[first]
-                    .source_path()
-                    .map_or("a generated page".to_string(), |p| {
-                        format!("`{}`", p.display())
-                    });
+            // Report on the author's file; a generated page (tag list, A–Z,
+            // search) that an author's page shadows is named by its address.
+            let (path, other) = match (page.source_path(), pages[first].source_path()) {
+                (Some(path), Some(other)) => (Some(path), format!("`{}`", other.display())),
+                (Some(path), None) => (Some(path), "a generated page".to_string()),
+                (None, Some(path)) => (Some(path), format!("the generated {} page", page.place)),
+                (None, None) => (None, String::new()),
+            };
+            if let Some(path) = path {
                 diagnostics.push(
                     Diagnostic::error(
                         codes::PAGE_DUPLICATE_URL,
@@ -326,6 +329,29 @@ impl Builder<'_> {
                 }
             }
         }
+
+        // The A–Z index lists the language's articles (which of them are
+        // findable depends on the build date, so it is decided when rendering)
+        // and the search page. Neither has a parent: they are not in a section.
+        let mut atoz = self.generated(
+            PageKind::AToZ,
+            language,
+            self.urls.page(language, &["a-z"]),
+            "a-z",
+            "A–Z",
+            None,
+        );
+        atoz.pages = article_ids.clone();
+        self.push(atoz);
+        let search = self.generated(
+            PageKind::Search,
+            language,
+            self.urls.page(language, &["search"]),
+            "search",
+            "Search",
+            None,
+        );
+        self.push(search);
 
         // Orders: articles newest first; sections by weight, then title.
         let home = self.homes[language];

@@ -13,6 +13,7 @@ pub mod urls;
 pub use assemble::assemble;
 
 use crate::config::Config;
+use crate::dates::Date;
 use crate::frontmatter::FrontMatter;
 use crate::parse::ParsedPage;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -39,6 +40,11 @@ pub enum PageKind {
     NotFound,
     /// The site root when every language lives under `/<lang>/`.
     LanguageChooser,
+    /// A language's A–Z index of health topics (titles and aliases).
+    #[serde(rename = "a_to_z")]
+    AToZ,
+    /// A language's search page (answers `?q=` with the search index).
+    Search,
 }
 
 impl PageKind {
@@ -52,6 +58,8 @@ impl PageKind {
             PageKind::Tag => "tag.html",
             PageKind::NotFound => "404.html",
             PageKind::LanguageChooser => "language.html",
+            PageKind::AToZ => "a-z.html",
+            PageKind::Search => "search.html",
         }
     }
 }
@@ -97,6 +105,19 @@ impl Page {
 
     pub fn title(&self) -> &str {
         &self.meta.title
+    }
+
+    /// Whether the page belongs in the A–Z index and the search index on
+    /// `today`: an article that is not a draft (even in a `--drafts`
+    /// preview), not an alert past its expiry, and not `search: false`.
+    pub fn is_findable(&self, today: Date) -> bool {
+        let expired = self
+            .meta
+            .alert
+            .as_ref()
+            .and_then(|a| a.expires)
+            .is_some_and(|expires| expires.date_utc() < today);
+        self.kind == PageKind::Article && !self.meta.draft && !expired && self.meta.searchable()
     }
 }
 
@@ -170,8 +191,8 @@ impl Site {
     }
 
     /// Every page that depends on a content file: the page itself, its
-    /// translations, the sections and tag pages listing it, and its
-    /// language's home. What a live preview re-renders when the file changes.
+    /// translations, the sections, tag pages and A–Z index listing it, and
+    /// its language's home. What a live preview re-renders when the file changes.
     pub fn dependents(&self, path: &Path) -> Vec<PageId> {
         let Some(id) = self.page_for_source(path) else {
             return Vec::new();
@@ -184,7 +205,9 @@ impl Site {
             parent = self.pages[p].parent;
         }
         for (other, page) in self.pages.iter().enumerate() {
-            if matches!(page.kind, PageKind::Tag | PageKind::Tags) && page.pages.contains(&id) {
+            if matches!(page.kind, PageKind::Tag | PageKind::Tags | PageKind::AToZ)
+                && page.pages.contains(&id)
+            {
                 ids.push(other);
             }
         }
