@@ -5,5 +5,6 @@ mod support;
 
 mod cli;
 mod invalid;
+mod search;
 mod sites;
 mod trust;
