@@ -161,6 +161,7 @@
         event.preventDefault();
       } else if (event.key === "Escape" && !list.hidden) {
         list.hidden = true;
+        form._dismissed = true;
         input.focus();
         event.preventDefault();
       }
@@ -168,9 +169,12 @@
     form.addEventListener("focusout", function (event) {
       if (!form.contains(event.relatedTarget)) list.hidden = true;
     });
+    // Coming back to the box shows its results again, unless Escape closed
+    // them (typing opens them again).
     input.addEventListener("focus", function () {
-      if (list.children.length) list.hidden = false;
+      if (list.children.length && !form._dismissed) list.hidden = false;
     });
+    input.addEventListener("input", function () { form._dismissed = false; });
   }
 
   function setUpBox(form) {
