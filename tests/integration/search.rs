@@ -278,3 +278,22 @@ fn check_writes_no_search_index() {
     assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
     assert!(!site.public().exists());
 }
+
+#[test]
+fn a_folder_taking_the_search_pages_address_is_reported() {
+    let site = TestSite::new("sites/search");
+    let folder = site.root.join("content/en/search");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("_index.md"), "---\ntitle: Search tips\n---\n").unwrap();
+    let report = site.build();
+    assert!(!report.published);
+    let found: Vec<(&str, String)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.file.display().to_string()))
+        .collect();
+    assert_eq!(
+        found,
+        [("page/duplicate-url", "content/en/search/_index.md".to_string())]
+    );
+}
