@@ -133,7 +133,9 @@ pub fn view(site: &Site, id: PageId, today: Date) -> AToZView {
     let groups = index
         .iter()
         .map(|g| GroupView {
-            letter: g.letter.map_or(String::new(), |i| alphabet.letters[i].clone()),
+            letter: g
+                .letter
+                .map_or(String::new(), |i| alphabet.letters[i].clone()),
             id: id_of(g),
             entries: g.entries.clone(),
         })
@@ -307,7 +309,10 @@ mod tests {
         let alphabet = Alphabet::new(language);
         alphabet
             .group(
-                names.iter().map(|n| (n.to_string(), n.to_string())).collect(),
+                names
+                    .iter()
+                    .map(|n| (n.to_string(), n.to_string()))
+                    .collect(),
                 |a, b| a.cmp(b),
             )
             .into_iter()
@@ -373,7 +378,14 @@ mod tests {
         assert_eq!(
             letters(
                 "es",
-                &["Ñame", "Nutrición", "Obesidad", "Niños sanos", "Úlcera", "Asma"]
+                &[
+                    "Ñame",
+                    "Nutrición",
+                    "Obesidad",
+                    "Niños sanos",
+                    "Úlcera",
+                    "Asma"
+                ]
             ),
             [
                 group("A", &["Asma"]),
@@ -394,7 +406,16 @@ mod tests {
         assert_eq!(
             letters(
                 "ar",
-                &["يرقان", "إسهال", "ربو", "أنفلونزا", "آلام الظهر", "باء", "COVID-19", "سكري"]
+                &[
+                    "يرقان",
+                    "إسهال",
+                    "ربو",
+                    "أنفلونزا",
+                    "آلام الظهر",
+                    "باء",
+                    "COVID-19",
+                    "سكري"
+                ]
             ),
             [
                 // Hamza forms fold into ا, so the next letters decide.
@@ -427,10 +448,9 @@ mod tests {
     fn a_language_without_letters_is_one_sorted_group() {
         let alphabet = Alphabet::new("not a language!");
         assert!(alphabet.letters.is_empty());
-        let groups = alphabet.group(
-            vec![("b".to_string(), 2), ("a".to_string(), 1)],
-            |a, b| a.cmp(b),
-        );
+        let groups = alphabet.group(vec![("b".to_string(), 2), ("a".to_string(), 1)], |a, b| {
+            a.cmp(b)
+        });
         assert_eq!(
             groups,
             [Group {

@@ -703,10 +703,12 @@ mod tests {
     fn search_is_on_unless_switched_off() {
         let on = parse_article("---\ntitle: T\nsummary: S\ndate: 2026-01-01\n---\n");
         assert!(on.front_matter.searchable());
-        let off = parse_article("---\ntitle: T\nsummary: S\ndate: 2026-01-01\nsearch: false\n---\n");
+        let off =
+            parse_article("---\ntitle: T\nsummary: S\ndate: 2026-01-01\nsearch: false\n---\n");
         assert!(off.diagnostics.is_empty(), "{:?}", off.diagnostics);
         assert!(!off.front_matter.searchable());
-        let wrong = parse_article("---\ntitle: T\nsummary: S\ndate: 2026-01-01\nsearch: nope\n---\n");
+        let wrong =
+            parse_article("---\ntitle: T\nsummary: S\ndate: 2026-01-01\nsearch: nope\n---\n");
         assert_eq!(wrong.diagnostics[0].code, codes::FRONTMATTER_INVALID_VALUE);
     }
 

@@ -139,7 +139,11 @@ mod tests {
         assert!(names.iter().any(|n| n.starts_with("index/en_")));
         assert!(names.iter().any(|n| n.starts_with("fragment/ar_")));
         assert!(!names.iter().any(|n| n.contains("-ui")), "{names:?}");
-        let entry = &files.iter().find(|(n, _)| n == "pagefind-entry.json").unwrap().1;
+        let entry = &files
+            .iter()
+            .find(|(n, _)| n == "pagefind-entry.json")
+            .unwrap()
+            .1;
         let entry: serde_json::Value = serde_json::from_slice(entry).unwrap();
         for lang in ["en", "es", "ar"] {
             assert_eq!(entry["languages"][lang]["page_count"], 1, "{entry}");
@@ -150,7 +154,14 @@ mod tests {
     fn the_same_pages_give_the_same_files() {
         let pages = || {
             (0..30)
-                .map(|i| page("en", &format!("/en/p{i}/"), &format!("Topic {i}"), "Words here."))
+                .map(|i| {
+                    page(
+                        "en",
+                        &format!("/en/p{i}/"),
+                        &format!("Topic {i}"),
+                        "Words here.",
+                    )
+                })
                 .collect::<Vec<_>>()
         };
         assert_eq!(build(pages()).unwrap(), build(pages()).unwrap());

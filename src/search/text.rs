@@ -148,7 +148,10 @@ mod tests {
         page.meta.title = "<script>alert(1)</script>".to_string();
         page.meta.aliases = vec!["a & b".to_string()];
         let doc = document(&page);
-        assert!(doc.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{doc}");
+        assert!(
+            doc.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{doc}"
+        );
         assert!(doc.contains(">a &amp; b</p>"), "{doc}");
         assert!(!doc.contains("<script>"));
     }

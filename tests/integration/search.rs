@@ -141,7 +141,11 @@ fn every_page_links_the_a_to_z_and_has_a_search_box_that_works_without_javascrip
     let site = built();
     for (path, atoz, search) in [
         ("en/index.html", "/en/a-z/", "/en/search/"),
-        ("en/heart/high-blood-pressure/index.html", "/en/a-z/", "/en/search/"),
+        (
+            "en/heart/high-blood-pressure/index.html",
+            "/en/a-z/",
+            "/en/search/",
+        ),
         ("es/infections/fever/index.html", "/es/a-z/", "/es/search/"),
         ("ar/a-z/index.html", "/ar/a-z/", "/ar/search/"),
         ("404.html", "/en/a-z/", "/en/search/"),
@@ -153,7 +157,11 @@ fn every_page_links_the_a_to_z_and_has_a_search_box_that_works_without_javascrip
         );
         // Without JavaScript the box opens the A–Z page; the script points
         // it at the search page.
-        assert_eq!(select_attr(&page, "form.search-box", "action"), [atoz], "{path}");
+        assert_eq!(
+            select_attr(&page, "form.search-box", "action"),
+            [atoz],
+            "{path}"
+        );
         assert_eq!(
             select_attr(&page, "form.search-box", "data-search-url"),
             [search],
@@ -246,7 +254,11 @@ fn the_search_index_holds_findable_articles_only() {
     options.drafts = true;
     assert!(site.build_with(&options).published);
     assert!(site.exists("en/drafts/unfinished/index.html"));
-    assert!(!indexed_urls(&site, "en").iter().any(|u| u.contains("drafts")));
+    assert!(
+        !indexed_urls(&site, "en")
+            .iter()
+            .any(|u| u.contains("drafts"))
+    );
 
     // On a build date before the heatwave alert expired, it is listed.
     options.today = pamphlet::dates::Date::new(2025, 7, 15).unwrap();
@@ -262,9 +274,7 @@ fn a_default_language_at_the_root_has_its_a_to_z_at_the_root() {
     assert!(site.exists("a-z/index.html"));
     assert!(site.exists("search/index.html"));
     let home = site.html("index.html");
-    assert!(
-        select_attr(&home, ".site-nav a", "href").contains(&"/health/a-z/".to_string())
-    );
+    assert!(select_attr(&home, ".site-nav a", "href").contains(&"/health/a-z/".to_string()));
     assert_eq!(
         select_attr(&home, "form.search-box", "data-pagefind"),
         ["/health/pagefind/pagefind.js"]
@@ -294,6 +304,9 @@ fn a_folder_taking_the_search_pages_address_is_reported() {
         .collect();
     assert_eq!(
         found,
-        [("page/duplicate-url", "content/en/search/_index.md".to_string())]
+        [(
+            "page/duplicate-url",
+            "content/en/search/_index.md".to_string()
+        )]
     );
 }
