@@ -216,3 +216,56 @@ impl Site {
         ids
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dates::Instant;
+    use crate::frontmatter::{Alert, Severity};
+
+    fn article() -> Page {
+        Page {
+            kind: PageKind::Article,
+            language: "en".into(),
+            url: "/en/a/".into(),
+            place: "a".into(),
+            source: None,
+            meta: FrontMatter::default(),
+            parent: None,
+            pages: vec![],
+            subsections: vec![],
+            translations: vec![],
+            tags: vec![],
+        }
+    }
+
+    #[test]
+    fn findable_pages_are_live_articles_not_switched_off() {
+        let today = Date::new(2026, 6, 1).unwrap();
+        assert!(article().is_findable(today));
+        let mut section = article();
+        section.kind = PageKind::Section;
+        assert!(!section.is_findable(today));
+        let mut draft = article();
+        draft.meta.draft = true;
+        assert!(!draft.is_findable(today));
+        let mut hidden = article();
+        hidden.meta.search = Some(false);
+        assert!(!hidden.is_findable(today));
+        let alert = |expires: &str| {
+            let mut page = article();
+            page.meta.alert = Some(Alert {
+                severity: Severity::Info,
+                expires: Some(Instant::parse(expires).unwrap()),
+                area: None,
+            });
+            page
+        };
+        assert!(!alert("2026-05-31T23:59:00Z").is_findable(today));
+        assert!(
+            alert("2026-06-01T08:00:00Z").is_findable(today),
+            "expires later today"
+        );
+        assert!(alert("2026-07-01T00:00:00Z").is_findable(today));
+    }
+}
