@@ -7,9 +7,12 @@
 (function () {
   "use strict";
 
+  // Each result shown costs one small request (its title and summary), so
+  // only the first few are fetched; the index has already ranked title and
+  // alias matches high, and those fetched are re-checked to put them first.
   var BOX_RESULTS = 5; // shown under the search box
-  var PAGE_RESULTS = 20; // shown on the search page
-  var RERANK = 20; // results whose titles are checked to put name matches first
+  var PAGE_RESULTS = 10; // shown on the search page
+  var RERANK = 10; // results whose names are checked to put name matches first
   var pagefind = null;
 
   function load(form) {
