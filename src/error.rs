@@ -23,6 +23,9 @@ pub enum Error {
 
     #[error("{0}")]
     Usage(String),
+
+    #[error("could not build the search index: {0}")]
+    Search(String),
 }
 
 impl Error {

@@ -119,6 +119,7 @@ struct RawFrontMatter {
     extra: BTreeMap<String, serde_json::Value>,
     alert: Option<RawAlert>,
     weight: Option<i64>,
+    search: Option<bool>,
 }
 
 /// Who an article is written for.
@@ -280,6 +281,16 @@ pub struct FrontMatter {
     pub alert: Option<Alert>,
     /// Sort order among siblings (lower first); sections and pages.
     pub weight: Option<i64>,
+    /// `search: false` leaves the page out of site search and the A–Z index
+    /// (unset means listed).
+    pub search: Option<bool>,
+}
+
+impl FrontMatter {
+    /// Whether the author let the page be found through search and the A–Z index.
+    pub fn searchable(&self) -> bool {
+        self.search != Some(false)
+    }
 }
 
 /// Where the front matter and the body sit in a file.
@@ -550,6 +561,7 @@ impl Checker<'_> {
             extra: raw.extra,
             alert,
             weight: raw.weight,
+            search: raw.search,
         }
     }
 
@@ -816,6 +828,19 @@ mod tests {
             SourceKind::Section,
         );
         assert!(section.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn search_is_on_unless_switched_off() {
+        let on = parse_article("---\ntitle: T\nsummary: S\ndate: 2026-01-01\n---\n");
+        assert!(on.front_matter.searchable());
+        let off =
+            parse_article("---\ntitle: T\nsummary: S\ndate: 2026-01-01\nsearch: false\n---\n");
+        assert!(off.diagnostics.is_empty(), "{:?}", off.diagnostics);
+        assert!(!off.front_matter.searchable());
+        let wrong =
+            parse_article("---\ntitle: T\nsummary: S\ndate: 2026-01-01\nsearch: nope\n---\n");
+        assert_eq!(wrong.diagnostics[0].code, codes::FRONTMATTER_INVALID_VALUE);
     }
 
     #[test]

@@ -2,11 +2,13 @@
 //!
 //! The build is one straight pipeline ([`pipeline`]): [`config`] →
 //! [`discover`] → [`parse`] (with [`frontmatter`]) → [`site`] model →
-//! [`validate`] → [`render`] (with [`markdown`]) → [`output`]. Problems in
-//! the content are [`diagnostics`]; only problems outside it are [`error`]s.
+//! [`validate`] → [`render`] (with [`markdown`]) → [`search`] index →
+//! [`output`]. Problems in the content are [`diagnostics`]; only problems
+//! outside it are [`error`]s.
 //! [`serve`] is the live preview, built on the same pipeline.
 
 pub mod alerts;
+pub mod atoz;
 pub mod citations;
 pub mod cli;
 pub mod config;
@@ -30,6 +32,7 @@ pub mod readability;
 pub mod render;
 pub mod review;
 pub mod scaffold;
+pub mod search;
 pub mod security;
 pub mod serve;
 pub mod site;

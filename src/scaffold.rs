@@ -154,6 +154,7 @@ citations:                           # cite in the text with [@example2026]
     url: https://www.who.int/
     accessed: {today}
 aliases: []                          # other names for the A–Z index and search
+# search: false                     # leave this page out of search and the A–Z index
 # extra: {{ campaign: spring }}      # your own data, for templates
 ---
 

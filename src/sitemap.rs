@@ -202,13 +202,14 @@ mod tests {
                 part.matches("<url>").count()
             })
             .sum();
-        assert_eq!(parts, 7);
+        // 7 pages plus the language's A–Z index and search page.
+        assert_eq!(parts, 9);
 
         let memory = Memory::default();
         write(&site, &memory).unwrap();
         let single = memory.into_files();
         let text = String::from_utf8(single[Path::new("sitemap.xml")].clone()).unwrap();
-        assert!(text.contains("<urlset") && text.matches("<url>").count() == 7);
+        assert!(text.contains("<urlset") && text.matches("<url>").count() == 9);
         assert!(text.contains("<lastmod>2026-01-05</lastmod>"), "{text}");
     }
 }

@@ -3,7 +3,7 @@
 //! config → discover → parse → withdraw expired alerts → assemble the site
 //! model → validate → plan share cards, alerts and feeds → render pages
 //! (parallel) → draw share cards (parallel, cached) → feeds, sitemap, social
-//! kit, CAP alerts → write. Every stage returns its diagnostics and the
+//! kit, CAP alerts → search index → write. Every stage returns its diagnostics and the
 //! build goes on to collect as many as it can; nothing is published when
 //! any of them is an error. `build` and `check` run [`run`]; the live
 //! preview keeps a [`Build`] in memory and re-runs only the stages and pages
@@ -24,6 +24,7 @@ use crate::output::{self, Discard, Memory, Output, Staging};
 use crate::parse;
 use crate::privacy;
 use crate::render::{self, Renderer};
+use crate::search;
 use crate::site;
 use crate::sitemap;
 use crate::social::{cards, kit};
@@ -298,6 +299,14 @@ pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
     report.files += site_wide.files;
     clock.lap("share images, feeds, sitemap, kit, CAP");
 
+    // The search index is written by builds into a folder only: `check`
+    // writes nothing, and the live preview must stay fast (indexing every
+    // page takes seconds on a large site).
+    if matches!(target, Target::Folder(_)) {
+        report.files += search::write(&site, options.today, output)?.files;
+        clock.lap("search index");
+    }
+
     // Theme files first, so a site's own static file of the same name wins.
     report.files += write_theme_files(&setup.theme, output)?;
     report.files += copy_files(&site, output, &|_| None)?;
@@ -423,7 +432,12 @@ pub(crate) fn site_wide_outputs(
             .iter()
             .flat_map(|f| f.script_hashes.iter().cloned())
             .collect();
-        let headers = crate::security::headers_file(&hashes, &site.config.markdown.iframe_hosts);
+        let styles: std::collections::BTreeSet<String> = facts
+            .iter()
+            .flat_map(|f| f.style_hashes.iter().cloned())
+            .collect();
+        let headers =
+            crate::security::headers_file(&hashes, &styles, &site.config.markdown.iframe_hosts);
         output.write(Path::new("_headers"), headers.as_bytes())?;
         out.files += 1;
     }

@@ -46,6 +46,8 @@ impl Renderer {
             "tag.html",
             "404.html",
             "language.html",
+            "a-z.html",
+            "search.html",
         ] {
             if !tera.contains_template(kind) {
                 return Err(Error::Template {
@@ -121,6 +123,8 @@ pub struct PageFacts {
     pub references: usize,
     /// CSP sources of the page's inline scripts.
     pub script_hashes: std::collections::BTreeSet<String>,
+    /// CSP sources of the page's inline styles.
+    pub style_hashes: std::collections::BTreeSet<String>,
     /// Body HTML, kept only for pages [`Extras::keep_bodies`] asks for (feeds).
     pub body: Option<String>,
 }
@@ -208,6 +212,11 @@ pub fn render_pages(
             } else {
                 Default::default()
             };
+            let style_hashes = if html.contains("<style") {
+                crate::security::inline_style_hashes(&html)
+            } else {
+                Default::default()
+            };
             output.write(&site.urls.output_path(&page.url), html.as_bytes())?;
             let keep_body = extras.keep_bodies.contains(&id);
             Ok(match body {
@@ -218,9 +227,11 @@ pub fn render_pages(
                     readability: b.readability,
                     diagnostics: b.diagnostics,
                     script_hashes,
+                    style_hashes,
                 },
                 None => PageFacts {
                     script_hashes,
+                    style_hashes,
                     ..PageFacts::default()
                 },
             })

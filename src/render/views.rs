@@ -20,6 +20,10 @@ pub struct LanguageView<'a> {
     pub dir: &'a str,
     /// The language's home page.
     pub url: String,
+    /// The language's A–Z index of topics.
+    pub atoz_url: String,
+    /// The language's search page.
+    pub search_url: String,
 }
 
 #[derive(Serialize)]
@@ -149,6 +153,8 @@ pub struct PageView<'a> {
     pub social: Option<crate::social::meta::SocialView>,
     /// The alert this page is, if it is one (set by the renderer).
     pub alert: Option<crate::alerts::AlertView>,
+    /// The letters and entries of an A–Z index page (null on other pages).
+    pub atoz: Option<crate::atoz::AToZView>,
 }
 
 fn date_pair(date: Option<crate::dates::Date>, language: &str) -> (Option<String>, Option<String>) {
@@ -176,6 +182,8 @@ pub fn site_view<'a>(site: &'a Site, language: &str) -> SiteView<'a> {
                 name: &l.name,
                 dir: l.direction.as_str(),
                 url: site.urls.language_home(&l.code),
+                atoz_url: site.urls.page(&l.code, &["a-z"]),
+                search_url: site.urls.page(&l.code, &["search"]),
             })
             .collect(),
         origin: config.base_url.origin().ascii_serialization(),
@@ -317,6 +325,7 @@ pub fn page_view<'a>(
         extra: &meta.extra,
         social: None,
         alert: None,
+        atoz: (page.kind == PageKind::AToZ).then(|| crate::atoz::view(site, id, today)),
     }
 }
 

@@ -1,8 +1,9 @@
 //! Building the site model from parsed content, in this order: sections
 //! and articles of each language (URLs, parents and children), translation
 //! groups, inherited fields ([`inherit`]), then tag pages and list orders
-//! (both read the inherited metadata), the generated pages (404, language
-//! chooser) and the final translation links.
+//! (both read the inherited metadata), the A–Z index and search page of each
+//! language, the generated pages (404, language chooser) and the final
+//! translation links.
 
 use super::urls::{Urls, slugify};
 use super::{Page, PageId, PageKind, Site, TagRef, files, inherit, translations};
@@ -58,6 +59,7 @@ pub fn assemble(
     ));
     for language in &config.languages {
         builder.add_tags(&language.code);
+        builder.add_finding_pages(&language.code);
     }
     builder.add_special_pages(&config);
     builder.sort_lists();
@@ -76,12 +78,15 @@ pub fn assemble(
     let mut owner: HashMap<&str, PageId> = HashMap::new();
     for (id, page) in pages.iter().enumerate() {
         if let Some(&first) = owner.get(page.url.as_str()) {
-            if let Some(path) = page.source_path() {
-                let other = pages[first]
-                    .source_path()
-                    .map_or("a generated page".to_string(), |p| {
-                        format!("`{}`", p.display())
-                    });
+            // Report on the author's file; a generated page (tag list, A–Z,
+            // search) that an author's page shadows is named by its address.
+            let (path, other) = match (page.source_path(), pages[first].source_path()) {
+                (Some(path), Some(other)) => (Some(path), format!("`{}`", other.display())),
+                (Some(path), None) => (Some(path), "a generated page".to_string()),
+                (None, Some(path)) => (Some(path), format!("the generated {} page", page.place)),
+                (None, None) => (None, String::new()),
+            };
+            if let Some(path) = path {
                 diagnostics.push(
                     Diagnostic::error(
                         codes::PAGE_DUPLICATE_URL,
@@ -353,6 +358,35 @@ impl Builder<'_> {
                 }
             }
         }
+    }
+
+    /// A language's A–Z index and search page. The A–Z index lists the
+    /// language's articles (which of them are findable depends on the build
+    /// date, so it is decided when rendering). Neither has a parent: they are
+    /// not in a section.
+    fn add_finding_pages(&mut self, language: &str) {
+        let Some(&home) = self.homes.get(language) else {
+            return;
+        };
+        let mut atoz = self.generated(
+            PageKind::AToZ,
+            language,
+            self.urls.page(language, &["a-z"]),
+            "a-z",
+            "A–Z",
+            None,
+        );
+        atoz.pages = self.pages[home].pages.clone();
+        self.push(atoz);
+        let search = self.generated(
+            PageKind::Search,
+            language,
+            self.urls.page(language, &["search"]),
+            "search",
+            "Search",
+            None,
+        );
+        self.push(search);
     }
 
     /// Orders every list: articles newest first; sections by weight, then title.

@@ -169,7 +169,8 @@ mod tests {
                 "/en/heart/",
                 "/en/heart/bp/",
                 "/es/heart/bp/",
-                "/en/tags/heart/"
+                "/en/tags/heart/",
+                "/en/a-z/"
             ]
         );
     }

@@ -16,6 +16,7 @@ pub mod urls;
 pub use assemble::assemble;
 
 use crate::config::Config;
+use crate::dates::Date;
 use crate::frontmatter::FrontMatter;
 use crate::parse::ParsedPage;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -42,6 +43,11 @@ pub enum PageKind {
     NotFound,
     /// The site root when every language lives under `/<lang>/`.
     LanguageChooser,
+    /// A language's A–Z index of health topics (titles and aliases).
+    #[serde(rename = "a_to_z")]
+    AToZ,
+    /// A language's search page (answers `?q=` with the search index).
+    Search,
 }
 
 impl PageKind {
@@ -55,6 +61,8 @@ impl PageKind {
             PageKind::Tag => "tag.html",
             PageKind::NotFound => "404.html",
             PageKind::LanguageChooser => "language.html",
+            PageKind::AToZ => "a-z.html",
+            PageKind::Search => "search.html",
         }
     }
 }
@@ -100,6 +108,19 @@ impl Page {
 
     pub fn title(&self) -> &str {
         &self.meta.title
+    }
+
+    /// Whether the page belongs in the A–Z index and the search index on
+    /// `today`: an article that is not a draft (even in a `--drafts`
+    /// preview), not an alert past its expiry, and not `search: false`.
+    pub fn is_findable(&self, today: Date) -> bool {
+        let expired = self
+            .meta
+            .alert
+            .as_ref()
+            .and_then(|a| a.expires)
+            .is_some_and(|expires| expires.date_utc() < today);
+        self.kind == PageKind::Article && !self.meta.draft && !expired && self.meta.searchable()
     }
 }
 
@@ -186,8 +207,8 @@ impl Site {
 
     /// Every page that depends on a content file: the page itself, every
     /// page showing something of it ([`Site::readers`]: translations,
-    /// sections and home listing it, pages below it), and the tag pages
-    /// listing it with the tag index.
+    /// sections and home listing it, pages below it), the tag pages and
+    /// A–Z index listing it, and the tag index.
     pub fn dependents(&self, path: &Path) -> Vec<PageId> {
         let Some(id) = self.page_for_source(path) else {
             return Vec::new();
@@ -195,7 +216,7 @@ impl Site {
         let mut ids: Vec<PageId> = vec![id];
         ids.extend(self.readers(id));
         for (other, page) in self.pages.iter().enumerate() {
-            if page.kind == PageKind::Tag && page.pages.contains(&id) {
+            if matches!(page.kind, PageKind::Tag | PageKind::AToZ) && page.pages.contains(&id) {
                 ids.push(other);
                 ids.extend(page.parent);
             }
@@ -259,4 +280,59 @@ pub(crate) fn empty_for_tests() -> Site {
         false,
     )
     .0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dates::Instant;
+    use crate::frontmatter::{Alert, Severity};
+
+    fn article() -> Page {
+        Page {
+            kind: PageKind::Article,
+            language: "en".into(),
+            url: "/en/a/".into(),
+            place: "a".into(),
+            source: None,
+            meta: FrontMatter::default(),
+            parent: None,
+            pages: vec![],
+            subsections: vec![],
+            translations: vec![],
+            tags: vec![],
+        }
+    }
+
+    #[test]
+    fn findable_pages_are_live_articles_not_switched_off() {
+        let today = Date::new(2026, 6, 1).unwrap();
+        assert!(article().is_findable(today));
+        let mut section = article();
+        section.kind = PageKind::Section;
+        assert!(!section.is_findable(today));
+        let mut draft = article();
+        draft.meta.draft = true;
+        assert!(!draft.is_findable(today));
+        let mut hidden = article();
+        hidden.meta.search = Some(false);
+        assert!(!hidden.is_findable(today));
+        let alert = |expires: &str| {
+            let mut page = article();
+            page.meta.alert = Some(Alert {
+                severity: Severity::Info,
+                expires: Some(Instant::parse(expires).unwrap()),
+                area: None,
+                urgency: None,
+                certainty: None,
+            });
+            page
+        };
+        assert!(!alert("2026-05-31T23:59:00Z").is_findable(today));
+        assert!(
+            alert("2026-06-01T08:00:00Z").is_findable(today),
+            "expires later today"
+        );
+        assert!(alert("2026-07-01T00:00:00Z").is_findable(today));
+    }
 }

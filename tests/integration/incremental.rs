@@ -145,6 +145,7 @@ fn a_title_edit_re_renders_the_article_its_translation_sections_tags_and_home() 
             "/es/heart/presion-arterial-alta/",
             "/en/tags/blood-pressure/",
             "/en/tags/heart/",
+            "/en/a-z/",
         ],
         "salt.md links to it, but a link shows the address, not the title"
     );

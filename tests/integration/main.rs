@@ -10,6 +10,7 @@ mod incremental;
 mod invalid;
 mod limits;
 mod properties;
+mod search;
 mod serve;
 mod sites;
 mod social;

@@ -154,11 +154,12 @@ fn sections_tags_assets_and_drafts() {
         ["/health/clinics/opening-hours/map.svg"]
     );
 
-    // Navigation follows `weight`; sections list their articles newest first.
+    // Navigation follows `weight`, then the A–Z index; sections list their
+    // articles newest first.
     let home = site.html("index.html");
     assert_eq!(
         select_text(&home, ".site-nav a"),
-        ["Our clinics", "Heart health"]
+        ["Our clinics", "Heart health", "A–Z"]
     );
     let heart = site.html("heart/index.html");
     assert_eq!(select_text(&heart, ".section-list a"), ["Tests"]);

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Site search in a real browser, on a generated site: how many bytes a
+# browser downloads to answer its first query, and how long queries take.
+#
+#   bench/search.sh            # 10,000 articles
+#   bench/search.sh 1000       # another size
+#
+# Needs Debian's chromium and node (see .ci/run). Env: WORK (default
+# /tmp/pamphlet-bench), GEN (path to gen_corpus.py).
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+REPO=$(cd "$HERE/.." && pwd)
+WORK=${WORK:-/tmp/pamphlet-bench}
+GEN=${GEN:-$REPO/../shared/bench/gen_corpus.py}
+N=${1:-10000}
+[ -f "$GEN" ] || { echo "bench: corpus generator not found at $GEN (set GEN=...)" >&2; exit 2; }
+
+(cd "$REPO" && cargo build --release --quiet)
+(cd "$REPO/tests/browser" && { [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --silent; })
+site="$WORK/corpus-$N"
+mkdir -p "$WORK"
+if [ ! -f "$site/.complete" ]; then
+  rm -rf "$site"
+  python3 "$GEN" --n "$N" --format ours --out "$site" >/dev/null
+  touch "$site/.complete"
+fi
+out="$WORK/search-public-$N"
+"$REPO/target/release/pamphlet" build --root "$site" --output "$out" --today 2026-06-01 --no-report --timings
+echo "search index: $(find "$out/pagefind" -type f | wc -l) files, $(du -sh "$out/pagefind" | cut -f1)"
+for args in "en cholesterol" "es colesterol" "ar السكري"; do
+  # shellcheck disable=SC2086
+  node "$REPO/tests/browser/search-bench.mjs" "$out" $args
+done

@@ -1,0 +1,104 @@
+// Measures site search on a built site in headless chromium: the bytes a
+// browser downloads to answer its first query, and how long queries take.
+//
+//   node search-bench.mjs SITE_DIR [LANGUAGE] [FIRST_QUERY]
+//
+// Bytes are counted by the local server (every response, including the
+// search worker's); files are served as they are written, uncompressed.
+// Prints one line per figure, then a JSON summary.
+import { launch, serve } from "./search-support.mjs";
+
+const [site, language = "en", firstQuery = "cholesterol"] = process.argv.slice(2);
+if (!site) {
+  console.error("usage: node search-bench.mjs SITE_DIR [LANGUAGE] [FIRST_QUERY]");
+  process.exit(2);
+}
+const warmQueries = {
+  en: ["blood pressure", "diabetes", "sleep", "doctor", "exercise", "vaccine", "asthma", "pregnancy", "medicine", "heart"],
+  es: ["presión", "diabetes", "sueño", "médico", "ejercicio", "vacuna", "asma", "embarazo", "medicamento", "corazón"],
+  ar: ["ضغط", "السكري", "النوم", "الطبيب", "الرياضة", "اللقاح", "الربو", "الحمل", "الدواء", "القلب"],
+}[language];
+
+const sum = (list) => list.reduce((total, r) => total + r.bytes, 0);
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+
+const server = await serve(site);
+const browser = await launch();
+try {
+  const page = await browser.context.newPage();
+  const started = performance.now();
+  await page.goto(`${server.origin}/${language}/search/?q=${encodeURIComponent(firstQuery)}`);
+  await page.waitForFunction(
+    () => ["done", "error"].includes(document.querySelector("form.search-page")?.dataset.state),
+    null,
+    { timeout: 60000 },
+  );
+  const firstWall = performance.now() - started;
+  const form = page.locator("form.search-page");
+  const state = await form.getAttribute("data-state");
+  const firstResults = await form.locator(".search-result").count();
+  const firstMs = Number(await form.getAttribute("data-ms"));
+  const first = [...server.sent];
+  const search = first.filter((r) => r.path.startsWith("/pagefind/"));
+  const index = search.filter((r) => /\/(index|fragment|filter)\/|\.pf_meta$/.test(r.path));
+
+  // Warm queries: submit (no typing delay) and read the time search.js
+  // measured from the query to the results on screen.
+  const uiTimes = [];
+  for (const query of warmQueries) {
+    await page.evaluate(() => { document.querySelector("form.search-page").dataset.state = ""; });
+    await form.locator("input").fill(query);
+    await form.locator("input").press("Enter");
+    await page.waitForFunction(
+      () => document.querySelector("form.search-page")?.dataset.state === "done",
+      null,
+      { timeout: 30000 },
+    );
+    uiTimes.push(Number(await form.getAttribute("data-ms")));
+  }
+  // The search call alone (index chunks already fetched by the queries above).
+  const rawTimes = await page.evaluate(async (queries) => {
+    const pagefind = await import("/pagefind/pagefind.js");
+    const times = [];
+    for (const query of queries) {
+      const t = performance.now();
+      await pagefind.search(query);
+      times.push(performance.now() - t);
+    }
+    return times;
+  }, warmQueries);
+
+  const summary = {
+    site,
+    language,
+    first_query: firstQuery,
+    first_query_state: state,
+    first_query_results: firstResults,
+    first_query_bytes_total: sum(first),
+    first_query_bytes_search: sum(search),
+    first_query_bytes_index: sum(index),
+    first_query_requests: first.length,
+    first_query_ms_in_page: firstMs,
+    first_query_ms_wall_with_page_load: Math.round(firstWall),
+    warm_query_ms_ui_median: median(uiTimes),
+    warm_query_ms_ui_max: Math.max(...uiTimes),
+    warm_query_ms_search_median: Number(median(rawTimes).toFixed(1)),
+    warm_query_ms_search_max: Number(Math.max(...rawTimes).toFixed(1)),
+  };
+  console.log(`first query "${firstQuery}" (${language}): ${firstResults} results shown, state ${state}`);
+  console.log(`  downloaded, whole page and search: ${kb(summary.first_query_bytes_total)} in ${first.length} requests`);
+  console.log(`  of which search code, WebAssembly and index: ${kb(summary.first_query_bytes_search)}`);
+  console.log(`  of which index chunks, metadata and result fragments: ${kb(summary.first_query_bytes_index)}`);
+  console.log(`  time in page (query to results, cold): ${firstMs} ms`);
+  console.log(`warm queries (${warmQueries.length}): results on screen median ${summary.warm_query_ms_ui_median} ms, max ${summary.warm_query_ms_ui_max} ms`);
+  console.log(`  search call alone: median ${summary.warm_query_ms_search_median} ms, max ${summary.warm_query_ms_search_max} ms`);
+  for (const r of first) console.log(`  ${String(r.bytes).padStart(8)}  ${r.path}`);
+  console.log(JSON.stringify(summary));
+} finally {
+  await browser.close();
+  await server.close();
+}
