@@ -107,6 +107,11 @@ codes! {
         "A content file could not be read (permissions, or not UTF-8 text).",
         "Pamphlet reads Markdown files as UTF-8 text. Save the file as UTF-8 in your editor, \
          and check that the file can be read by the user running the build.";
+    FRONTMATTER_CONTROL_CHARACTER = "frontmatter/control-character", Warning,
+        "The front matter contains invisible control characters, which were removed.",
+        "Characters such as NUL cannot be shown and break feeds and other XML outputs, so Pamphlet \
+         removes them from titles, names and other texts. They usually come from copying text out \
+         of another program, or from escapes such as `\\0` in quoted YAML values.";
     FRONTMATTER_INVALID_DATE = "frontmatter/invalid-date", Error,
         "A date in the front matter is not a real date written YYYY-MM-DD.",
         "Write dates as year-month-day with two-digit month and day, e.g. `date: 2026-03-01`. \

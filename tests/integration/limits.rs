@@ -182,3 +182,75 @@ fn a_read_only_output_folder_is_a_clear_error() {
         );
     }
 }
+
+/// A build killed while it writes leaves the previous output as it was, and
+/// the next build clears what the killed one left behind.
+#[cfg(unix)]
+#[test]
+fn a_killed_build_leaves_the_previous_output_intact() {
+    let site = TestSite::new("sites/minimal");
+    for i in 0..400 {
+        let body = "Wash your hands often. ".repeat(200);
+        std::fs::write(
+            site.root.join(format!("content/en/page-{i}.md")),
+            article(&body),
+        )
+        .unwrap();
+    }
+    std::fs::create_dir_all(site.public()).unwrap();
+    std::fs::write(site.public().join("index.html"), "previous build").unwrap();
+
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_pamphlet"))
+        .args([
+            "build",
+            "--root",
+            &site.root.to_string_lossy(),
+            "--today",
+            "2026-06-01",
+        ])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it as soon as it has started writing (its staging folder exists).
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    let staging_exists = || {
+        std::fs::read_dir(&site.root).unwrap().any(|e| {
+            e.unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains("pamphlet-staging")
+        })
+    };
+    while !staging_exists() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the build never started writing"
+        );
+        if child.try_wait().unwrap().is_some() {
+            panic!("the build finished before it could be interrupted; make the site larger");
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(
+        site.read("index.html"),
+        "previous build",
+        "the killed build touched public/"
+    );
+
+    // The next build takes over the stale lock and cleans up.
+    let report = build_within(&site, LIMIT);
+    assert!(report.published, "{:?}", report.diagnostics);
+    let leftovers: Vec<_> = std::fs::read_dir(&site.root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| {
+            n.contains("pamphlet-staging")
+                || n.contains("pamphlet-old")
+                || n.contains("pamphlet-lock")
+        })
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    assert!(site.read("index.html") != "previous build");
+}

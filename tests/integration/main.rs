@@ -6,6 +6,7 @@ mod alerts;
 mod cli;
 mod feeds;
 mod fuzz_regressions;
+mod hostile;
 mod incremental;
 mod invalid;
 mod limits;
