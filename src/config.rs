@@ -372,6 +372,15 @@ impl Config {
         self.languages.iter().find(|l| l.code == code)
     }
 
+    /// A language's place in site.yaml's list (unknown languages last), the
+    /// order every list of translations follows.
+    pub fn language_rank(&self, code: &str) -> usize {
+        self.languages
+            .iter()
+            .position(|l| l.code == code)
+            .unwrap_or(usize::MAX)
+    }
+
     /// The path part of the base URL without its trailing slash ("" or "/health").
     pub fn base_path(&self) -> &str {
         self.base_url.path().trim_end_matches('/')

@@ -204,6 +204,26 @@ pub fn is_ignored(name: &str) -> bool {
         || name == "Thumbs.db"
 }
 
+/// Resolves `.` and `..` in a path relative to the site root without
+/// touching the disk; `None` if it climbs above the root.
+pub fn normalize(path: &Path) -> Option<PathBuf> {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    return None;
+                }
+            }
+            Component::Normal(part) => out.push(part),
+            Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    Some(out)
+}
+
 /// Lists files in a folder tree relative to it, sorted (for copying themes).
 pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();

@@ -68,14 +68,7 @@ fn group_of(site: &Site, id: PageId) -> Vec<PageId> {
         .chain(site.page(id).translations.iter().copied())
         .filter(|&p| is_alert(site.page(p)))
         .collect();
-    let order = |p: PageId| {
-        site.config
-            .languages
-            .iter()
-            .position(|l| l.code == site.page(p).language)
-            .unwrap_or(usize::MAX)
-    };
-    group.sort_by_key(|&p| order(p));
+    group.sort_by_key(|&p| site.config.language_rank(&site.page(p).language));
     group
 }
 

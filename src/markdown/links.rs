@@ -6,7 +6,7 @@
 use super::{PageContext, Spanned};
 use crate::diagnostics::{Diagnostic, codes};
 use pulldown_cmark::{CowStr, Event, Tag};
-use std::path::{Component, Path, PathBuf};
+use std::path::Path;
 
 pub fn rewrite(events: &mut [Spanned], ctx: &mut PageContext) {
     for (event, range) in events.iter_mut() {
@@ -74,7 +74,7 @@ fn resolve(
     }
 
     let from_dir = ctx.file.parent().unwrap_or(Path::new(""));
-    let target = normalize(&from_dir.join(&decoded));
+    let target = crate::discover::normalize(&from_dir.join(&decoded));
     if let Some(url) = target.as_deref().and_then(|t| ctx.site.url_for_source(t)) {
         return Some(format!("{url}{suffix}"));
     }
@@ -148,24 +148,6 @@ fn has_scheme(dest: &str) -> bool {
     }
 }
 
-/// Resolves `.` and `..` without touching the disk; `None` if it climbs above the root.
-fn normalize(path: &Path) -> Option<PathBuf> {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    return None;
-                }
-            }
-            Component::Normal(part) => out.push(part),
-            Component::RootDir | Component::Prefix(_) => return None,
-        }
-    }
-    Some(out)
-}
-
 fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -197,10 +179,10 @@ mod tests {
     #[test]
     fn normalizes_relative_paths() {
         assert_eq!(
-            normalize(Path::new("content/en/heart/../diabetes/./a.md")),
-            Some(PathBuf::from("content/en/diabetes/a.md"))
+            crate::discover::normalize(Path::new("content/en/heart/../diabetes/./a.md")),
+            Some(std::path::PathBuf::from("content/en/diabetes/a.md"))
         );
-        assert_eq!(normalize(Path::new("../../x")), None);
+        assert_eq!(crate::discover::normalize(Path::new("../../x")), None);
     }
 
     #[test]

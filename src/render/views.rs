@@ -336,14 +336,7 @@ pub fn alternates(site: &Site, id: PageId) -> Vec<AlternateView> {
     }
     let mut members: Vec<PageId> = page.translations.clone();
     members.push(id);
-    let order = |p: PageId| {
-        site.config
-            .languages
-            .iter()
-            .position(|l| l.code == site.page(p).language)
-            .unwrap_or(usize::MAX)
-    };
-    members.sort_by_key(|&p| order(p));
+    members.sort_by_key(|&p| site.config.language_rank(&site.page(p).language));
     let mut out: Vec<AlternateView> = members
         .iter()
         .map(|&p| AlternateView {
@@ -427,17 +420,6 @@ pub fn resolve_file(site: &Site, page: &Page, src: &str) -> Option<String> {
     if let Some(rooted) = src.strip_prefix('/') {
         return Some(format!("{}/{}", site.urls.base_path(), rooted));
     }
-    let file = page.source_path()?;
-    let joined = file.parent()?.join(src);
-    let mut normal = std::path::PathBuf::new();
-    for c in joined.components() {
-        match c {
-            std::path::Component::ParentDir => {
-                normal.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => normal.push(other),
-        }
-    }
+    let normal = crate::discover::normalize(&page.source_path()?.parent()?.join(src))?;
     site.url_for_source(&normal).map(str::to_string)
 }

@@ -452,18 +452,7 @@ pub fn image_file(site: &Site, page: &Page, src: &str) -> Option<PathBuf> {
     let path = if let Some(rooted) = src.strip_prefix('/') {
         Path::new("static").join(rooted)
     } else {
-        let joined = page.source_path()?.parent()?.join(src);
-        let mut normal = PathBuf::new();
-        for c in joined.components() {
-            match c {
-                std::path::Component::ParentDir => {
-                    normal.pop();
-                }
-                std::path::Component::CurDir => {}
-                other => normal.push(other),
-            }
-        }
-        normal
+        crate::discover::normalize(&page.source_path()?.parent()?.join(src))?
     };
     site.config.root.join(&path).is_file().then_some(path)
 }
