@@ -16,7 +16,7 @@ use super::{
     Assembled, BuildOptions, BuildReport, Plan, Setup, assemble, copy_files, plan, setup,
     site_wide_outputs,
 };
-use super::{Clock, write_theme_files};
+use super::{CardMode, Clock, write_theme_files};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::discover::{self, Discovered, SourcePage};
 use crate::error::Result;
@@ -115,6 +115,23 @@ impl Build {
     /// The site model of the latest build, if site.yaml could be used.
     pub fn site(&self) -> Option<Arc<Site>> {
         self.state.as_ref().map(|s| s.site.clone())
+    }
+
+    /// The share image of each page (by page id): its generated card when
+    /// one is cached, else its own `image`. `(url, alt text)`.
+    pub fn share_images(&self) -> Vec<Option<(String, String)>> {
+        let Some(state) = &self.state else {
+            return Vec::new();
+        };
+        (0..state.site.pages.len())
+            .map(|id| {
+                state
+                    .plan
+                    .cards
+                    .image_for(&state.site, id)
+                    .map(|i| (i.url, i.alt))
+            })
+            .collect()
     }
 
     /// What rendering learnt about each page (by page id) in the latest build.
@@ -440,9 +457,9 @@ fn render_everything(
     Ok(facts)
 }
 
-/// The site-wide outputs of the preview: everything a build writes except
-/// the share images, which are drawn by `pamphlet build` (and cached) but
-/// would make the first preview slow.
+/// The site-wide outputs of the preview: everything a build writes, except
+/// that share cards are only copied from the cache `pamphlet build` fills
+/// (drawing them would make the first preview slow).
 fn site_wide(
     site: &Site,
     plan: &mut Plan,
@@ -451,7 +468,9 @@ fn site_wide(
     output: &Memory,
 ) -> Result<Diagnostics> {
     let mut diagnostics = std::mem::take(&mut plan.diagnostics);
-    diagnostics.extend(site_wide_outputs(site, plan, facts, today, false, output)?.diagnostics);
+    diagnostics.extend(
+        site_wide_outputs(site, plan, facts, today, CardMode::CachedOnly, output)?.diagnostics,
+    );
     Ok(diagnostics)
 }
 

@@ -284,14 +284,18 @@ pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
 
     // Only a build into a folder draws share cards: `check` writes nothing, a
     // build with errors publishes nothing, and the live preview (memory) must
-    // stay fast, so it links the cards a build has drawn into the cache.
-    let draw_cards = matches!(target, Target::Folder(_)) && !report.diagnostics.has_errors();
+    // stay fast, so it only copies the cards a build has cached.
+    let cards = match target {
+        Target::Folder(_) if !report.diagnostics.has_errors() => CardMode::Draw,
+        Target::Memory(_) => CardMode::CachedOnly,
+        _ => CardMode::Skip,
+    };
     let site_wide = site_wide_outputs(
         &site,
         &mut plan,
         &rendered.facts,
         options.today,
-        draw_cards,
+        cards,
         output,
     )?;
     report.diagnostics.extend(site_wide.diagnostics);
@@ -388,6 +392,17 @@ pub(crate) fn write_theme_files(theme: &theme::Theme, output: &dyn Output) -> Re
     Ok(theme.static_files.len() + 1)
 }
 
+/// What to do with share cards in [`site_wide_outputs`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CardMode {
+    /// Draw missing cards and copy cached ones (a build into a folder).
+    Draw,
+    /// Copy only the cards already in the cache (the live preview).
+    CachedOnly,
+    /// No cards (`check`, or a build with errors).
+    Skip,
+}
+
 /// What [`site_wide_outputs`] produced.
 #[derive(Default)]
 pub(crate) struct SiteWide {
@@ -397,7 +412,7 @@ pub(crate) struct SiteWide {
 }
 
 /// Outputs made from the whole site rather than from one page: share cards
-/// (when `draw_cards`), feeds, sitemap, social kit, CAP alerts and the
+/// (as `cards` says), feeds, sitemap, social kit, CAP alerts and the
 /// `_headers` file. They belong here, and nowhere else, so that the live
 /// preview, which re-renders only the pages a change affects, still
 /// rewrites them after every rebuild (see [`Build`]).
@@ -406,15 +421,19 @@ pub(crate) fn site_wide_outputs(
     plan: &mut Plan,
     facts: &[render::PageFacts],
     today: Date,
-    draw_cards: bool,
+    cards: CardMode,
     output: &dyn Output,
 ) -> Result<SiteWide> {
     let mut out = SiteWide::default();
-    if draw_cards {
-        let (stats, found) = plan.cards.render(site, output)?;
-        out.diagnostics.extend(found);
-        out.files += stats.rendered + stats.cached;
-        out.share_images = stats;
+    match cards {
+        CardMode::Draw => {
+            let (stats, found) = plan.cards.render(site, output)?;
+            out.diagnostics.extend(found);
+            out.files += stats.rendered + stats.cached;
+            out.share_images = stats;
+        }
+        CardMode::CachedOnly => out.files += plan.cards.copy_cached(site, output)?,
+        CardMode::Skip => {}
     }
     let bodies: std::collections::BTreeMap<site::PageId, String> = facts
         .iter()

@@ -73,6 +73,8 @@ pub(crate) struct Snapshot {
     pub word_counts: Arc<Vec<usize>>,
     /// By page id: the reading level in words, when measured.
     pub reading_levels: Arc<Vec<Option<String>>>,
+    /// By page id: the image shared with the page, `(url, alt)`.
+    pub share_images: Arc<Vec<Option<(String, String)>>>,
     /// Every diagnostic of the site as it is now.
     pub diagnostics: Arc<Diagnostics>,
     pub failure: Option<Failure>,
@@ -107,6 +109,7 @@ impl Shared {
                 site: None,
                 word_counts: Arc::default(),
                 reading_levels: Arc::default(),
+                share_images: Arc::default(),
                 diagnostics: Arc::default(),
                 failure: None,
             })),
@@ -201,6 +204,7 @@ impl Shared {
             site,
             word_counts,
             reading_levels,
+            share_images: Arc::new(build.share_images()),
             diagnostics,
             failure,
         });

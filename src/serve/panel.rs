@@ -46,7 +46,7 @@ pub(crate) fn render(shared: &Shared, snapshot: &Snapshot, site: &Site, id: Page
         section("Translations", &translations(site, id)),
         section(
             "Share preview",
-            &share::render(site, id, &snapshot.files, &shared.published_host),
+            &share::render(site, id, &snapshot.files, snapshot.share_images.get(id).and_then(Option::as_ref), &shared.published_host),
         ),
     ];
     format!(

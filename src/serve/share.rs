@@ -80,25 +80,39 @@ pub(crate) struct ShareImage {
     pub bytes: Option<usize>,
 }
 
-/// The image shared with a page. Today the article's own `image`; the
-/// generated share card (a 1200×630 PNG per page) takes over here once the
-/// build makes one.
-pub(crate) fn share_image(site: &Site, id: PageId, files: &Files) -> Option<ShareImage> {
-    let page = site.page(id);
-    let image = page.meta.image.as_ref()?;
-    let url = resolve_file(site, page, &image.src)?;
+/// The image shared with a page: its generated share card (1200×630 PNG)
+/// when `pamphlet build` has drawn it into the cache, else the page's own
+/// `image`, with the size of the file the preview serves.
+pub(crate) fn share_image(
+    site: &Site,
+    id: PageId,
+    files: &Files,
+    card: Option<&(String, String)>,
+) -> Option<ShareImage> {
+    let (url, alt) = match card {
+        Some((url, alt)) if files.contains_key(&site.urls.output_path(url)) => {
+            (url.clone(), alt.clone())
+        }
+        _ => {
+            let page = site.page(id);
+            let image = page.meta.image.as_ref()?;
+            (resolve_file(site, page, &image.src)?, image.alt.clone())
+        }
+    };
     let bytes = files.get(&site.urls.output_path(&url)).map(|b| b.len());
-    Some(ShareImage {
-        url,
-        alt: image.alt.clone(),
-        bytes,
-    })
+    Some(ShareImage { url, alt, bytes })
 }
 
 /// The four mock-ups, as HTML.
-pub(crate) fn render(site: &Site, id: PageId, files: &Files, host: &str) -> String {
+pub(crate) fn render(
+    site: &Site,
+    id: PageId,
+    files: &Files,
+    card: Option<&(String, String)>,
+    host: &str,
+) -> String {
     let page = site.page(id);
-    let image = share_image(site, id, files);
+    let image = share_image(site, id, files, card);
     let mut out = String::new();
     out.push_str(&image_notes(image.as_ref()));
     out.push_str("<div class=\"pamphlet-cards\">\n");

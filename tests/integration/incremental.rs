@@ -376,3 +376,31 @@ fn a_burst_of_changes_is_one_rebuild() {
     let scope = pages(p.update("three files at once", &[a, b, c]));
     assert_eq!(scope, ["/en/food/sugar/", "/en/heart/high-blood-pressure/"]);
 }
+
+#[test]
+fn the_preview_shows_the_share_cards_a_build_has_cached() {
+    let site = TestSite::new("sites/live-preview");
+    assert!(
+        site.build().published,
+        "a build draws the cards into the cache"
+    );
+    let mut build = Build::new(site.options());
+    build.full().unwrap();
+    let cards: Vec<String> = build
+        .files()
+        .keys()
+        .map(|p| p.to_string_lossy().into_owned())
+        .filter(|p| p.contains("/share-") && p.ends_with(".png"))
+        .collect();
+    assert!(!cards.is_empty(), "cached cards are served by the preview");
+    let shared: Vec<String> = build
+        .share_images()
+        .into_iter()
+        .flatten()
+        .map(|(url, _)| url)
+        .collect();
+    assert!(
+        shared.iter().any(|url| url.contains("/share-")),
+        "{shared:?}"
+    );
+}

@@ -184,6 +184,23 @@ impl Cards {
         Ok((stats, diagnostics))
     }
 
+    /// Copies the cards a previous build drew (and cached) into `output`,
+    /// drawing none: the live preview shows real cards without paying for
+    /// new ones. Returns how many were copied.
+    pub fn copy_cached(&mut self, site: &Site, output: &dyn Output) -> Result<usize> {
+        self.sizes = vec![None; self.cards.len()];
+        let mut copied = 0;
+        for (i, card) in self.cards.iter().enumerate() {
+            let cached = self.cache_dir.join(format!("{}.png", card.key));
+            if let Ok(bytes) = std::fs::read(&cached) {
+                output.write(&site.urls.output_path(&card.url), &bytes)?;
+                self.sizes[i] = Some(bytes.len() as u64);
+                copied += 1;
+            }
+        }
+        Ok(copied)
+    }
+
     /// Deletes cached cards this build did not use (the cache belongs to one site).
     pub fn prune_cache(&self) {
         let used: BTreeSet<String> = self
