@@ -220,31 +220,40 @@ impl Feeds {
         today: Date,
         output: &dyn Output,
     ) -> Result<usize> {
-        let mut written = 0;
-        for feed in &self.feeds {
-            let entries: Vec<Entry> = feed
-                .entries
-                .iter()
-                .map(|&id| Entry::new(site, id, bodies.get(&id).map_or("", String::as_str), cards))
-                .collect();
-            let updated = entries.iter().map(|e| e.updated).max().unwrap_or(today);
-            let context = Context {
-                site,
-                feed,
-                entries: &entries,
-                updated,
-            };
-            for &format in &feed.formats {
-                let bytes = match format {
-                    FeedFormat::Atom => atom::write(&context),
-                    FeedFormat::Rss => rss::write(&context),
-                    FeedFormat::Json => json::write(&context),
+        use rayon::prelude::*;
+        // Feeds are independent of each other: write them in parallel.
+        let written: Vec<usize> = self
+            .feeds
+            .par_iter()
+            .map(|feed| -> Result<usize> {
+                let mut written = 0;
+                let entries: Vec<Entry> = feed
+                    .entries
+                    .iter()
+                    .map(|&id| {
+                        Entry::new(site, id, bodies.get(&id).map_or("", String::as_str), cards)
+                    })
+                    .collect();
+                let updated = entries.iter().map(|e| e.updated).max().unwrap_or(today);
+                let context = Context {
+                    site,
+                    feed,
+                    entries: &entries,
+                    updated,
                 };
-                output.write(&site.urls.output_path(&feed.url(format)), &bytes)?;
-                written += 1;
-            }
-        }
-        Ok(written)
+                for &format in &feed.formats {
+                    let bytes = match format {
+                        FeedFormat::Atom => atom::write(&context),
+                        FeedFormat::Rss => rss::write(&context),
+                        FeedFormat::Json => json::write(&context),
+                    };
+                    output.write(&site.urls.output_path(&feed.url(format)), &bytes)?;
+                    written += 1;
+                }
+                Ok(written)
+            })
+            .collect::<Result<_>>()?;
+        Ok(written.iter().sum())
     }
 }
 

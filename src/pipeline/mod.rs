@@ -440,12 +440,23 @@ pub(crate) fn site_wide_outputs(
         .enumerate()
         .filter_map(|(id, f)| f.body.clone().map(|b| (id, b)))
         .collect();
-    out.files += plan
-        .feeds
-        .write(site, &bodies, &plan.cards, today, output)?;
-    out.files += sitemap::write(site, output)?;
-    out.files += kit::write(site, &plan.cards, output)?;
-    out.files += alerts::cap::write_all(site, &plan.alerts, output)?;
+    // Independent outputs, written side by side.
+    let plan = &*plan;
+    let (feeds, (sitemap, (kit, cap))) = rayon::join(
+        || plan.feeds.write(site, &bodies, &plan.cards, today, output),
+        || {
+            rayon::join(
+                || sitemap::write(site, output),
+                || {
+                    rayon::join(
+                        || kit::write(site, &plan.cards, output),
+                        || alerts::cap::write_all(site, &plan.alerts, output),
+                    )
+                },
+            )
+        },
+    );
+    out.files += feeds? + sitemap? + kit? + cap?;
     if site.config.security.headers_file {
         let hashes: std::collections::BTreeSet<String> = facts
             .iter()
