@@ -63,6 +63,11 @@ pub struct Build {
     /// way): the next update renders everything.
     output_current: bool,
     diagnostics: Diagnostics,
+    /// Leave the site-wide outputs of a small update for
+    /// [`Build::finish_site_wide`] (the live preview reloads the page first).
+    defer_site_wide: bool,
+    /// Site-wide outputs that a deferred update has not written yet.
+    site_wide_pending: bool,
 }
 
 struct State {
@@ -100,6 +105,8 @@ impl Build {
             output: Memory::default(),
             output_current: false,
             diagnostics: Diagnostics::new(),
+            defer_site_wide: false,
+            site_wide_pending: false,
         }
     }
 
@@ -153,6 +160,7 @@ impl Build {
 
     /// Builds everything from the files on disk.
     pub fn full(&mut self) -> Result<Rebuild> {
+        self.site_wide_pending = false;
         self.state = None;
         self.output_current = false;
         let result = self.full_inner();
@@ -247,6 +255,8 @@ impl Build {
     }
 
     fn update_content(&mut self, changes: &Changes) -> Result<Rebuild> {
+        // Whatever this update renders, it writes the site-wide outputs (now or deferred).
+        self.site_wide_pending = false;
         let mut clock = Clock::start();
         let state = self.state.as_mut().expect("checked by update");
         let root = state.setup.config.root.clone();
@@ -365,8 +375,12 @@ impl Build {
                     self.output
                         .copy(&site.urls.output_path(&file.url), &root.join(&file.source))?;
                 }
-                state.site_wide_diagnostics =
-                    site_wide(&site, &mut new_plan, &state.facts, today, &self.output)?;
+                if self.defer_site_wide {
+                    self.site_wide_pending = true;
+                } else {
+                    state.site_wide_diagnostics =
+                        site_wide(&site, &mut new_plan, &state.facts, today, &self.output)?;
+                }
                 let urls = ids.iter().map(|&id| site.pages[id].url.clone()).collect();
                 (ids.len(), Scope::Pages(urls))
             }
@@ -382,6 +396,36 @@ impl Build {
     }
 
     /// Gathers every stage's diagnostics (as a full build would) into the report.
+    /// Lets updates that re-render only some pages leave the feeds, sitemap,
+    /// social kit and CAP files for [`Build::finish_site_wide`], so the live
+    /// preview can reload the edited page first.
+    pub fn defer_site_wide_outputs(&mut self, defer: bool) {
+        self.defer_site_wide = defer;
+    }
+
+    /// Writes the site-wide outputs an update deferred. Returns whether there
+    /// were any; the diagnostics are then up to date again.
+    pub fn finish_site_wide(&mut self) -> Result<bool> {
+        if !std::mem::take(&mut self.site_wide_pending) {
+            return Ok(false);
+        }
+        let Some(state) = self.state.as_mut() else {
+            return Ok(false);
+        };
+        let today = self.options.today;
+        state.site_wide_diagnostics = site_wide(
+            &state.site,
+            &mut state.plan,
+            &state.facts,
+            today,
+            &self.output,
+        )?;
+        let clock = Clock::start();
+        let pages = 0;
+        self.finish(clock, pages, Scope::Pages(Vec::new()));
+        Ok(true)
+    }
+
     fn finish(&mut self, clock: Clock, pages: usize, scope: Scope) -> Rebuild {
         let mut diagnostics = Diagnostics::new();
         if let Some(state) = &self.state {

@@ -355,6 +355,12 @@ impl Rebuilder {
                         let _ = shared.events.send(event);
                     }
                     rayon::spawn(move || drop(previous));
+                    // The edited page is on its way; now the feeds, sitemap and
+                    // other site-wide files, published without a second reload.
+                    if outcome.is_ok() && matches!(build.finish_site_wide(), Ok(true)) {
+                        let (_, previous) = shared.publish(&build, &outcome);
+                        rayon::spawn(move || drop(previous));
+                    }
                     if shared.verbose {
                         print_outcome(&outcome, &build, &shared, started.elapsed());
                     }

@@ -102,6 +102,7 @@ impl Server {
         site.base_url = Some(url.clone());
 
         let mut build = Build::new(site.clone());
+        build.defer_site_wide_outputs(true);
         let shared = Arc::new(Shared::new(
             &site,
             base_path,

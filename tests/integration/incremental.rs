@@ -404,3 +404,42 @@ fn the_preview_shows_the_share_cards_a_build_has_cached() {
         "{shared:?}"
     );
 }
+
+#[test]
+fn deferred_site_wide_outputs_catch_up_with_a_full_build() {
+    let site = TestSite::new("sites/live-preview");
+    let mut build = Build::new(site.options());
+    build.defer_site_wide_outputs(true);
+    build.full().unwrap();
+    let path = site.root.join(BP);
+    let text = std::fs::read_to_string(&path).unwrap().replace(
+        "title: High blood pressure",
+        "title: Hypertension explained",
+    );
+    std::fs::write(&path, text).unwrap();
+    build.update(&[path]).unwrap().expect("a rebuild");
+    assert!(
+        build.finish_site_wide().unwrap(),
+        "the feeds were left for later"
+    );
+    assert!(!build.finish_site_wide().unwrap(), "and written once");
+    let memory = Memory::default();
+    pipeline::run(&site.options(), Target::Memory(&memory)).unwrap();
+    let expected = memory.into_files();
+    let actual: BTreeMap<PathBuf, Vec<u8>> = build
+        .files()
+        .into_iter()
+        .map(|(path, bytes)| (path, bytes.to_vec()))
+        .collect();
+    assert_eq!(
+        actual.keys().collect::<Vec<_>>(),
+        expected.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &expected {
+        assert!(
+            actual[path] == *bytes,
+            "{} differs from a full build",
+            path.display()
+        );
+    }
+}
