@@ -39,6 +39,8 @@ struct Row {
     accessibility_problems: Vec<String>,
     other_problems: Vec<String>,
     missing_translations: Vec<String>,
+    /// This translation is older than the version it was translated from.
+    translation_outdated: bool,
 }
 
 /// The sort orders, each one HTML page.
@@ -180,6 +182,7 @@ fn rows(site: &Site, facts: &[PageFacts], diagnostics: &Diagnostics, today: Date
                 citation_problems: citation,
                 accessibility_problems: accessibility,
                 other_problems: other,
+                translation_outdated: crate::coverage::outdated_source(site, id).is_some(),
                 missing_translations: languages
                     .iter()
                     .filter(|l| **l != page.language && !translated.contains(l))

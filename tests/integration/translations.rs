@@ -210,6 +210,17 @@ fn an_outdated_translation_links_to_its_source() {
     for up_to_date in [BP[0], BP[2], SALT[1]] {
         assert!(select_text(&site.html(up_to_date), ".translation-notice").is_empty());
     }
+    // The editorial report says so too, and only for that translation.
+    let report: serde_json::Value =
+        serde_json::from_str(&site.read("_report/report.json")).unwrap();
+    let outdated: Vec<&str> = report["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["translation_outdated"] == true)
+        .map(|a| a["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(outdated, ["content/es/heart/presion-arterial-alta.md"]);
 }
 
 #[test]
