@@ -12,11 +12,8 @@
 # Env: WORK (corpora and outputs, default /tmp/pamphlet-bench), RUNS (default 3),
 # GEN (path to gen_corpus.py, default ../shared/bench/gen_corpus.py).
 set -euo pipefail
-HERE=$(cd "$(dirname "$0")" && pwd)
-REPO=$(cd "$HERE/.." && pwd)
-WORK=${WORK:-/tmp/pamphlet-bench}
+source "$(dirname "$0")/common.sh"
 RUNS=${RUNS:-3}
-GEN=${GEN:-$REPO/../shared/bench/gen_corpus.py}
 SIZES=()
 for arg in "$@"; do
   case $arg in
@@ -25,19 +22,11 @@ for arg in "$@"; do
   esac
 done
 [ ${#SIZES[@]} -eq 0 ] && SIZES=(1000 10000)
-[ -f "$GEN" ] || { echo "bench: corpus generator not found at $GEN (set GEN=...)" >&2; exit 2; }
 
-(cd "$REPO" && cargo build --release --quiet)
-BIN="$REPO/target/release/pamphlet"
-mkdir -p "$WORK"
+build_release
 printf '%-9s %8s %9s %11s %10s %7s %9s %10s\n' articles pages wall_s pages_per_s peak_MiB cards ms_per_card cached_s
 for n in "${SIZES[@]}"; do
-  site="$WORK/corpus-$n"
-  if [ ! -f "$site/.complete" ]; then
-    rm -rf "$site"
-    python3 "$GEN" --n "$n" --format ours --out "$site" >/dev/null
-    touch "$site/.complete"
-  fi
+  site=$(corpus "$n")
   results=()
   out="$WORK/out-$n"
   for ((i = 0; i < RUNS; i++)); do

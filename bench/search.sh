@@ -8,24 +8,14 @@
 # Needs Debian's chromium and node (see .ci/run). Env: WORK (default
 # /tmp/pamphlet-bench), GEN (path to gen_corpus.py).
 set -euo pipefail
-HERE=$(cd "$(dirname "$0")" && pwd)
-REPO=$(cd "$HERE/.." && pwd)
-WORK=${WORK:-/tmp/pamphlet-bench}
-GEN=${GEN:-$REPO/../shared/bench/gen_corpus.py}
+source "$(dirname "$0")/common.sh"
 N=${1:-10000}
-[ -f "$GEN" ] || { echo "bench: corpus generator not found at $GEN (set GEN=...)" >&2; exit 2; }
 
-(cd "$REPO" && cargo build --release --quiet)
+build_release
 (cd "$REPO/tests/browser" && { [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --silent; })
-site="$WORK/corpus-$N"
-mkdir -p "$WORK"
-if [ ! -f "$site/.complete" ]; then
-  rm -rf "$site"
-  python3 "$GEN" --n "$N" --format ours --out "$site" >/dev/null
-  touch "$site/.complete"
-fi
+site=$(corpus "$N")
 out="$WORK/search-public-$N"
-"$REPO/target/release/pamphlet" build --root "$site" --output "$out" --today 2026-06-01 --no-report --timings
+"$BIN" build --root "$site" --output "$out" --today 2026-06-01 --no-report --timings
 echo "search index: $(find "$out/pagefind" -type f | wc -l) files, $(du -sh "$out/pagefind" | cut -f1)"
 for args in "en cholesterol" "es colesterol" "ar السكري"; do
   # shellcheck disable=SC2086

@@ -12,25 +12,14 @@
 # Env: WORK (default /tmp/pamphlet-bench), SAVES (default 20),
 # GEN (path to gen_corpus.py, default ../shared/bench/gen_corpus.py).
 set -euo pipefail
-HERE=$(cd "$(dirname "$0")" && pwd)
-REPO=$(cd "$HERE/.." && pwd)
-WORK=${WORK:-/tmp/pamphlet-bench}
+source "$(dirname "$0")/common.sh"
 SAVES=${SAVES:-20}
-GEN=${GEN:-$REPO/../shared/bench/gen_corpus.py}
 SIZES=("$@")
 [ ${#SIZES[@]} -eq 0 ] && SIZES=(1000 10000)
-[ -f "$GEN" ] || { echo "bench: corpus generator not found at $GEN (set GEN=...)" >&2; exit 2; }
 
-(cd "$REPO" && cargo build --release --quiet)
-BIN="$REPO/target/release/pamphlet"
-mkdir -p "$WORK"
+build_release
 for n in "${SIZES[@]}"; do
-  site="$WORK/corpus-$n"
-  if [ ! -f "$site/.complete" ]; then
-    rm -rf "$site"
-    python3 "$GEN" --n "$n" --format ours --out "$site" >/dev/null
-    touch "$site/.complete"
-  fi
+  site=$(corpus "$n")
   # The benchmark edits an article (and restores it): work on a copy.
   copy="$WORK/serve-$n"
   rm -rf "$copy"

@@ -91,19 +91,7 @@ mod tests {
         )
         .config
         .unwrap();
-        let mut page = Page {
-            kind: PageKind::Article,
-            language: "en".into(),
-            url: "/en/a/".into(),
-            place: "a".into(),
-            source: None,
-            meta: Default::default(),
-            parent: None,
-            pages: vec![],
-            subsections: vec![],
-            translations: vec![],
-            tags: vec![],
-        };
+        let mut page = Page::test_article();
         let reviewer = |d: Date| crate::frontmatter::Reviewer {
             name: "A".into(),
             credentials: None,

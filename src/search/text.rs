@@ -132,19 +132,7 @@ mod tests {
 
     #[test]
     fn front_matter_values_are_escaped() {
-        let mut page = crate::site::Page {
-            kind: crate::site::PageKind::Article,
-            language: "en".into(),
-            url: "/en/a/".into(),
-            place: "a".into(),
-            source: None,
-            meta: Default::default(),
-            parent: None,
-            pages: vec![],
-            subsections: vec![],
-            translations: vec![],
-            tags: vec![],
-        };
+        let mut page = crate::site::Page::test_article();
         page.meta.title = "<script>alert(1)</script>".to_string();
         page.meta.aliases = vec!["a & b".to_string()];
         let doc = document(&page);

@@ -283,12 +283,10 @@ pub(crate) fn empty_for_tests() -> Site {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::dates::Instant;
-    use crate::frontmatter::{Alert, Severity};
-
-    fn article() -> Page {
+impl Page {
+    /// A bare English article at `/en/a/`, for unit tests of the modules
+    /// that read pages.
+    pub(crate) fn test_article() -> Page {
         Page {
             kind: PageKind::Article,
             language: "en".into(),
@@ -302,6 +300,17 @@ mod tests {
             translations: vec![],
             tags: vec![],
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dates::Instant;
+    use crate::frontmatter::{Alert, Severity};
+
+    fn article() -> Page {
+        Page::test_article()
     }
 
     #[test]
