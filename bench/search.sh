@@ -16,7 +16,7 @@ build_release
 site=$(corpus "$N")
 out="$WORK/search-public-$N"
 "$BIN" build --root "$site" --output "$out" --today 2026-06-01 --no-report --timings
-echo "search index: $(find "$out/pagefind" -type f | wc -l) files, $(du -sh "$out/pagefind" | cut -f1)"
+echo "search index: $(find "$out/search-index" -type f | wc -l) files, $(du -sh "$out/search-index" | cut -f1)"
 for args in "en cholesterol" "es colesterol" "ar السكري"; do
   # shellcheck disable=SC2086
   node "$REPO/tests/browser/search-bench.mjs" "$out" $args

@@ -71,7 +71,7 @@ pub fn headers_file(
             .join(" ")
     };
     let csp = format!(
-        "default-src 'self'; script-src {} 'wasm-unsafe-eval'; worker-src 'self'; style-src {}; img-src 'self' data:; font-src 'self'; \
+        "default-src 'self'; script-src {}; style-src {}; img-src 'self' data:; font-src 'self'; \
          connect-src 'self'; frame-src {frames}; object-src 'none'; base-uri 'self'; form-action 'self'; \
          frame-ancestors 'self'; upgrade-insecure-requests",
         scripts.join(" "),
@@ -108,10 +108,7 @@ mod tests {
             &BTreeSet::new(),
             &["www.youtube-nocookie.com".to_string()],
         );
-        assert!(
-            file.contains("script-src 'self' 'sha256-abc' 'wasm-unsafe-eval';"),
-            "{file}"
-        );
+        assert!(file.contains("script-src 'self' 'sha256-abc';"), "{file}");
         assert!(
             file.contains("frame-src https://www.youtube-nocookie.com;"),
             "{file}"

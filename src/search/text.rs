@@ -1,5 +1,4 @@
-//! The text a page is found by: its title, aliases, summary, tags and body,
-//! as the small HTML document the search indexer reads.
+//! The text a page is found by: its title, aliases, summary, tags and body.
 //!
 //! The body comes straight from the Markdown (headings, prose, list items,
 //! table cells, image alt text), not from the rendered page, so menus,
@@ -7,86 +6,78 @@
 //! (`[@id]`) are left out: they are not words a reader types.
 
 use crate::markdown;
-use crate::render::escape_attribute;
 use crate::site::Page;
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Parser, TagEnd};
 
-/// Weight of the title and aliases: the highest the indexer knows, so a
-/// topic's own names rank before pages that only mention them.
-const NAME_WEIGHT: u8 = 10;
-/// Weight of the summary and tags: above body text, below the names.
-const SUMMARY_WEIGHT: u8 = 5;
-
-/// The document indexed for `page` (an article written by an author).
-pub fn document(page: &Page) -> String {
-    let meta = &page.meta;
-    let mut html = format!(
-        "<html lang=\"{}\"><body>\n<h1 data-pagefind-weight=\"{NAME_WEIGHT}\">{}</h1>\n",
-        escape_attribute(&page.language),
-        escape_attribute(&meta.title)
-    );
-    if !meta.aliases.is_empty() {
-        html.push_str(&format!(
-            "<p data-pagefind-weight=\"{NAME_WEIGHT}\" data-pagefind-meta=\"aliases\">{}</p>\n",
-            escape_attribute(&meta.aliases.join(", "))
-        ));
-    }
-    if !meta.summary.is_empty() {
-        html.push_str(&format!(
-            "<p data-pagefind-weight=\"{SUMMARY_WEIGHT}\" data-pagefind-meta=\"summary\">{}</p>\n",
-            escape_attribute(&meta.summary)
-        ));
-    }
-    if !page.tags.is_empty() {
-        let names: Vec<&str> = page.tags.iter().map(|t| t.name.as_str()).collect();
-        html.push_str(&format!(
-            "<p data-pagefind-weight=\"{SUMMARY_WEIGHT}\">{}</p>\n",
-            escape_attribute(&names.join(", "))
-        ));
-    }
-    if let Some(source) = &page.source {
-        body_html(&source.text[source.body_start..], &mut html);
-    }
-    html.push_str("</body></html>\n");
-    html
+/// A page's searchable text, by how much a match in it counts.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Fields {
+    /// The title and aliases: a topic's own names.
+    pub names: String,
+    /// The summary and tag names.
+    pub summary: String,
+    /// Headings, prose, list items, table cells and alt text of the body.
+    pub body: String,
 }
 
-/// Appends the body's text as headings and paragraphs.
-fn body_html(markdown_text: &str, html: &mut String) {
+/// The searchable text of `page` (an article written by an author).
+pub fn fields(page: &Page) -> Fields {
+    let meta = &page.meta;
+    let mut names = meta.title.clone();
+    for alias in &meta.aliases {
+        names.push('\n');
+        names.push_str(alias);
+    }
+    let mut summary = meta.summary.clone();
+    for tag in &page.tags {
+        summary.push('\n');
+        summary.push_str(&tag.name);
+    }
+    let mut body = String::new();
+    if let Some(source) = &page.source {
+        body_text(&source.text[source.body_start..], &mut body);
+    }
+    Fields {
+        names,
+        summary,
+        body,
+    }
+}
+
+/// Appends the body's text, one line per block.
+fn body_text(markdown_text: &str, out: &mut String) {
     let mut block = String::new();
-    let flush = |block: &mut String, html: &mut String, tag: &str| {
+    let flush = |block: &mut String, out: &mut String| {
         let text = strip_citations(block);
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        if !text.is_empty() {
-            html.push_str(&format!("<{tag}>{}</{tag}>\n", escape_attribute(&text)));
+        let mut words = text.split_whitespace();
+        if let Some(first) = words.next() {
+            out.push_str(first);
+            for word in words {
+                out.push(' ');
+                out.push_str(word);
+            }
+            out.push('\n');
         }
         block.clear();
     };
     for event in Parser::new_ext(markdown_text, markdown::options()) {
         match event {
-            Event::Start(Tag::Heading { .. }) => flush(&mut block, html, "p"),
-            Event::End(TagEnd::Heading(level)) => {
-                // Body headings stay below the title's weight.
-                let tag = match level {
-                    HeadingLevel::H1 | HeadingLevel::H2 => "h2",
-                    _ => "h3",
-                };
-                flush(&mut block, html, tag);
-            }
+            Event::Start(pulldown_cmark::Tag::Heading { .. }) => flush(&mut block, out),
             Event::End(
-                TagEnd::Paragraph
+                TagEnd::Heading(_)
+                | TagEnd::Paragraph
                 | TagEnd::Item
                 | TagEnd::TableCell
                 | TagEnd::CodeBlock
                 | TagEnd::BlockQuote(_)
                 | TagEnd::FootnoteDefinition,
-            ) => flush(&mut block, html, "p"),
+            ) => flush(&mut block, out),
             Event::Text(text) | Event::Code(text) => block.push_str(&text),
             Event::SoftBreak | Event::HardBreak => block.push(' '),
             _ => {}
         }
     }
-    flush(&mut block, html, "p");
+    flush(&mut block, out);
 }
 
 /// Removes citation markers (`[@who2023]`, `[@a; @b]`) from text.
@@ -119,28 +110,25 @@ mod tests {
 
     #[test]
     fn body_keeps_prose_headings_and_alt_text_without_markers() {
-        let mut html = String::new();
-        body_html(
+        let mut text = String::new();
+        body_text(
             "Salt raises <b>blood</b> pressure [@who2023; @a].\n\n## Fever\n\n- drink *water*\n\n![A cuff](c.jpg)\n\nSee [x] and [@ not a marker].\n",
-            &mut html,
+            &mut text,
         );
         assert_eq!(
-            html,
-            "<p>Salt raises blood pressure .</p>\n<h2>Fever</h2>\n<p>drink water</p>\n<p>A cuff</p>\n<p>See [x] and [@ not a marker].</p>\n"
+            text,
+            "Salt raises blood pressure .\nFever\ndrink water\nA cuff\nSee [x] and [@ not a marker].\n"
         );
     }
 
     #[test]
-    fn front_matter_values_are_escaped() {
+    fn names_and_summary_gather_their_fields() {
         let mut page = crate::site::Page::test_article();
-        page.meta.title = "<script>alert(1)</script>".to_string();
-        page.meta.aliases = vec!["a & b".to_string()];
-        let doc = document(&page);
-        assert!(
-            doc.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
-            "{doc}"
-        );
-        assert!(doc.contains(">a &amp; b</p>"), "{doc}");
-        assert!(!doc.contains("<script>"));
+        page.meta.title = "High blood pressure".to_string();
+        page.meta.aliases = vec!["Hypertension".to_string()];
+        page.meta.summary = "What it is.".to_string();
+        let fields = fields(&page);
+        assert_eq!(fields.names, "High blood pressure\nHypertension");
+        assert!(fields.summary.starts_with("What it is."), "{fields:?}");
     }
 }

@@ -20,9 +20,7 @@ const MIME = {
   ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
   ".mjs": "text/javascript; charset=utf-8", ".json": "application/json", ".xml": "application/xml",
   ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".webp": "image/webp",
-  ".woff2": "font/woff2", ".wasm": "application/wasm", ".pagefind": "application/octet-stream",
-  ".pf_meta": "application/octet-stream", ".pf_index": "application/octet-stream",
-  ".pf_fragment": "application/octet-stream", ".txt": "text/plain; charset=utf-8",
+  ".woff2": "font/woff2", ".txt": "text/plain; charset=utf-8",
 };
 
 const root = resolve(process.argv[2] || "");

@@ -4,7 +4,6 @@
 
 use crate::support::*;
 use std::collections::BTreeSet;
-use std::io::Read;
 
 fn built() -> TestSite {
     let site = TestSite::new("sites/search");
@@ -215,25 +214,49 @@ fn every_page_links_the_a_to_z_and_has_a_search_box_that_works_without_javascrip
     );
 }
 
-/// The URLs in one language's search index, read from its fragments.
+/// The URLs in one language's search index, read from its page records.
 fn indexed_urls(site: &TestSite, language: &str) -> BTreeSet<String> {
-    let dir = site.public().join("pagefind/fragment");
+    let dir = site.public().join(format!("search-index/{language}/pages"));
     let mut urls = BTreeSet::new();
     for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        if !name.starts_with(&format!("{language}_")) {
-            continue;
+        let records: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(entry.unwrap().path()).unwrap()).unwrap();
+        for record in records.as_array().unwrap() {
+            urls.insert(record["url"].as_str().unwrap().to_string());
         }
-        let mut text = String::new();
-        flate2::read::GzDecoder::new(std::fs::File::open(&path).unwrap())
-            .read_to_string(&mut text)
-            .unwrap();
-        let json: serde_json::Value =
-            serde_json::from_str(text.trim_start_matches("pagefind_dcd")).unwrap();
-        urls.insert(json["url"].as_str().unwrap().to_string());
     }
     urls
+}
+
+/// The pages of `language` whose index holds `term`, by URL, with weights.
+fn postings(site: &TestSite, language: &str, term: &str) -> Vec<(String, u64)> {
+    let key: String = term.chars().take(2).collect();
+    let hex: String = key.bytes().map(|b| format!("{b:02x}")).collect();
+    let shard_file = format!("search-index/{language}/terms/{hex}.json");
+    if !site.exists(&shard_file) {
+        return Vec::new();
+    }
+    let shard: serde_json::Value = serde_json::from_str(&site.read(&shard_file)).unwrap();
+    let meta: serde_json::Value =
+        serde_json::from_str(&site.read(&format!("search-index/{language}/meta.json"))).unwrap();
+    let chunk = meta["chunk"].as_u64().unwrap();
+    let list: Vec<u64> = shard[term]
+        .as_array()
+        .map(|l| l.iter().map(|v| v.as_u64().unwrap()).collect())
+        .unwrap_or_default();
+    let mut page = 0;
+    list.chunks(2)
+        .map(|pair| {
+            page += pair[0];
+            let records: serde_json::Value = serde_json::from_str(&site.read(&format!(
+                "search-index/{language}/pages/{}.json",
+                page / chunk
+            )))
+            .unwrap();
+            let url = records[(page % chunk) as usize]["url"].as_str().unwrap();
+            (url.to_string(), pair[1])
+        })
+        .collect()
 }
 
 #[test]
@@ -254,15 +277,33 @@ fn the_search_index_holds_findable_articles_only() {
     );
     assert_eq!(indexed_urls(&site, "es").len(), 5);
     assert_eq!(indexed_urls(&site, "ar").len(), 5);
-    let entry: serde_json::Value =
-        serde_json::from_str(&site.read("pagefind/pagefind-entry.json")).unwrap();
     for language in ["en", "es", "ar"] {
-        assert_eq!(entry["languages"][language]["page_count"], 5, "{entry}");
-        assert!(site.exists(&format!("pagefind/wasm.{language}.pagefind")));
+        let meta: serde_json::Value =
+            serde_json::from_str(&site.read(&format!("search-index/{language}/meta.json")))
+                .unwrap();
+        assert_eq!(meta["pages"], 5, "{meta}");
     }
-    assert!(site.exists("pagefind/pagefind.js"));
-    // Pagefind's ready-made interfaces are not published.
-    assert!(!site.exists("pagefind/pagefind-ui.js"));
+    // Names weigh most, then summaries and tags, then body words; accents
+    // and Arabic vowel marks and article are folded away.
+    assert_eq!(
+        postings(&site, "en", "hypertension"),
+        [("/en/heart/high-blood-pressure/".to_string(), 10)]
+    );
+    assert!(
+        postings(&site, "en", "potassium")
+            .iter()
+            .any(|(url, w)| url == "/en/heart/high-blood-pressure/" && (1..=4).contains(w))
+    );
+    assert_eq!(
+        postings(&site, "es", "hipertension"),
+        [("/es/heart/high-blood-pressure/".to_string(), 10)]
+    );
+    assert!(
+        postings(&site, "ar", "حمى")
+            .iter()
+            .any(|(url, w)| url == "/ar/infections/fever/" && *w == 10)
+    );
+    assert!(postings(&site, "en", "wombat").is_empty());
 
     // With --drafts the draft is a page, but still not findable.
     let mut options = site.options();
@@ -291,8 +332,8 @@ fn a_default_language_at_the_root_has_its_a_to_z_at_the_root() {
     let home = site.html("index.html");
     assert!(select_attr(&home, ".site-nav a", "href").contains(&"/health/a-z/".to_string()));
     assert_eq!(
-        select_attr(&home, "form.search-box", "data-pagefind"),
-        ["/health/pagefind/pagefind.js"]
+        select_attr(&home, "form.search-box", "data-index"),
+        ["/health/search-index/en/"]
     );
 }
 

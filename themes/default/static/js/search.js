@@ -1,49 +1,160 @@
 // Pamphlet site search: the search box of every page and the search page.
 //
-// The index is Pagefind's, written at build time under /pagefind/ for every
-// language; pagefind.js picks the index of the page's <html lang>. Without
-// JavaScript nothing here runs: the search box opens the A–Z index instead.
-// No inline script, no third-party request: everything comes from the site.
+// The index is written at build time under /search-index/<language>/ (see
+// src/search/index.rs for its format): a small meta.json, term files keyed
+// by each term's first two letters, and page records in chunks. A query
+// fetches meta.json once, then only the term files of its words and the
+// records of the results shown. Without JavaScript nothing here runs: the
+// search box opens the A–Z index instead. No inline script, no third-party
+// request: everything comes from the site.
 (function () {
   "use strict";
 
-  // Each result shown costs one small request (its title and summary), so
-  // only the first few are fetched; the index has already ranked title and
-  // alias matches high, and those fetched are re-checked to put them first.
   var BOX_RESULTS = 5; // shown under the search box
   var PAGE_RESULTS = 10; // shown on the search page
   var RERANK = 10; // results whose names are checked to put name matches first
-  var pagefind = null;
+  var EXACT = 1; // how much a match counts: the word itself
+  var PREFIX = 0.75; // a longer word starting with it ("vaccin" → "vaccines")
+  var PLURAL = 0.75; // a word one or two letters shorter ("vaccines" → "vaccine")
+  var indexes = {};
 
-  function load(form) {
-    if (!pagefind) {
-      pagefind = import(form.dataset.pagefind).then(function (pf) {
-        return pf.init().then(function () { return pf; });
-      });
-    }
-    return pagefind;
+  function fetchJson(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error(url + ": " + response.status);
+      return response.json();
+    });
   }
 
+  function load(form) {
+    var base = form.dataset.index;
+    if (!indexes[base]) {
+      indexes[base] = fetchJson(base + "meta.json").then(function (meta) {
+        return { base: base, meta: meta, keys: new Set(meta.shards), shards: {}, chunks: {} };
+      });
+    }
+    return indexes[base];
+  }
+
+  // The same rules as src/search/words.rs: change both together.
   // Lower case without accents or Arabic vowel marks; أ إ آ become ا.
   function fold(text) {
     return (text || "").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
   }
 
-  function words(text) {
-    return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(function (w) {
-      // The Arabic article "ال" is not part of the word a reader types.
-      return w.length > 3 && w.indexOf("ال") === 0 ? w.slice(2) : w;
+  function isUnspaced(c) {
+    var n = c.codePointAt(0);
+    return (n >= 0x3040 && n <= 0x30ff) || (n >= 0x3400 && n <= 0x4dbf) ||
+      (n >= 0x4e00 && n <= 0x9fff) || (n >= 0xac00 && n <= 0xd7af) ||
+      (n >= 0xf900 && n <= 0xfaff) || (n >= 0x20000 && n <= 0x3134f);
+  }
+
+  function runTerms(chars, unspaced, out) {
+    if (unspaced) {
+      if (chars.length === 1) out.push(chars[0]);
+      for (var i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+      return;
+    }
+    // The Arabic article "ال" is not part of the word a reader types.
+    if (chars.length > 3 && chars[0] === "ا" && chars[1] === "ل") chars = chars.slice(2);
+    if (chars.length > 1) out.push(chars.join(""));
+  }
+
+  function terms(text) {
+    var out = [];
+    fold(text).split(/[^\p{Alphabetic}\p{N}]+/u).forEach(function (word) {
+      var run = [];
+      var runUnspaced = false;
+      Array.from(word).forEach(function (c) {
+        var unspaced = isUnspaced(c);
+        if (run.length && unspaced !== runUnspaced) {
+          runTerms(run, runUnspaced, out);
+          run = [];
+        }
+        runUnspaced = unspaced;
+        run.push(c);
+      });
+      if (run.length) runTerms(run, runUnspaced, out);
+    });
+    return out;
+  }
+
+  function shardKey(term) {
+    var chars = Array.from(term);
+    if (chars.length && isUnspaced(chars[0])) return chars[0];
+    return chars.length > 1 ? chars[0] + chars[1] : "";
+  }
+
+  function hex(key) {
+    return Array.from(new TextEncoder().encode(key)).map(function (b) {
+      return b.toString(16).padStart(2, "0");
+    }).join("");
+  }
+
+  function shard(index, key) {
+    if (!index.keys.has(key)) return Promise.resolve({});
+    if (!index.shards[key]) index.shards[key] = fetchJson(index.base + "terms/" + hex(key) + ".json");
+    return index.shards[key];
+  }
+
+  function record(index, page) {
+    var chunk = Math.floor(page / index.meta.chunk);
+    if (!index.chunks[chunk]) index.chunks[chunk] = fetchJson(index.base + "pages/" + chunk + ".json");
+    return index.chunks[chunk].then(function (records) { return records[page % index.meta.chunk]; });
+  }
+
+  function quality(query, term) {
+    if (term === query) return EXACT;
+    if (term.indexOf(query) === 0) return PREFIX;
+    var shorter = Array.from(query).length - Array.from(term).length;
+    if (query.indexOf(term) === 0 && Array.from(term).length >= 4 && shorter <= 2) return PLURAL;
+    return 0;
+  }
+
+  // Each page's best score for one query word: the weight of the term it
+  // holds (10 title or alias, 5 summary or tag, 1–4 body), times how well
+  // the term matches, times how rare the term is.
+  function scores(index, query, entries) {
+    var best = new Map();
+    Object.keys(entries).forEach(function (term) {
+      var q = quality(query, term);
+      if (!q) return;
+      var list = entries[term];
+      var rarity = Math.log(1 + index.meta.pages / (list.length / 2));
+      var page = 0;
+      for (var i = 0; i < list.length; i += 2) {
+        page += list[i];
+        var score = list[i + 1] * q * rarity;
+        if (!(best.get(page) >= score)) best.set(page, score);
+      }
+    });
+    return best;
+  }
+
+  // Pages holding every query word, best first.
+  function rank(index, query) {
+    var words = Array.from(new Set(terms(query)));
+    if (!words.length) return Promise.resolve([]);
+    return Promise.all(words.map(function (w) { return shard(index, shardKey(w)); })).then(function (shards) {
+      var perWord = words.map(function (w, i) { return scores(index, w, shards[i]); });
+      var total = perWord[0];
+      perWord.slice(1).forEach(function (next) {
+        var both = new Map();
+        total.forEach(function (score, page) {
+          if (next.has(page)) both.set(page, score + next.get(page));
+        });
+        total = both;
+      });
+      return Array.from(total.entries()).sort(function (a, b) {
+        return b[1] - a[1] || a[0] - b[0];
+      }).map(function (entry) { return entry[0]; });
     });
   }
 
   // Whether a query word is a title or alias word (or a form of it).
   function namesMatch(query, names) {
-    var queryWords = words(query);
-    var nameWords = words(names.join(" "));
-    return queryWords.some(function (q) {
-      return nameWords.some(function (n) {
-        return n.indexOf(q) === 0 || (n.length >= 4 && q.indexOf(n) === 0);
-      });
+    var nameWords = terms(names.join(" "));
+    return terms(query).some(function (q) {
+      return nameWords.some(function (n) { return quality(q, n) > 0; });
     });
   }
 
@@ -53,21 +164,20 @@
     return text.replace("{q}", query).replace("{n}", number);
   }
 
-  // Runs a query: the results' data, title and alias matches first.
+  // Runs a query: the results' records, title and alias matches first.
   function search(form, query, limit) {
-    return load(form).then(function (pf) {
-      return pf.search(query);
-    }).then(function (found) {
-      var results = found.results;
-      var top = results.slice(0, Math.max(limit, RERANK));
-      return Promise.all(top.map(function (r) { return r.data(); })).then(function (data) {
-        var named = [];
-        var other = [];
-        data.forEach(function (d) {
-          var aliases = d.meta.aliases ? d.meta.aliases.split(", ") : [];
-          (namesMatch(query, [d.meta.title].concat(aliases)) ? named : other).push(d);
+    return load(form).then(function (index) {
+      return rank(index, query).then(function (pages) {
+        var top = pages.slice(0, Math.max(limit, RERANK));
+        return Promise.all(top.map(function (p) { return record(index, p); })).then(function (records) {
+          var named = [];
+          var other = [];
+          records.forEach(function (r) {
+            var aliases = r.aliases ? r.aliases.split(", ") : [];
+            (namesMatch(query, [r.title].concat(aliases)) ? named : other).push(r);
+          });
+          return { total: pages.length, items: named.concat(other).slice(0, limit) };
         });
-        return { total: results.length, items: named.concat(other).slice(0, limit) };
       });
     });
   }
@@ -79,18 +189,18 @@
     var a = document.createElement("a");
     a.href = data.url;
     a.className = "search-result-title";
-    a.textContent = data.meta.title || data.url;
+    a.textContent = data.title || data.url;
     li.appendChild(a);
     if (detailed) {
-      if (data.meta.aliases) {
+      if (data.aliases) {
         var aka = document.createElement("span");
         aka.className = "search-result-aka";
-        aka.textContent = (form.dataset.msgAlsoCalled || "") + ": " + data.meta.aliases;
+        aka.textContent = (form.dataset.msgAlsoCalled || "") + ": " + data.aliases;
         li.appendChild(aka);
       }
       var summary = document.createElement("p");
       summary.className = "search-result-summary";
-      summary.textContent = data.meta.summary || "";
+      summary.textContent = data.summary || "";
       li.appendChild(summary);
     }
     return li;

@@ -1,0 +1,212 @@
+//! One language's search index: which pages hold which terms, and how much
+//! each match counts, split into small files so the browser fetches only
+//! what a query needs.
+//!
+//! Files, under `search-index/<language>/`:
+//! - `meta.json`: `{"version": 1, "pages": N, "chunk": 64, "shards": [keys]}`.
+//! - `terms/<hex of key>.json`: every term starting with that key (see
+//!   [`words::shard_key`]), as `{"term": [gap, weight, gap, weight, ...]}`
+//!   where gaps are differences between ascending page numbers (the first
+//!   is the page number itself) and weights say where the term occurs: 10
+//!   in the title or an alias, 5 in the summary or a tag, 1–4 in the body by
+//!   how often.
+//! - `pages/<n>.json`: pages `n × chunk` onwards, each
+//!   `{"url", "title", "summary", "aliases"}`, fetched only for the results
+//!   shown.
+
+use super::text::Fields;
+use super::words;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// Format version, for clients that cache the index.
+const VERSION: u32 = 1;
+/// Pages per `pages/<n>.json` file.
+pub const CHUNK: usize = 64;
+const NAME_WEIGHT: u8 = 10;
+const SUMMARY_WEIGHT: u8 = 5;
+const BODY_WEIGHT_MAX: u8 = 4;
+
+/// What a result shows: read from `pages/<n>.json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Record {
+    pub url: String,
+    pub title: String,
+    pub summary: String,
+    pub aliases: String,
+}
+
+/// The terms of one page with their weights, sorted by term.
+pub type PageTerms = Vec<(String, u8)>;
+
+/// Weighs the terms of one page's fields.
+pub fn page_terms(fields: &Fields) -> PageTerms {
+    let mut weights: HashMap<String, (u8, u32)> = HashMap::new();
+    let mut add = |text: &str, weight: u8| {
+        words::terms(text, &mut |term: &str| {
+            if let Some(entry) = weights.get_mut(term) {
+                entry.0 = entry.0.max(weight);
+                entry.1 += u32::from(weight == 1);
+            } else {
+                weights.insert(term.to_string(), (weight, u32::from(weight == 1)));
+            }
+        });
+    };
+    add(&fields.names, NAME_WEIGHT);
+    add(&fields.summary, SUMMARY_WEIGHT);
+    add(&fields.body, 1);
+    let mut terms: PageTerms = weights
+        .into_iter()
+        .map(|(term, (weight, body_count))| {
+            // A body word counts more the more often the page uses it, up
+            // to a cap, so a long page cannot outrank a topic's own name.
+            let body = (1 + body_count.max(1).ilog2()).min(u32::from(BODY_WEIGHT_MAX)) as u8;
+            (term, weight.max(body))
+        })
+        .collect();
+    terms.sort_unstable();
+    terms
+}
+
+/// The files of one language's index, by path under its folder, sorted.
+pub fn files(records: Vec<Record>, pages: Vec<PageTerms>) -> Vec<(String, Vec<u8>)> {
+    let page_count = records.len();
+    let mut postings: BTreeMap<String, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
+    // Each term's list, and the last page in it (to write the next gap).
+    let mut by_term: HashMap<String, (u32, Vec<u32>)> = HashMap::new();
+    for (number, terms) in pages.into_iter().enumerate() {
+        let number = number as u32;
+        for (term, weight) in terms {
+            // Pages come in ascending order, so each list stays sorted.
+            let (last, list) = by_term.entry(term).or_default();
+            list.extend([number - *last, u32::from(weight)]);
+            *last = number;
+        }
+    }
+    for (term, (_, list)) in by_term {
+        postings
+            .entry(words::shard_key(&term))
+            .or_default()
+            .insert(term, list);
+    }
+    postings.remove("");
+
+    let mut out: Vec<(String, Vec<u8>)> = postings
+        .par_iter()
+        .map(|(key, terms)| {
+            let json = serde_json::to_vec(terms).unwrap_or_default();
+            (format!("terms/{}.json", words::shard_file(key)), json)
+        })
+        .collect();
+    out.extend(records.chunks(CHUNK).enumerate().map(|(n, chunk)| {
+        (
+            format!("pages/{n}.json"),
+            serde_json::to_vec(chunk).unwrap_or_default(),
+        )
+    }));
+    let meta = serde_json::json!({
+        "version": VERSION,
+        "pages": page_count,
+        "chunk": CHUNK,
+        "shards": postings.keys().collect::<Vec<_>>(),
+    });
+    out.push(("meta.json".to_string(), meta.to_string().into_bytes()));
+    out.sort();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(names: &str, summary: &str, body: &str) -> Fields {
+        Fields {
+            names: names.to_string(),
+            summary: summary.to_string(),
+            body: body.to_string(),
+        }
+    }
+
+    fn weight(terms: &PageTerms, term: &str) -> Option<u8> {
+        terms.iter().find(|(t, _)| t == term).map(|(_, w)| *w)
+    }
+
+    #[test]
+    fn names_outweigh_summaries_outweigh_bodies() {
+        let terms = page_terms(&fields(
+            "Fever",
+            "When a temperature is high",
+            "Fever fever fever high salt salt salt salt salt salt salt salt water",
+        ));
+        assert_eq!(weight(&terms, "fever"), Some(10));
+        assert_eq!(weight(&terms, "high"), Some(5));
+        assert_eq!(weight(&terms, "salt"), Some(4), "8 uses, capped");
+        assert_eq!(weight(&terms, "water"), Some(1));
+        assert_eq!(weight(&terms, "temperature"), Some(5));
+        assert!(terms.windows(2).all(|w| w[0].0 < w[1].0), "sorted, unique");
+    }
+
+    fn record(url: &str) -> Record {
+        Record {
+            url: url.to_string(),
+            title: url.to_string(),
+            summary: String::new(),
+            aliases: String::new(),
+        }
+    }
+
+    #[test]
+    fn postings_are_gap_encoded_by_shard() {
+        let pages = vec![
+            page_terms(&fields("Fever", "", "water")),
+            page_terms(&fields("Flu", "", "")),
+            page_terms(&fields("Water", "", "fever")),
+        ];
+        let records = vec![record("/a/"), record("/b/"), record("/c/")];
+        let files = files(records, pages);
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        // "fe", "fl", "wa" in hex, then the page records and meta.
+        assert_eq!(
+            names,
+            [
+                "meta.json",
+                "pages/0.json",
+                "terms/6665.json",
+                "terms/666c.json",
+                "terms/7761.json"
+            ]
+        );
+        let read = |name: &str| -> serde_json::Value {
+            serde_json::from_slice(&files.iter().find(|(n, _)| n == name).unwrap().1).unwrap()
+        };
+        // fever: page 0 weight 10, page 2 (gap 2) weight 1.
+        assert_eq!(
+            read("terms/6665.json"),
+            serde_json::json!({"fever": [0, 10, 2, 1]})
+        );
+        assert_eq!(
+            read("terms/7761.json"),
+            serde_json::json!({"water": [0, 1, 2, 10]})
+        );
+        let meta = read("meta.json");
+        assert_eq!(meta["pages"], 3);
+        assert_eq!(meta["shards"], serde_json::json!(["fe", "fl", "wa"]));
+        assert_eq!(read("pages/0.json")[2]["url"], "/c/");
+    }
+
+    #[test]
+    fn page_records_are_chunked() {
+        let count = CHUNK + 1;
+        let files = files(
+            (0..count).map(|i| record(&format!("/{i}/"))).collect(),
+            vec![Vec::new(); count],
+        );
+        let chunks: Vec<&str> = files
+            .iter()
+            .map(|(n, _)| n.as_str())
+            .filter(|n| n.starts_with("pages/"))
+            .collect();
+        assert_eq!(chunks, ["pages/0.json", "pages/1.json"]);
+    }
+}
