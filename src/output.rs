@@ -26,6 +26,13 @@ pub trait Output: Sync {
         let bytes = std::fs::read(from).map_err(|e| Error::io(from, e))?;
         self.write(path, &bytes)
     }
+
+    /// Publishes a file of the build cache (a share image) at `path`. The
+    /// cache is Pamphlet's own, never an author's file, so a folder output
+    /// may link to it instead of copying it.
+    fn publish_cached(&self, path: &Path, from: &Path) -> Result<()> {
+        self.copy(path, from)
+    }
 }
 
 /// Discards everything (`pamphlet check`).
@@ -255,6 +262,23 @@ impl Output for Staging {
         let full = self.dir.join(path);
         if let Some(parent) = full.parent() {
             std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        std::fs::copy(from, &full)
+            .map(|_| ())
+            .map_err(|e| Error::io(from, e))
+    }
+
+    /// A hard link when the cache and the output are on one file system:
+    /// ten thousand share images then cost ten thousand directory entries,
+    /// not ten thousand new files. Cache files are replaced, never edited
+    /// in place, so the link cannot change a published image later.
+    fn publish_cached(&self, path: &Path, from: &Path) -> Result<()> {
+        let full = self.dir.join(path);
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        if std::fs::hard_link(from, &full).is_ok() {
+            return Ok(());
         }
         std::fs::copy(from, &full)
             .map(|_| ())

@@ -111,25 +111,23 @@ pub fn extract(events: &[Spanned]) -> Vec<String> {
 /// language has no formula here or the text has no words.
 pub fn measure(blocks: &[String], language: &str) -> Option<Readability> {
     let formula = Formula::for_language(language)?;
-    let sentences: Vec<String> = blocks.iter().flat_map(|b| split_sentences(b)).collect();
     let mut words = 0usize;
     let mut syllables = 0usize;
     let mut letters = 0usize;
-    let mut lengths: Vec<Sentence> = Vec::new();
-    for sentence in &sentences {
-        let sentence_words: Vec<&str> = sentence.split_whitespace().filter_map(word).collect();
-        if sentence_words.is_empty() {
-            continue;
-        }
-        words += sentence_words.len();
-        for w in &sentence_words {
+    // Each sentence's word count and text; only the longest become owned.
+    let mut lengths: Vec<(usize, &str)> = Vec::new();
+    for sentence in blocks.iter().flat_map(|b| split_sentences(b)) {
+        let mut sentence_words = 0;
+        for w in sentence.split_whitespace().filter_map(word) {
+            sentence_words += 1;
             syllables += syllables::count(w, language);
             letters += w.chars().filter(|c| c.is_alphanumeric()).count();
         }
-        lengths.push(Sentence {
-            text: sentence.trim().to_string(),
-            words: sentence_words.len(),
-        });
+        if sentence_words == 0 {
+            continue;
+        }
+        words += sentence_words;
+        lengths.push((sentence_words, sentence.trim()));
     }
     let sentence_count = lengths.len();
     if words == 0 {
@@ -149,8 +147,15 @@ pub fn measure(blocks: &[String], language: &str) -> Option<Readability> {
         Formula::Amstad => (None, Some(180.0 - (w / s) - 58.5 * (sy / w))),
         Formula::Gulpease => (None, Some(89.0 + (300.0 * s - 10.0 * letters as f64) / w)),
     };
-    lengths.sort_by(|a, b| b.words.cmp(&a.words).then_with(|| a.text.cmp(&b.text)));
-    lengths.truncate(3);
+    lengths.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    let longest = lengths
+        .iter()
+        .take(3)
+        .map(|&(words, text)| Sentence {
+            text: text.to_string(),
+            words,
+        })
+        .collect();
     Some(Readability {
         formula,
         formula_name: formula.name(),
@@ -159,7 +164,7 @@ pub fn measure(blocks: &[String], language: &str) -> Option<Readability> {
         words,
         sentences: sentence_count,
         syllables,
-        longest: lengths,
+        longest,
     })
 }
 
@@ -224,31 +229,37 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Splits a block into sentences at `.`, `!`, `?` (and their Arabic and CJK
 /// forms) followed by a space, ignoring common abbreviations and decimals.
-fn split_sentences(block: &str) -> Vec<String> {
+fn split_sentences(block: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    let mut current = String::new();
-    let chars: Vec<char> = block.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        current.push(c);
+    let mut start = 0;
+    let mut chars = block.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
         let terminal = matches!(c, '.' | '!' | '?' | '…' | '؟' | '。' | '！' | '？');
-        let followed_by_space = chars.get(i + 1).is_none_or(|n| n.is_whitespace());
-        if terminal && followed_by_space {
+        let followed_by_space = chars.peek().is_none_or(|(_, n)| n.is_whitespace());
+        if !(terminal && followed_by_space) {
+            continue;
+        }
+        let end = at + c.len_utf8();
+        let current = &block[start..end];
+        if c == '.' {
             let last_word = current
                 .trim_end_matches(['.', '!', '?', '…'])
                 .rsplit(char::is_whitespace)
                 .next()
-                .unwrap_or("")
-                .to_lowercase();
-            if c == '.' && ABBREVIATIONS.contains(&last_word.as_str()) {
+                .unwrap_or("");
+            // The abbreviations are ASCII, so ASCII case folding is enough.
+            if ABBREVIATIONS
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(last_word))
+            {
                 continue;
             }
-            if !current.trim().is_empty() {
-                out.push(std::mem::take(&mut current));
-            }
         }
-    }
-    if !current.trim().is_empty() {
         out.push(current);
+        start = end;
+    }
+    if !block[start..].trim().is_empty() {
+        out.push(&block[start..]);
     }
     out
 }

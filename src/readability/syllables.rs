@@ -8,19 +8,20 @@
 
 /// Syllables of one word (letters only, any case); at least 1.
 pub fn count(word: &str, language: &str) -> usize {
-    let word: String = word
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
-        .collect();
-    if word.is_empty() {
+    // Counted for every word of every page: work on one buffer of
+    // characters, without building strings.
+    let mut chars: Vec<char> = Vec::with_capacity(word.len());
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        chars.extend(c.to_lowercase());
+    }
+    if chars.is_empty() {
         return 0;
     }
     let n = match primary(language) {
-        "es" => spanish(&word),
-        "fr" => french(&word),
-        "de" => german(&word),
-        _ => english(&word),
+        "es" => spanish(chars),
+        "fr" => french(&chars),
+        "de" => german(&chars),
+        _ => english(chars),
     };
     n.max(1)
 }
@@ -29,40 +30,68 @@ fn primary(language: &str) -> &str {
     language.split('-').next().unwrap_or(language)
 }
 
-fn vowel_groups(word: &str, is_vowel: impl Fn(char) -> bool) -> Vec<String> {
-    let mut groups = Vec::new();
-    let mut current = String::new();
-    for c in word.chars() {
-        if is_vowel(c) {
-            current.push(c);
-        } else if !current.is_empty() {
-            groups.push(std::mem::take(&mut current));
-        }
-    }
-    if !current.is_empty() {
-        groups.push(current);
-    }
-    groups
+/// The runs of vowels in `word`, as slices.
+fn vowel_groups(word: &[char], is_vowel: impl Fn(char) -> bool) -> impl Iterator<Item = &[char]> {
+    word.split(move |c| !is_vowel(*c)).filter(|g| !g.is_empty())
 }
 
-fn english(word: &str) -> usize {
-    if word.chars().count() <= 3 {
+fn ends_with(word: &[char], ending: &str) -> bool {
+    let mut at = word.len();
+    for e in ending.chars().rev() {
+        if at == 0 || word[at - 1] != e {
+            return false;
+        }
+        at -= 1;
+    }
+    true
+}
+
+fn holds_pair(group: &[char], pair: &str) -> bool {
+    let mut p = pair.chars();
+    let (a, b) = (p.next(), p.next());
+    group.windows(2).any(|w| Some(w[0]) == a && Some(w[1]) == b)
+}
+
+/// Drops the `u` of `qu` (and, with `before_e_or_i`, only before e or i:
+/// Spanish que, qui; with `also_g`, gue, gui too): a silent letter.
+fn drop_silent_u(word: &mut Vec<char>, also_g: bool, before_e_or_i: bool) {
+    let original = std::mem::take(word);
+    for (i, &c) in original.iter().enumerate() {
+        let after = i.checked_sub(1).map(|p| original[p]);
+        let next = original.get(i + 1).copied();
+        let silent = c == 'u'
+            && (after == Some('q') || (also_g && after == Some('g')))
+            && (!before_e_or_i || matches!(next, Some('e' | 'i')));
+        if !silent {
+            word.push(c);
+        }
+    }
+}
+
+fn english(mut w: Vec<char>) -> usize {
+    if w.len() <= 3 {
         return 1;
     }
     // "qu": the u is a consonant sound.
-    let mut w = word.replace("qu", "q");
+    drop_silent_u(&mut w, false, false);
     // Silent endings: "-es", "-ed" (but "-ted", "-ded" are spoken), final "e" (but "-le" is spoken).
-    let silent_es = w.ends_with("es")
+    let silent_es = ends_with(&w, "es")
         && !["ses", "ces", "ges", "zes", "xes", "shes", "ches"]
             .iter()
-            .any(|e| w.ends_with(e));
-    let silent_ed = w.ends_with("ed") && !w.ends_with("ted") && !w.ends_with("ded") && w.len() > 4;
+            .any(|e| ends_with(&w, e));
+    let bytes: usize = w.iter().map(|c| c.len_utf8()).sum();
+    let silent_ed =
+        ends_with(&w, "ed") && !ends_with(&w, "ted") && !ends_with(&w, "ded") && bytes > 4;
     if silent_es || silent_ed {
         w.truncate(w.len() - 2);
-    } else if w.ends_with('e') && !w.ends_with("le") && !w.ends_with("ee") && !w.ends_with("ie") {
+    } else if ends_with(&w, "e")
+        && !ends_with(&w, "le")
+        && !ends_with(&w, "ee")
+        && !ends_with(&w, "ie")
+    {
         w.truncate(w.len() - 1);
     }
-    let chars: Vec<char> = w.chars().collect();
+    let chars = &w;
     let is_vowel = |c: char| "aeiouy".contains(c);
     let mut n = 0;
     let mut i = 0;
@@ -76,16 +105,16 @@ fn english(word: &str) -> usize {
             i += 1;
         }
         n += 1;
-        let group: String = chars[start..i].iter().collect();
+        let group = &chars[start..i];
         let before = if start > 0 { chars[start - 1] } else { ' ' };
         let at_end = i == chars.len();
         // Vowel pairs usually spoken as two syllables (ra-di-o, rep-til-i-an, a-re-a),
         // except in endings like -tion, -cial, -sion where the i is silent.
-        let split = (["ia", "io", "iu"].iter().any(|p| group.contains(p))
+        let split = (["ia", "io", "iu"].iter().any(|p| holds_pair(group, p))
             && !"ctsx".contains(before))
-            || (group.contains("ua") && before != 'g')
-            || (group.contains("uo"))
-            || ((group.contains("eo") || group.contains("ea")) && at_end);
+            || (holds_pair(group, "ua") && before != 'g')
+            || holds_pair(group, "uo")
+            || ((holds_pair(group, "eo") || holds_pair(group, "ea")) && at_end);
         if split {
             n += 1;
         }
@@ -93,26 +122,19 @@ fn english(word: &str) -> usize {
     n
 }
 
-fn spanish(word: &str) -> usize {
+fn spanish(mut w: Vec<char>) -> usize {
     let strong = |c: char| "aeoáéóíú".contains(c);
     let is_vowel = |c: char| "aeiouáéíóúü".contains(c);
     // "y" is a vowel only at the end of a word (hoy, muy).
-    let w: String = if let Some(stem) = word.strip_suffix('y') {
-        format!("{stem}i")
-    } else {
-        word.to_string()
-    };
+    if let Some(last) = w.last_mut().filter(|c| **c == 'y') {
+        *last = 'i';
+    }
     // Silent u in que, qui, gue, gui.
-    let w = w
-        .replace("que", "qe")
-        .replace("qui", "qi")
-        .replace("gue", "ge")
-        .replace("gui", "gi");
+    drop_silent_u(&mut w, true, true);
     let mut n = 0;
     for group in vowel_groups(&w, is_vowel) {
-        let chars: Vec<char> = group.chars().collect();
         n += 1;
-        for pair in chars.windows(2) {
+        for pair in group.windows(2) {
             // Two strong vowels, or a stressed í/ú, make a hiatus: a new syllable.
             if (strong(pair[0]) && strong(pair[1]))
                 || "íú".contains(pair[0])
@@ -125,26 +147,26 @@ fn spanish(word: &str) -> usize {
     n
 }
 
-fn french(word: &str) -> usize {
+fn french(word: &[char]) -> usize {
     let is_vowel = |c: char| "aeiouyàâäéèêëîïôöùûüÿœæ".contains(c);
     // A final mute "e"/"es" after a consonant is not spoken (é-cole, ta-ble).
-    let mut w = word.to_string();
+    let mut w = word;
     for ending in ["es", "e"] {
-        if w.ends_with(ending) {
-            let stem = &w[..w.len() - ending.len()];
-            if stem.chars().last().is_some_and(|c| !is_vowel(c))
-                && !vowel_groups(stem, is_vowel).is_empty()
+        if ends_with(w, ending) {
+            let stem = &w[..w.len() - ending.chars().count()];
+            if stem.last().is_some_and(|c| !is_vowel(*c))
+                && vowel_groups(stem, is_vowel).next().is_some()
             {
-                w.truncate(stem.len());
+                w = stem;
             }
             break;
         }
     }
-    vowel_groups(&w, is_vowel).len()
+    vowel_groups(w, is_vowel).count()
 }
 
-fn german(word: &str) -> usize {
-    vowel_groups(word, |c| "aeiouyäöü".contains(c)).len()
+fn german(word: &[char]) -> usize {
+    vowel_groups(word, |c| "aeiouyäöü".contains(c)).count()
 }
 
 #[cfg(test)]

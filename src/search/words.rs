@@ -36,10 +36,34 @@ pub fn is_unspaced(c: char) -> bool {
         | 0x20000..=0x3134F) // CJK Extensions B–G
 }
 
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || c.is_numeric()
+}
+
 /// The terms of `text`, in order, repeats included.
 pub fn terms(text: &str, out: &mut impl FnMut(&str)) {
-    let folded = fold(text);
-    for word in folded.split(|c: char| !(c.is_alphabetic() || c.is_numeric())) {
+    // Every word of every page comes through here: plain ASCII words (most
+    // of them, in many languages) are folded in one reused buffer, and only
+    // the others go through Unicode decomposition.
+    let mut ascii = String::new();
+    for word in text.split(|c: char| !(is_word_char(c) || is_combining_mark(c))) {
+        if word.is_empty() {
+            continue;
+        }
+        if word.is_ascii() {
+            ascii.clear();
+            ascii.push_str(word);
+            ascii.make_ascii_lowercase();
+            folded_terms(&ascii, out);
+        } else {
+            folded_terms(&fold(word), out);
+        }
+    }
+}
+
+/// The terms of text already folded.
+fn folded_terms(folded: &str, out: &mut impl FnMut(&str)) {
+    for word in folded.split(|c: char| !is_word_char(c)) {
         // A word splits into runs where it changes between spaced and
         // unspaced scripts ("COVID疫苗").
         let mut start = 0;

@@ -233,7 +233,7 @@ fn render_one(
     let target = site.urls.output_path(&card.url);
     let cached = cache_dir.join(format!("{}.png", card.key));
     if let Ok(meta) = std::fs::metadata(&cached) {
-        output.copy(&target, &cached)?;
+        output.publish_cached(&target, &cached)?;
         return Ok((meta.len(), None, None));
     }
     let started = Instant::now();
@@ -394,8 +394,9 @@ pub fn plan(site: &Site, theme: &Theme, strings: &Strings) -> Result<(Cards, Dia
                 }
             }
             Source::Image(path) => match std::fs::read(path) {
+                // The image's bytes, not its path: the same site built
+                // from another folder must give the same file names.
                 Ok(bytes) => {
-                    hasher.update(path.to_string_lossy().as_bytes());
                     hasher.update(blake3::hash(&bytes).as_bytes());
                 }
                 Err(_) => continue,
