@@ -293,7 +293,8 @@ pub struct UpdatesView {
 pub struct EntryTime {
     pub datetime: String,
     pub local: LocalTime,
-    /// Localised "Last updated 2:30 PM EDT, June 1, 2026".
+    /// "2:30 PM EDT, June 1, 2026" (the theme's `updates_last_updated`
+    /// text goes before it).
     pub display: String,
 }
 
@@ -330,11 +331,7 @@ pub fn view(site: &Site, id: PageId, rendered: &Rendered, strings: &Strings) -> 
         let local = zone.display(newest.time, language);
         EntryTime {
             datetime: zone.datetime_attribute(newest.time),
-            display: strings.get(
-                language,
-                "updates_last_updated",
-                &[("time", &local.time), ("zone", &local.zone), ("date", &local.date)],
-            ),
+            display: shown(strings, language, &local),
             local,
         }
     });
