@@ -2,6 +2,8 @@
 //! `status/…` diagnostic at its line and column, with a hint.
 
 use super::{Board, Kind, Service, Text, choice};
+#[cfg(test)]
+use super::Status;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, codes, suggest};
 use crate::frontmatter::Scalar;
@@ -375,7 +377,7 @@ mod tests {
     #[test]
     fn wrong_values_are_errors_with_hints() {
         let (board, diagnostics) = check(
-            "services:\n  - id: a\n    name: A\n    kind: clinc\n    status: opne\n    updated: soon\n    stauts: closed\n  - id: a\n    name: { en: B, de: C }\n    kind: hotline\n    status: open\n    updated: 2026-06-01 10:00\n  - name: No id\n",
+            "services:\n  - id: a\n    name: A\n    kind: clinc\n    status: opne\n    updated: soon\n    stauts: closed\n  - id: a\n    name: { en: B, eng: C }\n    kind: hotline\n    status: open\n    updated: 2026-06-01 10:00\n  - name: No id\n",
         );
         assert!(board.services.is_empty(), "{:?}", board.services);
         let found: Vec<(String, usize, usize, String)> = diagnostics
@@ -398,7 +400,7 @@ mod tests {
             "write when the status was last confirmed, e.g. `updated: 2026-06-01 14:30`",
         );
         expect("status/invalid", 8, 9, "give each service its own id: it is the service's key in /status.json");
-        expect("status/invalid", 9, 21, "did you mean `es`?");
+        expect("status/invalid", 9, 20, "did you mean `en`?");
         expect("status/invalid", 13, 5, "every service needs `id`, `name`, `kind`, `status` and `updated`");
     }
 }
