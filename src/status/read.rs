@@ -34,11 +34,52 @@ struct RawService {
     updated: Option<Scalar>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
+/// A text as written: one for every language, or language code → text.
+#[derive(Debug, Clone)]
 enum RawText {
     One(Scalar),
     PerLanguage(BTreeMap<String, Scalar>),
+}
+
+impl<'de> Deserialize<'de> for RawText {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = RawText;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a text, or language codes with a text each (`{ en: Open, es: Abierto }`)")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<RawText, E> {
+                Ok(RawText::One(Scalar(v.to_string())))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<RawText, E> {
+                Ok(RawText::One(Scalar(v.to_string())))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<RawText, E> {
+                Ok(RawText::One(Scalar(v.to_string())))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<RawText, E> {
+                Ok(RawText::One(Scalar(v.to_string())))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<RawText, E> {
+                Ok(RawText::One(Scalar(v.to_string())))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<RawText, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some((language, text)) = map.next_entry::<String, Option<Scalar>>()? {
+                    let Some(text) = text else {
+                        // `{ en: Monday to Friday, 8 AM to 5 PM }` reads `8 AM to 5 PM` as a key.
+                        return Err(serde::de::Error::custom(format!(
+                            "`{language}` has no text; a text with a comma inside `{{ }}` needs quotes, e.g. `en: \"Monday to Friday, 8 AM to 5 PM\"`"
+                        )));
+                    };
+                    out.insert(language, text);
+                }
+                Ok(RawText::PerLanguage(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// Reads the site's status board, if it has one. Problems go into
@@ -372,6 +413,15 @@ mod tests {
         assert_eq!(board.services[1].phone.as_deref(), Some("555-0100"));
         assert_eq!(board.intro.as_ref().unwrap().get("es", "en"), "Llame al 112.");
         assert_eq!(board.updated().unwrap().rfc3339(), "2026-06-01T12:30:00Z");
+    }
+
+    #[test]
+    fn a_comma_in_a_flow_mapping_is_explained() {
+        let (_, diagnostics) = check(
+            "services:\n  - id: a\n    name: A\n    kind: clinic\n    status: open\n    hours: { en: Monday to Friday, 8 AM to 5 PM }\n    updated: 2026-06-01 10:00\n",
+        );
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        assert!(diagnostics[0].message.contains("needs quotes"), "{}", diagnostics[0].message);
     }
 
     #[test]
