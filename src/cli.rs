@@ -267,7 +267,12 @@ pub fn now(flag: Option<&str>, today_flag: Option<&str>) -> Result<Instant> {
 fn new_update(root: &std::path::Path, topic: &str, language: Option<&str>) -> Result<ExitCode> {
     let loaded = crate::config::load(root)?;
     let Some(config) = loaded.config else {
-        let text = report::render(&loaded.diagnostics, report::Format::Human, root, stderr_color());
+        let text = report::render(
+            &loaded.diagnostics,
+            report::Format::Human,
+            root,
+            stderr_color(),
+        );
         let _ = std::io::stderr().write_all(text.as_bytes());
         return Ok(ExitCode::from(1));
     };

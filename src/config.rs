@@ -309,7 +309,10 @@ struct RawStatusConfig {
 /// `90m`, `1h30m`, `48h`), or `off`.
 fn stale_after(text: &str) -> Result<Option<jiff::SignedDuration>, String> {
     let text = text.trim();
-    if matches!(text.to_ascii_lowercase().as_str(), "off" | "false" | "never") {
+    if matches!(
+        text.to_ascii_lowercase().as_str(),
+        "off" | "false" | "never"
+    ) {
         return Ok(None);
     }
     match text.parse::<jiff::SignedDuration>() {
@@ -610,7 +613,9 @@ pub fn from_text(root: &Path, text: &str) -> Loaded {
         Some(name) => crate::zone::SiteZone::named(name).unwrap_or_else(|unknown| {
             let hint = match unknown.suggestion {
                 Some(name) => format!("did you mean `{name}`?"),
-                None => "write a name such as `America/New_York`, `Europe/Madrid` or `UTC`".to_string(),
+                None => {
+                    "write a name such as `America/New_York`, `Europe/Madrid` or `UTC`".to_string()
+                }
             };
             diagnostics.push(
                 Diagnostic::error(
@@ -848,7 +853,9 @@ mod tests {
             Some(jiff::SignedDuration::from_mins(90))
         );
         assert!(ok.status.strip);
-        let defaults = load_text("title: T\nbase_url: https://e.org\n").config.unwrap();
+        let defaults = load_text("title: T\nbase_url: https://e.org\n")
+            .config
+            .unwrap();
         assert_eq!(defaults.timezone.name(), "UTC");
         assert_eq!(
             defaults.status.stale_after,

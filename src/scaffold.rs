@@ -288,13 +288,21 @@ mod tests {
         // 05:30 UTC is 01:30 EDT: the first of the two 01:30s that night.
         assert_eq!(
             first.entry,
-            dir.path().join("content/en/updates/heat-wave/2026-11-01-0130.md")
+            dir.path()
+                .join("content/en/updates/heat-wave/2026-11-01-0130.md")
         );
         let text = std::fs::read_to_string(&first.entry).unwrap();
-        assert!(text.starts_with("---\ntime: 2026-11-01T01:30:00-04:00 "), "{text}");
+        assert!(
+            text.starts_with("---\ntime: 2026-11-01T01:30:00-04:00 "),
+            "{text}"
+        );
         assert_eq!(
             first.topic_page.as_deref(),
-            Some(dir.path().join("content/en/updates/heat-wave/_index.md").as_path())
+            Some(
+                dir.path()
+                    .join("content/en/updates/heat-wave/_index.md")
+                    .as_path()
+            )
         );
         // The same minute again: a second file, and the topic page is kept.
         let second = new_update(&config, "heat-wave", Some("en"), now).unwrap();

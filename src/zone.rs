@@ -225,10 +225,7 @@ mod tests {
         let after = zone.parse_time("2026-03-09T12:00").unwrap();
         assert_eq!(before.rfc3339(), "2026-03-07T17:00:00Z");
         assert_eq!(after.rfc3339(), "2026-03-09T16:00:00Z");
-        assert_eq!(
-            zone.datetime_attribute(before),
-            "2026-03-07T12:00:00-05:00"
-        );
+        assert_eq!(zone.datetime_attribute(before), "2026-03-07T12:00:00-05:00");
         assert_eq!(zone.datetime_attribute(after), "2026-03-09T12:00:00-04:00");
         assert_eq!(zone.display(before, "en").zone, "EST");
         assert_eq!(zone.display(after, "en").zone, "EDT");
@@ -255,7 +252,11 @@ mod tests {
         let t = zone.parse_time("2026-06-01 14:05").unwrap();
         let en = zone.display(t, "en");
         assert_eq!(en.date, "June 1, 2026");
-        assert!(en.time.starts_with("2:05") && en.time.ends_with("PM"), "{}", en.time);
+        assert!(
+            en.time.starts_with("2:05") && en.time.ends_with("PM"),
+            "{}",
+            en.time
+        );
         assert_eq!(zone.display(t, "es").time, "14:05");
         assert_eq!(zone.display(t, "not a language!").time, "14:05");
         assert_eq!(zone.file_stamp(t), "2026-06-01-1405");

@@ -19,14 +19,7 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
 /// The folders of a site whose files are part of a build.
-const SITE_FOLDERS: [&str; 6] = [
-    "content",
-    "static",
-    "templates",
-    "i18n",
-    "themes",
-    "data",
-];
+const SITE_FOLDERS: [&str; 6] = ["content", "static", "templates", "i18n", "themes", "data"];
 
 /// The longest a burst of events may delay a rebuild (a `git checkout` of
 /// many files keeps events coming; rebuild at least this often).

@@ -122,9 +122,7 @@ fn class_of(kind: PageKind) -> &'static str {
         | PageKind::LanguageChooser
         | PageKind::AToZ
         | PageKind::Search
-        | PageKind::Status => {
-            "special"
-        }
+        | PageKind::Status => "special",
     }
 }
 

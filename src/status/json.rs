@@ -50,7 +50,11 @@ struct ServiceJson<'a> {
     url: BTreeMap<&'a str, String>,
 }
 
-fn per_language<'a>(text: &'a Text, languages: &[&'a str], default: &str) -> BTreeMap<&'a str, &'a str> {
+fn per_language<'a>(
+    text: &'a Text,
+    languages: &[&'a str],
+    default: &str,
+) -> BTreeMap<&'a str, &'a str> {
     languages
         .iter()
         .map(|&l| (l, text.get(l, default)))
@@ -76,7 +80,10 @@ fn service<'a>(site: &Site, s: &'a Service, languages: &[&'a str]) -> ServiceJso
             .iter()
             .map(|&l| {
                 let page = site.urls.page(l, &[super::FOLDER]);
-                (l, format!("{}#service-{}", site.urls.permalink(&page), s.id))
+                (
+                    l,
+                    format!("{}#service-{}", site.urls.permalink(&page), s.id),
+                )
             })
             .collect(),
     }

@@ -186,7 +186,9 @@ pub fn stale(site: &Site, now: Instant) -> Diagnostics {
             continue;
         }
         let minutes = age.as_secs() / 60;
-        let name = service.name.get(&site.config.default_language, &site.config.default_language);
+        let name = service
+            .name
+            .get(&site.config.default_language, &site.config.default_language);
         diagnostics.push(
             Diagnostic::warning(
                 codes::STATUS_STALE,
@@ -234,7 +236,10 @@ mod tests {
             choice("vaccination_site", &Kind::NAMES, &Kind::ALL),
             Some(Kind::VaccinationSite)
         );
-        assert_eq!(choice(" OPEN ", &Status::NAMES, &Status::ALL), Some(Status::Open));
+        assert_eq!(
+            choice(" OPEN ", &Status::NAMES, &Status::ALL),
+            Some(Status::Open)
+        );
         assert_eq!(choice("opne", &Status::NAMES, &Status::ALL), None);
     }
 

@@ -1,9 +1,9 @@
 //! Reading and checking `data/status.yaml`, strictly: every problem is a
 //! `status/…` diagnostic at its line and column, with a hint.
 
-use super::{Board, Kind, Service, Text, choice};
 #[cfg(test)]
 use super::Status;
+use super::{Board, Kind, Service, Text, choice};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, codes, suggest};
 use crate::frontmatter::Scalar;
@@ -47,7 +47,9 @@ impl<'de> Deserialize<'de> for RawText {
         impl<'de> serde::de::Visitor<'de> for V {
             type Value = RawText;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a text, or language codes with a text each (`{ en: Open, es: Abierto }`)")
+                f.write_str(
+                    "a text, or language codes with a text each (`{ en: Open, es: Abierto }`)",
+                )
             }
             fn visit_str<E>(self, v: &str) -> Result<RawText, E> {
                 Ok(RawText::One(Scalar(v.to_string())))
@@ -64,7 +66,10 @@ impl<'de> Deserialize<'de> for RawText {
             fn visit_bool<E>(self, v: bool) -> Result<RawText, E> {
                 Ok(RawText::One(Scalar(v.to_string())))
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<RawText, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RawText, A::Error> {
                 let mut out = BTreeMap::new();
                 while let Some((language, text)) = map.next_entry::<String, Option<Scalar>>()? {
                     let Some(text) = text else {
@@ -145,9 +150,8 @@ pub(super) fn from_text(config: &Config, text: &str, diagnostics: &mut Diagnosti
                 format!("unknown status-board key `{}`", key.dotted()),
             )
             .with_hint(
-                suggest::did_you_mean(key.name(), known.iter().copied()).unwrap_or_else(|| {
-                    format!("the keys a service takes are {}", list(known))
-                }),
+                suggest::did_you_mean(key.name(), known.iter().copied())
+                    .unwrap_or_else(|| format!("the keys a service takes are {}", list(known))),
             ),
         );
     }
@@ -211,7 +215,10 @@ impl Checker<'_> {
         if value.is_empty() {
             return key;
         }
-        let column = key.column + key.length + (after_key.chars().count() - after_key.trim_start_matches([':', ' ']).chars().count());
+        let column = key.column
+            + key.length
+            + (after_key.chars().count()
+                - after_key.trim_start_matches([':', ' ']).chars().count());
         Position::new(key.line, column, value.chars().count())
     }
 
@@ -231,11 +238,19 @@ impl Checker<'_> {
         );
     }
 
-    fn service(&mut self, i: usize, raw: RawService, ids: &mut BTreeSet<String>) -> Option<Service> {
+    fn service(
+        &mut self,
+        i: usize,
+        raw: RawService,
+        ids: &mut BTreeSet<String>,
+    ) -> Option<Service> {
         let at = self.service_position(i);
         let number = i + 1;
         let mut missing = Vec::new();
-        let id = raw.id.map(|s| s.0.trim().to_string()).filter(|s| !s.is_empty());
+        let id = raw
+            .id
+            .map(|s| s.0.trim().to_string())
+            .filter(|s| !s.is_empty());
         if id.is_none() {
             missing.push("id");
         }
@@ -243,14 +258,21 @@ impl Checker<'_> {
         if name.is_none() {
             missing.push("name");
         }
-        let kind = raw.kind.as_ref().and_then(|k| {
-            self.pick(i, "kind", &k.0, &Kind::NAMES, &Kind::ALL)
-        });
+        let kind = raw
+            .kind
+            .as_ref()
+            .and_then(|k| self.pick(i, "kind", &k.0, &Kind::NAMES, &Kind::ALL));
         if raw.kind.is_none() {
             missing.push("kind");
         }
         let status = raw.status.as_ref().and_then(|s| {
-            self.pick(i, "status", &s.0, &super::Status::NAMES, &super::Status::ALL)
+            self.pick(
+                i,
+                "status",
+                &s.0,
+                &super::Status::NAMES,
+                &super::Status::ALL,
+            )
         });
         if raw.status.is_none() {
             missing.push("status");
@@ -292,7 +314,10 @@ impl Checker<'_> {
             }
         });
         let id = id?;
-        if !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+        if !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
             let position = self.value_position(&Self::path(i, "id"));
             let suggestion = crate::site::urls::slugify(&id);
             self.error(
@@ -307,13 +332,19 @@ impl Checker<'_> {
             self.error(
                 position,
                 format!("two services have the id `{id}`"),
-                Some("give each service its own id: it is the service's key in /status.json".into()),
+                Some(
+                    "give each service its own id: it is the service's key in /status.json".into(),
+                ),
             );
             return None;
         }
         let note = raw.note.and_then(|t| self.text(t, &Self::path(i, "note")));
-        let hours = raw.hours.and_then(|t| self.text(t, &Self::path(i, "hours")));
-        let address = raw.address.and_then(|t| self.text(t, &Self::path(i, "address")));
+        let hours = raw
+            .hours
+            .and_then(|t| self.text(t, &Self::path(i, "hours")));
+        let address = raw
+            .address
+            .and_then(|t| self.text(t, &Self::path(i, "address")));
         Some(Service {
             id,
             name: name?,
@@ -323,13 +354,23 @@ impl Checker<'_> {
             note,
             hours,
             address,
-            phone: raw.phone.map(|p| p.0.trim().to_string()).filter(|p| !p.is_empty()),
+            phone: raw
+                .phone
+                .map(|p| p.0.trim().to_string())
+                .filter(|p| !p.is_empty()),
             updated: updated?,
             updated_at: self.value_position(&Self::path(i, "updated")),
         })
     }
 
-    fn pick<T: Copy>(&mut self, i: usize, key: &str, text: &str, names: &[&str], values: &[T]) -> Option<T> {
+    fn pick<T: Copy>(
+        &mut self,
+        i: usize,
+        key: &str,
+        text: &str,
+        names: &[&str],
+        values: &[T],
+    ) -> Option<T> {
         let found = choice(text, names, values);
         if found.is_none() {
             let position = self.value_position(&Self::path(i, key));
@@ -337,7 +378,12 @@ impl Checker<'_> {
                 .unwrap_or_else(|| format!("write one of {}", list(names)));
             self.error(
                 position,
-                format!("service {}'s `{key}` is `{}`, which is not one of {}", i + 1, text.trim(), list(names)),
+                format!(
+                    "service {}'s `{key}` is `{}`, which is not one of {}",
+                    i + 1,
+                    text.trim(),
+                    list(names)
+                ),
                 Some(hint),
             );
         }
@@ -352,7 +398,12 @@ impl Checker<'_> {
                 (!text.is_empty()).then_some(Text::One(text))
             }
             RawText::PerLanguage(map) => {
-                let known: Vec<&str> = self.config.languages.iter().map(|l| l.code.as_str()).collect();
+                let known: Vec<&str> = self
+                    .config
+                    .languages
+                    .iter()
+                    .map(|l| l.code.as_str())
+                    .collect();
                 let mut out = BTreeMap::new();
                 for (language, text) in map {
                     if !known.contains(&language.as_str()) {
@@ -360,10 +411,15 @@ impl Checker<'_> {
                         at.push(Segment::Key(language.clone()));
                         let position = yaml::locate(self.text, &at).unwrap_or_else(Position::start);
                         let hint = suggest::did_you_mean(&language, known.iter().copied())
-                            .unwrap_or_else(|| format!("the site's languages are {}", list(&known)));
+                            .unwrap_or_else(|| {
+                                format!("the site's languages are {}", list(&known))
+                            });
                         self.error(
                             position,
-                            format!("`{language}` in `{}` is not a language of the site", yaml::dotted(path)),
+                            format!(
+                                "`{language}` in `{}` is not a language of the site",
+                                yaml::dotted(path)
+                            ),
                             Some(hint),
                         );
                         continue;
@@ -407,11 +463,17 @@ mod tests {
         let ids: Vec<_> = board.services.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["north-clinic", "hotline"]);
         let clinic = &board.services[0];
-        assert_eq!((clinic.kind, clinic.status, clinic.wait_minutes), (Kind::Clinic, Status::Limited, Some(45)));
+        assert_eq!(
+            (clinic.kind, clinic.status, clinic.wait_minutes),
+            (Kind::Clinic, Status::Limited, Some(45))
+        );
         assert_eq!(clinic.updated.rfc3339(), "2026-06-01T12:30:00Z");
         assert_eq!((clinic.updated_at.line, clinic.updated_at.column), (9, 14));
         assert_eq!(board.services[1].phone.as_deref(), Some("555-0100"));
-        assert_eq!(board.intro.as_ref().unwrap().get("es", "en"), "Llame al 112.");
+        assert_eq!(
+            board.intro.as_ref().unwrap().get("es", "en"),
+            "Llame al 112."
+        );
         assert_eq!(board.updated().unwrap().rfc3339(), "2026-06-01T12:30:00Z");
     }
 
@@ -421,7 +483,11 @@ mod tests {
             "services:\n  - id: a\n    name: A\n    kind: clinic\n    status: open\n    hours: { en: Monday to Friday, 8 AM to 5 PM }\n    updated: 2026-06-01 10:00\n",
         );
         assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
-        assert!(diagnostics[0].message.contains("needs quotes"), "{}", diagnostics[0].message);
+        assert!(
+            diagnostics[0].message.contains("needs quotes"),
+            "{}",
+            diagnostics[0].message
+        );
     }
 
     #[test]
@@ -432,7 +498,14 @@ mod tests {
         assert!(board.services.is_empty(), "{:?}", board.services);
         let found: Vec<(String, usize, usize, String)> = diagnostics
             .iter()
-            .map(|d| (d.code.to_string(), d.position.line, d.position.column, d.hint.clone().unwrap_or_default()))
+            .map(|d| {
+                (
+                    d.code.to_string(),
+                    d.position.line,
+                    d.position.column,
+                    d.hint.clone().unwrap_or_default(),
+                )
+            })
             .collect();
         let expect = |code: &str, line: usize, column: usize, hint: &str| {
             assert!(
@@ -449,8 +522,18 @@ mod tests {
             14,
             "write when the status was last confirmed, e.g. `updated: 2026-06-01 14:30`",
         );
-        expect("status/invalid", 8, 9, "give each service its own id: it is the service's key in /status.json");
+        expect(
+            "status/invalid",
+            8,
+            9,
+            "give each service its own id: it is the service's key in /status.json",
+        );
         expect("status/invalid", 9, 20, "did you mean `en`?");
-        expect("status/invalid", 13, 5, "every service needs `id`, `name`, `kind`, `status` and `updated`");
+        expect(
+            "status/invalid",
+            13,
+            5,
+            "every service needs `id`, `name`, `kind`, `status` and `updated`",
+        );
     }
 }

@@ -95,14 +95,27 @@ fn service_view(site: &Site, service: &Service, language: &str, strings: &String
             &[],
         ),
         status: service.status.as_str(),
-        status_label: strings.get(language, &format!("status_{}", service.status.as_str()), &[]),
+        status_label: strings.get(
+            language,
+            &format!("status_{}", service.status.as_str()),
+            &[],
+        ),
         wait_minutes: service.wait_minutes,
         wait_display: service
             .wait_minutes
             .map(|m| strings.get(language, "status_wait", &[("minutes", &m.to_string())])),
-        note: service.note.as_ref().map(|t| text_view(t, language, default)),
-        hours: service.hours.as_ref().map(|t| text_view(t, language, default)),
-        address: service.address.as_ref().map(|t| text_view(t, language, default)),
+        note: service
+            .note
+            .as_ref()
+            .map(|t| text_view(t, language, default)),
+        hours: service
+            .hours
+            .as_ref()
+            .map(|t| text_view(t, language, default)),
+        address: service
+            .address
+            .as_ref()
+            .map(|t| text_view(t, language, default)),
         phone: service.phone.clone(),
         updated: zone.datetime_attribute(service.updated),
         updated_display: time_display(strings, language, &local),
@@ -114,11 +127,20 @@ fn time_display(strings: &Strings, language: &str, local: &LocalTime) -> String 
     strings.get(
         language,
         "update_time",
-        &[("time", &local.time), ("zone", &local.zone), ("date", &local.date)],
+        &[
+            ("time", &local.time),
+            ("zone", &local.zone),
+            ("date", &local.date),
+        ],
     )
 }
 
-fn board_updated(site: &Site, board: &Board, language: &str, strings: &Strings) -> (Option<String>, Option<String>) {
+fn board_updated(
+    site: &Site,
+    board: &Board,
+    language: &str,
+    strings: &Strings,
+) -> (Option<String>, Option<String>) {
     let zone = &site.config.timezone;
     board
         .updated()
@@ -239,9 +261,15 @@ pub fn feeds(site: &Site, strings: &Strings) -> Vec<Feed> {
 
 /// A feed entry's text: the status in words and what else is known.
 fn entry_html(view: &ServiceView) -> String {
-    let mut parts = vec![format!("<strong>{}</strong>", escape_attribute(&view.status_label))];
+    let mut parts = vec![format!(
+        "<strong>{}</strong>",
+        escape_attribute(&view.status_label)
+    )];
     parts.extend(view.wait_display.iter().map(|w| escape_attribute(w)));
-    for text in [&view.note, &view.hours, &view.address].into_iter().flatten() {
+    for text in [&view.note, &view.hours, &view.address]
+        .into_iter()
+        .flatten()
+    {
         parts.push(escape_attribute(&text.text));
     }
     parts.push(format!(

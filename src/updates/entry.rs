@@ -62,16 +62,19 @@ pub fn parse(
                 codes::FRONTMATTER_INVALID_VALUE
             };
             diagnostics.push(
-                Diagnostic::error(code, file, shift(e.position), e.message)
-                    .with_hint("an update's front matter holds `time:`, and optionally `title:` and `draft:`"),
+                Diagnostic::error(code, file, shift(e.position), e.message).with_hint(
+                    "an update's front matter holds `time:`, and optionally `title:` and `draft:`",
+                ),
             );
             return None;
         }
     };
     for key in &unknown {
-        let hint = suggest::did_you_mean(key.name(), field_names().iter().copied()).unwrap_or_else(
-            || "an update takes only `time`, `title` and `draft`; write the rest in the text".to_string(),
-        );
+        let hint =
+            suggest::did_you_mean(key.name(), field_names().iter().copied()).unwrap_or_else(|| {
+                "an update takes only `time`, `title` and `draft`; write the rest in the text"
+                    .to_string()
+            });
         diagnostics.push(
             Diagnostic::warning(
                 codes::FRONTMATTER_UNKNOWN_FIELD,
@@ -100,10 +103,8 @@ pub fn parse(
     let time = match zone.parse_time(&written.0) {
         Ok(time) => time,
         Err(message) => {
-            let position = crate::validate::front_matter_value_position(
-                &text,
-                &[Segment::Key("time".into())],
-            );
+            let position =
+                crate::validate::front_matter_value_position(&text, &[Segment::Key("time".into())]);
             diagnostics.push(
                 Diagnostic::error(codes::FRONTMATTER_INVALID_DATE, file, position, message)
                     .with_hint("write the date and the time of day, e.g. `time: 2026-06-01 14:30`"),
@@ -135,7 +136,11 @@ pub fn parse(
 }
 
 /// The source record of an entry file (for [`parse`]).
-pub fn source_page(path: std::path::PathBuf, language: &str, rel: std::path::PathBuf) -> SourcePage {
+pub fn source_page(
+    path: std::path::PathBuf,
+    language: &str,
+    rel: std::path::PathBuf,
+) -> SourcePage {
     SourcePage {
         path,
         language: language.to_string(),
@@ -163,7 +168,8 @@ mod tests {
 
     #[test]
     fn an_entry_needs_only_a_time() {
-        let (entry, diagnostics) = read("---\ntime: 2026-06-01 14:30\n---\nCooling centres open.\n");
+        let (entry, diagnostics) =
+            read("---\ntime: 2026-06-01 14:30\n---\nCooling centres open.\n");
         let entry = entry.unwrap();
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         assert_eq!(entry.time.rfc3339(), "2026-06-01T18:30:00Z");
@@ -188,7 +194,10 @@ mod tests {
         assert!(entry.is_some());
         assert_eq!(diagnostics[0].code, codes::FRONTMATTER_UNKNOWN_FIELD);
         assert_eq!(diagnostics[0].position.line, 3);
-        assert_eq!(diagnostics[0].hint.as_deref(), Some("did you mean `title`?"));
+        assert_eq!(
+            diagnostics[0].hint.as_deref(),
+            Some("did you mean `title`?")
+        );
         let (entry, diagnostics) = read("no front matter\n");
         assert!(entry.is_none());
         assert_eq!(diagnostics[0].code, codes::FRONTMATTER_MISSING);

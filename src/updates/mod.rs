@@ -83,7 +83,9 @@ pub fn is_entry(rel: &Path) -> bool {
 /// is an update entry.
 pub fn is_entry_file(path: &Path) -> bool {
     let mut components = path.components();
-    components.next().is_some_and(|c| c.as_os_str() == "content")
+    components
+        .next()
+        .is_some_and(|c| c.as_os_str() == "content")
         && components.next().is_some()
         && is_entry(components.as_path())
 }
@@ -169,7 +171,9 @@ pub fn streams(
                 if drafts.contains(&index) {
                     continue;
                 }
-                let name = topic.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned());
+                let name = topic
+                    .file_name()
+                    .map_or(String::new(), |n| n.to_string_lossy().into_owned());
                 diagnostics.push(
                     Diagnostic::error(
                         codes::UPDATE_NO_TOPIC_PAGE,
@@ -196,7 +200,11 @@ pub fn streams(
 }
 
 /// Topic pages are found by their place, which is the folder's slug.
-fn topic_page(topics: &HashMap<(&str, &str), PageId>, language: &str, place: &str) -> Option<PageId> {
+fn topic_page(
+    topics: &HashMap<(&str, &str), PageId>,
+    language: &str,
+    place: &str,
+) -> Option<PageId> {
     topics.get(&(language, place)).copied()
 }
 
@@ -244,7 +252,8 @@ pub fn render(site: &Site, strings: &Strings) -> (Rendered, Diagnostics) {
                 tags: Vec::new(),
             };
             let body = crate::markdown::render(site, &page, &strings.table(&topic.language));
-            let (html, diagnostics) = body.map_or_else(Default::default, |b| (b.html, b.diagnostics));
+            let (html, diagnostics) =
+                body.map_or_else(Default::default, |b| (b.html, b.diagnostics));
             (entry.file().to_path_buf(), html, diagnostics)
         })
         .collect();
@@ -302,12 +311,21 @@ fn shown(strings: &Strings, language: &str, local: &LocalTime) -> String {
     strings.get(
         language,
         "update_time",
-        &[("time", &local.time), ("zone", &local.zone), ("date", &local.date)],
+        &[
+            ("time", &local.time),
+            ("zone", &local.zone),
+            ("date", &local.date),
+        ],
     )
 }
 
 /// The view of an update topic's page (`None` on other pages).
-pub fn view(site: &Site, id: PageId, rendered: &Rendered, strings: &Strings) -> Option<UpdatesView> {
+pub fn view(
+    site: &Site,
+    id: PageId,
+    rendered: &Rendered,
+    strings: &Strings,
+) -> Option<UpdatesView> {
     let entries = site.updates.get(&id)?;
     let page = site.page(id);
     let language = page.language.as_str();
@@ -347,7 +365,13 @@ pub fn view(site: &Site, id: PageId, rendered: &Rendered, strings: &Strings) -> 
 /// entry an item linking to its anchor, newest first, capped at `feeds.limit`.
 pub fn feeds(site: &Site, rendered: &Rendered, strings: &Strings) -> Vec<Feed> {
     let mut formats = vec![FeedFormat::Atom];
-    formats.extend(site.config.feeds.formats.iter().filter(|f| **f != FeedFormat::Atom));
+    formats.extend(
+        site.config
+            .feeds
+            .formats
+            .iter()
+            .filter(|f| **f != FeedFormat::Atom),
+    );
     let origin = site.config.base_url.origin().ascii_serialization();
     let zone = &site.config.timezone;
     site.updates

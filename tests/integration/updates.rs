@@ -92,15 +92,25 @@ fn times_are_shown_in_the_site_zone_across_daylight_saving_time() {
     // went forward on the 8th, is EDT (-04:00).
     assert_eq!(datetimes[3], "2026-03-07T12:00:00-05:00");
     assert!(
-        shown[3].starts_with("12:00") && shown[3].contains("EST") && shown[3].contains("March 7, 2026"),
+        shown[3].starts_with("12:00")
+            && shown[3].contains("EST")
+            && shown[3].contains("March 7, 2026"),
         "{}",
         shown[3]
     );
     assert_eq!(datetimes[2], "2026-03-09T12:00:00-04:00");
-    assert!(shown[2].contains("EDT") && shown[2].contains("March 9, 2026"), "{}", shown[2]);
+    assert!(
+        shown[2].contains("EDT") && shown[2].contains("March 9, 2026"),
+        "{}",
+        shown[2]
+    );
     // Written in UTC (03:30Z on 1 June): shown as 23:30 the evening before.
     assert_eq!(datetimes[0], "2026-05-31T23:30:00-04:00");
-    assert!(shown[0].starts_with("11:30") && shown[0].contains("May 31"), "{}", shown[0]);
+    assert!(
+        shown[0].starts_with("11:30") && shown[0].contains("May 31"),
+        "{}",
+        shown[0]
+    );
     // The "last updated" line names the newest entry's time.
     let last = attr(&page, ".updates-last time", "datetime");
     assert_eq!(last, ["2026-05-31T23:30:00-04:00"]);
@@ -108,7 +118,11 @@ fn times_are_shown_in_the_site_zone_across_daylight_saving_time() {
     // Spanish shows a 24-hour clock.
     let es = site.html("es/updates/heat-wave/index.html");
     let shown = select(&es, "li.update h3 time");
-    assert!(shown[0].starts_with("9:00 EDT") || shown[0].starts_with("09:00 EDT"), "{}", shown[0]);
+    assert!(
+        shown[0].starts_with("9:00 EDT") || shown[0].starts_with("09:00 EDT"),
+        "{}",
+        shown[0]
+    );
 }
 
 fn parse_feed(site: &TestSite, path: &str) -> feed_rs::model::Feed {
@@ -131,7 +145,11 @@ fn each_topic_has_feeds_with_one_item_per_entry() {
             "{path}"
         );
         // Newest first, capped at `feeds.limit` (3 in this site).
-        let links: Vec<_> = feed.entries.iter().map(|e| e.links[0].href.clone()).collect();
+        let links: Vec<_> = feed
+            .entries
+            .iter()
+            .map(|e| e.links[0].href.clone())
+            .collect();
         let base = "https://health.example.org/en/updates/heat-wave/#";
         assert_eq!(
             links,
@@ -156,7 +174,10 @@ fn each_topic_has_feeds_with_one_item_per_entry() {
         );
         // An entry without a title is named by its time.
         let untitled = &feed.entries[1].title.as_ref().unwrap().content;
-        assert!(untitled.contains("9:00") && untitled.contains("EDT"), "{path}: {untitled}");
+        assert!(
+            untitled.contains("9:00") && untitled.contains("EDT"),
+            "{path}: {untitled}"
+        );
         let body = first
             .content
             .as_ref()
@@ -164,16 +185,30 @@ fn each_topic_has_feeds_with_one_item_per_entry() {
             .unwrap_or_default();
         assert!(body.contains("<strong>midnight</strong>"), "{path}: {body}");
         // Entries linking to articles use absolute addresses.
-        let clocks = feed.entries[2].content.as_ref().and_then(|c| c.body.clone()).unwrap();
-        assert!(clocks.contains("https://health.example.org/en/heart/cooling/"), "{path}: {clocks}");
+        let clocks = feed.entries[2]
+            .content
+            .as_ref()
+            .and_then(|c| c.body.clone())
+            .unwrap();
+        assert!(
+            clocks.contains("https://health.example.org/en/heart/cooling/"),
+            "{path}: {clocks}"
+        );
     }
     // The topic page's head links its feeds; the language's article feed
     // lists articles only.
     let page = site.html(TOPIC);
     let feeds = attr(&page, "link[rel=alternate][type]", "href");
-    assert!(feeds.contains(&"/en/updates/heat-wave/atom.xml".to_string()), "{feeds:?}");
+    assert!(
+        feeds.contains(&"/en/updates/heat-wave/atom.xml".to_string()),
+        "{feeds:?}"
+    );
     let language = parse_feed(&site, "en/atom.xml");
-    let titles: Vec<_> = language.entries.iter().map(|e| e.title.as_ref().unwrap().content.clone()).collect();
+    let titles: Vec<_> = language
+        .entries
+        .iter()
+        .map(|e| e.title.as_ref().unwrap().content.clone())
+        .collect();
     assert_eq!(titles, ["Staying cool"]);
 }
 
@@ -186,31 +221,59 @@ fn the_status_page_is_a_table_with_headers_and_words_for_each_status() {
     let columns = select(&page, "table thead th[scope=col]");
     assert_eq!(
         columns,
-        ["Service", "Type", "Status", "Wait and notes", "Hours", "Address and phone", "Updated"]
+        [
+            "Service",
+            "Type",
+            "Status",
+            "Wait and notes",
+            "Hours",
+            "Address and phone",
+            "Updated"
+        ]
     );
     let rows = select(&page, "table tbody th[scope=row]");
     assert_eq!(
         rows,
-        ["Riverside Hospital emergency department", "North Clinic", "Heat hotline"]
+        [
+            "Riverside Hospital emergency department",
+            "North Clinic",
+            "Heat hotline"
+        ]
     );
     // The status is a word in its cell, not only a colour.
-    assert_eq!(select(&page, "tbody .status-badge"), ["Limited", "Closed", "Open"]);
+    assert_eq!(
+        select(&page, "tbody .status-badge"),
+        ["Limited", "Closed", "Open"]
+    );
     assert_eq!(attr(&page, "tbody tr", "id")[0], "service-riverside-ed");
     assert_eq!(
         attr(&page, "tbody time", "datetime")[0],
         "2026-05-31T18:00:00-04:00"
     );
-    assert!(select(&page, "tbody td").iter().any(|c| c == "Wait: about 90 min Very busy" || c.contains("about 90 min")));
-    assert_eq!(attr(&page, "tbody a[href^='tel:']", "href"), ["tel:555-0100"]);
+    assert!(
+        select(&page, "tbody td")
+            .iter()
+            .any(|c| c == "Wait: about 90 min Very busy" || c.contains("about 90 min"))
+    );
+    assert_eq!(
+        attr(&page, "tbody a[href^='tel:']", "href"),
+        ["tel:555-0100"]
+    );
     // Spanish: translated labels; a text with no Spanish version says its language.
     let es = site.html("es/status/index.html");
-    assert_eq!(select(&es, "tbody .status-badge"), ["Limitado", "Cerrado", "Abierto"]);
+    assert_eq!(
+        select(&es, "tbody .status-badge"),
+        ["Limitado", "Cerrado", "Abierto"]
+    );
     assert_eq!(attr(&es, "tbody td span[lang]", "lang"), ["en"]);
     let alternates = attr(&es, "link[rel=alternate][hreflang]", "hreflang");
     assert!(alternates.contains(&"en".to_string()), "{alternates:?}");
     // The strip on the home page links each service to its row.
     let home = site.html("en/index.html");
-    assert_eq!(select(&home, ".status-strip .status-badge"), ["Limited", "Closed", "Open"]);
+    assert_eq!(
+        select(&home, ".status-strip .status-badge"),
+        ["Limited", "Closed", "Open"]
+    );
     assert_eq!(
         attr(&home, ".status-strip li a", "href")[1],
         "/en/status/#service-north-clinic"
@@ -218,7 +281,10 @@ fn the_status_page_is_a_table_with_headers_and_words_for_each_status() {
     // The sitemap lists the status and topic pages.
     let sitemap = site.read("sitemap.xml");
     for url in ["/en/status/", "/es/status/", "/en/updates/heat-wave/"] {
-        assert!(sitemap.contains(&format!("https://health.example.org{url}")), "{url}");
+        assert!(
+            sitemap.contains(&format!("https://health.example.org{url}")),
+            "{url}"
+        );
     }
 }
 
@@ -240,14 +306,27 @@ fn status_json_has_a_stable_documented_shape() {
     assert_eq!(ed["address"]["es"], "1 River Road, Riverside");
     assert_eq!(ed["updated"], "2026-05-31T22:00:00Z");
     assert_eq!(ed["updated_local"], "2026-05-31T18:00:00-04:00");
-    assert_eq!(ed["url"]["en"], "https://health.example.org/en/status/#service-riverside-ed");
+    assert_eq!(
+        ed["url"]["en"],
+        "https://health.example.org/en/status/#service-riverside-ed"
+    );
     // Every key is always there, null when not set.
     let keys: Vec<_> = services[1].as_object().unwrap().keys().cloned().collect();
     assert_eq!(
         keys,
         [
-            "address", "hours", "id", "kind", "name", "note", "phone", "status", "updated",
-            "updated_local", "url", "wait_minutes"
+            "address",
+            "hours",
+            "id",
+            "kind",
+            "name",
+            "note",
+            "phone",
+            "status",
+            "updated",
+            "updated_local",
+            "url",
+            "wait_minutes"
         ]
     );
     assert!(services[1]["note"].is_null() && services[1]["phone"].is_null());
@@ -274,19 +353,26 @@ fn the_feed_of_changes_has_one_entry_per_service_and_time() {
             format!("{base}riverside-ed-1780264800"),
         ]
     );
-    assert_eq!(feed.entries[0].title.as_ref().unwrap().content, "North Clinic: Closed");
+    assert_eq!(
+        feed.entries[0].title.as_ref().unwrap().content,
+        "North Clinic: Closed"
+    );
     // A new `updated` time is a new entry; the old id is gone with it.
     let board = site.root.join("data/status.yaml");
     let text = std::fs::read_to_string(&board).unwrap();
     std::fs::write(
         &board,
-        text.replace("status: closed", "status: open").replace("updated: 2026-05-31 20:00", "updated: 2026-05-31 21:00"),
+        text.replace("status: closed", "status: open")
+            .replace("updated: 2026-05-31 20:00", "updated: 2026-05-31 21:00"),
     )
     .unwrap();
     assert!(site.build().published);
     let feed = parse_feed(&site, "en/status/atom.xml");
     assert_eq!(feed.entries[0].id, format!("{base}north-clinic-1780275600"));
-    assert_eq!(feed.entries[0].title.as_ref().unwrap().content, "North Clinic: Open");
+    assert_eq!(
+        feed.entries[0].title.as_ref().unwrap().content,
+        "North Clinic: Open"
+    );
 }
 
 fn stale(site: &TestSite, now: &str) -> Vec<String> {
@@ -295,7 +381,16 @@ fn stale(site: &TestSite, now: &str) -> Vec<String> {
     site.build_with(&options)
         .diagnostics
         .iter()
-        .map(|d| format!("{} {} {}:{}:{}", d.severity, d.code, d.file.display(), d.position.line, d.position.column))
+        .map(|d| {
+            format!(
+                "{} {} {}:{}:{}",
+                d.severity,
+                d.code,
+                d.file.display(),
+                d.position.line,
+                d.position.column
+            )
+        })
         .collect()
 }
 
@@ -303,7 +398,10 @@ fn stale(site: &TestSite, now: &str) -> Vec<String> {
 fn a_status_older_than_the_limit_is_a_warning_at_its_updated_time() {
     let site = built();
     // The emergency department was updated at 22:00Z; the limit is 6 hours.
-    assert!(stale(&site, "2026-06-01T04:00:00Z").is_empty(), "exactly 6 hours is not stale");
+    assert!(
+        stale(&site, "2026-06-01T04:00:00Z").is_empty(),
+        "exactly 6 hours is not stale"
+    );
     assert_eq!(
         stale(&site, "2026-06-01T04:00:01Z"),
         ["warning status/stale data/status.yaml:14:14"]
@@ -323,10 +421,18 @@ fn a_new_update_from_the_command_builds_at_once() {
     // The clock is injected: 1 June 2026, 12:45 UTC = 08:45 in New York.
     let clock = Instant::parse("2026-06-01T12:45:00Z").unwrap();
     let written = pamphlet::scaffold::new_update(&config, "flooding", Some("es"), clock).unwrap();
-    assert!(written.entry.ends_with("content/es/updates/flooding/2026-06-01-0845.md"));
+    assert!(
+        written
+            .entry
+            .ends_with("content/es/updates/flooding/2026-06-01-0845.md")
+    );
     assert!(written.topic_page.is_some());
     let text = std::fs::read_to_string(&written.entry).unwrap();
-    std::fs::write(&written.entry, format!("{text}Las carreteras del norte están cerradas.\n")).unwrap();
+    std::fs::write(
+        &written.entry,
+        format!("{text}Las carreteras del norte están cerradas.\n"),
+    )
+    .unwrap();
     let report = site.build();
     assert!(report.published, "{:?}", report.diagnostics);
     assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
@@ -349,15 +455,41 @@ fn the_command_line_pins_the_build_time_with_now() {
             .unwrap()
     };
     let root = site.root.to_string_lossy().into_owned();
-    let fresh = run(&["check", "--root", &root, "--strict", "--now", "2026-06-01T01:00:00Z"]);
-    assert!(fresh.status.success(), "{}", String::from_utf8_lossy(&fresh.stderr));
-    let late = run(&["check", "--root", &root, "--strict", "--now", "2026-06-01T05:00:00-04:00"]);
+    let fresh = run(&[
+        "check",
+        "--root",
+        &root,
+        "--strict",
+        "--now",
+        "2026-06-01T01:00:00Z",
+    ]);
+    assert!(
+        fresh.status.success(),
+        "{}",
+        String::from_utf8_lossy(&fresh.stderr)
+    );
+    let late = run(&[
+        "check",
+        "--root",
+        &root,
+        "--strict",
+        "--now",
+        "2026-06-01T05:00:00-04:00",
+    ]);
     assert_eq!(late.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&late.stderr);
     assert!(stderr.contains("status/stale"), "{stderr}");
     let made = run(&["new", "update", "power-cuts", "--root", &root]);
-    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
-    assert!(site.root.join("content/en/updates/power-cuts/_index.md").is_file());
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    assert!(
+        site.root
+            .join("content/en/updates/power-cuts/_index.md")
+            .is_file()
+    );
     let bad = run(&["new", "update", "Power Cuts", "--root", &root]);
     assert_eq!(bad.status.code(), Some(2));
 }
