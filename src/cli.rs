@@ -99,7 +99,7 @@ pub struct SiteArgs {
     pub today: Option<String>,
     /// Build as if it were this moment (RFC 3339, e.g.
     /// 2026-06-01T14:30:00-04:00): status-board entries go stale relative
-    /// to it. Default: SOURCE_DATE_EPOCH, else the start of --today (UTC),
+    /// to it. Default: the start of --today (UTC), else SOURCE_DATE_EPOCH,
     /// else the clock. Sets the date too unless --today is given.
     #[arg(long, value_name = "TIME")]
     pub now: Option<String>,
@@ -235,8 +235,8 @@ impl SiteArgs {
     }
 }
 
-/// The build time: `--now`, else `SOURCE_DATE_EPOCH`, else the start (UTC)
-/// of `--today`, else the clock. With `today`, the only places a build
+/// The build time: `--now`, else the start (UTC) of `--today`, else
+/// `SOURCE_DATE_EPOCH`, else the clock. With `today`, the only places a build
 /// reads the clock.
 pub fn now(flag: Option<&str>, today_flag: Option<&str>) -> Result<Instant> {
     if let Some(text) = flag {
@@ -495,5 +495,34 @@ fn explain(code: &str) -> Result<ExitCode> {
                 "there is no problem code `{code}`{hint}; `pamphlet check --explain all` lists them"
             )))
         }
+    }
+}
+
+#[cfg(test)]
+mod build_time_tests {
+    use super::*;
+
+    #[test]
+    fn the_build_time_comes_from_now_then_today() {
+        let pinned = now(Some("2026-06-01T14:30:00-04:00"), Some("2026-01-01")).unwrap();
+        assert_eq!(pinned.rfc3339(), "2026-06-01T18:30:00Z");
+        // Whatever SOURCE_DATE_EPOCH says, `--today` wins over it.
+        let day = now(None, Some("2026-06-01")).unwrap();
+        assert_eq!(day.rfc3339(), "2026-06-01T00:00:00Z");
+        assert!(now(Some("soon"), None).is_err());
+        let options = SiteArgs {
+            root: PathBuf::from("."),
+            base_url: None,
+            drafts: false,
+            today: None,
+            now: Some("2026-06-01T01:00:00+02:00".into()),
+        }
+        .options()
+        .unwrap();
+        assert_eq!(
+            options.today,
+            Date::new(2026, 5, 31).unwrap(),
+            "the date of --now, in UTC"
+        );
     }
 }

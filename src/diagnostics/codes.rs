@@ -209,7 +209,7 @@ codes! {
         "A service on the status board was last updated longer ago than `status.stale_after` allows.",
         "A status board is only useful while it is current: a clinic shown as open hours after it \
          closed sends people to a locked door. `check` compares each service's `updated` time with the \
-         build time (`--now`, else SOURCE_DATE_EPOCH, else the start of `--today` in UTC, else the clock) \
+         build time (`--now`, else the start of `--today` in UTC, else SOURCE_DATE_EPOCH, else the clock) \
          and warns when it is older than `status.stale_after` in site.yaml (default 6 hours). Confirm \
          the service's status and set `updated` to now, or remove the service. A service updated exactly \
          `stale_after` ago is not yet stale.";

@@ -51,7 +51,7 @@ pub struct BuildOptions {
     /// The build date: reviews fall due and alerts expire relative to it.
     pub today: Date,
     /// The build time: status-board entries go stale relative to it
-    /// (`--now`, else SOURCE_DATE_EPOCH, else the start of `--today` in UTC,
+    /// (`--now`, else the start of `--today` in UTC, else SOURCE_DATE_EPOCH,
     /// else the clock, read by the command line).
     pub now: AlertInstant,
     /// Write the editorial report (`_report/`) with the site.
