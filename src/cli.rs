@@ -5,7 +5,7 @@
 //! has errors, 2 a usage or input/output problem. Human text goes to
 //! stderr; machine output (`check --format json|github`) to stdout.
 
-use crate::dates::Date;
+use crate::dates::{Date, Instant};
 use crate::diagnostics::{codes, report};
 use crate::error::{Error, Result};
 use crate::pipeline::{self, BuildOptions, BuildReport, Target};
@@ -39,12 +39,16 @@ pub enum Command {
         /// Folder to create (must be empty or new).
         dir: PathBuf,
     },
-    /// Create a new article with every field, ready to fill in.
+    /// Create a new article with every field, ready to fill in, or a new
+    /// live update (`pamphlet new update <topic>`).
     ///
     /// Example: pamphlet new content/en/heart/high-blood-pressure.md
+    #[command(args_conflicts_with_subcommands = true)]
     New {
+        #[command(subcommand)]
+        what: Option<NewCommand>,
         /// Where to write it, e.g. content/en/heart/high-blood-pressure.md
-        path: PathBuf,
+        path: Option<PathBuf>,
         /// Site folder the path is relative to.
         #[arg(long, default_value = ".")]
         root: PathBuf,
@@ -56,6 +60,25 @@ pub enum Command {
     /// page in the browser reloads by itself, problems show over the page,
     /// and each article has an author panel.
     Serve(ServeArgs),
+}
+
+/// What `pamphlet new` can create besides an article.
+#[derive(Subcommand, Debug)]
+pub enum NewCommand {
+    /// Add a live update to a topic, stamped with the current time in the
+    /// site's time zone (and create the topic's page if it has none).
+    ///
+    /// Example: pamphlet new update heat-wave --lang es
+    Update {
+        /// The topic's folder under content/<lang>/updates/, e.g. heat-wave.
+        topic: String,
+        /// Language (default: the site's default language).
+        #[arg(long)]
+        lang: Option<String>,
+        /// The site folder (the one with site.yaml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 /// Flags every command that reads a site shares.
@@ -74,6 +97,12 @@ pub struct SiteArgs {
     /// alerts expire relative to it. Default: SOURCE_DATE_EPOCH, else today.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub today: Option<String>,
+    /// Build as if it were this moment (RFC 3339, e.g.
+    /// 2026-06-01T14:30:00-04:00): status-board entries go stale relative
+    /// to it. Default: the start of --today (UTC), else SOURCE_DATE_EPOCH,
+    /// else the clock. Sets the date too unless --today is given.
+    #[arg(long, value_name = "TIME")]
+    pub now: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -156,7 +185,23 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             eprintln!("Next: cd {} && pamphlet build", dir.display());
             Ok(ExitCode::SUCCESS)
         }
-        Command::New { path, root } => {
+        Command::New {
+            what: Some(NewCommand::Update { topic, lang, root }),
+            ..
+        } => new_update(&root, &topic, lang.as_deref()),
+        Command::New {
+            what: None,
+            path: None,
+            ..
+        } => Err(Error::Usage(
+            "`pamphlet new` needs a path (content/<lang>/<topic>/<slug>.md) or `update <topic>`"
+                .into(),
+        )),
+        Command::New {
+            what: None,
+            path: Some(path),
+            root,
+        } => {
             let full = if path.is_absolute() {
                 path.clone()
             } else {
@@ -174,14 +219,76 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 
 impl SiteArgs {
     pub fn options(&self) -> Result<BuildOptions> {
+        let now = now(self.now.as_deref(), self.today.as_deref())?;
+        let today = match (&self.today, &self.now) {
+            (None, Some(_)) => now.date_utc(),
+            _ => today(self.today.as_deref())?,
+        };
         Ok(BuildOptions {
             root: self.root.clone(),
             base_url: self.base_url.clone(),
             drafts: self.drafts,
-            today: today(self.today.as_deref())?,
+            today,
+            now,
             report: false,
         })
     }
+}
+
+/// The build time: `--now`, else the start (UTC) of `--today`, else
+/// `SOURCE_DATE_EPOCH`, else the clock. With `today`, the only places a build
+/// reads the clock.
+pub fn now(flag: Option<&str>, today_flag: Option<&str>) -> Result<Instant> {
+    if let Some(text) = flag {
+        return Instant::parse(text).map_err(|m| Error::Usage(format!("--now: {m}")));
+    }
+    if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH")
+        && today_flag.is_none()
+    {
+        let seconds: i64 = epoch.trim().parse().map_err(|_| {
+            Error::Usage(format!(
+                "SOURCE_DATE_EPOCH must be a number of seconds, not `{epoch}`"
+            ))
+        })?;
+        return jiff::Timestamp::from_second(seconds)
+            .map(Instant::from_timestamp)
+            .map_err(|_| Error::Usage("SOURCE_DATE_EPOCH is out of range".into()));
+    }
+    if let Some(text) = today_flag {
+        return Date::parse(text)
+            .map(Date::start_instant)
+            .map_err(|m| Error::Usage(format!("--today: {m}")));
+    }
+    Ok(Instant::from_timestamp(jiff::Timestamp::now()))
+}
+
+/// `pamphlet new update <topic>`: the one command that reads the clock for
+/// content, because the author asks for an entry stamped "now".
+fn new_update(root: &std::path::Path, topic: &str, language: Option<&str>) -> Result<ExitCode> {
+    let loaded = crate::config::load(root)?;
+    let Some(config) = loaded.config else {
+        let text = report::render(
+            &loaded.diagnostics,
+            report::Format::Human,
+            root,
+            stderr_color(),
+        );
+        let _ = std::io::stderr().write_all(text.as_bytes());
+        return Ok(ExitCode::from(1));
+    };
+    let clock = Instant::from_timestamp(jiff::Timestamp::now());
+    let written = crate::scaffold::new_update(&config, topic, language, clock)?;
+    if let Some(page) = &written.topic_page {
+        eprintln!(
+            "Created {} (the topic's page: give it a title and a short introduction).",
+            page.display()
+        );
+    }
+    eprintln!(
+        "Created {}. Write the update below its front matter; it is published with the next build.",
+        written.entry.display()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The build date: `--today`, else `SOURCE_DATE_EPOCH`, else the clock.
@@ -388,5 +495,34 @@ fn explain(code: &str) -> Result<ExitCode> {
                 "there is no problem code `{code}`{hint}; `pamphlet check --explain all` lists them"
             )))
         }
+    }
+}
+
+#[cfg(test)]
+mod build_time_tests {
+    use super::*;
+
+    #[test]
+    fn the_build_time_comes_from_now_then_today() {
+        let pinned = now(Some("2026-06-01T14:30:00-04:00"), Some("2026-01-01")).unwrap();
+        assert_eq!(pinned.rfc3339(), "2026-06-01T18:30:00Z");
+        // Whatever SOURCE_DATE_EPOCH says, `--today` wins over it.
+        let day = now(None, Some("2026-06-01")).unwrap();
+        assert_eq!(day.rfc3339(), "2026-06-01T00:00:00Z");
+        assert!(now(Some("soon"), None).is_err());
+        let options = SiteArgs {
+            root: PathBuf::from("."),
+            base_url: None,
+            drafts: false,
+            today: None,
+            now: Some("2026-06-01T01:00:00+02:00".into()),
+        }
+        .options()
+        .unwrap();
+        assert_eq!(
+            options.today,
+            Date::new(2026, 5, 31).unwrap(),
+            "the date of --now, in UTC"
+        );
     }
 }

@@ -74,6 +74,8 @@ struct RawConfig {
     privacy: PrivacyConfig,
     security: SecurityConfig,
     alerts: AlertsConfig,
+    timezone: Option<String>,
+    status: RawStatusConfig,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -276,6 +278,51 @@ pub struct AlertsConfig {
     pub sender: Option<String>,
 }
 
+/// `status:` settings (the service status board, `data/status.yaml`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusConfig {
+    /// `check` warns about a service whose `updated` time is older than
+    /// this, relative to the build time; `None` (`stale_after: off`) never.
+    pub stale_after: Option<jiff::SignedDuration>,
+    /// Show the compact status strip on each language's home page.
+    pub strip: bool,
+}
+
+impl Default for StatusConfig {
+    fn default() -> Self {
+        StatusConfig {
+            stale_after: Some(jiff::SignedDuration::from_hours(6)),
+            strip: false,
+        }
+    }
+}
+
+/// `status:` as written: `stale_after` is text (`6h`, `90m`, `off`).
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+struct RawStatusConfig {
+    stale_after: Option<crate::frontmatter::Scalar>,
+    strip: bool,
+}
+
+/// Reads `status.stale_after`: a duration in hours and minutes (`6h`,
+/// `90m`, `1h30m`, `48h`), or `off`.
+fn stale_after(text: &str) -> Result<Option<jiff::SignedDuration>, String> {
+    let text = text.trim();
+    if matches!(
+        text.to_ascii_lowercase().as_str(),
+        "off" | "false" | "never"
+    ) {
+        return Ok(None);
+    }
+    match text.parse::<jiff::SignedDuration>() {
+        Ok(d) if d.is_positive() => Ok(Some(d)),
+        _ => Err(format!(
+            "`{text}` is not a time limit like `6h`, `90m` or `1h30m` (or `off`)"
+        )),
+    }
+}
+
 /// What to do with raw HTML written inside Markdown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -365,6 +412,10 @@ pub struct Config {
     pub privacy: PrivacyConfig,
     pub security: SecurityConfig,
     pub alerts: AlertsConfig,
+    /// `timezone:` (IANA name; UTC when not set): update and status times
+    /// are shown in it, and local times written without an offset are read in it.
+    pub timezone: crate::zone::SiteZone,
+    pub status: StatusConfig,
 }
 
 impl Config {
@@ -557,6 +608,46 @@ pub fn from_text(root: &Path, text: &str) -> Loaded {
         ));
     }
 
+    let timezone = match raw.timezone.as_deref() {
+        None => crate::zone::SiteZone::default(),
+        Some(name) => crate::zone::SiteZone::named(name).unwrap_or_else(|unknown| {
+            let hint = match unknown.suggestion {
+                Some(name) => format!("did you mean `{name}`?"),
+                None => {
+                    "write a name such as `America/New_York`, `Europe/Madrid` or `UTC`".to_string()
+                }
+            };
+            diagnostics.push(
+                Diagnostic::error(
+                    codes::CONFIG_INVALID_VALUE,
+                    file,
+                    locate(&["timezone"]),
+                    unknown.message,
+                )
+                .with_hint(hint),
+            );
+            crate::zone::SiteZone::default()
+        }),
+    };
+    let status = StatusConfig {
+        stale_after: match &raw.status.stale_after {
+            None => StatusConfig::default().stale_after,
+            Some(text) => stale_after(&text.0).unwrap_or_else(|message| {
+                diagnostics.push(
+                    Diagnostic::error(
+                        codes::CONFIG_INVALID_VALUE,
+                        file,
+                        locate(&["status", "stale_after"]),
+                        format!("`status.stale_after`: {message}"),
+                    )
+                    .with_hint("write hours and minutes, e.g. `stale_after: 6h`"),
+                );
+                None
+            }),
+        },
+        strip: raw.status.strip,
+    };
+
     let config = match (diagnostics.has_errors(), base_url) {
         (false, Ok(base_url)) => Some(Config {
             root: root.to_path_buf(),
@@ -574,6 +665,8 @@ pub fn from_text(root: &Path, text: &str) -> Loaded {
             privacy: raw.privacy,
             security: raw.security,
             alerts: raw.alerts,
+            timezone,
+            status,
         }),
         _ => None,
     };
@@ -597,6 +690,7 @@ fn known_keys(parent: &str, depth: usize) -> &'static [&'static str] {
         "share_images" => suggest::fields_of::<ShareImagesConfig>(),
         "feeds" => suggest::fields_of::<RawFeedsMap>(),
         "alerts" => suggest::fields_of::<AlertsConfig>(),
+        "status" => suggest::fields_of::<RawStatusConfig>(),
         _ if depth == 3 => suggest::fields_of::<RawLanguage>(),
         _ => &[],
     }
@@ -744,6 +838,50 @@ mod tests {
         let d = typo.diagnostics.iter().next().unwrap();
         assert_eq!(d.message, "unknown setting `feeds.limt`");
         assert_eq!(d.hint.as_deref(), Some("did you mean `limit`?"));
+    }
+
+    #[test]
+    fn timezone_and_status_settings_are_checked() {
+        let ok = load_text(
+            "title: T\nbase_url: https://e.org\ntimezone: America/New_York\nstatus: { stale_after: 90m, strip: true }\n",
+        )
+        .config
+        .unwrap();
+        assert_eq!(ok.timezone.name(), "America/New_York");
+        assert_eq!(
+            ok.status.stale_after,
+            Some(jiff::SignedDuration::from_mins(90))
+        );
+        assert!(ok.status.strip);
+        let defaults = load_text("title: T\nbase_url: https://e.org\n")
+            .config
+            .unwrap();
+        assert_eq!(defaults.timezone.name(), "UTC");
+        assert_eq!(
+            defaults.status.stale_after,
+            Some(jiff::SignedDuration::from_hours(6))
+        );
+        let off = load_text("title: T\nbase_url: https://e.org\nstatus: { stale_after: off }\n");
+        assert_eq!(off.config.unwrap().status.stale_after, None);
+
+        let bad = load_text(
+            "title: T\nbase_url: https://e.org\ntimezone: America/New_Yrok\nstatus:\n  stale_after: soon\n  stale_afer: 6h\n",
+        );
+        assert!(bad.config.is_none());
+        let found: Vec<_> = bad
+            .diagnostics
+            .iter()
+            .map(|d| (d.position.line, d.hint.clone().unwrap_or_default()))
+            .collect();
+        assert!(
+            found.contains(&(3, "did you mean `America/New_York`?".to_string())),
+            "{found:?}"
+        );
+        assert!(found.iter().any(|(line, _)| *line == 5), "{found:?}");
+        assert!(
+            found.contains(&(6, "did you mean `stale_after`?".to_string())),
+            "{found:?}"
+        );
     }
 
     #[test]

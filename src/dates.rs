@@ -119,6 +119,21 @@ impl Instant {
             })
     }
 
+    /// The instant of a jiff timestamp (the site's time zone module works in jiff).
+    pub fn from_timestamp(timestamp: jiff::Timestamp) -> Instant {
+        Instant(timestamp)
+    }
+
+    /// The jiff timestamp of this instant.
+    pub fn timestamp(self) -> jiff::Timestamp {
+        self.0
+    }
+
+    /// RFC 822 in UTC, as RSS 2.0 wants it: `Sun, 01 Mar 2026 13:00:00 +0000`.
+    pub fn rfc822(self) -> String {
+        self.utc("%a, %d %b %Y %H:%M:%S +0000")
+    }
+
     pub fn date_utc(self) -> Date {
         Date(self.0.to_zoned(jiff::tz::TimeZone::UTC).date())
     }

@@ -1,6 +1,12 @@
 //! Finding the site's input files: Markdown pages under `content/<lang>/`,
 //! the files beside them (images and other assets), and `static/`.
 //!
+//! It also reads the two kinds of small input that are not pages: live-update
+//! entries (`content/<lang>/updates/<topic>/*.md`, see [`crate::updates`]) and
+//! the status board (`data/status.yaml`, see [`crate::status`]). A change to
+//! either rebuilds the whole site, so reading them here, once per discovery,
+//! keeps the live preview's re-assembly free of file reads.
+//!
 //! Hidden files and the temporary files editors leave behind are skipped,
 //! so a half-saved file never reaches the build. Results are sorted, so
 //! everything downstream sees the same order on every machine.
@@ -48,6 +54,10 @@ pub struct Discovered {
     /// Relative to `static/`.
     pub static_files: Vec<PathBuf>,
     pub diagnostics: Diagnostics,
+    /// Live-update entries, read (in path order).
+    pub updates: Vec<std::sync::Arc<crate::updates::Entry>>,
+    /// The status board (`data/status.yaml`), read, when the site has one.
+    pub status: Option<std::sync::Arc<crate::status::Board>>,
 }
 
 /// Walks `content/` and `static/` under the site root.
@@ -55,6 +65,7 @@ pub fn discover(config: &Config) -> Discovered {
     let root = &config.root;
     let mut found = Discovered::default();
     let content = root.join("content");
+    let mut update_files = Vec::new();
     for entry in list_dir(&content) {
         let name = entry.file_name().to_string_lossy().into_owned();
         if is_ignored(&name) {
@@ -80,8 +91,15 @@ pub fn discover(config: &Config) -> Discovered {
             );
             continue;
         }
-        walk_language(root, &name, &mut found);
+        walk_language(root, &name, &mut found, &mut update_files);
     }
+    found.updates = crate::updates::read_all(
+        root,
+        &config.timezone,
+        &update_files,
+        &mut found.diagnostics,
+    );
+    found.status = crate::status::read(config, &mut found.diagnostics).map(std::sync::Arc::new);
     walk_files(&root.join("static"), root, &mut found.diagnostics, |rel| {
         found.static_files.push(rel.to_path_buf())
     });
@@ -91,13 +109,20 @@ pub fn discover(config: &Config) -> Discovered {
     found
 }
 
-fn walk_language(root: &Path, language: &str, found: &mut Discovered) {
+fn walk_language(
+    root: &Path,
+    language: &str,
+    found: &mut Discovered,
+    updates: &mut Vec<(PathBuf, String, PathBuf)>,
+) {
     let lang_dir = root.join("content").join(language);
     let mut pages = Vec::new();
     let mut assets = Vec::new();
     walk_files(&lang_dir, root, &mut found.diagnostics, |rel| {
         let path = Path::new("content").join(language).join(rel);
-        if rel.extension().is_some_and(|e| e == "md") {
+        if crate::updates::is_entry(rel) {
+            updates.push((path, language.to_string(), rel.to_path_buf()));
+        } else if rel.extension().is_some_and(|e| e == "md") {
             let kind = if rel.file_name().is_some_and(|n| n == "_index.md") {
                 SourceKind::Section
             } else {

@@ -38,11 +38,14 @@ pub mod serve;
 pub mod site;
 pub mod sitemap;
 pub mod social;
+pub mod status;
 pub mod structured_data;
 pub mod theme;
+pub mod updates;
 pub mod validate;
 pub mod xml;
 mod yaml;
+pub mod zone;
 
 pub use error::{Error, Result};
 pub use pipeline::{BuildOptions, BuildReport, Target};

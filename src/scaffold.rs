@@ -180,3 +180,144 @@ fn write_new(path: &Path, text: &str) -> Result<()> {
     }
     std::fs::write(path, text).map_err(|e| Error::io(path, e))
 }
+
+/// What `pamphlet new update` wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewUpdate {
+    /// The new entry.
+    pub entry: PathBuf,
+    /// The topic's page, when it did not exist yet and was created too.
+    pub topic_page: Option<PathBuf>,
+}
+
+/// Writes a new live-update entry for `topic` (a folder name such as
+/// `heat-wave`) in `language` (default: the site's default language),
+/// pre-filled with `now` in the site's time zone, and the topic's
+/// `_index.md` if it has none. `now` is the clock, read by the caller only
+/// because the author asked for a new entry.
+pub fn new_update(
+    config: &crate::config::Config,
+    topic: &str,
+    language: Option<&str>,
+    now: crate::dates::Instant,
+) -> Result<NewUpdate> {
+    let slug = crate::site::urls::slugify(topic);
+    if slug.is_empty() || slug != topic {
+        return Err(Error::Usage(format!(
+            "`{topic}` is not a topic folder name: use lowercase letters, digits and `-`{}",
+            if slug.is_empty() {
+                String::new()
+            } else {
+                format!(", e.g. `{slug}`")
+            }
+        )));
+    }
+    let language = language.unwrap_or(&config.default_language);
+    if config.language(language).is_none() {
+        let known: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+        let hint = crate::diagnostics::suggest::did_you_mean(language, known.iter().copied())
+            .map(|h| format!(" ({h})"))
+            .unwrap_or_default();
+        return Err(Error::Usage(format!(
+            "`{language}` is not a language of this site{hint}; it has {}",
+            known.join(", ")
+        )));
+    }
+    let folder = config
+        .root
+        .join("content")
+        .join(language)
+        .join(crate::updates::FOLDER)
+        .join(topic);
+    let index = folder.join("_index.md");
+    let topic_page = if index.exists() {
+        None
+    } else {
+        let mut title = topic.replace('-', " ");
+        if let Some(first) = title.get(0..1) {
+            title = first.to_uppercase() + &title[1..];
+        }
+        write_new(
+            &index,
+            &format!(
+                "---\n# The page that shows this topic's updates, newest first.\ntitle: {title}\nsummary: Live updates, newest first.\n---\n\nWhat this page is about, and where to get help in an emergency.\n"
+            ),
+        )?;
+        Some(index)
+    };
+    let zone = &config.timezone;
+    let stamp = zone.file_stamp(now);
+    let entry = (1..)
+        .map(|n| {
+            let name = if n == 1 {
+                format!("{stamp}.md")
+            } else {
+                format!("{stamp}-{n}.md")
+            };
+            folder.join(name)
+        })
+        .find(|path| !path.exists())
+        .expect("some file name is free");
+    write_new(
+        &entry,
+        &format!(
+            "---\ntime: {}   # {}; change it if the news is older\n# title: A short headline (optional)\n---\n\n",
+            zone.datetime_attribute(now),
+            zone.name()
+        ),
+    )?;
+    Ok(NewUpdate { entry, topic_page })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dates::Instant;
+
+    #[test]
+    fn a_new_update_is_stamped_with_the_injected_clock_in_the_site_zone() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("site.yaml"),
+            "title: T\nbase_url: https://e.org\ntimezone: America/New_York\nlanguages:\n  en: {}\n  es: {}\n",
+        )
+        .unwrap();
+        let config = crate::config::load(dir.path()).unwrap().config.unwrap();
+        let now = Instant::parse("2026-11-01T05:30:00Z").unwrap();
+        let first = new_update(&config, "heat-wave", None, now).unwrap();
+        // 05:30 UTC is 01:30 EDT: the first of the two 01:30s that night.
+        assert_eq!(
+            first.entry,
+            dir.path()
+                .join("content/en/updates/heat-wave/2026-11-01-0130.md")
+        );
+        let text = std::fs::read_to_string(&first.entry).unwrap();
+        assert!(
+            text.starts_with("---\ntime: 2026-11-01T01:30:00-04:00 "),
+            "{text}"
+        );
+        assert_eq!(
+            first.topic_page.as_deref(),
+            Some(
+                dir.path()
+                    .join("content/en/updates/heat-wave/_index.md")
+                    .as_path()
+            )
+        );
+        // The same minute again: a second file, and the topic page is kept.
+        let second = new_update(&config, "heat-wave", Some("en"), now).unwrap();
+        assert!(second.entry.ends_with("2026-11-01-0130-2.md"));
+        assert_eq!(second.topic_page, None);
+        // An hour later the clocks have gone back: 01:30 again, EST this time.
+        let later = Instant::parse("2026-11-01T06:30:00Z").unwrap();
+        let third = new_update(&config, "heat-wave", Some("es"), later).unwrap();
+        let text = std::fs::read_to_string(&third.entry).unwrap();
+        assert!(text.contains("time: 2026-11-01T01:30:00-05:00"), "{text}");
+        assert!(third.entry.starts_with(dir.path().join("content/es")));
+
+        let bad = new_update(&config, "Heat Wave", None, now).unwrap_err();
+        assert!(bad.to_string().contains("`heat-wave`"), "{bad}");
+        let bad = new_update(&config, "heat-wave", Some("sp"), now).unwrap_err();
+        assert!(bad.to_string().contains("es"), "{bad}");
+    }
+}

@@ -196,6 +196,29 @@ codes! {
         "The page's own `image` could not be read or decoded (a generated card is used instead), \
          the image is larger than the 300 KB WhatsApp shows previews for, or the card logo is \
          missing. The message says which.";
+    STATUS_INVALID = "status/invalid", Error,
+        "A service in `data/status.yaml` has a missing or wrong value (status, kind, time, id), or the file cannot be read.",
+        "Each service under `services:` needs an `id` (letters, digits and `-`, unique), a `name`, a `kind` \
+         (`clinic`, `emergency-department`, `vaccination-site` or `hotline`), a `status` (`open`, \
+         `limited` or `closed`) and an `updated` time (`2026-06-01 14:30` in the site's `timezone:`, or \
+         with an offset, `2026-06-01T14:30:00-04:00`). `wait_minutes` is a whole number. Texts (`name`, \
+         `note`, `hours`, `address`) are one text for every language or a mapping of language codes to \
+         texts (`{ en: Open 24 hours, es: Abierto 24 horas }`). Nothing is published while the board has \
+         an error: a wrong status must never reach the public.";
+    STATUS_STALE = "status/stale", Warning,
+        "A service on the status board was last updated longer ago than `status.stale_after` allows.",
+        "A status board is only useful while it is current: a clinic shown as open hours after it \
+         closed sends people to a locked door. `check` compares each service's `updated` time with the \
+         build time (`--now`, else the start of `--today` in UTC, else SOURCE_DATE_EPOCH, else the clock) \
+         and warns when it is older than `status.stale_after` in site.yaml (default 6 hours). Confirm \
+         the service's status and set `updated` to now, or remove the service. A service updated exactly \
+         `stale_after` ago is not yet stale.";
+    STATUS_UNKNOWN_FIELD = "status/unknown-field", Error,
+        "`data/status.yaml` has a key Pamphlet does not know.",
+        "The status board is read strictly, like site.yaml: a misspelt `stauts:` must never leave a \
+         service showing its old status. The hint names the closest known key. Known keys: `intro` and \
+         `services` at the top; `id`, `name`, `kind`, `status`, `wait_minutes`, `note`, `hours`, \
+         `address`, `phone` and `updated` for each service.";
     THEME_MISSING_STRING = "theme/missing-string", Warning,
         "A language of the site has no text of its own for some interface strings of the theme.",
         "The theme's interface texts (\"Skip to main content\", \"References\", \"Last reviewed\" ...) \
@@ -207,6 +230,12 @@ codes! {
         "Two pages in the same language claim to be translations of the same article.",
         "A translation group holds at most one page per language. Pages are grouped by their \
          path under content/<lang>/ or by `translation_key`; fix the key of one of them.";
+    UPDATE_NO_TOPIC_PAGE = "update/no-topic-page", Error,
+        "An update entry sits in a folder under `updates/` that has no `_index.md`.",
+        "Live updates are short files in `content/<lang>/updates/<topic>/`, shown newest first on the \
+         topic's page. That page is the folder's `_index.md` (its title, summary and an introduction): \
+         create it, or run `pamphlet new update <topic>`, which writes it for you with the first entry. \
+         Entries of a topic whose `_index.md` is a draft are left out with it.";
 }
 
 /// An explanation `check --explain` gives that is not a problem code.

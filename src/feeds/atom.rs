@@ -46,7 +46,7 @@ pub fn write(cx: &Context) -> Vec<u8> {
                 )?;
                 for entry in cx.entries {
                     w.create_element("entry").write_inner_content(|w| {
-                        xml::text(w, "id", &entry.url)?;
+                        xml::text(w, "id", &entry.id)?;
                         xml::text(w, "title", &entry.title)?;
                         xml::empty(
                             w,
@@ -72,7 +72,10 @@ pub fn write(cx: &Context) -> Vec<u8> {
                         xml::text_with(
                             w,
                             "content",
-                            &[("type", "html"), ("xml:lang", &entry.language)],
+                            &[
+                                ("type", "html"),
+                                ("xml:lang", entry.language_or(&cx.feed.language)),
+                            ],
                             &entry.content,
                         )?;
                         if let Some(image) = &entry.image {

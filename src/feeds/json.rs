@@ -53,7 +53,7 @@ pub fn write(cx: &Context) -> Vec<u8> {
             .entries
             .iter()
             .map(|e| Item {
-                id: &e.url,
+                id: &e.id,
                 url: &e.url,
                 title: &e.title,
                 content_html: &e.content,
@@ -63,7 +63,7 @@ pub fn write(cx: &Context) -> Vec<u8> {
                 date_modified: e.updated.rfc3339(),
                 authors: e.authors.iter().map(|name| Author { name }).collect(),
                 tags: e.categories.iter().map(String::as_str).collect(),
-                language: &e.language,
+                language: e.language_or(&cx.feed.language),
             })
             .collect(),
     };

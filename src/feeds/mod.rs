@@ -13,7 +13,7 @@ mod rss;
 
 use crate::alerts::{self, Alerts};
 use crate::config::FeedFormat;
-use crate::dates::Date;
+use crate::dates::{Date, Instant};
 use crate::error::Result;
 use crate::i18n::Strings;
 use crate::output::Output;
@@ -31,6 +31,24 @@ pub enum Scope {
     Tag(PageId),
     /// A language's active alerts.
     Alerts,
+    /// Entries that belong to one page and are not pages themselves (an
+    /// update topic's entries, a status board's changes): the page's id.
+    Page(PageId),
+}
+
+/// A feed entry that is not a page of its own (a live update, a status
+/// change), ready to write: every address absolute.
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// Atom `id` / RSS `guid` / JSON Feed `id`: never changes for this entry.
+    pub id: String,
+    pub url: String,
+    pub title: String,
+    pub summary: String,
+    /// HTML.
+    pub content: String,
+    pub published: Instant,
+    pub updated: Instant,
 }
 
 /// One feed in one or more formats.
@@ -47,6 +65,8 @@ pub struct Feed {
     pub formats: Vec<FeedFormat>,
     /// Newest first.
     pub entries: Vec<PageId>,
+    /// Entries that are not pages, newest first, after `entries`.
+    pub items: Vec<Item>,
 }
 
 impl Feed {
@@ -118,6 +138,7 @@ pub fn plan(site: &Site, alerts: &Alerts, strings: &Strings) -> Feeds {
                 home: site.page(home).url.clone(),
                 formats: config.formats.clone(),
                 entries,
+                items: Vec::new(),
             });
             if config.tags {
                 for (id, page) in site.pages.iter().enumerate() {
@@ -138,6 +159,7 @@ pub fn plan(site: &Site, alerts: &Alerts, strings: &Strings) -> Feeds {
                         home: page.url.clone(),
                         formats: config.formats.clone(),
                         entries: page.pages.iter().copied().take(limit).collect(),
+                        items: Vec::new(),
                     });
                 }
             }
@@ -162,6 +184,7 @@ pub fn plan(site: &Site, alerts: &Alerts, strings: &Strings) -> Feeds {
                 folder,
                 formats,
                 entries: alerts.of(code).iter().copied().take(limit).collect(),
+                items: Vec::new(),
             });
         }
     }
@@ -194,7 +217,7 @@ impl Feeds {
             let relevant = feed.language == page.language
                 && match feed.scope {
                     Scope::Language | Scope::Alerts => true,
-                    Scope::Tag(tag) => tag == id,
+                    Scope::Tag(tag) | Scope::Page(tag) => tag == id,
                 };
             if !relevant {
                 continue;
@@ -233,8 +256,13 @@ impl Feeds {
                     .map(|&id| {
                         Entry::new(site, id, bodies.get(&id).map_or("", String::as_str), cards)
                     })
+                    .chain(feed.items.iter().map(Entry::from_item))
                     .collect();
-                let updated = entries.iter().map(|e| e.updated).max().unwrap_or(today);
+                let updated = entries
+                    .iter()
+                    .map(|e| e.updated)
+                    .max()
+                    .unwrap_or_else(|| today.start_instant());
                 let context = Context {
                     site,
                     feed,
@@ -270,7 +298,7 @@ struct Context<'a> {
     site: &'a Site,
     feed: &'a Feed,
     entries: &'a [Entry],
-    updated: Date,
+    updated: Instant,
 }
 
 impl Context<'_> {
@@ -290,13 +318,15 @@ impl Context<'_> {
 
 /// One entry, with everything absolute.
 struct Entry {
-    /// Permalink, also the entry's id (stable as long as the address is).
+    /// The entry's id: its permalink for pages (stable as long as the
+    /// address is), the item's own id otherwise.
+    id: String,
     url: String,
     title: String,
     summary: String,
     content: String,
-    published: Date,
-    updated: Date,
+    published: Instant,
+    updated: Instant,
     authors: Vec<String>,
     categories: Vec<String>,
     image: Option<EntryImage>,
@@ -320,13 +350,15 @@ impl Entry {
             .or(page.meta.updated)
             .unwrap_or_else(|| Date::new(1970, 1, 1).expect("valid"));
         let updated = page.meta.updated.unwrap_or(published).max(published);
+        let url = site.urls.permalink(&page.url);
         Entry {
-            url: site.urls.permalink(&page.url),
+            id: url.clone(),
+            url,
             title: page.meta.title.clone(),
             summary: page.meta.summary.clone(),
             content: absolute_urls(body, &origin),
-            published,
-            updated,
+            published: published.start_instant(),
+            updated: updated.start_instant(),
             authors: page.meta.authors.iter().map(|a| a.name.clone()).collect(),
             categories: page.tags.iter().map(|t| t.name.clone()).collect(),
             image: cards.image_for(site, id).map(|img| EntryImage {
@@ -336,6 +368,33 @@ impl Entry {
                 size: img.size,
             }),
             language: page.language.clone(),
+        }
+    }
+}
+
+impl Entry {
+    /// The entry's language, else the feed's (items are in their feed's language).
+    fn language_or<'a>(&'a self, feed: &'a str) -> &'a str {
+        if self.language.is_empty() {
+            feed
+        } else {
+            &self.language
+        }
+    }
+
+    fn from_item(item: &Item) -> Entry {
+        Entry {
+            id: item.id.clone(),
+            url: item.url.clone(),
+            title: item.title.clone(),
+            summary: item.summary.clone(),
+            content: item.content.clone(),
+            published: item.published,
+            updated: item.updated,
+            authors: Vec::new(),
+            categories: Vec::new(),
+            image: None,
+            language: String::new(),
         }
     }
 }

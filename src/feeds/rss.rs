@@ -37,7 +37,12 @@ pub fn write(cx: &Context) -> Vec<u8> {
                         w.create_element("item").write_inner_content(|w| {
                             xml::text(w, "title", &entry.title)?;
                             xml::text(w, "link", &entry.url)?;
-                            xml::text_with(w, "guid", &[("isPermaLink", "true")], &entry.url)?;
+                            let permalink = if entry.id == entry.url {
+                                "true"
+                            } else {
+                                "false"
+                            };
+                            xml::text_with(w, "guid", &[("isPermaLink", permalink)], &entry.id)?;
                             xml::text(w, "pubDate", &entry.published.rfc822())?;
                             if !entry.summary.is_empty() {
                                 xml::text(w, "description", &entry.summary)?;

@@ -52,6 +52,18 @@ impl Changes {
                     changes.reload = true;
                     changes.settings.insert(rel.to_path_buf());
                 }
+                // The status board and live-update entries are read at
+                // discovery and shown on many pages (status pages, home
+                // strips, topic pages, feeds, /status.json): a change to
+                // them rebuilds everything.
+                "data" => {
+                    changes.reload = true;
+                    changes.settings.insert(rel.to_path_buf());
+                }
+                "content" if crate::updates::is_entry_file(rel) => {
+                    changes.reload = true;
+                    changes.settings.insert(rel.to_path_buf());
+                }
                 "content" if rel.extension().is_some_and(|e| e == "md") => {
                     changes.markdown.insert(rel.to_path_buf());
                 }
@@ -163,6 +175,8 @@ mod tests {
         );
         assert_eq!(changes.files.len(), 2);
         for reload in [
+            "/site/data/status.yaml",
+            "/site/content/en/updates/heat/2026-06-01-1430.md",
             "/site/site.yaml",
             "/site/templates/article.html",
             "/site/i18n/es.yaml",

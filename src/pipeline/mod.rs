@@ -50,6 +50,10 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// The build date: reviews fall due and alerts expire relative to it.
     pub today: Date,
+    /// The build time: status-board entries go stale relative to it
+    /// (`--now`, else the start of `--today` in UTC, else SOURCE_DATE_EPOCH,
+    /// else the clock, read by the command line).
+    pub now: AlertInstant,
     /// Write the editorial report (`_report/`) with the site.
     pub report: bool,
 }
@@ -167,6 +171,7 @@ pub(crate) fn assemble(
     site.set_expired(&withdrawn.expired);
     diagnostics.extend(found);
     diagnostics.extend(validate::validate(&site, options.today));
+    diagnostics.extend(crate::status::stale(&site, options.now));
     let coverage = coverage::coverage(&site);
     Assembled {
         site,
@@ -182,6 +187,8 @@ pub(crate) struct Plan {
     pub alerts: alerts::Alerts,
     pub cards: cards::Cards,
     pub feeds: feeds::Feeds,
+    /// Every live-update entry's rendered body.
+    pub updates: crate::updates::Rendered,
     pub diagnostics: Diagnostics,
 }
 
@@ -192,12 +199,21 @@ pub(crate) fn plan(
     withdrawn: &alerts::Withdrawn,
 ) -> Result<Plan> {
     let alerts = alerts::collect(site, withdrawn);
-    let (cards, diagnostics) = cards::plan(site, &setup.theme, &setup.strings)?;
-    let feeds = feeds::plan(site, &alerts, &setup.strings);
+    let (cards, mut diagnostics) = cards::plan(site, &setup.theme, &setup.strings)?;
+    let mut feeds = feeds::plan(site, &alerts, &setup.strings);
+    let (updates, found) = crate::updates::render(site, &setup.strings);
+    diagnostics.extend(found);
+    feeds
+        .feeds
+        .extend(crate::updates::feeds(site, &updates, &setup.strings));
+    feeds
+        .feeds
+        .extend(crate::status::feeds(site, &setup.strings));
     Ok(Plan {
         alerts,
         cards,
         feeds,
+        updates,
         diagnostics,
     })
 }
@@ -208,6 +224,7 @@ impl Plan {
             cards: &self.cards,
             alerts: &self.alerts,
             feeds: &self.feeds,
+            updates: &self.updates,
             keep_bodies: self.feeds.wanted(),
             today,
         }
@@ -457,6 +474,7 @@ pub(crate) fn site_wide_outputs(
         },
     );
     out.files += feeds? + sitemap? + kit? + cap?;
+    out.files += crate::status::json::write(site, output)?;
     if site.config.security.headers_file {
         let hashes: std::collections::BTreeSet<String> = facts
             .iter()

@@ -104,6 +104,8 @@ pub struct Extras<'a> {
     pub cards: &'a Cards,
     pub alerts: &'a Alerts,
     pub feeds: &'a Feeds,
+    /// Live-update entries' bodies, for update topic pages.
+    pub updates: &'a crate::updates::Rendered,
     /// Pages whose body HTML a later stage (the feeds) needs back.
     pub keep_bodies: std::collections::BTreeSet<PageId>,
     /// The build date (review status, alert expiry).
@@ -205,6 +207,9 @@ pub fn render_pages(
             let mut view = views::page_view(site, id, body.as_ref(), extras.today);
             view.social = Some(meta::view(site, id, extras.cards, strings));
             view.alert = alerts::view(site, id, strings);
+            view.updates = crate::updates::view(site, id, extras.updates, strings);
+            view.status = crate::status::view(site, id, strings);
+            view.status_strip = crate::status::strip(site, id, strings);
             context.insert("page", &view);
             let html = renderer.render(page.kind.template(), &context)?;
             let script_hashes = if html.contains("<script") {

@@ -155,6 +155,14 @@ pub struct PageView<'a> {
     pub alert: Option<crate::alerts::AlertView>,
     /// The letters and entries of an A–Z index page (null on other pages).
     pub atoz: Option<crate::atoz::AToZView>,
+    /// The entries of a live-update topic page, newest first (set by the
+    /// renderer; null on other pages).
+    pub updates: Option<crate::updates::UpdatesView>,
+    /// The service status board on a status page (set by the renderer).
+    pub status: Option<crate::status::StatusView>,
+    /// The compact status strip, on home pages when `status.strip: true`
+    /// (set by the renderer).
+    pub status_strip: Option<crate::status::StripView>,
 }
 
 fn date_pair(date: Option<crate::dates::Date>, language: &str) -> (Option<String>, Option<String>) {
@@ -326,6 +334,9 @@ pub fn page_view<'a>(
         social: None,
         alert: None,
         atoz: (page.kind == PageKind::AToZ).then(|| crate::atoz::view(site, id, today)),
+        updates: None,
+        status: None,
+        status_strip: None,
     }
 }
 

@@ -60,6 +60,9 @@ pub fn assemble(
     for language in &config.languages {
         builder.add_tags(&language.code);
         builder.add_finding_pages(&language.code);
+        if discovered.status.is_some() {
+            builder.add_status_page(&language.code);
+        }
     }
     builder.add_special_pages(&config);
     builder.sort_lists();
@@ -107,6 +110,9 @@ pub fn assemble(
     }
     known_urls.extend(files.iter().map(|f| f.url.clone()));
 
+    let (updates, found) =
+        crate::updates::streams(&pages, &discovered.updates, &drafts, include_drafts);
+    diagnostics.extend(found);
     let by_source = pages
         .iter()
         .enumerate()
@@ -122,6 +128,8 @@ pub fn assemble(
         known_urls,
         drafts,
         expired: HashSet::new(),
+        updates,
+        status: discovered.status.clone(),
     };
     (site, diagnostics)
 }
@@ -387,6 +395,20 @@ impl Builder<'_> {
             None,
         );
         self.push(search);
+    }
+
+    /// A language's status page (the site has a `data/status.yaml`). Like
+    /// the A–Z index, it has no parent.
+    fn add_status_page(&mut self, language: &str) {
+        let page = self.generated(
+            PageKind::Status,
+            language,
+            self.urls.page(language, &[crate::status::FOLDER]),
+            crate::status::FOLDER,
+            "Service status",
+            None,
+        );
+        self.push(page);
     }
 
     /// Orders every list: articles newest first; sections by weight, then title.

@@ -48,6 +48,8 @@ pub enum PageKind {
     AToZ,
     /// A language's search page (answers `?q=` with the search index).
     Search,
+    /// A language's service status board (`data/status.yaml`).
+    Status,
 }
 
 impl PageKind {
@@ -63,6 +65,7 @@ impl PageKind {
             PageKind::LanguageChooser => "language.html",
             PageKind::AToZ => "a-z.html",
             PageKind::Search => "search.html",
+            PageKind::Status => "status.html",
         }
     }
 }
@@ -150,6 +153,10 @@ pub struct Site {
     drafts: HashSet<PathBuf>,
     /// Content files left out because they are expired alerts.
     expired: HashSet<PathBuf>,
+    /// The live-update entries of each update topic page, newest first.
+    pub updates: crate::updates::Streams,
+    /// The service status board, when the site has one.
+    pub status: Option<std::sync::Arc<crate::status::Board>>,
 }
 
 impl Site {

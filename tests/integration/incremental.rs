@@ -443,3 +443,58 @@ fn deferred_site_wide_outputs_catch_up_with_a_full_build() {
         );
     }
 }
+
+#[test]
+fn live_updates_and_the_status_board_match_a_full_build() {
+    let mut preview = Preview::new();
+    // A new topic page, then its first entry, then the status board.
+    let topic = preview.write(
+        "content/en/updates/heat/_index.md",
+        "---\ntitle: Heat wave\nsummary: Live updates.\n---\n",
+    );
+    preview.update("a new update topic", &[topic]);
+    let entry = preview.write(
+        "content/en/updates/heat/2026-06-01-0900.md",
+        "---\ntime: 2026-06-01 09:00\n---\n\nCooling centres are open.\n",
+    );
+    assert_eq!(preview.update("a new entry", &[entry]), Scope::Everything);
+    let board = preview.write(
+        "data/status.yaml",
+        "services:\n  - id: north\n    name: North Clinic\n    kind: clinic\n    status: open\n    updated: 2026-05-31 23:00\n",
+    );
+    assert_eq!(
+        preview.update("a new status board", &[board]),
+        Scope::Everything
+    );
+    assert!(
+        preview
+            .build
+            .files()
+            .keys()
+            .any(|p| p.ends_with("status.json"))
+    );
+    // Edits to each, and an edit to the topic page's title (an incremental rebuild).
+    let entry = preview.replace(
+        "content/en/updates/heat/2026-06-01-0900.md",
+        "are open",
+        "stay open late",
+    );
+    preview.update("an edited entry", &[entry]);
+    let board = preview.replace("data/status.yaml", "status: open", "status: closed");
+    preview.update("a changed status", &[board]);
+    let topic = preview.replace(
+        "content/en/updates/heat/_index.md",
+        "Heat wave",
+        "Heat emergency",
+    );
+    preview.update("a renamed topic", &[topic]);
+    // A broken entry, then its removal.
+    let entry = preview.replace(
+        "content/en/updates/heat/2026-06-01-0900.md",
+        "2026-06-01 09:00",
+        "soon",
+    );
+    preview.update("a broken entry", std::slice::from_ref(&entry));
+    std::fs::remove_file(&entry).unwrap();
+    preview.update("a deleted entry", &[entry]);
+}

@@ -18,3 +18,4 @@ mod social;
 mod support;
 mod translations;
 mod trust;
+mod updates;

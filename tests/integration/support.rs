@@ -34,6 +34,7 @@ impl TestSite {
             base_url: None,
             drafts: false,
             today: test_today(),
+            now: test_today().start_instant(),
             report: true,
         }
     }

@@ -1,0 +1,205 @@
+//! Reading one update entry: a short Markdown file whose front matter holds
+//! its `time` (required), an optional `title` and `draft`.
+//!
+//! Entries are read at discovery, not with the pages: they are not pages of
+//! their own but parts of their topic's page. Problems use the front-matter
+//! codes authors already know (`frontmatter/missing-field`,
+//! `frontmatter/invalid-date`, `frontmatter/unknown-field` ...).
+
+use super::Entry;
+use crate::diagnostics::{Diagnostic, Position, codes, suggest};
+use crate::discover::{SourceKind, SourcePage};
+use crate::frontmatter::{self, FrontMatter, Scalar};
+use crate::parse::ParsedPage;
+use crate::yaml::{self, Segment};
+use crate::zone::SiteZone;
+use serde::Deserialize;
+use std::sync::Arc;
+
+/// An entry's front matter as written.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+struct RawEntry {
+    time: Option<Scalar>,
+    title: Option<String>,
+    draft: bool,
+}
+
+/// The front-matter fields an update entry takes.
+pub fn field_names() -> &'static [&'static str] {
+    suggest::fields_of::<RawEntry>()
+}
+
+/// Reads one entry from its text. `None` when it cannot be used (its
+/// problems are in `diagnostics`).
+pub fn parse(
+    source: &SourcePage,
+    text: String,
+    zone: &SiteZone,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Entry> {
+    let file = source.path.as_path();
+    let Some(split) = frontmatter::split(&text) else {
+        diagnostics.push(
+            Diagnostic::error(
+                codes::FRONTMATTER_MISSING,
+                file,
+                Position::new(1, 1, text.lines().next().map_or(0, |l| l.chars().count())),
+                "this update has no front matter",
+            )
+            .with_hint("start the file with `---`, a line `time: 2026-06-01 14:30`, and another `---`; `pamphlet new update <topic>` writes one for you"),
+        );
+        return None;
+    };
+    let yaml_text = &text[split.yaml.0..split.yaml.1];
+    let shift = |p: Position| Position::new(p.line + split.yaml_first_line - 1, p.column, p.length);
+    let (raw, unknown) = match yaml::parse::<RawEntry>(yaml_text) {
+        Ok(parsed) => parsed,
+        Err(e) => {
+            let code = if e.is_syntax {
+                codes::FRONTMATTER_SYNTAX
+            } else {
+                codes::FRONTMATTER_INVALID_VALUE
+            };
+            diagnostics.push(
+                Diagnostic::error(code, file, shift(e.position), e.message).with_hint(
+                    "an update's front matter holds `time:`, and optionally `title:` and `draft:`",
+                ),
+            );
+            return None;
+        }
+    };
+    for key in &unknown {
+        let hint =
+            suggest::did_you_mean(key.name(), field_names().iter().copied()).unwrap_or_else(|| {
+                "an update takes only `time`, `title` and `draft`; write the rest in the text"
+                    .to_string()
+            });
+        diagnostics.push(
+            Diagnostic::warning(
+                codes::FRONTMATTER_UNKNOWN_FIELD,
+                file,
+                shift(key.position),
+                format!("unknown front-matter field `{}` in an update", key.dotted()),
+            )
+            .with_hint(hint),
+        );
+    }
+    let Some(written) = raw.time.filter(|t| !t.0.trim().is_empty()) else {
+        diagnostics.push(
+            Diagnostic::error(
+                codes::FRONTMATTER_MISSING_FIELD,
+                file,
+                Position::new(1, 1, 3),
+                "this update has no `time`",
+            )
+            .with_hint(format!(
+                "add a line `time: 2026-06-01 14:30` (in the site's time zone, {}) to the front matter",
+                zone.name()
+            )),
+        );
+        return None;
+    };
+    let time = match zone.parse_time(&written.0) {
+        Ok(time) => time,
+        Err(message) => {
+            let position =
+                crate::validate::front_matter_value_position(&text, &[Segment::Key("time".into())]);
+            diagnostics.push(
+                Diagnostic::error(codes::FRONTMATTER_INVALID_DATE, file, position, message)
+                    .with_hint("write the date and the time of day, e.g. `time: 2026-06-01 14:30`"),
+            );
+            return None;
+        }
+    };
+    let stem = source
+        .rel
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let anchor = format!("update-{}", crate::site::urls::slugify(&stem));
+    Some(Entry {
+        time,
+        title: raw
+            .title
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty()),
+        draft: raw.draft,
+        anchor,
+        source: ParsedPage {
+            source: source.clone(),
+            body_start: split.body_start,
+            text: Arc::from(text),
+            front_matter: Arc::new(FrontMatter::default()),
+        },
+    })
+}
+
+/// The source record of an entry file (for [`parse`]).
+pub fn source_page(
+    path: std::path::PathBuf,
+    language: &str,
+    rel: std::path::PathBuf,
+) -> SourcePage {
+    SourcePage {
+        path,
+        language: language.to_string(),
+        rel,
+        kind: SourceKind::Article,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn read(text: &str) -> (Option<Entry>, Vec<Diagnostic>) {
+        let zone = SiteZone::named("America/New_York").unwrap();
+        let source = source_page(
+            PathBuf::from("content/en/updates/heat/2026-06-01-1430.md"),
+            "en",
+            PathBuf::from("updates/heat/2026-06-01-1430.md"),
+        );
+        let mut diagnostics = Vec::new();
+        let entry = parse(&source, text.to_string(), &zone, &mut diagnostics);
+        (entry, diagnostics)
+    }
+
+    #[test]
+    fn an_entry_needs_only_a_time() {
+        let (entry, diagnostics) =
+            read("---\ntime: 2026-06-01 14:30\n---\nCooling centres open.\n");
+        let entry = entry.unwrap();
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert_eq!(entry.time.rfc3339(), "2026-06-01T18:30:00Z");
+        assert_eq!(entry.anchor, "update-2026-06-01-1430");
+        assert_eq!(entry.title, None);
+        assert_eq!(entry.source.body(), "Cooling centres open.\n");
+    }
+
+    #[test]
+    fn problems_point_at_the_field() {
+        let (entry, diagnostics) = read("---\ntitle: Hi\ntime: yesterday noon\n---\nx\n");
+        assert!(entry.is_none());
+        assert_eq!(diagnostics[0].code, codes::FRONTMATTER_INVALID_DATE);
+        assert_eq!(
+            (diagnostics[0].position.line, diagnostics[0].position.column),
+            (3, 7)
+        );
+        let (entry, diagnostics) = read("---\ntitle: Hi\n---\nx\n");
+        assert!(entry.is_none());
+        assert_eq!(diagnostics[0].code, codes::FRONTMATTER_MISSING_FIELD);
+        let (entry, diagnostics) = read("---\ntime: 2026-06-01T14:30:00Z\ntilte: Hi\n---\nx\n");
+        assert!(entry.is_some());
+        assert_eq!(diagnostics[0].code, codes::FRONTMATTER_UNKNOWN_FIELD);
+        assert_eq!(diagnostics[0].position.line, 3);
+        assert_eq!(
+            diagnostics[0].hint.as_deref(),
+            Some("did you mean `title`?")
+        );
+        let (entry, diagnostics) = read("no front matter\n");
+        assert!(entry.is_none());
+        assert_eq!(diagnostics[0].code, codes::FRONTMATTER_MISSING);
+    }
+}
