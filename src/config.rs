@@ -74,6 +74,9 @@ struct RawConfig {
     privacy: PrivacyConfig,
     security: SecurityConfig,
     alerts: AlertsConfig,
+    emergency: crate::disclaimer::EmergencyConfig,
+    contact: Option<crate::localized::Localized>,
+    funding: Option<crate::localized::Localized>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -365,6 +368,8 @@ pub struct Config {
     pub privacy: PrivacyConfig,
     pub security: SecurityConfig,
     pub alerts: AlertsConfig,
+    /// `emergency:`, `contact:` and `funding:`: the notice under articles.
+    pub disclaimer: crate::disclaimer::Settings,
 }
 
 impl Config {
@@ -557,6 +562,15 @@ pub fn from_text(root: &Path, text: &str) -> Loaded {
         ));
     }
 
+    let codes_of: Vec<String> = languages.iter().map(|l| l.code.clone()).collect();
+    let disclaimer = crate::disclaimer::settings(
+        raw.emergency,
+        raw.contact,
+        raw.funding,
+        &codes_of,
+        text,
+        &mut diagnostics,
+    );
     let config = match (diagnostics.has_errors(), base_url) {
         (false, Ok(base_url)) => Some(Config {
             root: root.to_path_buf(),
@@ -574,6 +588,7 @@ pub fn from_text(root: &Path, text: &str) -> Loaded {
             privacy: raw.privacy,
             security: raw.security,
             alerts: raw.alerts,
+            disclaimer,
         }),
         _ => None,
     };
@@ -597,6 +612,7 @@ fn known_keys(parent: &str, depth: usize) -> &'static [&'static str] {
         "share_images" => suggest::fields_of::<ShareImagesConfig>(),
         "feeds" => suggest::fields_of::<RawFeedsMap>(),
         "alerts" => suggest::fields_of::<AlertsConfig>(),
+        "emergency" => suggest::fields_of::<crate::disclaimer::EmergencyConfig>(),
         _ if depth == 3 => suggest::fields_of::<RawLanguage>(),
         _ => &[],
     }

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 /// The changed paths, sorted by what they affect.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(super) struct Changes {
-    /// site.yaml, a theme, `templates/` or `i18n/`: start over.
+    /// site.yaml, a theme, `templates/`, `i18n/` or `data/`: start over.
     pub reload: bool,
     /// The paths that asked for it.
     pub settings: BTreeSet<PathBuf>,
@@ -48,7 +48,8 @@ impl Changes {
                     changes.reload = true;
                     changes.settings.insert(rel.to_path_buf());
                 }
-                "templates" | "i18n" | "themes" => {
+                // `data/` (profiles) is read with the settings.
+                "templates" | "i18n" | "themes" | "data" => {
                     changes.reload = true;
                     changes.settings.insert(rel.to_path_buf());
                 }

@@ -48,6 +48,7 @@ impl Renderer {
             "language.html",
             "a-z.html",
             "search.html",
+            "people.html",
         ] {
             if !tera.contains_template(kind) {
                 return Err(Error::Template {
@@ -205,6 +206,7 @@ pub fn render_pages(
             let mut view = views::page_view(site, id, body.as_ref(), extras.today);
             view.social = Some(meta::view(site, id, extras.cards, strings));
             view.alert = alerts::view(site, id, strings);
+            view.disclaimer = crate::disclaimer::view(site, id, strings);
             context.insert("page", &view);
             let html = renderer.render(page.kind.template(), &context)?;
             let script_hashes = if html.contains("<script") {

@@ -2,7 +2,7 @@
 //! into one change.
 //!
 //! The site root is watched on its own (site.yaml, and site folders created
-//! later), and `content/`, `static/`, `templates/`, `i18n/` and `themes/`
+//! later), and `content/`, `static/`, `templates/`, `i18n/`, `themes/` and `data/`
 //! with everything in them. Events that only say a file was read are
 //! dropped: the rebuild itself reads every changed file. Which paths matter
 //! is decided by the build ([`Build::update`](crate::pipeline::Build::update)),
@@ -19,7 +19,7 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
 /// The folders of a site whose files are part of a build.
-const SITE_FOLDERS: [&str; 5] = ["content", "static", "templates", "i18n", "themes"];
+const SITE_FOLDERS: [&str; 6] = ["content", "static", "templates", "i18n", "themes", "data"];
 
 /// The longest a burst of events may delay a rebuild (a `git checkout` of
 /// many files keeps events coming; rebuild at least this often).

@@ -122,6 +122,7 @@ pub fn assemble(
         known_urls,
         drafts,
         expired: HashSet::new(),
+        people: Default::default(),
     };
     (site, diagnostics)
 }

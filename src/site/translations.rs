@@ -118,9 +118,11 @@ fn class_of(kind: PageKind) -> &'static str {
         PageKind::Article => "article",
         PageKind::Home | PageKind::Section => "section",
         PageKind::Tags | PageKind::Tag => "tag",
-        PageKind::NotFound | PageKind::LanguageChooser | PageKind::AToZ | PageKind::Search => {
-            "special"
-        }
+        PageKind::NotFound
+        | PageKind::LanguageChooser
+        | PageKind::AToZ
+        | PageKind::Search
+        | PageKind::People => "special",
     }
 }
 
