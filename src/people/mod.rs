@@ -98,8 +98,9 @@ impl People {
     }
 }
 
-/// Reads every `data/people/*.yaml` under `root`. A profile with errors is
-/// left out (and reported); warnings leave it in.
+/// Reads every `data/people/*.yaml` under `root`. Only a profile that
+/// cannot be read at all (broken YAML, a file name that is not an id) is
+/// left out; every problem is reported.
 pub fn load(root: &Path) -> (People, Diagnostics) {
     let mut people = People::default();
     let mut diagnostics = Diagnostics::new();
@@ -134,9 +135,9 @@ pub fn load(root: &Path) -> (People, Diagnostics) {
                 continue;
             }
         };
-        let before = diagnostics.error_count();
-        let profile = check(root, &file, &text, &mut diagnostics);
-        if let Some(profile) = profile.filter(|_| diagnostics.error_count() == before) {
+        // A profile with a wrong value stays (its problem fails the build
+        // anyway), so articles naming it are not also told it is unknown.
+        if let Some(profile) = check(root, &file, &text, &mut diagnostics) {
             people.profiles.insert(profile.id.clone(), profile);
         }
     }
@@ -278,9 +279,10 @@ pub(crate) fn check(
     }
     let keep = |l: Option<Localized>| l.filter(|t| !t.is_blank());
     Some(Profile {
-        id,
+        id: id.clone(),
         file: file.to_path_buf(),
-        name: name.to_string(),
+        // A missing name is reported above; the id stands in for it.
+        name: if name.is_empty() { id.clone() } else { name.to_string() },
         credentials: keep(raw.credentials),
         role: keep(raw.role),
         bio: keep(raw.bio),

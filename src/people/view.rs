@@ -98,14 +98,18 @@ pub fn page_view(site: &Site, id: PageId) -> PeopleView {
 /// entry on the people page, when it has one.
 pub fn link_json(site: &Site, language: &str, id: Option<&str>, name: &str, person: &mut Value) {
     if let Some(url) = site.people.url(site, language, id, name) {
-        let permalink = site.urls.permalink(&url);
+        // The fragment is joined after the path is encoded (`#` stays `#`).
+        let permalink = match url.split_once('#') {
+            Some((path, anchor)) => format!("{}#{anchor}", site.urls.permalink(path)),
+            None => site.urls.permalink(&url),
+        };
         person["@id"] = json!(permalink);
         person["url"] = json!(permalink);
     }
 }
 
 fn person_json(site: &Site, page_url: &str, p: &PersonView) -> Value {
-    let permalink = site.urls.permalink(&format!("{page_url}#{}", p.anchor));
+    let permalink = format!("{}#{}", site.urls.permalink(page_url), p.anchor);
     let mut v = json!({ "@type": "Person", "@id": permalink, "url": permalink, "name": p.name });
     if let Some(c) = &p.credentials {
         v["honorificSuffix"] = json!(c.text);
