@@ -445,3 +445,19 @@ fn deferred_site_wide_outputs_catch_up_with_a_full_build() {
         );
     }
 }
+
+#[test]
+fn a_reviewer_edit_re_renders_the_people_page_and_a_profile_starts_over() {
+    let mut p = Preview::new();
+    let changed = p.replace(BP, "credentials: MD", "credentials: MD, PhD");
+    let scope = pages(p.update("reviewer edit", &[changed]));
+    assert!(scope.contains(&"/en/people/".to_string()), "{scope:?}");
+    // A profile under data/ is read with the settings: everything again.
+    let profile = p.write(
+        "data/people/dr-sample-reviewer.yaml",
+        "name: Dr. Sample Reviewer\nrole: Heart doctor\n",
+    );
+    assert_eq!(p.update("new profile", &[profile]), Scope::Everything);
+    let changed = p.replace(BP, "  - name: Dr. Sample Reviewer", "  - id: dr-sample-reviewer");
+    p.update("entry names the profile", &[changed]);
+}
