@@ -141,7 +141,11 @@ fn is_phone_number(text: &str) -> bool {
 
 /// The `tel:` address of a number as written: `+44 (20) 7946-0000` → `tel:+442079460000`.
 pub fn tel_href(number: &str) -> String {
-    let plus = if number.trim_start().starts_with('+') { "+" } else { "" };
+    let plus = if number.trim_start().starts_with('+') {
+        "+"
+    } else {
+        ""
+    };
     let digits: String = number.chars().filter(char::is_ascii_digit).collect();
     format!("tel:{plus}{digits}")
 }
@@ -241,8 +245,7 @@ pub fn view(site: &Site, id: PageId, strings: &Strings) -> Option<DisclaimerView
         emergency_after: after,
         emergency_number: number.map(str::to_string),
         emergency_tel: number.map(tel_href),
-        emergency_label: number
-            .map(|n| strings.get(language, "disclaimer_call", &[("number", n)])),
+        emergency_label: number.map(|n| strings.get(language, "disclaimer_call", &[("number", n)])),
         contact_url: settings
             .contact
             .as_ref()
@@ -291,7 +294,8 @@ mod tests {
 
     #[test]
     fn numbers_per_language_with_fallbacks() {
-        let (s, found) = check("emergency:\n  number: 911\n  by_language: { es: \"112\", ar: \"+971 999\" }\n");
+        let (s, found) =
+            check("emergency:\n  number: 911\n  by_language: { es: \"112\", ar: \"+971 999\" }\n");
         assert!(found.is_empty(), "{found:?}");
         assert_eq!(s.emergency_for("en"), Some("911"));
         assert_eq!(s.emergency_for("es-MX"), Some("112"), "primary language");
@@ -320,7 +324,13 @@ mod tests {
         ] {
             assert!(check_contact(good).is_ok(), "{good}");
         }
-        for bad in ["mailto:nobody", "ftp://e.org", "//e.org/x", "e.org", "tel:abc"] {
+        for bad in [
+            "mailto:nobody",
+            "ftp://e.org",
+            "//e.org/x",
+            "e.org",
+            "tel:abc",
+        ] {
             assert!(check_contact(bad).is_err(), "{bad}");
         }
     }

@@ -524,20 +524,21 @@ impl Checker<'_> {
                     Segment::Index(i),
                     Segment::Key("date".into()),
                 ];
-                let id = r
-                    .id
-                    .as_ref()
-                    .map(|i| i.trim().to_string())
-                    .filter(|i| !i.is_empty());
+                let id =
+                    r.id.as_ref()
+                        .map(|i| i.trim().to_string())
+                        .filter(|i| !i.is_empty());
                 if r.name.trim().is_empty() && id.is_none() {
                     let position = self.key_position(&path[..2]);
-                    self.diagnostics.push(Diagnostic::error(
-                        codes::FRONTMATTER_MISSING_FIELD,
-                        self.file,
-                        position,
-                        format!("reviewer {} has no `name`", i + 1),
-                    )
-                    .with_hint("add `name:`, or `id:` naming a profile in `data/people/`"));
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            codes::FRONTMATTER_MISSING_FIELD,
+                            self.file,
+                            position,
+                            format!("reviewer {} has no `name`", i + 1),
+                        )
+                        .with_hint("add `name:`, or `id:` naming a profile in `data/people/`"),
+                    );
                 }
                 Reviewer {
                     date: r.date.as_ref().and_then(|d| self.date_at(d, &path)),

@@ -92,7 +92,11 @@ mod tests {
         assert_eq!(l.get("es", "en"), Some(("Médica", None)));
         assert_eq!(l.get("es-MX", "en"), Some(("Médica", None)));
         assert_eq!(l.get("ar", "en"), Some(("Doctor", Some("en"))));
-        assert_eq!(l.get("fr", "en"), Some(("Doctor", Some("en"))), "blank is unwritten");
+        assert_eq!(
+            l.get("fr", "en"),
+            Some(("Doctor", Some("en"))),
+            "blank is unwritten"
+        );
         let only_es = per(&[("es", "Médica")]);
         assert_eq!(only_es.get("ar", "en"), Some(("Médica", Some("es"))));
         assert!(per(&[("en", "")]).is_blank());

@@ -57,7 +57,13 @@ pub fn medical_web_page(
                 .iter()
                 .map(|r| {
                     let mut p = person(&r.name, r.credentials.as_deref(), r.role.as_deref());
-                    crate::people::view::link_json(site, &page.language, r.id.as_deref(), &r.name, &mut p);
+                    crate::people::view::link_json(
+                        site,
+                        &page.language,
+                        r.id.as_deref(),
+                        &r.name,
+                        &mut p,
+                    );
                     p
                 })
                 .collect(),
@@ -69,7 +75,13 @@ pub fn medical_web_page(
                 .iter()
                 .map(|a| {
                     let mut p = person(&a.name, a.credentials.as_deref(), None);
-                    crate::people::view::link_json(site, &page.language, a.id.as_deref(), &a.name, &mut p);
+                    crate::people::view::link_json(
+                        site,
+                        &page.language,
+                        a.id.as_deref(),
+                        &a.name,
+                        &mut p,
+                    );
                     p
                 })
                 .collect(),

@@ -55,10 +55,7 @@ impl Directory {
     /// unknown id, or a name with no letters or digits, is no one.
     pub fn person(&self, id: Option<&str>, name: &str) -> Option<Person> {
         if let Some(id) = id {
-            return self
-                .people
-                .get(id)
-                .map(|p| Person::Profile(p.id.clone()));
+            return self.people.get(id).map(|p| Person::Profile(p.id.clone()));
         }
         let slug = slugify(name);
         if slug.is_empty() {
@@ -110,9 +107,10 @@ pub fn attach(site: &mut Site, people: Arc<People>) -> Diagnostics {
     }
     for profile in people.profiles.values() {
         if let Some(photo) = &profile.photo {
-            let url = site
-                .urls
-                .file(None, &[&["people"][..], &photo.rel.split('/').collect::<Vec<_>>()].concat());
+            let url = site.urls.file(
+                None,
+                &[&["people"][..], &photo.rel.split('/').collect::<Vec<_>>()].concat(),
+            );
             site.add_file(CopiedFile {
                 source: photo.source.clone(),
                 url,
@@ -120,7 +118,12 @@ pub fn attach(site: &mut Site, people: Arc<People>) -> Diagnostics {
         }
     }
     let mut directory = Directory::new(people);
-    let languages: Vec<String> = site.config.languages.iter().map(|l| l.code.clone()).collect();
+    let languages: Vec<String> = site
+        .config
+        .languages
+        .iter()
+        .map(|l| l.code.clone())
+        .collect();
     for language in &languages {
         let articles: Vec<PageId> = site
             .homes
@@ -161,7 +164,9 @@ pub fn attach(site: &mut Site, people: Arc<People>) -> Diagnostics {
                     codes::PAGE_DUPLICATE_URL,
                     &owner,
                     crate::diagnostics::Position::start(),
-                    format!("this page and the generated people page would both be written to `{url}`"),
+                    format!(
+                        "this page and the generated people page would both be written to `{url}`"
+                    ),
                 )
                 .with_hint("give this page a different `slug`"),
             ),
@@ -197,7 +202,10 @@ fn fill_from_profiles(meta: &mut FrontMatter, people: &People, language: &str, d
                 if reviewer.name.trim().is_empty() {
                     reviewer.name = profile.name.clone();
                 }
-                reviewer.credentials = reviewer.credentials.take().or_else(|| text(&profile.credentials));
+                reviewer.credentials = reviewer
+                    .credentials
+                    .take()
+                    .or_else(|| text(&profile.credentials));
                 reviewer.role = reviewer.role.take().or_else(|| text(&profile.role));
             }
             // Reported by `unknown_ids`; the id stands in for the name meanwhile.
@@ -214,7 +222,10 @@ fn fill_from_profiles(meta: &mut FrontMatter, people: &People, language: &str, d
                 if author.name.trim().is_empty() {
                     author.name = profile.name.clone();
                 }
-                author.credentials = author.credentials.take().or_else(|| text(&profile.credentials));
+                author.credentials = author
+                    .credentials
+                    .take()
+                    .or_else(|| text(&profile.credentials));
             }
             None if author.name.trim().is_empty() => author.name = id.to_string(),
             None => {}

@@ -206,7 +206,11 @@ pub(crate) fn check(
             "add a line like `name: Dr. Ana Ruiz`",
         ));
     }
-    let photo = raw.photo.as_deref().map(str::trim).filter(|p| !p.is_empty());
+    let photo = raw
+        .photo
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty());
     let photo = photo.and_then(|rel| {
         let position = at(&[key("photo")]);
         let alt = raw.photo_alt.clone().filter(|a| !a.is_blank());
@@ -282,12 +286,20 @@ pub(crate) fn check(
         id: id.clone(),
         file: file.to_path_buf(),
         // A missing name is reported above; the id stands in for it.
-        name: if name.is_empty() { id.clone() } else { name.to_string() },
+        name: if name.is_empty() {
+            id.clone()
+        } else {
+            name.to_string()
+        },
         credentials: keep(raw.credentials),
         role: keep(raw.role),
         bio: keep(raw.bio),
         photo,
-        affiliations: raw.affiliations.into_iter().filter(|a| !a.is_blank()).collect(),
+        affiliations: raw
+            .affiliations
+            .into_iter()
+            .filter(|a| !a.is_blank())
+            .collect(),
         conflicts_of_interest: keep(raw.conflicts_of_interest),
         links,
     })
@@ -313,7 +325,10 @@ mod tests {
                     d.position.line,
                     d.position.column,
                     d.message,
-                    d.hint.as_ref().map(|h| format!(" ({h})")).unwrap_or_default()
+                    d.hint
+                        .as_ref()
+                        .map(|h| format!(" ({h})"))
+                        .unwrap_or_default()
                 )
             })
             .collect();
@@ -328,7 +343,10 @@ mod tests {
         );
         assert!(found.is_empty(), "{found:?}");
         let p = profile.unwrap();
-        assert_eq!((p.id.as_str(), p.name.as_str()), ("ana-ruiz", "Dr. Ana Ruiz"));
+        assert_eq!(
+            (p.id.as_str(), p.name.as_str()),
+            ("ana-ruiz", "Dr. Ana Ruiz")
+        );
         assert_eq!(p.role.unwrap().text("es", "en"), Some("Cardióloga"));
         let photo = p.photo.unwrap();
         assert_eq!(photo.source, Path::new("data/people/ana.jpg"));
@@ -341,14 +359,21 @@ mod tests {
         let (_, found) = check_text("ana.yaml", "name: Ana\nphoto: ana.jpg\n");
         assert_eq!(
             found,
-            ["person/photo-alt 2:1 the `photo` has no `photo_alt` text (add `photo_alt:` describing the photo for people who cannot see it)"]
+            [
+                "person/photo-alt 2:1 the `photo` has no `photo_alt` text (add `photo_alt:` describing the photo for people who cannot see it)"
+            ]
         );
-        let (_, found) =
-            check_text("ana.yaml", "name: Ana\nphoto: gone.png\nphoto_alt: x\n");
+        let (_, found) = check_text("ana.yaml", "name: Ana\nphoto: gone.png\nphoto_alt: x\n");
         assert_eq!(found.len(), 1);
         assert!(found[0].starts_with("image/missing 2:1"), "{found:?}");
-        let (_, found) = check_text("ana.yaml", "name: Ana\nphoto: ../../secret.jpg\nphoto_alt: x\n");
-        assert!(found[0].starts_with("person/invalid-value 2:1"), "{found:?}");
+        let (_, found) = check_text(
+            "ana.yaml",
+            "name: Ana\nphoto: ../../secret.jpg\nphoto_alt: x\n",
+        );
+        assert!(
+            found[0].starts_with("person/invalid-value 2:1"),
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -369,7 +394,9 @@ mod tests {
         let (_, found) = check_text("Dr Ana.yaml", "name: Ana\n");
         assert_eq!(
             found,
-            ["person/invalid-value 1:1 the file name `Dr Ana` cannot be a profile id (rename the file to `dr-ana.yaml`: lower case letters, digits, `-` and `_`)"]
+            [
+                "person/invalid-value 1:1 the file name `Dr Ana` cannot be a profile id (rename the file to `dr-ana.yaml`: lower case letters, digits, `-` and `_`)"
+            ]
         );
         let (_, found) = check_text("ana.yaml", "credentials: MD\n");
         assert!(found[0].contains("has no `name`"), "{found:?}");

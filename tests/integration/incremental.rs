@@ -458,6 +458,10 @@ fn a_reviewer_edit_re_renders_the_people_page_and_a_profile_starts_over() {
         "name: Dr. Sample Reviewer\nrole: Heart doctor\n",
     );
     assert_eq!(p.update("new profile", &[profile]), Scope::Everything);
-    let changed = p.replace(BP, "  - name: Dr. Sample Reviewer", "  - id: dr-sample-reviewer");
+    let changed = p.replace(
+        BP,
+        "  - name: Dr. Sample Reviewer",
+        "  - id: dr-sample-reviewer",
+    );
     p.update("entry names the profile", &[changed]);
 }

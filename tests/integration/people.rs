@@ -13,9 +13,16 @@ fn built() -> TestSite {
     site
 }
 
+/// `(article title, href, datetime)`.
+type Item = (String, String, String);
+/// A person's name and listed articles.
+type Listed = Vec<(String, Vec<Item>)>;
+/// The same, as written in a test.
+type Expected<'a> = &'a [(&'a str, &'a [(&'a str, &'a str, &'a str)])];
+
 /// `(name, [(article title, href, datetime)])` of each person's reviewed
 /// (or written) list on a people page.
-fn listed(page: &scraper::Html, list: &str) -> Vec<(String, Vec<(String, String, String)>)> {
+fn listed(page: &scraper::Html, list: &str) -> Listed {
     let person = scraper::Selector::parse("section.person").unwrap();
     let name = scraper::Selector::parse("h2 bdi").unwrap();
     let item = scraper::Selector::parse(&format!("ul.{list} li")).unwrap();
@@ -46,7 +53,7 @@ fn listed(page: &scraper::Html, list: &str) -> Vec<(String, Vec<(String, String,
         .collect()
 }
 
-fn owned(rows: &[(&str, &[(&str, &str, &str)])]) -> Vec<(String, Vec<(String, String, String)>)> {
+fn owned(rows: Expected) -> Listed {
     rows.iter()
         .map(|(who, items)| {
             (
@@ -76,7 +83,11 @@ fn people_page_lists_every_reviewer_with_their_articles_and_dates_in_each_langua
                 "Dr. Sample Reviewer",
                 &[
                     ("Eating less salt", "/en/heart/salt/", "2026-04-01"),
-                    ("High blood pressure", "/en/heart/high-blood-pressure/", "2026-03-01"),
+                    (
+                        "High blood pressure",
+                        "/en/heart/high-blood-pressure/",
+                        "2026-03-01"
+                    ),
                 ]
             ),
         ])
@@ -86,9 +97,16 @@ fn people_page_lists_every_reviewer_with_their_articles_and_dates_in_each_langua
         owned(&[
             (
                 "Nurse Example",
-                &[("High blood pressure", "/en/heart/high-blood-pressure/", "2026-01-10")]
+                &[(
+                    "High blood pressure",
+                    "/en/heart/high-blood-pressure/",
+                    "2026-01-10"
+                )]
             ),
-            ("Plain Author", &[("Eating less salt", "/en/heart/salt/", "2026-02-01")]),
+            (
+                "Plain Author",
+                &[("Eating less salt", "/en/heart/salt/", "2026-02-01")]
+            ),
         ])
     );
     // Credentials and role: from the profile, or as written in the article.
@@ -112,7 +130,11 @@ fn people_page_lists_every_reviewer_with_their_articles_and_dates_in_each_langua
     );
     assert_eq!(
         select_text(&en, "#dr-sample-reviewer .person-details dd"),
-        ["Riverside Test Hospital", "None declared.", "Medical register entry"]
+        [
+            "Riverside Test Hospital",
+            "None declared.",
+            "Medical register entry"
+        ]
     );
 
     // Spanish: the translation's own review date, a review inherited from
@@ -130,7 +152,11 @@ fn people_page_lists_every_reviewer_with_their_articles_and_dates_in_each_langua
                 "Dr. Sample Reviewer",
                 &[
                     ("Comer menos sal", "/es/heart/menos-sal/", "2026-04-01"),
-                    ("Presión arterial alta", "/es/heart/presion-arterial-alta/", "2026-03-05"),
+                    (
+                        "Presión arterial alta",
+                        "/es/heart/presion-arterial-alta/",
+                        "2026-03-05"
+                    ),
                 ]
             ),
         ])
@@ -161,7 +187,10 @@ fn people_page_lists_every_reviewer_with_their_articles_and_dates_in_each_langua
     assert!(sitemap.contains("<loc>https://people.example.org/es/people/</loc>"));
     // Every page links to its language's people page.
     let home = site.html("es/index.html");
-    assert_eq!(select_attr(&home, ".people-link a", "href"), ["/es/people/"]);
+    assert_eq!(
+        select_attr(&home, ".people-link a", "href"),
+        ["/es/people/"]
+    );
 }
 
 #[test]
@@ -170,7 +199,10 @@ fn the_review_block_and_byline_link_to_the_person() {
     let page = site.html("en/heart/salt/index.html");
     assert_eq!(
         select_attr(&page, ".review .reviewer a", "href"),
-        ["/en/people/#dr-inline-reviewer", "/en/people/#dr-sample-reviewer"]
+        [
+            "/en/people/#dr-inline-reviewer",
+            "/en/people/#dr-sample-reviewer"
+        ]
     );
     assert_eq!(
         select_text(&page, ".review .reviewer"),
@@ -195,7 +227,10 @@ fn the_review_block_and_byline_link_to_the_person() {
     );
     // Each link's target exists on the people page.
     let people = site.html("es/people/index.html");
-    assert_eq!(select_attr(&people, "#dr-sample-reviewer", "class"), ["person"]);
+    assert_eq!(
+        select_attr(&people, "#dr-sample-reviewer", "class"),
+        ["person"]
+    );
 }
 
 fn json_ld(page: &scraper::Html) -> Value {
@@ -208,7 +243,10 @@ fn json_ld(page: &scraper::Html) -> Value {
 fn json_ld_person_is_escaped_and_parses_back_field_by_field() {
     let site = built();
     let raw = site.read("en/people/index.html");
-    assert!(!raw.contains("</script><script>alert(1)"), "escaped inside <script>");
+    assert!(
+        !raw.contains("</script><script>alert(1)"),
+        "escaped inside <script>"
+    );
     let doc = json_ld(&site.html("en/people/index.html"));
     assert_eq!(doc["@context"], "https://schema.org");
     assert_eq!(doc["@type"], "AboutPage");
@@ -264,7 +302,10 @@ fn json_ld_person_is_escaped_and_parses_back_field_by_field() {
         .iter()
         .find(|p| p["name"] == "Dr. Sample Reviewer")
         .unwrap();
-    assert_eq!(p["@id"], "https://people.example.org/es/people/#dr-sample-reviewer");
+    assert_eq!(
+        p["@id"],
+        "https://people.example.org/es/people/#dr-sample-reviewer"
+    );
     assert_eq!(p["jobTitle"], "Cardióloga");
 }
 
@@ -284,10 +325,15 @@ fn articles_carry_the_notice_with_the_emergency_number_of_their_language() {
     let en = site.html("en/heart/high-blood-pressure/index.html");
     assert_eq!(
         select_text(&en, ".disclaimer-notice .disclaimer-advice"),
-        ["This information does not replace advice from your doctor, nurse or pharmacist. In an emergency, call 911."]
+        [
+            "This information does not replace advice from your doctor, nurse or pharmacist. In an emergency, call 911."
+        ]
     );
     assert_eq!(select_attr(&en, "a.emergency-number", "href"), ["tel:911"]);
-    assert_eq!(select_attr(&en, "a.emergency-number", "aria-label"), ["Call 911"]);
+    assert_eq!(
+        select_attr(&en, "a.emergency-number", "aria-label"),
+        ["Call 911"]
+    );
     assert_eq!(select_attr(&en, "a.emergency-number", "dir"), ["ltr"]);
     assert_eq!(
         select_attr(&en, ".disclaimer-contact a", "href"),
@@ -326,7 +372,9 @@ fn without_settings_the_notice_uses_the_theme_defaults() {
     let page = site.html("en/heart/high-blood-pressure/index.html");
     assert_eq!(
         select_text(&page, ".disclaimer-advice"),
-        ["This information does not replace advice from your doctor, nurse or pharmacist. In an emergency, call your local emergency number."]
+        [
+            "This information does not replace advice from your doctor, nurse or pharmacist. In an emergency, call your local emergency number."
+        ]
     );
     assert!(select_attr(&page, "a.emergency-number", "href").is_empty());
     assert!(select_text(&page, ".disclaimer-contact").is_empty());
