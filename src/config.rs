@@ -76,6 +76,9 @@ struct RawConfig {
     alerts: AlertsConfig,
     timezone: Option<String>,
     status: RawStatusConfig,
+    emergency: crate::disclaimer::EmergencyConfig,
+    contact: Option<crate::localized::Localized>,
+    funding: Option<crate::localized::Localized>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -416,6 +419,8 @@ pub struct Config {
     /// are shown in it, and local times written without an offset are read in it.
     pub timezone: crate::zone::SiteZone,
     pub status: StatusConfig,
+    /// `emergency:`, `contact:` and `funding:`: the notice under articles.
+    pub disclaimer: crate::disclaimer::Settings,
 }
 
 impl Config {
@@ -648,6 +653,15 @@ pub fn from_text(root: &Path, text: &str) -> Loaded {
         strip: raw.status.strip,
     };
 
+    let codes_of: Vec<String> = languages.iter().map(|l| l.code.clone()).collect();
+    let disclaimer = crate::disclaimer::settings(
+        raw.emergency,
+        raw.contact,
+        raw.funding,
+        &codes_of,
+        text,
+        &mut diagnostics,
+    );
     let config = match (diagnostics.has_errors(), base_url) {
         (false, Ok(base_url)) => Some(Config {
             root: root.to_path_buf(),
@@ -667,6 +681,7 @@ pub fn from_text(root: &Path, text: &str) -> Loaded {
             alerts: raw.alerts,
             timezone,
             status,
+            disclaimer,
         }),
         _ => None,
     };
@@ -691,6 +706,7 @@ fn known_keys(parent: &str, depth: usize) -> &'static [&'static str] {
         "feeds" => suggest::fields_of::<RawFeedsMap>(),
         "alerts" => suggest::fields_of::<AlertsConfig>(),
         "status" => suggest::fields_of::<RawStatusConfig>(),
+        "emergency" => suggest::fields_of::<crate::disclaimer::EmergencyConfig>(),
         _ if depth == 3 => suggest::fields_of::<RawLanguage>(),
         _ => &[],
     }

@@ -55,6 +55,9 @@ impl<'de> Deserialize<'de> for Scalar {
 pub struct Author {
     pub name: String,
     pub credentials: Option<String>,
+    /// A profile in `data/people/<id>.yaml` (see [`crate::people`]); the
+    /// fields written here win over the profile's.
+    pub id: Option<String>,
 }
 
 /// A person who medically reviewed an article, as written.
@@ -65,6 +68,7 @@ pub struct RawReviewer {
     pub credentials: Option<String>,
     pub role: Option<String>,
     pub date: Option<Scalar>,
+    pub id: Option<String>,
 }
 
 /// A source an article cites, as written (checked by the citations stage).
@@ -238,6 +242,9 @@ pub struct Reviewer {
     pub credentials: Option<String>,
     pub role: Option<String>,
     pub date: Option<Date>,
+    /// A profile in `data/people/<id>.yaml`: once the site is assembled,
+    /// the profile fills in what this entry leaves out ([`crate::people`]).
+    pub id: Option<String>,
 }
 
 /// An article's cover image as written in front matter.
@@ -517,20 +524,28 @@ impl Checker<'_> {
                     Segment::Index(i),
                     Segment::Key("date".into()),
                 ];
-                if r.name.trim().is_empty() {
+                let id =
+                    r.id.as_ref()
+                        .map(|i| i.trim().to_string())
+                        .filter(|i| !i.is_empty());
+                if r.name.trim().is_empty() && id.is_none() {
                     let position = self.key_position(&path[..2]);
-                    self.diagnostics.push(Diagnostic::error(
-                        codes::FRONTMATTER_MISSING_FIELD,
-                        self.file,
-                        position,
-                        format!("reviewer {} has no `name`", i + 1),
-                    ));
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            codes::FRONTMATTER_MISSING_FIELD,
+                            self.file,
+                            position,
+                            format!("reviewer {} has no `name`", i + 1),
+                        )
+                        .with_hint("add `name:`, or `id:` naming a profile in `data/people/`"),
+                    );
                 }
                 Reviewer {
                     date: r.date.as_ref().and_then(|d| self.date_at(d, &path)),
                     name: r.name,
                     credentials: r.credentials,
                     role: r.role,
+                    id,
                 }
             })
             .collect();
@@ -564,7 +579,14 @@ impl Checker<'_> {
                 .into_iter()
                 .map(|h| h.trim_start_matches('#').to_string())
                 .collect(),
-            authors: raw.authors,
+            authors: raw
+                .authors
+                .into_iter()
+                .map(|mut a| {
+                    a.id = a.id.map(|i| i.trim().to_string()).filter(|i| !i.is_empty());
+                    a
+                })
+                .collect(),
             reviewers,
             next_review: self.date(raw.next_review.as_ref(), "next_review"),
             citations: raw.citations,

@@ -97,6 +97,7 @@ mod tests {
             credentials: None,
             role: None,
             date: Some(d),
+            id: None,
         };
         page.meta.reviewers = vec![
             reviewer(Date::new(2026, 1, 31).unwrap()),

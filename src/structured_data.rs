@@ -55,7 +55,17 @@ pub fn medical_web_page(
         doc["reviewedBy"] = Value::Array(
             meta.reviewers
                 .iter()
-                .map(|r| person(&r.name, r.credentials.as_deref(), r.role.as_deref()))
+                .map(|r| {
+                    let mut p = person(&r.name, r.credentials.as_deref(), r.role.as_deref());
+                    crate::people::view::link_json(
+                        site,
+                        &page.language,
+                        r.id.as_deref(),
+                        &r.name,
+                        &mut p,
+                    );
+                    p
+                })
                 .collect(),
         );
     }
@@ -63,7 +73,17 @@ pub fn medical_web_page(
         doc["author"] = Value::Array(
             meta.authors
                 .iter()
-                .map(|a| person(&a.name, a.credentials.as_deref(), None))
+                .map(|a| {
+                    let mut p = person(&a.name, a.credentials.as_deref(), None);
+                    crate::people::view::link_json(
+                        site,
+                        &page.language,
+                        a.id.as_deref(),
+                        &a.name,
+                        &mut p,
+                    );
+                    p
+                })
                 .collect(),
         );
     }

@@ -47,6 +47,8 @@ pub const DEFAULT_FILES: &[(&str, &[u8])] = embedded![
     "templates/a-z.html",
     "templates/search.html",
     "templates/partials/search-box.html",
+    "templates/people.html",
+    "templates/partials/disclaimer.html",
     "static/css/search.css",
     "static/js/search.js",
     "templates/status.html",

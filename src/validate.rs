@@ -14,6 +14,7 @@ use crate::yaml::{self, Segment};
 pub fn validate(site: &Site, today: Date) -> Diagnostics {
     let mut diagnostics = Diagnostics::new();
     cover_images(site, &mut diagnostics);
+    diagnostics.extend(crate::disclaimer::check_site(site));
     for page in &site.pages {
         diagnostics.extend(review::check(page, &site.config, today));
         if let Some(parsed) = &page.source {

@@ -164,6 +164,28 @@ codes! {
         "Two pages would be written to the same address.",
         "Two files produce the same URL, usually because of the same `slug` in one folder. \
          Give one of them a different `slug`.";
+    PERSON_INVALID_VALUE = "person/invalid-value", Error,
+        "A profile in `data/people/` cannot be used as written: it has no `name`, its file name is not an id, or a value is of the wrong kind.",
+        "Each file `data/people/<id>.yaml` describes one person; articles name it with `id: <id>` under \
+         `reviewers:` or `authors:`. The file name is the id, so it must be lower case letters, digits, \
+         `-` or `_` (`dr-sample-reviewer.yaml`). Every profile needs a `name`. `links:` entries need a \
+         `url` starting with https:// (or http://), e.g. the person's entry in a professional register. \
+         A `photo` is a JPEG, PNG, WebP, GIF, AVIF or SVG file beside the profile.";
+    PERSON_PHOTO_ALT = "person/photo-alt", Error,
+        "A profile has a `photo` but no `photo_alt` text.",
+        "Alt text is what a screen reader reads instead of the photo. Describe the photo in a few \
+         words, in every language the site has if you can: `photo_alt: { en: Dr. Ruiz smiling, in a \
+         white coat, es: La Dra. Ruiz sonriendo, con bata blanca }`, or one text for all languages.";
+    PERSON_UNKNOWN_FIELD = "person/unknown-field", Warning,
+        "A profile in `data/people/` has a field Pamphlet does not know (often a typo).",
+        "A profile knows `name`, `credentials`, `role`, `bio`, `photo`, `photo_alt`, `affiliations`, \
+         `conflicts_of_interest` and `links` (each link has `title` and `url`). A misspelt field is \
+         ignored, so what it says would not be shown: fix the spelling the hint suggests.";
+    PERSON_UNKNOWN_ID = "person/unknown-id", Error,
+        "A reviewer or author names a profile `id` that has no file in `data/people/`.",
+        "`id: ana-ruiz` under `reviewers:` or `authors:` refers to `data/people/ana-ruiz.yaml`. Check \
+         the spelling (the hint names the closest profile), create the profile, or write the person's \
+         `name` (and `credentials`, `role`) in the article instead of an `id`.";
     PRIVACY_PERSONAL_DATA = "privacy/personal-data", Warning,
         "An article seems to contain personal data (an e-mail address, phone number, date of birth or record number).",
         "Real patients' details must never be published. If this is the organisation's own contact \

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 /// The changed paths, sorted by what they affect.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(super) struct Changes {
-    /// site.yaml, a theme, `templates/` or `i18n/`: start over.
+    /// site.yaml, a theme, `templates/`, `i18n/` or `data/`: start over.
     pub reload: bool,
     /// The paths that asked for it.
     pub settings: BTreeSet<PathBuf>,
@@ -48,15 +48,11 @@ impl Changes {
                     changes.reload = true;
                     changes.settings.insert(rel.to_path_buf());
                 }
-                "templates" | "i18n" | "themes" => {
-                    changes.reload = true;
-                    changes.settings.insert(rel.to_path_buf());
-                }
-                // The status board and live-update entries are read at
-                // discovery and shown on many pages (status pages, home
-                // strips, topic pages, feeds, /status.json): a change to
-                // them rebuilds everything.
-                "data" => {
+                // `data/` (people profiles, the status board) and live-update
+                // entries show on many pages at once (people and status
+                // pages, home strips, topic pages, feeds, /status.json): a
+                // change to them rebuilds everything, like the settings.
+                "templates" | "i18n" | "themes" | "data" => {
                     changes.reload = true;
                     changes.settings.insert(rel.to_path_buf());
                 }

@@ -199,6 +199,7 @@ impl Build {
             ..
         } = assemble(
             setup.config.clone(),
+            &setup.people,
             live_pages(&parsed),
             &discovered,
             &self.options,
@@ -309,6 +310,7 @@ impl Build {
             ..
         } = assemble(
             state.setup.config.clone(),
+            &state.setup.people,
             live_pages(&state.parsed),
             &state.discovered,
             &self.options,

@@ -116,7 +116,10 @@ pub(crate) struct Setup {
     pub theme: theme::Theme,
     pub renderer: Renderer,
     pub strings: Strings,
-    /// Problems in site.yaml and the UI string files.
+    /// Profiles in `data/people/` (read here: a change under `data/`
+    /// starts the live preview over, like site.yaml).
+    pub people: std::sync::Arc<crate::people::People>,
+    /// Problems in site.yaml, the UI string files and the profiles.
     pub diagnostics: Diagnostics,
 }
 
@@ -139,11 +142,14 @@ pub(crate) fn setup(options: &BuildOptions) -> Result<Result<Setup, Diagnostics>
     let languages: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
     let (strings, found) = Strings::load(&theme, &languages, &config.default_language);
     diagnostics.extend(found);
+    let (people, found) = crate::people::load(&config.root);
+    diagnostics.extend(found);
     Ok(Ok(Setup {
         config,
         theme,
         renderer,
         strings,
+        people: std::sync::Arc::new(people),
         diagnostics,
     }))
 }
@@ -161,6 +167,7 @@ pub(crate) struct Assembled {
 /// the parsed pages, and the checks that need all of it.
 pub(crate) fn assemble(
     config: Config,
+    people: &std::sync::Arc<crate::people::People>,
     parsed: Vec<parse::ParsedPage>,
     discovered: &discover::Discovered,
     options: &BuildOptions,
@@ -170,6 +177,7 @@ pub(crate) fn assemble(
     let (mut site, found) = site::assemble(config, parsed, discovered, options.drafts);
     site.set_expired(&withdrawn.expired);
     diagnostics.extend(found);
+    diagnostics.extend(crate::people::attach(&mut site, people.clone()));
     diagnostics.extend(validate::validate(&site, options.today));
     diagnostics.extend(crate::status::stale(&site, options.now));
     let coverage = coverage::coverage(&site);
@@ -259,7 +267,13 @@ pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
         diagnostics,
         withdrawn,
         coverage,
-    } = assemble(setup.config.clone(), parsed, &discovered, options);
+    } = assemble(
+        setup.config.clone(),
+        &setup.people,
+        parsed,
+        &discovered,
+        options,
+    );
     report.diagnostics.extend(diagnostics);
     report.next_alert_expiry = withdrawn.next_expiry.clone();
     report.coverage = coverage;

@@ -48,6 +48,7 @@ impl Renderer {
             "language.html",
             "a-z.html",
             "search.html",
+            "people.html",
         ] {
             if !tera.contains_template(kind) {
                 return Err(Error::Template {
@@ -210,6 +211,7 @@ pub fn render_pages(
             view.updates = crate::updates::view(site, id, extras.updates, strings);
             view.status = crate::status::view(site, id, strings);
             view.status_strip = crate::status::strip(site, id, strings);
+            view.disclaimer = crate::disclaimer::view(site, id, strings);
             context.insert("page", &view);
             let html = renderer.render(page.kind.template(), &context)?;
             let script_hashes = if html.contains("<script") {

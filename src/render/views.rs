@@ -24,6 +24,8 @@ pub struct LanguageView<'a> {
     pub atoz_url: String,
     /// The language's search page.
     pub search_url: String,
+    /// The language's reviewers and authors page, if it has one.
+    pub people_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -74,6 +76,16 @@ pub struct ReviewerView<'a> {
     pub role: Option<&'a str>,
     pub date: Option<String>,
     pub date_display: Option<String>,
+    /// The person on the language's people page (`/en/people/#ana-ruiz`).
+    pub url: Option<String>,
+}
+
+/// An author, with where the people page lists them.
+#[derive(Serialize)]
+pub struct AuthorView<'a> {
+    pub name: &'a str,
+    pub credentials: Option<&'a str>,
+    pub url: Option<String>,
 }
 
 /// Review dates of an article, raw and localised.
@@ -163,6 +175,13 @@ pub struct PageView<'a> {
     /// The compact status strip, on home pages when `status.strip: true`
     /// (set by the renderer).
     pub status_strip: Option<crate::status::StripView>,
+    /// `authors` with links to the people page.
+    pub author_people: Vec<AuthorView<'a>>,
+    /// Everyone a people page lists (null on other pages).
+    pub people: Option<crate::people::view::PeopleView>,
+    /// The advice, emergency, contact and funding notice of an article
+    /// (set by the renderer; null on other pages).
+    pub disclaimer: Option<crate::disclaimer::DisclaimerView>,
 }
 
 fn date_pair(date: Option<crate::dates::Date>, language: &str) -> (Option<String>, Option<String>) {
@@ -192,6 +211,11 @@ pub fn site_view<'a>(site: &'a Site, language: &str) -> SiteView<'a> {
                 url: site.urls.language_home(&l.code),
                 atoz_url: site.urls.page(&l.code, &["a-z"]),
                 search_url: site.urls.page(&l.code, &["search"]),
+                people_url: site
+                    .people
+                    .pages
+                    .get(&l.code)
+                    .map(|&p| site.page(p).url.clone()),
             })
             .collect(),
         origin: config.base_url.origin().ascii_serialization(),
@@ -248,6 +272,7 @@ pub fn page_view<'a>(
         PageKind::Home => &page.pages[..page.pages.len().min(HOME_LATEST)],
         _ => &page.pages,
     };
+    let people = (page.kind == PageKind::People).then(|| crate::people::view::page_view(site, id));
     let mut breadcrumbs: Vec<LinkView> = ancestors(site, id)
         .into_iter()
         .rev()
@@ -296,7 +321,11 @@ pub fn page_view<'a>(
         reviewers: meta
             .reviewers
             .iter()
-            .map(|r| reviewer_view(r, language))
+            .map(|r| {
+                let mut view = reviewer_view(r, language);
+                view.url = site.people.url(site, language, r.id.as_deref(), &r.name);
+                view
+            })
             .collect(),
         translations: page
             .translations
@@ -327,9 +356,11 @@ pub fn page_view<'a>(
                 overdue: r.overdue,
             }
         }),
-        json_ld: review.map(|r| {
-            crate::structured_data::medical_web_page(site, page, body, &r, image_url.as_deref())
-        }),
+        json_ld: review
+            .map(|r| {
+                crate::structured_data::medical_web_page(site, page, body, &r, image_url.as_deref())
+            })
+            .or_else(|| people.as_ref().map(|p| p.json_ld.clone())),
         extra: &meta.extra,
         social: None,
         alert: None,
@@ -337,6 +368,17 @@ pub fn page_view<'a>(
         updates: None,
         status: None,
         status_strip: None,
+        author_people: meta
+            .authors
+            .iter()
+            .map(|a| AuthorView {
+                name: &a.name,
+                credentials: a.credentials.as_deref(),
+                url: site.people.url(site, language, a.id.as_deref(), &a.name),
+            })
+            .collect(),
+        people,
+        disclaimer: None,
     }
 }
 
@@ -382,6 +424,7 @@ fn reviewer_view<'a>(r: &'a Reviewer, language: &str) -> ReviewerView<'a> {
         role: r.role.as_deref(),
         date,
         date_display,
+        url: None,
     }
 }
 

@@ -130,6 +130,7 @@ pub fn assemble(
         expired: HashSet::new(),
         updates,
         status: discovered.status.clone(),
+        people: Default::default(),
     };
     (site, diagnostics)
 }

@@ -240,6 +240,7 @@ mod tests {
                 credentials: None,
                 role: None,
                 date: Date::new(2026, 3, 1),
+                id: None,
             }],
             citations: vec![
                 Citation {
@@ -301,6 +302,7 @@ mod tests {
                 credentials: None,
                 role: None,
                 date: Date::new(2026, 2, 1),
+                id: None,
             }],
             citations: vec![Citation {
                 id: "whelton2018".into(),

@@ -50,6 +50,8 @@ pub enum PageKind {
     Search,
     /// A language's service status board (`data/status.yaml`).
     Status,
+    /// A language's reviewers and authors ([`crate::people`]).
+    People,
 }
 
 impl PageKind {
@@ -66,6 +68,7 @@ impl PageKind {
             PageKind::AToZ => "a-z.html",
             PageKind::Search => "search.html",
             PageKind::Status => "status.html",
+            PageKind::People => "people.html",
         }
     }
 }
@@ -157,6 +160,8 @@ pub struct Site {
     pub updates: crate::updates::Streams,
     /// The service status board, when the site has one.
     pub status: Option<std::sync::Arc<crate::status::Board>>,
+    /// Profiles and people pages, set by [`crate::people::attach`].
+    pub people: crate::people::Directory,
 }
 
 impl Site {
@@ -189,6 +194,25 @@ impl Site {
     /// once, before the site is checked, so links to them are explained).
     pub fn set_expired(&mut self, paths: &[PathBuf]) {
         self.expired = paths.iter().cloned().collect();
+    }
+
+    /// Adds a page generated after assembly (the people pages). `Err` with
+    /// the file of the author's page already at its address, if any.
+    pub(crate) fn add_page(&mut self, page: Page) -> Result<PageId, Option<PathBuf>> {
+        if self.known_urls.contains(&page.url) {
+            let owner = self.page_for_url(&page.url);
+            return Err(owner.and_then(|id| self.pages[id].source_path().map(Path::to_path_buf)));
+        }
+        self.known_urls.insert(page.url.clone());
+        self.pages.push(page);
+        Ok(self.pages.len() - 1)
+    }
+
+    /// Adds a file published as it is, from outside `content/` and `static/`
+    /// (a profile photo).
+    pub(crate) fn add_file(&mut self, file: CopiedFile) {
+        self.known_urls.insert(file.url.clone());
+        self.files.push(file);
     }
 
     pub fn is_expired(&self, path: &Path) -> bool {

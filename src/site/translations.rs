@@ -123,6 +123,7 @@ fn class_of(kind: PageKind) -> &'static str {
         | PageKind::AToZ
         | PageKind::Search
         | PageKind::Status => "special",
+        PageKind::People => "special",
     }
 }
 

@@ -59,14 +59,18 @@ fn assert_no_injected_elements(file: &str, html: &scraper::Html) {
 fn pages_escape_every_value() {
     let site = built();
     let mut pages = 0;
+    let share_image_name = regex::Regex::new(r"share-[0-9a-f]{12}\.png").unwrap();
     for file in site.output_files().iter().filter(|f| f.ends_with(".html")) {
         let text = site.read(file);
         assert!(
             !text.contains('\0'),
             "{file}: a NUL character reached the page"
         );
+        // `{{ 7*7 }}` in the fixture's values must stay as written. Share
+        // image names are hashes, which may hold "49" by chance.
+        let without_hashes = share_image_name.replace_all(&text, "share.png");
         assert!(
-            !text.contains("49"),
+            !without_hashes.contains("49"),
             "{file}: template syntax in a value was evaluated"
         );
         let html = scraper::Html::parse_document(&text);

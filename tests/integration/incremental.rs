@@ -146,6 +146,8 @@ fn a_title_edit_re_renders_the_article_its_translation_sections_tags_and_home() 
             "/en/tags/blood-pressure/",
             "/en/tags/heart/",
             "/en/a-z/",
+            // The people page lists the article under its reviewer.
+            "/en/people/",
         ],
         "salt.md links to it, but a link shows the address, not the title"
     );
@@ -497,4 +499,24 @@ fn live_updates_and_the_status_board_match_a_full_build() {
     preview.update("a broken entry", std::slice::from_ref(&entry));
     std::fs::remove_file(&entry).unwrap();
     preview.update("a deleted entry", &[entry]);
+}
+
+#[test]
+fn a_reviewer_edit_re_renders_the_people_page_and_a_profile_starts_over() {
+    let mut p = Preview::new();
+    let changed = p.replace(BP, "credentials: MD", "credentials: MD, PhD");
+    let scope = pages(p.update("reviewer edit", &[changed]));
+    assert!(scope.contains(&"/en/people/".to_string()), "{scope:?}");
+    // A profile under data/ is read with the settings: everything again.
+    let profile = p.write(
+        "data/people/dr-sample-reviewer.yaml",
+        "name: Dr. Sample Reviewer\nrole: Heart doctor\n",
+    );
+    assert_eq!(p.update("new profile", &[profile]), Scope::Everything);
+    let changed = p.replace(
+        BP,
+        "  - name: Dr. Sample Reviewer",
+        "  - id: dr-sample-reviewer",
+    );
+    p.update("entry names the profile", &[changed]);
 }

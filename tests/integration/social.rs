@@ -100,6 +100,26 @@ fn an_unchanged_site_draws_no_card_on_the_second_build() {
 }
 
 #[test]
+fn the_same_site_in_another_folder_gets_the_same_cards() {
+    // Cards drawn from a page's own image are named by the image's bytes,
+    // not its path: a CI runner's checkout folder must not change them.
+    let (one, two) = (TestSite::new("sites/social"), TestSite::new("sites/social"));
+    assert_ne!(one.root, two.root);
+    assert!(one.build().published && two.build().published);
+    let (first, second) = (cards(&one), cards(&two));
+    assert_eq!(first.len(), 14);
+    assert!(
+        first
+            .iter()
+            .any(|(name, _)| name.starts_with("en/heart/salt/"))
+    );
+    assert_eq!(first, second);
+    // Published from the warm cache, the bytes are the cache's.
+    assert!(one.build().published);
+    assert_eq!(cards(&one), first);
+}
+
+#[test]
 fn the_cache_may_not_live_inside_the_output() {
     let site = TestSite::new("sites/social");
     let yaml = site.root.join("site.yaml");

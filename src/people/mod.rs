@@ -1,0 +1,404 @@
+//! The people behind the content: optional profiles in
+//! `data/people/<id>.yaml`, the `id:` that reviewers and authors in front
+//! matter use to name them, and each language's people page listing every
+//! reviewer and author with the articles they reviewed or wrote.
+//!
+//! [`load`] reads and checks the profiles (with the theme, before any page);
+//! [`attach`] joins them to the assembled site: entries naming an `id` take
+//! what they leave out from the profile, unknown ids are reported, photos
+//! are published and the people pages added. [`directory`] says who is
+//! who; [`view`] is what the people page and the JSON-LD show.
+
+pub mod directory;
+pub mod view;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Position, codes, suggest};
+use crate::localized::Localized;
+use crate::yaml::{self, Segment};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub use directory::{Directory, attach};
+
+/// Where profiles live, relative to the site root.
+pub const FOLDER: &str = "data/people";
+
+/// File types a profile `photo` may be.
+const PHOTO_TYPES: [&str; 7] = ["jpg", "jpeg", "png", "webp", "gif", "avif", "svg"];
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+struct RawProfile {
+    name: Option<String>,
+    credentials: Option<Localized>,
+    role: Option<Localized>,
+    bio: Option<Localized>,
+    photo: Option<String>,
+    photo_alt: Option<Localized>,
+    affiliations: Vec<Localized>,
+    conflicts_of_interest: Option<Localized>,
+    links: Vec<RawLink>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+struct RawLink {
+    title: Option<Localized>,
+    url: String,
+}
+
+/// A profile's photo.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Photo {
+    /// Relative to the site root (`data/people/ana-ruiz.jpg`).
+    pub source: PathBuf,
+    /// Relative to `data/people/` (`ana-ruiz.jpg`): published under `/people/`.
+    pub rel: String,
+    pub alt: Localized,
+}
+
+/// A link about the person (a professional register, a clinic page).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    /// The link's text; the address is shown when there is none.
+    pub title: Option<Localized>,
+    /// Starts with `https://` or `http://`.
+    pub url: String,
+}
+
+/// One checked profile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Profile {
+    /// The file name without `.yaml`: what front matter writes as `id:`.
+    pub id: String,
+    /// Relative to the site root.
+    pub file: PathBuf,
+    pub name: String,
+    pub credentials: Option<Localized>,
+    /// Profession or role ("Family doctor"), as `role:` in front matter.
+    pub role: Option<Localized>,
+    /// Plain text; a blank line starts a new paragraph.
+    pub bio: Option<Localized>,
+    pub photo: Option<Photo>,
+    pub affiliations: Vec<Localized>,
+    pub conflicts_of_interest: Option<Localized>,
+    pub links: Vec<Link>,
+}
+
+/// Every profile of the site, by id.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct People {
+    pub profiles: BTreeMap<String, Profile>,
+}
+
+impl People {
+    pub fn get(&self, id: &str) -> Option<&Profile> {
+        self.profiles.get(id)
+    }
+}
+
+/// Reads every `data/people/*.yaml` under `root`. Only a profile that
+/// cannot be read at all (broken YAML, a file name that is not an id) is
+/// left out; every problem is reported.
+pub fn load(root: &Path) -> (People, Diagnostics) {
+    let mut people = People::default();
+    let mut diagnostics = Diagnostics::new();
+    let dir = root.join(FOLDER);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_file())
+                .filter(|p| {
+                    p.extension().is_some_and(|e| e == "yaml" || e == "yml")
+                        && !p
+                            .file_name()
+                            .is_some_and(|n| crate::discover::is_ignored(&n.to_string_lossy()))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    for path in files {
+        let file = Path::new(FOLDER).join(path.file_name().unwrap_or_default());
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) => {
+                diagnostics.push(Diagnostic::error(
+                    codes::CONTENT_UNREADABLE,
+                    &file,
+                    Position::start(),
+                    format!("`{}` could not be read: {e}", file.display()),
+                ));
+                continue;
+            }
+        };
+        // A profile with a wrong value stays (its problem fails the build
+        // anyway), so articles naming it are not also told it is unknown.
+        if let Some(profile) = check(root, &file, &text, &mut diagnostics) {
+            people.profiles.insert(profile.id.clone(), profile);
+        }
+    }
+    (people, diagnostics)
+}
+
+/// Checks one profile file's text. `file` is relative to the root.
+pub(crate) fn check(
+    root: &Path,
+    file: &Path,
+    text: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<Profile> {
+    let invalid = |position: Position, message: String, hint: &str| {
+        Diagnostic::error(codes::PERSON_INVALID_VALUE, file, position, message).with_hint(hint)
+    };
+    let id = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let slug = crate::site::urls::slugify(&id);
+    if id.is_empty() || slug != id {
+        diagnostics.push(invalid(
+            Position::start(),
+            format!("the file name `{id}` cannot be a profile id"),
+            &format!(
+                "rename the file to `{}.yaml`: lower case letters, digits, `-` and `_`",
+                if slug.is_empty() { "first-last" } else { &slug }
+            ),
+        ));
+        return None;
+    }
+    let (raw, unknown) = match yaml::parse::<RawProfile>(text) {
+        Ok(parsed) => parsed,
+        Err(e) => {
+            diagnostics.push(invalid(
+                e.position,
+                e.message,
+                "values containing `: ` need quotes; texts per language are written `{ en: …, es: … }`",
+            ));
+            return None;
+        }
+    };
+    for key in &unknown {
+        let known = match key.parent_key() {
+            "links" => suggest::fields_of::<RawLink>(),
+            _ => suggest::fields_of::<RawProfile>(),
+        };
+        diagnostics.push(
+            Diagnostic::warning(
+                codes::PERSON_UNKNOWN_FIELD,
+                file,
+                key.position,
+                format!("unknown profile field `{}`", key.dotted()),
+            )
+            .maybe_hint(suggest::did_you_mean(key.name(), known.iter().copied())),
+        );
+    }
+    let at = |path: &[Segment]| yaml::locate(text, path).unwrap_or_else(Position::start);
+    let key = |name: &str| Segment::Key(name.to_string());
+    let name = raw.name.as_deref().map(str::trim).unwrap_or_default();
+    if name.is_empty() {
+        diagnostics.push(invalid(
+            Position::start(),
+            "the profile has no `name`".to_string(),
+            "add a line like `name: Dr. Ana Ruiz`",
+        ));
+    }
+    let photo = raw
+        .photo
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty());
+    let photo = photo.and_then(|rel| {
+        let position = at(&[key("photo")]);
+        let alt = raw.photo_alt.clone().filter(|a| !a.is_blank());
+        if alt.is_none() {
+            diagnostics.push(
+                Diagnostic::error(
+                    codes::PERSON_PHOTO_ALT,
+                    file,
+                    position,
+                    "the `photo` has no `photo_alt` text",
+                )
+                .with_hint("add `photo_alt:` describing the photo for people who cannot see it"),
+            );
+        }
+        let source = crate::discover::normalize(&Path::new(FOLDER).join(rel))
+            .filter(|s| s.starts_with(FOLDER));
+        let is_image = Path::new(rel).extension().is_some_and(|e| {
+            PHOTO_TYPES.contains(&e.to_string_lossy().to_lowercase().as_str())
+        });
+        match source {
+            Some(source) if is_image && root.join(&source).is_file() => Some(Photo {
+                rel: source
+                    .strip_prefix(FOLDER)
+                    .unwrap_or(&source)
+                    .to_string_lossy()
+                    .replace('\\', "/"),
+                source,
+                alt: alt?,
+            }),
+            Some(_) if is_image => {
+                diagnostics.push(
+                    Diagnostic::error(
+                        codes::IMAGE_MISSING,
+                        file,
+                        position,
+                        format!("the photo `{rel}` does not exist"),
+                    )
+                    .with_hint("put the photo beside the profile, in `data/people/`, and write its file name"),
+                );
+                None
+            }
+            _ => {
+                diagnostics.push(invalid(
+                    position,
+                    format!("`{rel}` is not a photo beside the profile"),
+                    "use a JPEG, PNG, WebP, GIF, AVIF or SVG file in `data/people/`, e.g. `photo: ana-ruiz.jpg`",
+                ));
+                None
+            }
+        }
+    });
+    let mut links = Vec::new();
+    for (i, link) in raw.links.into_iter().enumerate() {
+        let url = link.url.trim().to_string();
+        let web = url::Url::parse(&url)
+            .ok()
+            .is_some_and(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some());
+        if web {
+            links.push(Link {
+                title: link.title.filter(|t| !t.is_blank()),
+                url,
+            });
+        } else {
+            diagnostics.push(invalid(
+                at(&[key("links"), Segment::Index(i), key("url")]),
+                format!("`{url}` is not a web address"),
+                "write the full address, starting with https://",
+            ));
+        }
+    }
+    let keep = |l: Option<Localized>| l.filter(|t| !t.is_blank());
+    Some(Profile {
+        id: id.clone(),
+        file: file.to_path_buf(),
+        // A missing name is reported above; the id stands in for it.
+        name: if name.is_empty() {
+            id.clone()
+        } else {
+            name.to_string()
+        },
+        credentials: keep(raw.credentials),
+        role: keep(raw.role),
+        bio: keep(raw.bio),
+        photo,
+        affiliations: raw
+            .affiliations
+            .into_iter()
+            .filter(|a| !a.is_blank())
+            .collect(),
+        conflicts_of_interest: keep(raw.conflicts_of_interest),
+        links,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_text(name: &str, text: &str) -> (Option<Profile>, Vec<String>) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join(FOLDER)).unwrap();
+        std::fs::write(dir.path().join(FOLDER).join("ana.jpg"), b"x").unwrap();
+        let mut diagnostics = Diagnostics::new();
+        let file = Path::new(FOLDER).join(name);
+        let profile = check(dir.path(), &file, text, &mut diagnostics);
+        let found = diagnostics
+            .iter()
+            .map(|d| {
+                format!(
+                    "{} {}:{} {}{}",
+                    d.code,
+                    d.position.line,
+                    d.position.column,
+                    d.message,
+                    d.hint
+                        .as_ref()
+                        .map(|h| format!(" ({h})"))
+                        .unwrap_or_default()
+                )
+            })
+            .collect();
+        (profile, found)
+    }
+
+    #[test]
+    fn reads_a_full_profile() {
+        let (profile, found) = check_text(
+            "ana-ruiz.yaml",
+            "name: Dr. Ana Ruiz\ncredentials: MD\nrole: { en: Cardiologist, es: Cardióloga }\nbio: |\n  First.\n\n  Second.\nphoto: ana.jpg\nphoto_alt: Ana smiling\naffiliations: [Riverside Clinic]\nconflicts_of_interest: None.\nlinks:\n  - { title: Register, url: \"https://register.example.org/123\" }\n",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        let p = profile.unwrap();
+        assert_eq!(
+            (p.id.as_str(), p.name.as_str()),
+            ("ana-ruiz", "Dr. Ana Ruiz")
+        );
+        assert_eq!(p.role.unwrap().text("es", "en"), Some("Cardióloga"));
+        let photo = p.photo.unwrap();
+        assert_eq!(photo.source, Path::new("data/people/ana.jpg"));
+        assert_eq!(photo.rel, "ana.jpg");
+        assert_eq!(p.links[0].url, "https://register.example.org/123");
+    }
+
+    #[test]
+    fn photo_without_alt_is_an_error_at_the_photo() {
+        let (_, found) = check_text("ana.yaml", "name: Ana\nphoto: ana.jpg\n");
+        assert_eq!(
+            found,
+            [
+                "person/photo-alt 2:1 the `photo` has no `photo_alt` text (add `photo_alt:` describing the photo for people who cannot see it)"
+            ]
+        );
+        let (_, found) = check_text("ana.yaml", "name: Ana\nphoto: gone.png\nphoto_alt: x\n");
+        assert_eq!(found.len(), 1);
+        assert!(found[0].starts_with("image/missing 2:1"), "{found:?}");
+        let (_, found) = check_text(
+            "ana.yaml",
+            "name: Ana\nphoto: ../../secret.jpg\nphoto_alt: x\n",
+        );
+        assert!(
+            found[0].starts_with("person/invalid-value 2:1"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn unknown_fields_bad_links_names_and_ids() {
+        let (profile, found) = check_text(
+            "ana.yaml",
+            "name: Ana\nbiography: x\nlinks:\n  - { titel: R, url: \"javascript:alert(1)\" }\n",
+        );
+        assert_eq!(
+            found,
+            [
+                "person/unknown-field 2:1 unknown profile field `biography` (did you mean `bio`?)",
+                "person/unknown-field 4:7 unknown profile field `links[0].titel` (did you mean `title`?)",
+                "person/invalid-value 4:17 `javascript:alert(1)` is not a web address (write the full address, starting with https://)",
+            ]
+        );
+        assert!(profile.unwrap().links.is_empty());
+        let (_, found) = check_text("Dr Ana.yaml", "name: Ana\n");
+        assert_eq!(
+            found,
+            [
+                "person/invalid-value 1:1 the file name `Dr Ana` cannot be a profile id (rename the file to `dr-ana.yaml`: lower case letters, digits, `-` and `_`)"
+            ]
+        );
+        let (_, found) = check_text("ana.yaml", "credentials: MD\n");
+        assert!(found[0].contains("has no `name`"), "{found:?}");
+    }
+}
