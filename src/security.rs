@@ -20,18 +20,22 @@ pub fn inline_style_hashes(html: &str) -> BTreeSet<String> {
 }
 
 fn inline_hashes(html: &str, element: &str) -> BTreeSet<String> {
+    // Every page is scanned twice: memchr's vectorised search keeps that
+    // a small part of rendering.
     let open = format!("<{element}");
     let close = format!("</{element}>");
+    let open = memchr::memmem::Finder::new(open.as_bytes());
+    let close = memchr::memmem::Finder::new(close.as_bytes());
     let mut hashes = BTreeSet::new();
     let mut rest = html;
-    while let Some(start) = rest.find(&open) {
+    while let Some(start) = open.find(rest.as_bytes()) {
         let after = &rest[start..];
-        let Some(tag_end) = after.find('>') else {
+        let Some(tag_end) = memchr::memchr(b'>', after.as_bytes()) else {
             break;
         };
         let tag = &after[..tag_end];
         let body_start = tag_end + 1;
-        let Some(close) = after[body_start..].find(close.as_str()) else {
+        let Some(close) = close.find(&after.as_bytes()[body_start..]) else {
             break;
         };
         let body = &after[body_start..body_start + close];

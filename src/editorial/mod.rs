@@ -14,6 +14,7 @@ use crate::output::Output;
 use crate::render::PageFacts;
 use crate::review;
 use crate::site::{PageKind, Site};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -60,15 +61,27 @@ pub fn write(
     output: &dyn Output,
 ) -> Result<()> {
     let rows = rows(site, facts, diagnostics, today);
+    // The JSON and the four orders of the table are independent; on a
+    // large site each is a long list, so they are written in parallel.
+    let (json, pages) = rayon::join(
+        || write_json(site, &rows, today, output),
+        || write_pages(site, &rows, today, output),
+    );
+    json.and(pages)
+}
+
+fn write_json(site: &Site, rows: &[Row], today: Date, output: &dyn Output) -> Result<()> {
     let json = serde_json::json!({
         "version": 1,
         "build_date": today.to_string(),
         "site": site.config.title,
-        "articles": sorted(&rows, "due"),
+        "articles": sorted(rows, "due"),
     });
     let json = serde_json::to_string_pretty(&json).map_err(|e| Error::Usage(e.to_string()))?;
-    output.write(Path::new("_report/report.json"), json.as_bytes())?;
+    output.write(Path::new("_report/report.json"), json.as_bytes())
+}
 
+fn write_pages(site: &Site, rows: &[Row], today: Date, output: &dyn Output) -> Result<()> {
     let mut tera = tera::Tera::new();
     tera.add_raw_template("report.html", include_str!("report.html"))
         .map_err(|e| Error::Template {
@@ -81,12 +94,12 @@ pub fn write(
         "unreviewed": rows.iter().filter(|r| r.reviewers.is_empty()).count(),
         "with_problems": rows.iter().filter(|r| problem_count(r) > 0).count(),
     });
-    for (file, key, label) in ORDERS {
+    ORDERS.par_iter().try_for_each(|(file, key, label)| {
         let mut context = tera::Context::new();
         context.insert("site_title", &site.config.title);
         context.insert("root_url", &site.urls.root());
         context.insert("build_date", &today.to_string());
-        context.insert("rows", &sorted(&rows, key));
+        context.insert("rows", &sorted(rows, key));
         context.insert("order", key);
         context.insert("order_label", label);
         context.insert(
@@ -103,9 +116,8 @@ pub fn write(
                 name: "editorial report".into(),
                 message: e.to_string(),
             })?;
-        output.write(&PathBuf::from("_report").join(file), html.as_bytes())?;
-    }
-    Ok(())
+        output.write(&PathBuf::from("_report").join(file), html.as_bytes())
+    })
 }
 
 fn problem_count(row: &Row) -> usize {

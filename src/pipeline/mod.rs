@@ -321,26 +321,31 @@ pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
         Target::Memory(_) => CardMode::CachedOnly,
         _ => CardMode::Skip,
     };
-    let site_wide = site_wide_outputs(
-        &site,
-        &mut plan,
-        &rendered.facts,
-        options.today,
-        cards,
-        output,
-    )?;
+    // The search index is written by builds into a folder only: `check`
+    // writes nothing, and the live preview serves what it has in memory.
+    // It needs nothing the site-wide outputs make, so the two run side by
+    // side (each has long serial parts: merging postings, drawing cards).
+    let (site_wide, indexed) = rayon::join(
+        || {
+            site_wide_outputs(
+                &site,
+                &mut plan,
+                &rendered.facts,
+                options.today,
+                cards,
+                output,
+            )
+        },
+        || match target {
+            Target::Folder(_) => search::write(&site, options.today, output),
+            _ => Ok(search::Indexed::default()),
+        },
+    );
+    let site_wide = site_wide?;
     report.diagnostics.extend(site_wide.diagnostics);
     report.share_images = site_wide.share_images;
-    report.files += site_wide.files;
-    clock.lap("share images, feeds, sitemap, kit, CAP");
-
-    // The search index is written by builds into a folder only: `check`
-    // writes nothing, and the live preview must stay fast (indexing every
-    // page takes seconds on a large site).
-    if matches!(target, Target::Folder(_)) {
-        report.files += search::write(&site, options.today, output)?.files;
-        clock.lap("search index");
-    }
+    report.files += site_wide.files + indexed?.files;
+    clock.lap("share images, feeds, sitemap, kit, CAP, search index");
 
     // Theme files first, so a site's own static file of the same name wins.
     report.files += write_theme_files(&setup.theme, output)?;

@@ -71,6 +71,7 @@ pub struct Readability {
     pub ease: Option<f64>,
     pub words: usize,
     pub sentences: usize,
+    /// Syllables counted (0 for Gulpease, which counts letters instead).
     pub syllables: usize,
     /// The three longest sentences, longest first.
     pub longest: Vec<Sentence>,
@@ -116,12 +117,17 @@ pub fn measure(blocks: &[String], language: &str) -> Option<Readability> {
     let mut letters = 0usize;
     // Each sentence's word count and text; only the longest become owned.
     let mut lengths: Vec<(usize, &str)> = Vec::new();
+    // Only Gulpease counts letters; only the others count syllables.
+    let counts_letters = formula == Formula::Gulpease;
     for sentence in blocks.iter().flat_map(|b| split_sentences(b)) {
         let mut sentence_words = 0;
         for w in sentence.split_whitespace().filter_map(word) {
             sentence_words += 1;
-            syllables += syllables::count(w, language);
-            letters += w.chars().filter(|c| c.is_alphanumeric()).count();
+            if counts_letters {
+                letters += w.chars().filter(|c| c.is_alphanumeric()).count();
+            } else {
+                syllables += syllables::count(w, language);
+            }
         }
         if sentence_words == 0 {
             continue;

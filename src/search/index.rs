@@ -17,8 +17,9 @@
 use super::text::Fields;
 use super::words;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Format version, for clients that cache the index.
 const VERSION: u32 = 1;
@@ -42,7 +43,7 @@ pub type PageTerms = Vec<(String, u8)>;
 
 /// Weighs the terms of one page's fields.
 pub fn page_terms(fields: &Fields) -> PageTerms {
-    let mut weights: HashMap<String, (u8, u32)> = HashMap::new();
+    let mut weights: HashMap<String, (u8, u32)> = HashMap::default();
     let mut add = |text: &str, weight: u8| {
         words::terms(text, &mut |term: &str| {
             if let Some(entry) = weights.get_mut(term) {
@@ -74,7 +75,7 @@ pub fn files(records: Vec<Record>, pages: Vec<PageTerms>) -> Vec<(String, Vec<u8
     let page_count = records.len();
     let mut postings: BTreeMap<String, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
     // Each term's list, and the last page in it (to write the next gap).
-    let mut by_term: HashMap<String, (u32, Vec<u32>)> = HashMap::new();
+    let mut by_term: HashMap<String, (u32, Vec<u32>)> = HashMap::default();
     for (number, terms) in pages.into_iter().enumerate() {
         let number = number as u32;
         for (term, weight) in terms {

@@ -51,10 +51,14 @@ pub fn terms(text: &str, out: &mut impl FnMut(&str)) {
             continue;
         }
         if word.is_ascii() {
-            ascii.clear();
-            ascii.push_str(word);
-            ascii.make_ascii_lowercase();
-            folded_terms(&ascii, out);
+            // A run of ASCII letters and digits is one spaced word with
+            // no Arabic article: only the length rule applies.
+            if word.len() >= 2 {
+                ascii.clear();
+                ascii.push_str(word);
+                ascii.make_ascii_lowercase();
+                out(&ascii);
+            }
         } else {
             folded_terms(&fold(word), out);
         }
