@@ -47,21 +47,34 @@ pub fn find(text: &str, allow: &[String]) -> Vec<Finding> {
             out.push(Finding { start, end, kind });
         }
     };
-    for m in p.email.find_iter(text) {
-        push(m.start(), m.end(), "an e-mail address");
+    // Every text of every page comes here: patterns that need an `@` or
+    // digits are not run on text without them (most prose).
+    // (`\d` in the patterns is any Unicode digit, so are these.)
+    let digits = if text.is_ascii() {
+        text.bytes().filter(u8::is_ascii_digit).count()
+    } else {
+        text.chars().filter(|c| c.is_numeric()).count()
+    };
+    if memchr::memchr(b'@', text.as_bytes()).is_some() {
+        for m in p.email.find_iter(text) {
+            push(m.start(), m.end(), "an e-mail address");
+        }
     }
-    for m in p.phone.find_iter(text) {
-        let digits = m.as_str().chars().filter(char::is_ascii_digit).count();
-        // Dates (2026-01-10) and years have fewer digits; real numbers have 9+.
-        if digits >= 9 {
-            push(m.start(), m.end(), "a phone number");
+    // Dates (2026-01-10) and years have fewer digits; real numbers have 9+.
+    if digits >= 9 {
+        for m in p.phone.find_iter(text) {
+            if m.as_str().bytes().filter(u8::is_ascii_digit).count() >= 9 {
+                push(m.start(), m.end(), "a phone number");
+            }
         }
     }
     for m in p.birth.find_iter(text) {
         push(m.start(), m.end(), "a date of birth");
     }
-    for m in p.record.find_iter(text) {
-        push(m.start(), m.end(), "a medical record number");
+    if digits >= 4 {
+        for m in p.record.find_iter(text) {
+            push(m.start(), m.end(), "a medical record number");
+        }
     }
     out.sort_by_key(|f| (f.start, f.end));
     out.dedup_by(|a, b| a.start < b.end && b.start < a.end);

@@ -220,7 +220,10 @@ fn round1(x: f64) -> f64 {
 
 /// A word as counted: punctuation trimmed, at least one letter, not an address.
 fn word(token: &str) -> Option<&str> {
-    if token.contains("://") || token.starts_with("www.") || token.contains('@') {
+    // Byte checks: this runs on every word of every page.
+    let bytes = token.as_bytes();
+    if bytes.contains(&b'@') || bytes.starts_with(b"www.") || bytes.windows(3).any(|w| w == b"://")
+    {
         return None;
     }
     let trimmed = token.trim_matches(|c: char| !c.is_alphanumeric());
