@@ -120,6 +120,37 @@ fn the_same_site_in_another_folder_gets_the_same_cards() {
 }
 
 #[test]
+fn pages_showing_the_same_image_share_one_drawing() {
+    let site = TestSite::new("sites/social");
+    let file = site.root.join("content/en/heart/high-blood-pressure.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let text = text.replacen(
+        "\n---\n",
+        "\nimage: images/salt.svg\nimage_alt: A salt shaker\n---\n",
+        1,
+    );
+    std::fs::write(&file, text).unwrap();
+    let report = site.build();
+    assert!(report.published, "{:?}", report.diagnostics);
+    // The English page and its Spanish translation (which inherits the
+    // image) find the salt page's drawing instead of drawing their own.
+    let stats = &report.share_images;
+    assert_eq!(stats.rendered + stats.cached, 14);
+    assert!(stats.cached >= 2, "{stats:?}");
+    let cards = cards(&site);
+    let bytes_of = |page: &str| {
+        cards
+            .iter()
+            .find(|(name, _)| name.starts_with(page))
+            .map(|(_, bytes)| bytes.clone())
+            .unwrap()
+    };
+    let salt = bytes_of("en/heart/salt/");
+    assert_eq!(salt, bytes_of("en/heart/high-blood-pressure/"));
+    assert_eq!(salt, bytes_of("es/heart/presion-arterial-alta/"));
+}
+
+#[test]
 fn the_cache_may_not_live_inside_the_output() {
     let site = TestSite::new("sites/social");
     let yaml = site.root.join("site.yaml");

@@ -161,14 +161,30 @@ impl Cards {
             return Ok((Stats::default(), Diagnostics::new()));
         };
         std::fs::create_dir_all(&self.cache_dir).map_err(|e| Error::io(&self.cache_dir, e))?;
-        let results: Vec<(u64, Option<Duration>, Option<Diagnostic>)> = self
-            .cards
-            .par_iter()
-            .map(|card| render_one(site, painter, &self.cache_dir, card, output))
-            .collect::<Result<_>>()?;
+        // The first card of each key is drawn (in parallel); the others
+        // then find it in the cache.
+        let mut seen = BTreeSet::new();
+        let (first, repeat): (Vec<usize>, Vec<usize>) =
+            (0..self.cards.len()).partition(|&i| seen.insert(self.cards[i].key.as_str()));
+        let mut results: Vec<Option<(u64, Option<Duration>, Option<Diagnostic>)>> =
+            vec![None; self.cards.len()];
+        for batch in [first, repeat] {
+            let done: Vec<(usize, (u64, Option<Duration>, Option<Diagnostic>))> = batch
+                .into_par_iter()
+                .map(|i| {
+                    render_one(site, painter, &self.cache_dir, &self.cards[i], output)
+                        .map(|r| (i, r))
+                })
+                .collect::<Result<_>>()?;
+            for (i, result) in done {
+                results[i] = Some(result);
+            }
+        }
+        let count = results.len();
+        let results = results.into_iter().flatten();
         let mut stats = Stats::default();
         let mut diagnostics = Diagnostics::new();
-        self.sizes = Vec::with_capacity(results.len());
+        self.sizes = Vec::with_capacity(count);
         for (size, drawn, problem) in results {
             match drawn {
                 Some(time) => {
@@ -238,10 +254,12 @@ fn render_one(
     }
     let started = Instant::now();
     let mut problem = None;
+    let mut fallback = false;
     let png = match &card.source {
         Source::Generated(text) => painter.generated_png(text),
         Source::Image(path) => painter.image_png(path).or_else(|message| {
             problem = Some(card_problem(site, card.page, message));
+            fallback = true;
             painter.generated_png(&card_text(site, site.page(card.page), None))
         }),
     }
@@ -262,9 +280,11 @@ fn render_one(
         ));
     }
     // Written under a temporary name and renamed, so a concurrent build
-    // never copies half a file.
+    // never copies half a file. A title card drawn because the page's
+    // image was unusable is this page's alone: other pages with the same
+    // image (the same key) draw their own.
     let partial = cache_dir.join(format!("{}.{}.partial", card.key, std::process::id()));
-    if std::fs::write(&partial, &png).is_ok() {
+    if !fallback && std::fs::write(&partial, &png).is_ok() {
         let _ = std::fs::rename(&partial, &cached);
     }
     output.write(&target, &png)?;
@@ -362,10 +382,12 @@ pub fn plan(site: &Site, theme: &Theme, strings: &Strings) -> Result<(Cards, Dia
         shared.update(&[0]);
     }
 
+    // A card's key is what it shows, not which page it is for: pages that
+    // show the same thing (the same image, the same title) share one
+    // drawing and one cache file, each publishing it at its own address.
     for (id, source, alt) in sources {
         let page = site.page(id);
         let mut hasher = shared.clone();
-        hasher.update(page.url.as_bytes());
         match &source {
             Source::Generated(text) => {
                 for part in [
