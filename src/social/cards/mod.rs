@@ -166,10 +166,9 @@ impl Cards {
         let mut seen = BTreeSet::new();
         let (first, repeat): (Vec<usize>, Vec<usize>) =
             (0..self.cards.len()).partition(|&i| seen.insert(self.cards[i].key.as_str()));
-        let mut results: Vec<Option<(u64, Option<Duration>, Option<Diagnostic>)>> =
-            vec![None; self.cards.len()];
+        let mut results: Vec<Option<Drawn>> = vec![None; self.cards.len()];
         for batch in [first, repeat] {
-            let done: Vec<(usize, (u64, Option<Duration>, Option<Diagnostic>))> = batch
+            let done: Vec<(usize, Drawn)> = batch
                 .into_par_iter()
                 .map(|i| {
                     render_one(site, painter, &self.cache_dir, &self.cards[i], output)
@@ -239,13 +238,17 @@ impl Cards {
     }
 }
 
+/// One card's outcome: its size in bytes, the drawing time (`None` when
+/// it came from the cache) and a problem to report.
+type Drawn = (u64, Option<Duration>, Option<Diagnostic>);
+
 fn render_one(
     site: &Site,
     painter: &Painter,
     cache_dir: &Path,
     card: &Card,
     output: &dyn Output,
-) -> Result<(u64, Option<Duration>, Option<Diagnostic>)> {
+) -> Result<Drawn> {
     let target = site.urls.output_path(&card.url);
     let cached = cache_dir.join(format!("{}.png", card.key));
     if let Ok(meta) = std::fs::metadata(&cached) {
