@@ -85,6 +85,7 @@ struct State {
     site_wide_diagnostics: Diagnostics,
 }
 
+#[derive(Clone)]
 struct Parsed {
     page: Option<ParsedPage>,
     diagnostics: Vec<Diagnostic>,
@@ -300,8 +301,26 @@ impl Build {
                 })
                 .collect()
         };
-        state.parsed.extend(parse_into_map(&root, &to_parse));
+        let reparsed = parse_into_map(&root, &to_parse);
         clock.lap("parse");
+        if !rediscover
+            && changes.files.is_empty()
+            && self.output_current
+            && let Some(rebuild) = Self::body_only(
+                state,
+                reparsed.clone(),
+                &self.output,
+                &self.options,
+                self.defer_site_wide,
+            )?
+        {
+            clock.lap("render");
+            self.site_wide_pending = self.defer_site_wide;
+            let mut rebuild = self.finish(clock, rebuild.0, rebuild.1);
+            rebuild.changed = changes.paths();
+            return Ok(rebuild);
+        }
+        state.parsed.extend(reparsed);
 
         let Assembled {
             site,
@@ -397,6 +416,74 @@ impl Build {
         Ok(rebuild)
     }
 
+    /// The common edit while writing: only the Markdown body of known
+    /// articles changed, their front matter is byte for byte as it was. The
+    /// site model then stays as it is (titles, dates, tags, lists,
+    /// translations and the checks that read front matter all come from
+    /// it): each page gets its new text and is rendered again, without
+    /// assembling and validating the whole site. `None` when the edit is
+    /// anything else (the caller then does the general update).
+    fn body_only(
+        state: &mut State,
+        reparsed: BTreeMap<PathBuf, Parsed>,
+        output: &Memory,
+        options: &BuildOptions,
+        defer_site_wide: bool,
+    ) -> Result<Option<(usize, Scope)>> {
+        let mut ids = Vec::new();
+        for (path, new) in &reparsed {
+            let (Some(old), Some(new_page)) = (state.parsed.get(path), &new.page) else {
+                return Ok(None);
+            };
+            let Some(old_page) = &old.page else {
+                return Ok(None);
+            };
+            let same_front_matter = old_page.text[..old_page.body_start]
+                == new_page.text[..new_page.body_start]
+                && old.diagnostics == new.diagnostics;
+            let Some(id) = state.site.page_for_source(path) else {
+                return Ok(None);
+            };
+            let is_alert = state.site.page(id).meta.alert.is_some();
+            if !same_front_matter || is_alert {
+                return Ok(None);
+            }
+            ids.push(id);
+        }
+        // The preview's current snapshot shares the model: copied then
+        // (a copy is a fraction of assembling and validating it again).
+        let site = Arc::make_mut(&mut state.site);
+        for (path, new) in &reparsed {
+            if let (Some(id), Some(page)) = (site.page_for_source(path), &new.page) {
+                site.pages[id].source = Some(page.clone());
+            }
+        }
+        state.parsed.extend(reparsed);
+        ids.sort_unstable();
+        ids.dedup();
+        let today = options.today;
+        let facts = render::render_pages(
+            &state.site,
+            &state.setup.renderer,
+            &state.setup.strings,
+            &state.plan.extras(today),
+            &ids,
+            output,
+        )?;
+        for (&id, page_facts) in ids.iter().zip(facts) {
+            state.facts[id] = page_facts;
+        }
+        if !defer_site_wide {
+            state.site_wide_diagnostics =
+                site_wide(&state.site, &mut state.plan, &state.facts, today, output)?;
+        }
+        let urls = ids
+            .iter()
+            .map(|&id| state.site.pages[id].url.clone())
+            .collect();
+        Ok(Some((ids.len(), Scope::Pages(urls))))
+    }
+
     /// Gathers every stage's diagnostics (as a full build would) into the report.
     /// Lets updates that re-render only some pages leave the feeds, sitemap,
     /// social kit and CAP files for [`Build::finish_site_wide`], so the live
@@ -428,7 +515,7 @@ impl Build {
         Ok(true)
     }
 
-    fn finish(&mut self, clock: Clock, pages: usize, scope: Scope) -> Rebuild {
+    fn finish(&mut self, mut clock: Clock, pages: usize, scope: Scope) -> Rebuild {
         let mut diagnostics = Diagnostics::new();
         if let Some(state) = &self.state {
             diagnostics.extend(state.setup.diagnostics.clone());
@@ -443,7 +530,10 @@ impl Build {
             diagnostics.extend(state.site_wide_diagnostics.clone());
         }
         self.diagnostics = diagnostics.sorted();
-        if let Some(state) = self.state.as_ref().filter(|_| self.options.report) {
+        // With site-wide outputs deferred, so is the report (a long list on
+        // a large site): the page reloads first.
+        let report_now = self.options.report && !self.site_wide_pending;
+        if let Some(state) = self.state.as_ref().filter(|_| report_now) {
             // Like a full build, the report reflects every problem of the site.
             if let Err(error) = crate::editorial::write(
                 &state.site,
@@ -460,6 +550,7 @@ impl Build {
                 ));
             }
         }
+        clock.lap("diagnostics and report");
         let files = self.state.as_ref().map_or(0, |s| {
             // As a full build counts them: copied files, theme files, syntax.css.
             s.site.files.len() + s.setup.theme.static_files.len() + 1

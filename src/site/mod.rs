@@ -140,7 +140,7 @@ pub struct CopiedFile {
 }
 
 /// The whole site, ready to render.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Site {
     pub config: Config,
     pub urls: Urls,

@@ -128,6 +128,28 @@ fn a_body_edit_re_renders_only_that_article() {
 }
 
 #[test]
+fn body_edits_keep_their_problems_up_to_date() {
+    let mut p = Preview::new();
+    let has_broken_link = |p: &Preview| {
+        p.build
+            .diagnostics()
+            .iter()
+            .any(|d| d.code == "link/broken" && d.file.ends_with("high-blood-pressure.md"))
+    };
+    // A broken link typed into the body, then fixed: only the page again,
+    // its problem reported and then gone, as a full build would say.
+    let changed = p.replace(BP, "force of blood", "force of [blood](nowhere.md)");
+    assert_eq!(
+        pages(p.update("broken link", &[changed])),
+        ["/en/heart/high-blood-pressure/"]
+    );
+    assert!(has_broken_link(&p));
+    let changed = p.replace(BP, "[blood](nowhere.md)", "blood");
+    p.update("fixed link", &[changed]);
+    assert!(!has_broken_link(&p));
+}
+
+#[test]
 fn a_title_edit_re_renders_the_article_its_translation_sections_tags_and_home() {
     let mut p = Preview::new();
     let changed = p.replace(
