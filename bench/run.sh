@@ -8,6 +8,10 @@
 #   bench/run.sh                 # 1,000 and 10,000 articles
 #   bench/run.sh 100000          # any sizes
 #   bench/run.sh --quick         # 1,000 articles, one run (used by .ci/run)
+#   bench/run.sh --title-cards 1000   # articles without images: every share
+#                                     # card is a title card, drawn from cold
+#
+# After each size it prints the stages of the warm build (`--timings`).
 #
 # Env: WORK (corpora and outputs, default /tmp/pamphlet-bench), RUNS (default 3),
 # GEN (path to gen_corpus.py, default ../shared/bench/gen_corpus.py).
@@ -18,6 +22,7 @@ SIZES=()
 for arg in "$@"; do
   case $arg in
     --quick) SIZES=(1000); RUNS=1 ;;
+    --title-cards) TITLE_CARDS=1 ;;
     *) SIZES+=("$arg") ;;
   esac
 done
@@ -27,6 +32,14 @@ build_release
 printf '%-9s %8s %9s %11s %10s %7s %9s %10s\n' articles pages wall_s pages_per_s peak_MiB cards ms_per_card cached_s
 for n in "${SIZES[@]}"; do
   site=$(corpus "$n")
+  if [ -n "${TITLE_CARDS:-}" ]; then
+    # The generated articles all have an image (58 distinct ones, shared);
+    # without them every card is drawn from the page's own title.
+    copy="$WORK/title-cards-$n"
+    rm -rf "$copy" && cp -r "$site" "$copy"
+    find "$copy/content" -name '*.md' -exec sed -i '/^image:/d;/^image_alt:/d' {} +
+    site=$copy
+  fi
   results=()
   out="$WORK/out-$n"
   for ((i = 0; i < RUNS; i++)); do
@@ -56,4 +69,5 @@ pages = int(rows[0][2]); peak = statistics.median(r[3] for r in rows)
 cards = int(rows[0][4]); each = statistics.median(r[5] for r in rows)
 print(f"{n:<9} {pages:>8} {wall:>9.2f} {pages / wall:>11.0f} {peak:>10.1f} {cards:>7} {each:>9.1f} {cached:>10.2f}")
 ' "$n" "$cached"
+  echo "$log" | grep -E '^  [a-z]' | sed 's/^/    warm: /'
 done

@@ -205,6 +205,9 @@ pub struct FeedsConfig {
     pub limit: usize,
     /// Publish a feed per tag too.
     pub tags: bool,
+    /// Tag feeds carry each article's full text (default: its title,
+    /// summary and link; the language's own feed always has the full text).
+    pub tag_full_text: bool,
 }
 
 impl Default for FeedsConfig {
@@ -213,6 +216,7 @@ impl Default for FeedsConfig {
             formats: vec![FeedFormat::Atom, FeedFormat::Rss, FeedFormat::Json],
             limit: 50,
             tags: true,
+            tag_full_text: false,
         }
     }
 }
@@ -224,6 +228,7 @@ struct RawFeedsMap {
     formats: Vec<FeedFormat>,
     limit: usize,
     tags: bool,
+    tag_full_text: bool,
 }
 
 impl Default for RawFeedsMap {
@@ -233,6 +238,7 @@ impl Default for RawFeedsMap {
             formats: d.formats,
             limit: d.limit,
             tags: d.tags,
+            tag_full_text: d.tag_full_text,
         }
     }
 }
@@ -266,6 +272,7 @@ impl<'de> Deserialize<'de> for FeedsConfig {
                     formats: raw.formats,
                     limit: raw.limit,
                     tags: raw.tags,
+                    tag_full_text: raw.tag_full_text,
                 })
             }
         }

@@ -69,15 +69,18 @@ pub fn write(cx: &Context) -> Vec<u8> {
                         if !entry.summary.is_empty() {
                             xml::text(w, "summary", &entry.summary)?;
                         }
-                        xml::text_with(
-                            w,
-                            "content",
-                            &[
-                                ("type", "html"),
-                                ("xml:lang", entry.language_or(&cx.feed.language)),
-                            ],
-                            &entry.content,
-                        )?;
+                        // Summary-only entries (tag feeds) link to the text.
+                        if !entry.content.is_empty() {
+                            xml::text_with(
+                                w,
+                                "content",
+                                &[
+                                    ("type", "html"),
+                                    ("xml:lang", entry.language_or(&cx.feed.language)),
+                                ],
+                                &entry.content,
+                            )?;
+                        }
                         if let Some(image) = &entry.image {
                             let length = image.length.map(|l| l.to_string());
                             let mut attrs = vec![

@@ -26,7 +26,12 @@ struct Item<'a> {
     id: &'a str,
     url: &'a str,
     title: &'a str,
+    /// JSON Feed needs `content_html` or `content_text`: summary-only
+    /// entries (tag feeds) carry their summary as text.
+    #[serde(skip_serializing_if = "str::is_empty")]
     content_html: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content_text: Option<&'a str>,
     #[serde(skip_serializing_if = "str::is_empty")]
     summary: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -57,6 +62,7 @@ pub fn write(cx: &Context) -> Vec<u8> {
                 url: &e.url,
                 title: &e.title,
                 content_html: &e.content,
+                content_text: e.content.is_empty().then_some(e.summary.as_str()),
                 summary: &e.summary,
                 image: e.image.as_ref().map(|i| i.url.as_str()),
                 date_published: e.published.rfc3339(),

@@ -107,6 +107,8 @@ pub struct FeedLink {
 #[derive(Debug, Default)]
 pub struct Feeds {
     pub feeds: Vec<Feed>,
+    /// `feeds.tag_full_text`.
+    pub tag_full_text: bool,
 }
 
 /// Decides the feeds of the site and their entries.
@@ -188,7 +190,10 @@ pub fn plan(site: &Site, alerts: &Alerts, strings: &Strings) -> Feeds {
             });
         }
     }
-    Feeds { feeds }
+    Feeds {
+        feeds,
+        tag_full_text: config.tag_full_text,
+    }
 }
 
 fn non_empty(text: &str, fallback: &str) -> String {
@@ -204,8 +209,17 @@ impl Feeds {
     pub fn wanted(&self) -> BTreeSet<PageId> {
         self.feeds
             .iter()
+            .filter(|f| self.full_text(f))
             .flat_map(|f| f.entries.iter().copied())
             .collect()
+    }
+
+    /// Whether a feed's entries carry the articles' full text. Tag feeds
+    /// do only when the site asks (`feeds.tag_full_text`): a site has many
+    /// tags, each article is in several, and full text in every one of them
+    /// made tag feeds a third of a large site's bytes.
+    fn full_text(&self, feed: &Feed) -> bool {
+        !matches!(feed.scope, Scope::Tag(_)) || self.tag_full_text
     }
 
     /// The feeds a page's head links to: its language's feed and alerts
@@ -250,11 +264,13 @@ impl Feeds {
             .par_iter()
             .map(|feed| -> Result<usize> {
                 let mut written = 0;
+                let full_text = self.full_text(feed);
                 let entries: Vec<Entry> = feed
                     .entries
                     .iter()
                     .map(|&id| {
-                        Entry::new(site, id, bodies.get(&id).map_or("", String::as_str), cards)
+                        let body = bodies.get(&id).filter(|_| full_text);
+                        Entry::new(site, id, body.map_or("", String::as_str), cards)
                     })
                     .chain(feed.items.iter().map(Entry::from_item))
                     .collect();

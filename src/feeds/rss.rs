@@ -47,7 +47,9 @@ pub fn write(cx: &Context) -> Vec<u8> {
                             if !entry.summary.is_empty() {
                                 xml::text(w, "description", &entry.summary)?;
                             }
-                            xml::text(w, "content:encoded", &entry.content)?;
+                            if !entry.content.is_empty() {
+                                xml::text(w, "content:encoded", &entry.content)?;
+                            }
                             for name in &entry.authors {
                                 xml::text(w, "dc:creator", name)?;
                             }

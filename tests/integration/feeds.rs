@@ -143,6 +143,42 @@ fn json_feed_has_its_required_fields() {
 }
 
 #[test]
+fn tag_feeds_carry_summaries_unless_the_site_asks_for_full_text() {
+    let site = TestSite::new("sites/social");
+    assert!(site.build().published);
+    let summary_only = |site: &TestSite| {
+        let tag = parse_feed(site, "en/tags/blood-pressure/atom.xml");
+        let language = parse_feed(site, "en/atom.xml");
+        let entry = &tag.entries[0];
+        assert!(entry.summary.is_some(), "{entry:?}");
+        // The language's own feed always has the text.
+        assert!(language.entries.iter().all(|e| e.content.is_some()));
+        let json: serde_json::Value =
+            serde_json::from_str(&site.read("en/tags/blood-pressure/feed.json")).unwrap();
+        let item = &json["items"][0];
+        // JSON Feed needs one of the two; a summary-only item has text.
+        assert!(item["content_html"].is_string() != item["content_text"].is_string());
+        (entry.content.is_none(), item["content_text"].is_string())
+    };
+    assert_eq!(summary_only(&site), (true, true));
+    assert!(
+        !site
+            .read("en/tags/blood-pressure/rss.xml")
+            .contains("content:encoded>")
+    );
+
+    let config = site.root.join("site.yaml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        format!("{text}\nfeeds: {{ tag_full_text: true }}\n"),
+    )
+    .unwrap();
+    assert!(site.build().published);
+    assert_eq!(summary_only(&site), (false, false));
+}
+
+#[test]
 fn tag_feeds_and_head_links() {
     let site = TestSite::new("sites/social");
     assert!(site.build().published);
