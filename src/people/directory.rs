@@ -100,6 +100,8 @@ pub fn attach(site: &mut Site, people: Arc<People>) -> Diagnostics {
     let mut diagnostics = Diagnostics::new();
     let default_language = site.config.default_language.clone();
     for page in &mut site.pages {
+        // Right after assembly nothing else holds the pages: no copy.
+        let page = std::sync::Arc::make_mut(page);
         fill_from_profiles(&mut page.meta, &people, &page.language, &default_language);
         if let Some(parsed) = &page.source {
             unknown_ids(&parsed.front_matter, &people, parsed, &mut diagnostics);
@@ -179,7 +181,8 @@ pub fn attach(site: &mut Site, people: Arc<People>) -> Diagnostics {
         .filter_map(|l| directory.pages.get(l).copied())
         .collect();
     for &id in &ids {
-        site.pages[id].translations = ids.iter().copied().filter(|&o| o != id).collect();
+        std::sync::Arc::make_mut(&mut site.pages[id]).translations =
+            ids.iter().copied().filter(|&o| o != id).collect();
     }
     site.people = directory;
     diagnostics

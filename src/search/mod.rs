@@ -47,6 +47,7 @@ pub fn write(site: &Site, today: Date, output: &dyn Output) -> Result<Indexed> {
             .pages
             .iter()
             .filter(|p| p.language == language.code && p.is_findable(today))
+            .map(|p| &**p)
             .collect();
         let files = language_files(&pages);
         let folder = Path::new(FOLDER).join(&language.code);

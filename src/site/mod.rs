@@ -144,14 +144,17 @@ pub struct CopiedFile {
 pub struct Site {
     pub config: Config,
     pub urls: Urls,
-    pub pages: Vec<Page>,
+    /// Shared, so the live preview can copy the model and replace one
+    /// page (a body edit) without copying every page.
+    pub pages: Vec<std::sync::Arc<Page>>,
     /// Home page of each language.
     pub homes: BTreeMap<String, PageId>,
     pub files: Vec<CopiedFile>,
     /// Content file (relative to the root) → page built from it.
-    by_source: HashMap<PathBuf, PageId>,
+    /// (This and `known_urls` are shared: the live preview copies the model.)
+    by_source: std::sync::Arc<HashMap<PathBuf, PageId>>,
     /// Every URL the site serves (pages and files), for link checks.
-    known_urls: HashSet<String>,
+    known_urls: std::sync::Arc<HashSet<String>>,
     /// Content files that are drafts left out of this build.
     drafts: HashSet<PathBuf>,
     /// Content files left out because they are expired alerts.
@@ -203,15 +206,15 @@ impl Site {
             let owner = self.page_for_url(&page.url);
             return Err(owner.and_then(|id| self.pages[id].source_path().map(Path::to_path_buf)));
         }
-        self.known_urls.insert(page.url.clone());
-        self.pages.push(page);
+        std::sync::Arc::make_mut(&mut self.known_urls).insert(page.url.clone());
+        self.pages.push(std::sync::Arc::new(page));
         Ok(self.pages.len() - 1)
     }
 
     /// Adds a file published as it is, from outside `content/` and `static/`
     /// (a profile photo).
     pub(crate) fn add_file(&mut self, file: CopiedFile) {
-        self.known_urls.insert(file.url.clone());
+        std::sync::Arc::make_mut(&mut self.known_urls).insert(file.url.clone());
         self.files.push(file);
     }
 
