@@ -146,6 +146,25 @@ pub struct SocialConfig {
     /// Campaign tags added to shared links; none unless this is set.
     pub utm: Option<UtmConfig>,
     pub share_images: ShareImagesConfig,
+    /// Newest articles per language in the social kit (`social/<lang>.json`
+    /// and `.csv`); `0` for all. Default [`SocialConfig::KIT_LIMIT`].
+    pub kit_limit: Option<usize>,
+}
+
+impl SocialConfig {
+    /// The kit's default length: what a social-media team posts from is
+    /// the newest articles; listing ten thousand made the kit a sixth of a
+    /// large site's bytes.
+    pub const KIT_LIMIT: usize = 100;
+
+    /// How many articles the kit lists per language.
+    pub fn kit_articles(&self) -> usize {
+        match self.kit_limit {
+            None => Self::KIT_LIMIT,
+            Some(0) => usize::MAX,
+            Some(n) => n,
+        }
+    }
 }
 
 /// `social.utm:`: tracking parameters for links people share. Only

@@ -100,7 +100,7 @@ pub struct Kit {
     pub articles: Vec<KitArticle>,
 }
 
-/// The kit of one language: its articles, newest first.
+/// The kit of one language: its newest articles (`social.kit_limit`), newest first.
 pub fn kit(site: &Site, language: &str, cards: &Cards) -> Kit {
     let articles = site
         .homes
@@ -113,7 +113,7 @@ pub fn kit(site: &Site, language: &str, cards: &Cards) -> Kit {
             .config
             .language(language)
             .map_or(site.config.title.clone(), |l| l.title.clone()),
-        articles: articles
+        articles: articles[..articles.len().min(site.config.social.kit_articles())]
             .par_iter()
             .map(|&id| article(site, id, cards))
             .collect(),

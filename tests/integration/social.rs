@@ -423,6 +423,35 @@ fn utm_tags_are_added_only_when_configured() {
 }
 
 #[test]
+fn the_social_kit_lists_the_newest_articles_up_to_its_limit() {
+    let site = TestSite::new("sites/social");
+    let kit_titles = |site: &TestSite| -> Vec<String> {
+        let kit: serde_json::Value = serde_json::from_str(&site.read("social/en.json")).unwrap();
+        kit["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["title"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(site.build().published);
+    let all = kit_titles(&site);
+    assert!(all.len() >= 2, "{all:?}");
+    let config = site.root.join("site.yaml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    let with_limit = |n: usize| text.replace("social:\n", &format!("social:\n  kit_limit: {n}\n"));
+    std::fs::write(&config, with_limit(1)).unwrap();
+    assert!(site.build().published);
+    assert_eq!(kit_titles(&site), all[..1], "the newest one only");
+    let csv = site.read("social/en.csv");
+    let rows = csv::Reader::from_reader(csv.as_bytes()).records().count();
+    assert_eq!(rows, 6, "one article, a post for each of six platforms");
+    std::fs::write(&config, with_limit(0)).unwrap();
+    assert!(site.build().published);
+    assert_eq!(kit_titles(&site), all, "0 lists every article");
+}
+
+#[test]
 fn the_social_kit_lists_ready_posts_per_platform() {
     let site = TestSite::new("sites/social");
     let file = site.root.join("content/en/heart/salt.md");
