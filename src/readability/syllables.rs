@@ -38,21 +38,49 @@ fn vowel_groups(word: &[char], is_vowel: impl Fn(char) -> bool) -> impl Iterator
     word.split(move |c| !is_vowel(*c)).filter(|g| !g.is_empty())
 }
 
-fn ends_with(word: &[char], ending: &str) -> bool {
-    let mut at = word.len();
-    for e in ending.chars().rev() {
-        if at == 0 || word[at - 1] != e {
-            return false;
-        }
-        at -= 1;
-    }
-    true
+/// A letter of a lower-case word: a `char`, or a byte of an ASCII word
+/// (the fast path). The rules below compare letters with ASCII ones only.
+trait Letter: Copy + Eq {
+    fn ascii(byte: u8) -> Self;
+    /// Bytes in UTF-8 (some rules count bytes, as they always have).
+    fn utf8_len(self) -> usize;
 }
 
-fn holds_pair(group: &[char], pair: &str) -> bool {
-    let mut p = pair.chars();
-    let (a, b) = (p.next(), p.next());
-    group.windows(2).any(|w| Some(w[0]) == a && Some(w[1]) == b)
+impl Letter for char {
+    fn ascii(byte: u8) -> Self {
+        char::from(byte)
+    }
+    fn utf8_len(self) -> usize {
+        self.len_utf8()
+    }
+}
+
+impl Letter for u8 {
+    fn ascii(byte: u8) -> Self {
+        byte
+    }
+    fn utf8_len(self) -> usize {
+        1
+    }
+}
+
+fn ends_with<L: Letter>(word: &[L], ending: &str) -> bool {
+    word.len() >= ending.len()
+        && word[word.len() - ending.len()..]
+            .iter()
+            .zip(ending.bytes())
+            .all(|(&l, e)| l == L::ascii(e))
+}
+
+fn holds_pair<L: Letter>(group: &[L], pair: &str) -> bool {
+    let pair = pair.as_bytes();
+    group
+        .windows(2)
+        .any(|w| w[0] == L::ascii(pair[0]) && w[1] == L::ascii(pair[1]))
+}
+
+fn is_one_of<L: Letter>(letter: L, set: &str) -> bool {
+    set.bytes().any(|b| letter == L::ascii(b))
 }
 
 /// Drops the `u` of `qu` (and, with `before_e_or_i`, only before e or i:
@@ -77,52 +105,7 @@ fn english(mut w: Vec<char>) -> usize {
     }
     // "qu": the u is a consonant sound.
     drop_silent_u(&mut w, false, false);
-    // Silent endings: "-es", "-ed" (but "-ted", "-ded" are spoken), final "e" (but "-le" is spoken).
-    let silent_es = ends_with(&w, "es")
-        && !["ses", "ces", "ges", "zes", "xes", "shes", "ches"]
-            .iter()
-            .any(|e| ends_with(&w, e));
-    let bytes: usize = w.iter().map(|c| c.len_utf8()).sum();
-    let silent_ed =
-        ends_with(&w, "ed") && !ends_with(&w, "ted") && !ends_with(&w, "ded") && bytes > 4;
-    if silent_es || silent_ed {
-        w.truncate(w.len() - 2);
-    } else if ends_with(&w, "e")
-        && !ends_with(&w, "le")
-        && !ends_with(&w, "ee")
-        && !ends_with(&w, "ie")
-    {
-        w.truncate(w.len() - 1);
-    }
-    let chars = &w;
-    let is_vowel = |c: char| "aeiouy".contains(c);
-    let mut n = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        if !is_vowel(chars[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < chars.len() && is_vowel(chars[i]) {
-            i += 1;
-        }
-        n += 1;
-        let group = &chars[start..i];
-        let before = if start > 0 { chars[start - 1] } else { ' ' };
-        let at_end = i == chars.len();
-        // Vowel pairs usually spoken as two syllables (ra-di-o, rep-til-i-an, a-re-a),
-        // except in endings like -tion, -cial, -sion where the i is silent.
-        let split = (["ia", "io", "iu"].iter().any(|p| holds_pair(group, p))
-            && !"ctsx".contains(before))
-            || (holds_pair(group, "ua") && before != 'g')
-            || holds_pair(group, "uo")
-            || ((holds_pair(group, "eo") || holds_pair(group, "ea")) && at_end);
-        if split {
-            n += 1;
-        }
-    }
-    n
+    english_after_qu(&w)
 }
 
 /// [`english`] on a word of ASCII letters (any case), without allocating.
@@ -148,29 +131,26 @@ fn english_ascii(word: &[u8]) -> usize {
         buffer[len] = b;
         len += 1;
     }
-    let mut w = &buffer[..len];
-    let silent_es = w.ends_with(b"es")
-        && ![
-            &b"ses"[..],
-            b"ces",
-            b"ges",
-            b"zes",
-            b"xes",
-            b"shes",
-            b"ches",
-        ]
-        .iter()
-        .any(|e| w.ends_with(e));
-    let silent_ed =
-        w.ends_with(b"ed") && !w.ends_with(b"ted") && !w.ends_with(b"ded") && w.len() > 4;
+    english_after_qu(&buffer[..len])
+}
+
+/// The English rules after "qu" became "q": silent endings, then vowel
+/// groups, some of which are two syllables.
+fn english_after_qu<L: Letter>(mut w: &[L]) -> usize {
+    // Silent endings: "-es", "-ed" (but "-ted", "-ded" are spoken), final "e" (but "-le" is spoken).
+    let silent_es = ends_with(w, "es")
+        && !["ses", "ces", "ges", "zes", "xes", "shes", "ches"]
+            .iter()
+            .any(|e| ends_with(w, e));
+    let bytes: usize = w.iter().map(|l| l.utf8_len()).sum();
+    let silent_ed = ends_with(w, "ed") && !ends_with(w, "ted") && !ends_with(w, "ded") && bytes > 4;
     if silent_es || silent_ed {
         w = &w[..w.len() - 2];
-    } else if w.ends_with(b"e") && !w.ends_with(b"le") && !w.ends_with(b"ee") && !w.ends_with(b"ie")
+    } else if ends_with(w, "e") && !ends_with(w, "le") && !ends_with(w, "ee") && !ends_with(w, "ie")
     {
         w = &w[..w.len() - 1];
     }
-    let is_vowel = |c: u8| b"aeiouy".contains(&c);
-    let holds = |group: &[u8], pair: &[u8]| group.windows(2).any(|p| p == pair);
+    let is_vowel = |l: L| is_one_of(l, "aeiouy");
     let mut n = 0;
     let mut i = 0;
     while i < w.len() {
@@ -184,13 +164,15 @@ fn english_ascii(word: &[u8]) -> usize {
         }
         n += 1;
         let group = &w[start..i];
-        let before = if start > 0 { w[start - 1] } else { b' ' };
+        let before = (start > 0).then(|| w[start - 1]);
         let at_end = i == w.len();
-        let split = ([&b"ia"[..], b"io", b"iu"].iter().any(|p| holds(group, p))
-            && !b"ctsx".contains(&before))
-            || (holds(group, b"ua") && before != b'g')
-            || holds(group, b"uo")
-            || ((holds(group, b"eo") || holds(group, b"ea")) && at_end);
+        // Vowel pairs usually spoken as two syllables (ra-di-o, rep-til-i-an, a-re-a),
+        // except in endings like -tion, -cial, -sion where the i is silent.
+        let split = (["ia", "io", "iu"].iter().any(|p| holds_pair(group, p))
+            && !before.is_some_and(|b| is_one_of(b, "ctsx")))
+            || (holds_pair(group, "ua") && before != Some(L::ascii(b'g')))
+            || holds_pair(group, "uo")
+            || ((holds_pair(group, "eo") || holds_pair(group, "ea")) && at_end);
         if split {
             n += 1;
         }

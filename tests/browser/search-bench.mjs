@@ -46,34 +46,27 @@ try {
   const search = first.filter((r) => r.path.startsWith("/search-index/") || r.path === "/js/search.js");
   const index = search.filter((r) => r.path.startsWith("/search-index/"));
 
-  // Warm queries: submit (no typing delay) and read the time search.js
+  // Submits each query (no typing delay) and reads the time search.js
   // measured from the query to the results on screen.
-  const uiTimes = [];
-  for (const query of warmQueries) {
-    await page.evaluate(() => { document.querySelector("form.search-page").dataset.state = ""; });
-    await form.locator("input").fill(query);
-    await form.locator("input").press("Enter");
-    await page.waitForFunction(
-      () => document.querySelector("form.search-page")?.dataset.state === "done",
-      null,
-      { timeout: 30000 },
-    );
-    uiTimes.push(Number(await form.getAttribute("data-ms")));
+  async function timeQueries(queries) {
+    const times = [];
+    for (const query of queries) {
+      await page.evaluate(() => { document.querySelector("form.search-page").dataset.state = ""; });
+      await form.locator("input").fill(query);
+      await form.locator("input").press("Enter");
+      await page.waitForFunction(
+        () => document.querySelector("form.search-page")?.dataset.state === "done",
+        null,
+        { timeout: 30000 },
+      );
+      times.push(Number(await form.getAttribute("data-ms")));
+    }
+    return times;
   }
+  const uiTimes = await timeQueries(warmQueries);
   // The same queries again: their index files are cached by the page now,
   // so this is the ranking alone plus drawing the results.
-  const rawTimes = [];
-  for (const query of warmQueries) {
-    await page.evaluate(() => { document.querySelector("form.search-page").dataset.state = ""; });
-    await form.locator("input").fill(query);
-    await form.locator("input").press("Enter");
-    await page.waitForFunction(
-      () => document.querySelector("form.search-page")?.dataset.state === "done",
-      null,
-      { timeout: 30000 },
-    );
-    rawTimes.push(Number(await form.getAttribute("data-ms")));
-  }
+  const rawTimes = await timeQueries(warmQueries);
 
   const summary = {
     site,
