@@ -342,6 +342,78 @@ pub struct Parsed {
     pub usable: bool,
 }
 
+/// What a file's front-matter block reads as, before its values are checked.
+pub struct Block<'t, T> {
+    pub value: T,
+    /// Fields `T` does not know, for "did you mean" warnings.
+    pub unknown: Vec<yaml::UnknownKey>,
+    /// The YAML between the `---` lines.
+    pub yaml: &'t str,
+    /// The file line the YAML starts on.
+    pub first_line: usize,
+    /// Byte offset of the body (after the closing `---` line).
+    pub body_start: usize,
+}
+
+/// A position in YAML that starts on file line `first_line`, as a
+/// position in the file.
+pub fn in_file(p: Position, first_line: usize) -> Position {
+    Position::new(p.line + first_line - 1, p.column, p.length)
+}
+
+/// How to explain a front-matter block that cannot be read, by file kind.
+pub struct BlockHints {
+    /// "this file has no front matter".
+    pub missing: &'static str,
+    pub missing_hint: &'static str,
+    pub syntax_hint: &'static str,
+    pub invalid_value_hint: &'static str,
+}
+
+/// Splits `text` (a whole file) and reads its front matter as `T`; a
+/// missing block or YAML that does not fit is reported, with the position
+/// in the file, and gives `None`.
+pub fn read_block<'t, T: serde::de::DeserializeOwned>(
+    text: &'t str,
+    file: &Path,
+    hints: &BlockHints,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Block<'t, T>> {
+    let Some(split) = split(text) else {
+        diagnostics.push(
+            Diagnostic::error(
+                codes::FRONTMATTER_MISSING,
+                file,
+                Position::new(1, 1, text.lines().next().map_or(0, |l| l.chars().count())),
+                hints.missing,
+            )
+            .with_hint(hints.missing_hint),
+        );
+        return None;
+    };
+    let yaml_text = &text[split.yaml.0..split.yaml.1];
+    let first_line = split.yaml_first_line;
+    match yaml::parse::<T>(yaml_text) {
+        Ok((value, unknown)) => Some(Block {
+            value,
+            unknown,
+            yaml: yaml_text,
+            first_line,
+            body_start: split.body_start,
+        }),
+        Err(e) => {
+            let (code, hint) = if e.is_syntax {
+                (codes::FRONTMATTER_SYNTAX, hints.syntax_hint)
+            } else {
+                (codes::FRONTMATTER_INVALID_VALUE, hints.invalid_value_hint)
+            };
+            let position = in_file(e.position, first_line);
+            diagnostics.push(Diagnostic::error(code, file, position, e.message).with_hint(hint));
+            None
+        }
+    }
+}
+
 /// Reads and checks the front matter of `text` (the whole file). `file` is
 /// the path shown in diagnostics.
 pub fn parse(text: &str, file: &Path, kind: SourceKind) -> Parsed {
@@ -350,39 +422,23 @@ pub fn parse(text: &str, file: &Path, kind: SourceKind) -> Parsed {
         diagnostics: Vec::new(),
         usable: false,
     };
-    let Some(split) = split(text) else {
-        out.diagnostics.push(
-            Diagnostic::error(
-                codes::FRONTMATTER_MISSING,
-                file,
-                Position::new(1, 1, text.lines().next().map_or(0, |l| l.chars().count())),
-                "this file has no front matter",
-            )
-            .with_hint("start the file with a line `---`, then `title:`, `summary:` and `date:` lines, then another `---`"),
-        );
+    let hints = BlockHints {
+        missing: "this file has no front matter",
+        missing_hint: "start the file with a line `---`, then `title:`, `summary:` and `date:` lines, then another `---`",
+        syntax_hint: "values containing `: ` or starting with `[`, `{`, `@` or `#` need quotes; indent with spaces",
+        invalid_value_hint: "see `pamphlet new` for an example of every field",
+    };
+    let Some(block) = read_block::<RawFrontMatter>(text, file, &hints, &mut out.diagnostics) else {
         return out;
     };
-    let yaml_text = &text[split.yaml.0..split.yaml.1];
-    let shift = |p: Position| Position::new(p.line + split.yaml_first_line - 1, p.column, p.length);
-
-    let (raw, unknown) = match yaml::parse::<RawFrontMatter>(yaml_text) {
-        Ok(parsed) => parsed,
-        Err(e) => {
-            let code = if e.is_syntax {
-                codes::FRONTMATTER_SYNTAX
-            } else {
-                codes::FRONTMATTER_INVALID_VALUE
-            };
-            let hint = if e.is_syntax {
-                "values containing `: ` or starting with `[`, `{`, `@` or `#` need quotes; indent with spaces"
-            } else {
-                "see `pamphlet new` for an example of every field"
-            };
-            out.diagnostics
-                .push(Diagnostic::error(code, file, shift(e.position), e.message).with_hint(hint));
-            return out;
-        }
-    };
+    let Block {
+        value: raw,
+        unknown,
+        yaml: yaml_text,
+        first_line,
+        ..
+    } = block;
+    let shift = |p: Position| in_file(p, first_line);
     out.usable = true;
 
     for key in &unknown {

@@ -11,7 +11,7 @@ use crate::diagnostics::{Diagnostic, Position, codes, suggest};
 use crate::discover::{SourceKind, SourcePage};
 use crate::frontmatter::{self, FrontMatter, Scalar};
 use crate::parse::ParsedPage;
-use crate::yaml::{self, Segment};
+use crate::yaml::Segment;
 use crate::zone::SiteZone;
 use serde::Deserialize;
 use std::sync::Arc;
@@ -39,36 +39,15 @@ pub fn parse(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Entry> {
     let file = source.path.as_path();
-    let Some(split) = frontmatter::split(&text) else {
-        diagnostics.push(
-            Diagnostic::error(
-                codes::FRONTMATTER_MISSING,
-                file,
-                Position::new(1, 1, text.lines().next().map_or(0, |l| l.chars().count())),
-                "this update has no front matter",
-            )
-            .with_hint("start the file with `---`, a line `time: 2026-06-01 14:30`, and another `---`; `pamphlet new update <topic>` writes one for you"),
-        );
-        return None;
+    let hints = frontmatter::BlockHints {
+        missing: "this update has no front matter",
+        missing_hint: "start the file with `---`, a line `time: 2026-06-01 14:30`, and another `---`; `pamphlet new update <topic>` writes one for you",
+        syntax_hint: "an update's front matter holds `time:`, and optionally `title:` and `draft:`",
+        invalid_value_hint: "an update's front matter holds `time:`, and optionally `title:` and `draft:`",
     };
-    let yaml_text = &text[split.yaml.0..split.yaml.1];
-    let shift = |p: Position| Position::new(p.line + split.yaml_first_line - 1, p.column, p.length);
-    let (raw, unknown) = match yaml::parse::<RawEntry>(yaml_text) {
-        Ok(parsed) => parsed,
-        Err(e) => {
-            let code = if e.is_syntax {
-                codes::FRONTMATTER_SYNTAX
-            } else {
-                codes::FRONTMATTER_INVALID_VALUE
-            };
-            diagnostics.push(
-                Diagnostic::error(code, file, shift(e.position), e.message).with_hint(
-                    "an update's front matter holds `time:`, and optionally `title:` and `draft:`",
-                ),
-            );
-            return None;
-        }
-    };
+    let block = frontmatter::read_block::<RawEntry>(&text, file, &hints, diagnostics)?;
+    let shift = |p: Position| frontmatter::in_file(p, block.first_line);
+    let (raw, unknown) = (block.value, block.unknown);
     for key in &unknown {
         let hint =
             suggest::did_you_mean(key.name(), field_names().iter().copied()).unwrap_or_else(|| {
@@ -128,7 +107,7 @@ pub fn parse(
         anchor,
         source: ParsedPage {
             source: source.clone(),
-            body_start: split.body_start,
+            body_start: block.body_start,
             text: Arc::from(text),
             front_matter: Arc::new(FrontMatter::default()),
         },
