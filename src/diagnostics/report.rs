@@ -5,8 +5,7 @@ use super::{Diagnostic, Diagnostics, Severity};
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term;
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Output formats of `pamphlet check --format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -31,29 +30,42 @@ pub fn render(diagnostics: &Diagnostics, format: Format, root: &Path, color: boo
 }
 
 fn human(diagnostics: &Diagnostics, root: &Path, color: bool) -> String {
-    let mut sources: BTreeMap<PathBuf, Option<String>> = BTreeMap::new();
-    let config = term::Config::default();
-    let mut out = String::new();
+    use rayon::prelude::*;
+    // A large site can have a warning per article: each file's problems
+    // are drawn with its source in parallel, then joined in order.
+    let mut by_file: Vec<Vec<&Diagnostic>> = Vec::new();
     for d in diagnostics.iter() {
-        let source = sources
-            .entry(d.file.clone())
-            .or_insert_with(|| std::fs::read_to_string(root.join(&d.file)).ok());
-        let name = d.file.display().to_string();
-        let file = SimpleFile::new(name, source.as_deref().unwrap_or(""));
-        let report = to_report(d, source.as_deref());
-        let rendered = if color {
-            let mut buffer = codespan_reporting::term::termcolor::Buffer::ansi();
-            term::emit_to_write_style(&mut buffer, &config, &file, &report)
-                .map(|_| String::from_utf8_lossy(buffer.as_slice()).into_owned())
-        } else {
-            term::emit_into_string(&config, &file, &report)
-        };
-        match rendered {
-            Ok(text) => out.push_str(&text),
-            Err(_) => out.push_str(&plain_line(d)),
+        match by_file.last_mut() {
+            Some(group) if group[0].file == d.file => group.push(d),
+            _ => by_file.push(vec![d]),
         }
     }
-    out
+    let config = term::Config::default();
+    let drawn: Vec<String> = by_file
+        .par_iter()
+        .map(|group| {
+            let path = &group[0].file;
+            let source = std::fs::read_to_string(root.join(path)).ok();
+            let file = SimpleFile::new(path.display().to_string(), source.as_deref().unwrap_or(""));
+            let mut out = String::new();
+            for d in group {
+                let report = to_report(d, source.as_deref());
+                let rendered = if color {
+                    let mut buffer = codespan_reporting::term::termcolor::Buffer::ansi();
+                    term::emit_to_write_style(&mut buffer, &config, &file, &report)
+                        .map(|_| String::from_utf8_lossy(buffer.as_slice()).into_owned())
+                } else {
+                    term::emit_into_string(&config, &file, &report)
+                };
+                match rendered {
+                    Ok(text) => out.push_str(&text),
+                    Err(_) => out.push_str(&plain_line(d)),
+                }
+            }
+            out
+        })
+        .collect();
+    drawn.concat()
 }
 
 fn to_report(d: &Diagnostic, source: Option<&str>) -> Report<()> {
