@@ -167,13 +167,9 @@ fn tag_feeds_carry_summaries_unless_the_site_asks_for_full_text() {
             .contains("content:encoded>")
     );
 
-    let config = site.root.join("site.yaml");
-    let text = std::fs::read_to_string(&config).unwrap();
-    std::fs::write(
-        &config,
-        format!("{text}\nfeeds: {{ tag_full_text: true }}\n"),
-    )
-    .unwrap();
+    site.edit("site.yaml", |t| {
+        format!("{t}\nfeeds: {{ tag_full_text: true }}\n")
+    });
     assert!(site.build().published);
     assert_eq!(summary_only(&site), (false, false));
 }

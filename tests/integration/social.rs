@@ -84,9 +84,9 @@ fn an_unchanged_site_draws_no_card_on_the_second_build() {
 
     // Changing one title redraws that card only (its translations and the
     // lists showing it keep theirs: a card shows only its own page's title).
-    let file = site.root.join("content/en/heart/salt.md");
-    let text = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(&file, text.replace("image: images/salt.svg\n", "")).unwrap();
+    site.edit("content/en/heart/salt.md", |t| {
+        t.replace("image: images/salt.svg\n", "")
+    });
     let third = site.build();
     assert_eq!(
         (third.share_images.rendered, third.share_images.cached),
@@ -122,14 +122,13 @@ fn the_same_site_in_another_folder_gets_the_same_cards() {
 #[test]
 fn pages_showing_the_same_image_share_one_drawing() {
     let site = TestSite::new("sites/social");
-    let file = site.root.join("content/en/heart/high-blood-pressure.md");
-    let text = std::fs::read_to_string(&file).unwrap();
-    let text = text.replacen(
-        "\n---\n",
-        "\nimage: images/salt.svg\nimage_alt: A salt shaker\n---\n",
-        1,
-    );
-    std::fs::write(&file, text).unwrap();
+    site.edit("content/en/heart/high-blood-pressure.md", |t| {
+        t.replacen(
+            "\n---\n",
+            "\nimage: images/salt.svg\nimage_alt: A salt shaker\n---\n",
+            1,
+        )
+    });
     let report = site.build();
     assert!(report.published, "{:?}", report.diagnostics);
     // The English page and its Spanish translation (which inherits the
@@ -153,16 +152,12 @@ fn pages_showing_the_same_image_share_one_drawing() {
 #[test]
 fn the_cache_may_not_live_inside_the_output() {
     let site = TestSite::new("sites/social");
-    let yaml = site.root.join("site.yaml");
-    let text = std::fs::read_to_string(&yaml).unwrap();
-    std::fs::write(
-        &yaml,
-        text.replace(
+    site.edit("site.yaml", |t| {
+        t.replace(
             "social:\n",
             "social:\n  share_images: { cache: public/cards }\n",
-        ),
-    )
-    .unwrap();
+        )
+    });
     let result = pamphlet::pipeline::run(&site.options(), pamphlet::Target::Folder(site.public()));
     let message = result.expect_err("refused").to_string();
     assert!(message.contains("inside the output folder"), "{message}");
@@ -171,16 +166,12 @@ fn the_cache_may_not_live_inside_the_output() {
 #[test]
 fn sites_can_turn_page_images_and_cards_off() {
     let site = TestSite::new("sites/social");
-    let yaml = site.root.join("site.yaml");
-    let text = std::fs::read_to_string(&yaml).unwrap();
-    std::fs::write(
-        &yaml,
-        text.replace(
+    site.edit("site.yaml", |t| {
+        t.replace(
             "social:\n",
             "social:\n  share_images: { generate: false }\n",
-        ),
-    )
-    .unwrap();
+        )
+    });
     let report = site.build();
     assert!(report.published, "{:?}", report.diagnostics);
     assert!(cards(&site).is_empty());
@@ -390,13 +381,9 @@ fn the_share_bar_is_plain_links_without_tracking_by_default() {
 #[test]
 fn utm_tags_are_added_only_when_configured() {
     let site = TestSite::new("sites/social");
-    let yaml = site.root.join("site.yaml");
-    let text = std::fs::read_to_string(&yaml).unwrap();
-    std::fs::write(
-        &yaml,
-        text.replace("social:\n", "social:\n  utm: { campaign: heart-month }\n"),
-    )
-    .unwrap();
+    site.edit("site.yaml", |t| {
+        t.replace("social:\n", "social:\n  utm: { campaign: heart-month }\n")
+    });
     assert!(site.build().published);
     let page = site.html("en/heart/high-blood-pressure/index.html");
     let hrefs = select_attr(&page, ".share-links a", "href");
@@ -437,16 +424,18 @@ fn the_social_kit_lists_the_newest_articles_up_to_its_limit() {
     assert!(site.build().published);
     let all = kit_titles(&site);
     assert!(all.len() >= 2, "{all:?}");
-    let config = site.root.join("site.yaml");
-    let text = std::fs::read_to_string(&config).unwrap();
-    let with_limit = |n: usize| text.replace("social:\n", &format!("social:\n  kit_limit: {n}\n"));
-    std::fs::write(&config, with_limit(1)).unwrap();
+    let original = std::fs::read_to_string(site.root.join("site.yaml")).unwrap();
+    let with_limit = |n: usize| {
+        let original = original.clone();
+        move |_: String| original.replace("social:\n", &format!("social:\n  kit_limit: {n}\n"))
+    };
+    site.edit("site.yaml", with_limit(1));
     assert!(site.build().published);
     assert_eq!(kit_titles(&site), all[..1], "the newest one only");
     let csv = site.read("social/en.csv");
     let rows = csv::Reader::from_reader(csv.as_bytes()).records().count();
     assert_eq!(rows, 6, "one article, a post for each of six platforms");
-    std::fs::write(&config, with_limit(0)).unwrap();
+    site.edit("site.yaml", with_limit(0));
     assert!(site.build().published);
     assert_eq!(kit_titles(&site), all, "0 lists every article");
 }
@@ -454,17 +443,13 @@ fn the_social_kit_lists_the_newest_articles_up_to_its_limit() {
 #[test]
 fn the_social_kit_lists_ready_posts_per_platform() {
     let site = TestSite::new("sites/social");
-    let file = site.root.join("content/en/heart/salt.md");
-    let text = std::fs::read_to_string(&file).unwrap();
     let long = "Salt ".repeat(60);
-    std::fs::write(
-        &file,
-        text.replace(
+    site.edit("content/en/heart/salt.md", |t| {
+        t.replace(
             "title: Eating less salt",
             &format!("title: {}", long.trim()),
-        ),
-    )
-    .unwrap();
+        )
+    });
     assert!(site.build().published);
     let kit: serde_json::Value = serde_json::from_str(&site.read("social/en.json")).unwrap();
     assert_eq!(kit["language"], "en");
@@ -546,16 +531,12 @@ fn chinese_titles_are_drawn_with_a_font_from_the_site() {
         site.root.join("fonts").join(font.file_name().unwrap()),
     )
     .unwrap();
-    let yaml = site.root.join("site.yaml");
-    let text = std::fs::read_to_string(&yaml).unwrap();
-    std::fs::write(
-        &yaml,
-        text.replace(
+    site.edit("site.yaml", |t| {
+        t.replace(
             "languages:\n",
             "languages:\n  zh-Hans: { name: 中文, title: 河滨健康 }\n",
-        ),
-    )
-    .unwrap();
+        )
+    });
     std::fs::create_dir_all(site.root.join("content/zh-Hans/heart")).unwrap();
     let title = "高血压是什么，为什么重要，以及如何通过饮食、运动和按时服药来降低血压的完整指南";
     std::fs::write(
@@ -616,17 +597,13 @@ fn chinese_titles_are_drawn_with_a_font_from_the_site() {
 #[test]
 fn characters_no_font_has_are_reported() {
     let site = TestSite::new("sites/social");
-    let file = site.root.join("content/en/heart/salt.md");
-    let text = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(
-        &file,
-        text.replace(
+    site.edit("content/en/heart/salt.md", |t| {
+        t.replace(
             "title: Eating less salt",
             "title: Eating less salt \u{E000}\u{E001}",
         )
-        .replace("image: images/salt.svg\n", ""),
-    )
-    .unwrap();
+        .replace("image: images/salt.svg\n", "")
+    });
     let report = site.build();
     assert!(report.published);
     let found: Vec<_> = report

@@ -52,6 +52,14 @@ impl TestSite {
         pipeline::run(options, Target::Folder(self.public())).unwrap()
     }
 
+    /// Changes a file of the site (relative to its root) with `change`.
+    pub fn edit(&self, path: &str, change: impl FnOnce(String) -> String) {
+        let full = self.root.join(path);
+        let text = std::fs::read_to_string(&full)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", full.display()));
+        std::fs::write(&full, change(text)).unwrap();
+    }
+
     /// Reads a file the build wrote (relative to `public/`).
     pub fn read(&self, path: &str) -> String {
         let full = self.public().join(path);
