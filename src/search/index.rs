@@ -70,30 +70,42 @@ pub fn page_terms(fields: &Fields) -> PageTerms {
     terms
 }
 
-/// The files of one language's index, by path under its folder, sorted.
-pub fn files(records: Vec<Record>, pages: Vec<PageTerms>) -> Vec<(String, Vec<u8>)> {
-    let page_count = records.len();
-    let mut postings: BTreeMap<String, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
-    // Each term's list, and the last page in it (to write the next gap).
-    let mut by_term: HashMap<String, (u32, Vec<u32>)> = HashMap::default();
-    for (number, terms) in pages.into_iter().enumerate() {
-        let number = number as u32;
+/// Every term's posting list, built page by page (so a large site's
+/// per-page term lists need not all be held at once).
+#[derive(Default)]
+pub struct Postings {
+    /// Each term's list, and the last page in it (to write the next gap).
+    by_term: HashMap<String, (u32, Vec<u32>)>,
+    pages: u32,
+}
+
+impl Postings {
+    /// Adds the next page (pages are numbered in the order they come).
+    pub fn add(&mut self, terms: PageTerms) {
+        let number = self.pages;
         for (term, weight) in terms {
             // Pages come in ascending order, so each list stays sorted.
-            let (last, list) = by_term.entry(term).or_default();
+            let (last, list) = self.by_term.entry(term).or_default();
             list.extend([number - *last, u32::from(weight)]);
             *last = number;
         }
+        self.pages += 1;
     }
-    for (term, (_, list)) in by_term {
-        postings
+}
+
+/// The files of one language's index, by path under its folder, sorted.
+pub fn files(records: Vec<Record>, postings: Postings) -> Vec<(String, Vec<u8>)> {
+    let page_count = records.len();
+    let mut by_shard: BTreeMap<String, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
+    for (term, (_, list)) in postings.by_term {
+        by_shard
             .entry(words::shard_key(&term))
             .or_default()
             .insert(term, list);
     }
-    postings.remove("");
+    by_shard.remove("");
 
-    let mut out: Vec<(String, Vec<u8>)> = postings
+    let mut out: Vec<(String, Vec<u8>)> = by_shard
         .par_iter()
         .map(|(key, terms)| {
             let json = serde_json::to_vec(terms).unwrap_or_default();
@@ -110,7 +122,7 @@ pub fn files(records: Vec<Record>, pages: Vec<PageTerms>) -> Vec<(String, Vec<u8
         "version": VERSION,
         "pages": page_count,
         "chunk": CHUNK,
-        "shards": postings.keys().collect::<Vec<_>>(),
+        "shards": by_shard.keys().collect::<Vec<_>>(),
     });
     out.push(("meta.json".to_string(), meta.to_string().into_bytes()));
     out.sort();
@@ -159,13 +171,12 @@ mod tests {
 
     #[test]
     fn postings_are_gap_encoded_by_shard() {
-        let pages = vec![
-            page_terms(&fields("Fever", "", "water")),
-            page_terms(&fields("Flu", "", "")),
-            page_terms(&fields("Water", "", "fever")),
-        ];
+        let mut postings = Postings::default();
+        postings.add(page_terms(&fields("Fever", "", "water")));
+        postings.add(page_terms(&fields("Flu", "", "")));
+        postings.add(page_terms(&fields("Water", "", "fever")));
         let records = vec![record("/a/"), record("/b/"), record("/c/")];
-        let files = files(records, pages);
+        let files = files(records, postings);
         let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
         // "fe", "fl", "wa" in hex, then the page records and meta.
         assert_eq!(
@@ -199,9 +210,11 @@ mod tests {
     #[test]
     fn page_records_are_chunked() {
         let count = CHUNK + 1;
+        let mut postings = Postings::default();
+        (0..count).for_each(|_| postings.add(Vec::new()));
         let files = files(
             (0..count).map(|i| record(&format!("/{i}/"))).collect(),
-            vec![Vec::new(); count],
+            postings,
         );
         let chunks: Vec<&str> = files
             .iter()

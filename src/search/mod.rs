@@ -62,21 +62,34 @@ pub fn write(site: &Site, today: Date, output: &dyn Output) -> Result<Indexed> {
     Ok(indexed)
 }
 
+/// Pages whose terms are gathered in parallel before joining the postings:
+/// enough to keep both cores busy, few enough that a large site's term
+/// lists are never all in memory at once.
+const BATCH: usize = 1024;
+
 /// The index files of one language's findable pages, in site order.
 fn language_files(pages: &[&Page]) -> Vec<(String, Vec<u8>)> {
-    let (records, terms): (Vec<Record>, Vec<index::PageTerms>) = pages
-        .par_iter()
-        .map(|page| {
-            let record = Record {
-                url: page.url.clone(),
-                title: page.meta.title.clone(),
-                summary: page.meta.summary.clone(),
-                aliases: page.meta.aliases.join(", "),
-            };
-            (record, index::page_terms(&text::fields(page)))
-        })
-        .unzip();
-    index::files(records, terms)
+    let mut records = Vec::with_capacity(pages.len());
+    let mut postings = index::Postings::default();
+    for batch in pages.chunks(BATCH) {
+        let terms: Vec<(Record, index::PageTerms)> = batch
+            .par_iter()
+            .map(|page| {
+                let record = Record {
+                    url: page.url.clone(),
+                    title: page.meta.title.clone(),
+                    summary: page.meta.summary.clone(),
+                    aliases: page.meta.aliases.join(", "),
+                };
+                (record, index::page_terms(&text::fields(page)))
+            })
+            .collect();
+        for (record, page_terms) in terms {
+            records.push(record);
+            postings.add(page_terms);
+        }
+    }
+    index::files(records, postings)
 }
 
 #[cfg(test)]
