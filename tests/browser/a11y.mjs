@@ -17,18 +17,16 @@
 // Zero violations or it fails, listing them. The last line is
 // "N passed, M failed". playwright-core never downloads a browser.
 
-import { chromium } from "playwright-core";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { launch } from "./search-support.mjs";
 import { extname, join, relative, resolve, sep } from "node:path";
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const SCHEMES = ["light", "dark"];
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const MIME = {
   ".html": "text/html; charset=utf-8",
   ".css": "text/css; charset=utf-8",
@@ -143,21 +141,8 @@ async function overflow(page) {
 
 async function main() {
   const sites = parseArgs(process.argv.slice(2));
-  const profile = mkdtempSync(join(tmpdir(), "pamphlet-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-quic",
-    ],
-  });
+  const browser = await launch();
+  const context = browser.context;
   let passed = 0;
   let failed = 0;
   const report = (ok, name, details) => {
@@ -203,8 +188,7 @@ async function main() {
       }
     }
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await browser.close();
   }
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed === 0 && passed > 0 ? 0 : 1);

@@ -1,5 +1,7 @@
-// What the search scripts share: a static file server for a built site
-// (counting the bytes it sends) and Debian's chromium, started fresh.
+// What the browser scripts share: a static file server for a built site
+// (counting the bytes it sends; the search scripts) and Debian's chromium,
+// started fresh with a throwaway profile (every script). CHROMIUM_PATH or
+// CHROMIUM names another browser binary.
 import { chromium } from "playwright-core";
 import { createServer } from "node:http";
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -49,7 +51,7 @@ export async function serve(root) {
 export async function launch(options = {}) {
   const profile = mkdtempSync(join(tmpdir(), "pamphlet-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    executablePath: process.env.CHROMIUM_PATH || process.env.CHROMIUM || "/usr/bin/chromium",
     headless: true,
     args: [
       "--headless",

@@ -213,29 +213,24 @@ fn check_warns_about_expired_alerts_and_names_the_next_expiry() {
     // `check` draws no share images.
     assert!(!site.root.join(".pamphlet-cache").exists());
 
-    let out = pamphlet(&[
-        "build",
-        "--root",
-        &root_arg(&site),
-        "--today",
-        "2026-06-01",
-        "--timings",
-    ]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let build_with_timings = || {
+        let out = pamphlet(&[
+            "build",
+            "--root",
+            &root_arg(&site),
+            "--today",
+            "2026-06-01",
+            "--timings",
+        ]);
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let stderr = build_with_timings();
     assert!(
         stderr.contains("share images") && stderr.contains("14 drawn, 0 from cache"),
         "{stderr}"
     );
     assert!(stderr.contains("share image each"), "{stderr}");
-    let out = pamphlet(&[
-        "build",
-        "--root",
-        &root_arg(&site),
-        "--today",
-        "2026-06-01",
-        "--timings",
-    ]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = build_with_timings();
     assert!(stderr.contains("0 drawn, 14 from cache"), "{stderr}");
 
     let explain = pamphlet(&["check", "--explain", "alert/expired"]);

@@ -15,6 +15,11 @@ struct Preview {
 }
 
 impl Preview {
+    /// Whether the preview currently serves `path` (relative to the output).
+    fn has(&self, path: &str) -> bool {
+        self.build.files().contains_key(Path::new(path))
+    }
+
     fn new() -> Preview {
         let site = TestSite::new("sites/live-preview");
         let mut build = Build::new(site.options());
@@ -191,19 +196,11 @@ fn tags_added_and_removed_match_a_full_build() {
     // A new tag makes a new page: everything is rendered again.
     let changed = p.replace(BP, "food]", "food, kidneys]");
     assert_eq!(p.update("new tag", &[changed]), Scope::Everything);
-    assert!(
-        p.build
-            .files()
-            .contains_key(Path::new("en/tags/kidneys/index.html"))
-    );
+    assert!(p.has("en/tags/kidneys/index.html"));
     // Removing the only article with a tag removes its page.
     let changed = p.replace(BP, ", kidneys]", "]");
     p.update("tag removed", &[changed]);
-    assert!(
-        !p.build
-            .files()
-            .contains_key(Path::new("en/tags/kidneys/index.html"))
-    );
+    assert!(!p.has("en/tags/kidneys/index.html"));
     // A tag's spelling shown on every article that has it.
     let changed = p.replace(SALT, "tags: [heart, food]", "tags: [Heart, food]");
     p.update("tag spelling", &[changed]);
@@ -222,11 +219,7 @@ fn new_deleted_and_renamed_articles_match_a_full_build() {
     std::fs::remove_file(p.path(SALT)).unwrap();
     p.update("deleted article", &[p.path(SALT)]);
     assert!(!p.build.diagnostics().is_empty());
-    assert!(
-        !p.build
-            .files()
-            .contains_key(Path::new("en/heart/salt/index.html"))
-    );
+    assert!(!p.has("en/heart/salt/index.html"));
 
     // Renaming one (as an editor or `git mv` does).
     std::fs::rename(p.path(SUGAR), p.path("content/en/food/sweet-drinks.md")).unwrap();
@@ -234,11 +227,7 @@ fn new_deleted_and_renamed_articles_match_a_full_build() {
         "renamed article",
         &[p.path(SUGAR), p.path("content/en/food/sweet-drinks.md")],
     );
-    assert!(
-        p.build
-            .files()
-            .contains_key(Path::new("en/food/sweet-drinks/index.html"))
-    );
+    assert!(p.has("en/food/sweet-drinks/index.html"));
 
     // Renaming a whole folder reports only the folder.
     std::fs::rename(p.path("content/en/food"), p.path("content/en/eating")).unwrap();
@@ -246,11 +235,7 @@ fn new_deleted_and_renamed_articles_match_a_full_build() {
         "renamed folder",
         &[p.path("content/en/food"), p.path("content/en/eating")],
     );
-    assert!(
-        p.build
-            .files()
-            .contains_key(Path::new("en/eating/sweet-drinks/index.html"))
-    );
+    assert!(p.has("en/eating/sweet-drinks/index.html"));
 }
 
 #[test]
@@ -320,11 +305,7 @@ fn sections_translations_dates_and_drafts_match_a_full_build() {
 
     let changed = p.replace(SALT, "date: 2026-02-01", "date: 2026-02-01\ndraft: true");
     p.update("made a draft", &[changed]);
-    assert!(
-        !p.build
-            .files()
-            .contains_key(Path::new("en/heart/salt/index.html"))
-    );
+    assert!(!p.has("en/heart/salt/index.html"));
 
     let changed = p.replace(SALT, "draft: true", "draft: false");
     p.update("published the draft", &[changed]);
