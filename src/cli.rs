@@ -340,8 +340,16 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
     let report = pipeline::run(&options, Target::Folder(output.clone()))?;
     print_diagnostics(&report, &options.root);
     if args.timings {
-        for (stage, time) in &report.timings {
-            eprintln!("  {stage:<24} {:>8.1} ms", time.as_secs_f64() * 1000.0);
+        for lap in &report.timings {
+            let cpu = lap
+                .cpu
+                .map(|cpu| format!(" (CPU {:.0} ms)", cpu.as_secs_f64() * 1000.0))
+                .unwrap_or_default();
+            eprintln!(
+                "  {:<24} {:>8.1} ms{cpu}",
+                lap.stage,
+                lap.wall.as_secs_f64() * 1000.0
+            );
         }
         let cards = &report.share_images;
         eprintln!(

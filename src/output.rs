@@ -47,10 +47,11 @@ impl Output for Discard {
     }
 }
 
-/// The files of a build kept in memory: output path → bytes. The bytes are
-/// shared, so a copy of the whole map (what the live preview serves while the
-/// next rebuild runs) costs one pointer per file.
-pub type Files = BTreeMap<PathBuf, Arc<[u8]>>;
+/// The files of a build kept in memory: output path → bytes. Paths and
+/// bytes are shared, so a copy of the whole map (what the live preview
+/// serves while the next rebuild runs) allocates no path and no file, and a
+/// path kept from one copy to the next is the same allocation in both.
+pub type Files = BTreeMap<Arc<Path>, Arc<[u8]>>;
 
 /// Keeps every file in memory (the live preview serves from it).
 #[derive(Default)]
@@ -68,7 +69,7 @@ impl Memory {
             .into_inner()
             .unwrap_or_else(|e| e.into_inner())
             .into_iter()
-            .map(|(path, bytes)| (path, bytes.to_vec()))
+            .map(|(path, bytes)| (path.to_path_buf(), bytes.to_vec()))
             .collect()
     }
 
@@ -84,7 +85,14 @@ impl Memory {
 
     /// Writes a file whose bytes another build already holds (no copy).
     pub fn insert_shared(&self, path: &Path, bytes: Arc<[u8]>) {
-        self.lock().insert(path.to_path_buf(), bytes);
+        let mut files = self.lock();
+        // Rewriting a file keeps its path's allocation (see [`Files`]).
+        match files.get_mut(path) {
+            Some(old) => *old = bytes,
+            None => {
+                files.insert(Arc::from(path), bytes);
+            }
+        }
     }
 
     pub fn len(&self) -> usize {

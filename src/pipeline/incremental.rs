@@ -62,7 +62,9 @@ pub struct Build {
     /// False when `output` may not match `state` (rendering stopped half
     /// way): the next update renders everything.
     output_current: bool,
-    diagnostics: Diagnostics,
+    /// Shared with whoever shows them (the live preview keeps the last
+    /// build's while the next one runs).
+    diagnostics: Arc<Diagnostics>,
     /// Leave the site-wide outputs of a small update for
     /// [`Build::finish_site_wide`] (the live preview reloads the page first).
     defer_site_wide: bool,
@@ -105,7 +107,7 @@ impl Build {
             state: None,
             output: Memory::default(),
             output_current: false,
-            diagnostics: Diagnostics::new(),
+            diagnostics: Arc::default(),
             defer_site_wide: false,
             site_wide_pending: false,
         }
@@ -152,6 +154,11 @@ impl Build {
         &self.diagnostics
     }
 
+    /// The same, shared rather than copied.
+    pub fn shared_diagnostics(&self) -> Arc<Diagnostics> {
+        self.diagnostics.clone()
+    }
+
     /// Forgets everything built, so the next update builds everything (after
     /// an update that did not finish).
     pub fn reset(&mut self) {
@@ -176,9 +183,9 @@ impl Build {
         let setup = match setup(&self.options)? {
             Ok(setup) => setup,
             Err(diagnostics) => {
-                self.diagnostics = diagnostics.sorted();
+                self.diagnostics = Arc::new(diagnostics.sorted());
                 let report = BuildReport {
-                    diagnostics: self.diagnostics.clone(),
+                    diagnostics: (*self.diagnostics).clone(),
                     ..BuildReport::default()
                 };
                 return Ok(Rebuild {
@@ -531,7 +538,7 @@ impl Build {
             }
             diagnostics.extend(state.site_wide_diagnostics.clone());
         }
-        self.diagnostics = diagnostics.sorted();
+        let mut diagnostics = diagnostics.sorted();
         // With site-wide outputs deferred, so is the report (a long list on
         // a large site): the page reloads first.
         let report_now = self.options.report && !self.site_wide_pending;
@@ -540,11 +547,11 @@ impl Build {
             if let Err(error) = crate::editorial::write(
                 &state.site,
                 &state.facts,
-                &self.diagnostics,
+                &diagnostics,
                 self.options.today,
                 &self.output,
             ) {
-                self.diagnostics.push(crate::diagnostics::Diagnostic::error(
+                diagnostics.push(crate::diagnostics::Diagnostic::error(
                     crate::diagnostics::codes::CONTENT_UNREADABLE,
                     std::path::Path::new("_report"),
                     crate::diagnostics::Position::start(),
@@ -558,13 +565,18 @@ impl Build {
             s.site.files.len() + s.setup.theme.static_files.len() + 1
         });
         let report = BuildReport {
-            published: !self.diagnostics.has_errors(),
-            diagnostics: self.diagnostics.clone(),
+            published: !diagnostics.has_errors(),
+            diagnostics: diagnostics.clone(),
             pages,
             files,
             timings: clock.timings,
             ..BuildReport::default()
         };
+        // Unchanged problems stay the same allocation, so the preview can
+        // tell at a glance that the overlay and panel need no update.
+        if *self.diagnostics != diagnostics {
+            self.diagnostics = Arc::new(diagnostics);
+        }
         Rebuild {
             report,
             scope,

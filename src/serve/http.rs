@@ -241,7 +241,7 @@ async fn file(State(app): State<App>, method: Method, uri: Uri) -> Response {
         Resolved::NotFound => return not_found(shared, &snapshot),
         Resolved::File(path) => path,
     };
-    if let Some(bytes) = snapshot.files.get(&path) {
+    if let Some(bytes) = snapshot.files.get(path.as_path()) {
         if links_outside_the_site(shared, &snapshot, &path) {
             if shared.verbose {
                 eprintln!(
@@ -255,7 +255,11 @@ async fn file(State(app): State<App>, method: Method, uri: Uri) -> Response {
     }
     // A folder asked for without its final slash: send the browser to it,
     // so relative links inside the page resolve.
-    if !uri.path().ends_with('/') && snapshot.files.contains_key(&path.join("index.html")) {
+    if !uri.path().ends_with('/')
+        && snapshot
+            .files
+            .contains_key(path.join("index.html").as_path())
+    {
         let mut location = format!("{}/", uri.path());
         if let Some(query) = uri.query() {
             location.push('?');

@@ -144,7 +144,7 @@ impl Shared {
     ) -> (Option<LiveEvent>, Arc<Snapshot>) {
         let previous = self.snapshot();
         let generation = previous.generation + 1;
-        let diagnostics = Arc::new(build.diagnostics().clone());
+        let diagnostics = build.shared_diagnostics();
         let failure = match outcome {
             Err(error) => Some(Failure::Fatal(error.to_string())),
             Ok(rebuild) if !rebuild.report.published => Some(Failure::Content(
@@ -167,7 +167,9 @@ impl Shared {
                 generation,
                 overlay: super::inject::overlay(failure, &self.root),
             }),
-            None if previous.failure.is_some() || *previous.diagnostics != *diagnostics => {
+            None if previous.failure.is_some()
+                || !Arc::ptr_eq(&previous.diagnostics, &diagnostics) =>
+            {
                 Some(reload(generation, outcome))
             }
             None if changed.is_empty() => None,
@@ -220,7 +222,7 @@ fn reload(generation: u64, outcome: &Result<Rebuild>) -> LiveEvent {
                 .report
                 .timings
                 .iter()
-                .map(|(_, t)| t.as_millis() as u64)
+                .map(|lap| lap.wall.as_millis() as u64)
                 .sum(),
         ),
         Err(_) => (0, 0),
@@ -250,23 +252,31 @@ fn changed_files(old: &Files, new: &Files) -> Vec<PathBuf> {
                 changed.push(path.to_path_buf());
                 new.next();
             }
-            (Some((old_path, before)), Some((new_path, bytes))) => match old_path.cmp(new_path) {
-                std::cmp::Ordering::Less => {
-                    changed.push(old_path.to_path_buf());
-                    old.next();
-                }
-                std::cmp::Ordering::Greater => {
-                    changed.push(new_path.to_path_buf());
-                    new.next();
-                }
-                std::cmp::Ordering::Equal => {
-                    if !Arc::ptr_eq(before, bytes) && before[..] != bytes[..] {
-                        changed.push(new_path.to_path_buf());
+            // A path kept from one build to the next is one allocation:
+            // no need to compare it component by component.
+            (Some((old_path, before)), Some((new_path, bytes))) => {
+                match if Arc::ptr_eq(old_path, new_path) {
+                    std::cmp::Ordering::Equal
+                } else {
+                    old_path.cmp(new_path)
+                } {
+                    std::cmp::Ordering::Less => {
+                        changed.push(old_path.to_path_buf());
+                        old.next();
                     }
-                    old.next();
-                    new.next();
+                    std::cmp::Ordering::Greater => {
+                        changed.push(new_path.to_path_buf());
+                        new.next();
+                    }
+                    std::cmp::Ordering::Equal => {
+                        if !Arc::ptr_eq(before, bytes) && before[..] != bytes[..] {
+                            changed.push(new_path.to_path_buf());
+                        }
+                        old.next();
+                        new.next();
+                    }
                 }
-            },
+            }
         }
     }
     changed.sort();
@@ -368,7 +378,7 @@ impl Rebuilder {
             .name("pamphlet-rebuild".into())
             .spawn(move || {
                 let mut build = build;
-                while let Some(paths) = watch::next_burst(&receiver, debounce) {
+                while let Some(paths) = watch::next_burst(&receiver, debounce, watch::SETTLE) {
                     watcher.follow_new_folders(&paths);
                     let started = Instant::now();
                     let outcome = match update(&mut build, &paths) {
@@ -411,7 +421,7 @@ mod tests {
     fn files(entries: &[(&str, &str)]) -> Files {
         entries
             .iter()
-            .map(|(path, text)| (PathBuf::from(path), Arc::from(text.as_bytes())))
+            .map(|(path, text)| (Arc::from(Path::new(path)), Arc::from(text.as_bytes())))
             .collect()
     }
 
@@ -425,10 +435,10 @@ mod tests {
         ]);
         let mut new = old.clone();
         new.remove(Path::new("b.html"));
-        new.insert(PathBuf::from("c.css"), Arc::from(&b"c2"[..]));
-        new.insert(PathBuf::from("d.html"), Arc::from(&b"d"[..]));
+        new.insert(Arc::from(Path::new("c.css")), Arc::from(&b"c2"[..]));
+        new.insert(Arc::from(Path::new("d.html")), Arc::from(&b"d"[..]));
         // Same bytes in a new allocation: not a change.
-        new.insert(PathBuf::from("e.html"), Arc::from(&b"e"[..]));
+        new.insert(Arc::from(Path::new("e.html")), Arc::from(&b"e"[..]));
         assert_eq!(
             changed_files(&old, &new),
             ["b.html", "c.css", "d.html"].map(PathBuf::from)

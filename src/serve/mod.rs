@@ -36,9 +36,12 @@ pub use bench::bench_latency;
 /// How many ports after the requested one are tried when it is taken.
 const PORT_ATTEMPTS: u16 = 20;
 
-/// The quiet time that ends a burst of file events: editors save with a few
-/// events within a millisecond or two (write a temporary file, rename it,
-/// change its mode), so a short silence is enough to rebuild once.
+/// The quiet time that ends a burst of file events while a file is still
+/// being written (created or written to, not yet closed or renamed into
+/// place). Once a save is complete a much shorter quiet time applies
+/// (`watch::SETTLE`). Editors save with a few events within a millisecond
+/// or two (write a temporary file, rename it, change its mode), so either
+/// way one save is one rebuild.
 pub const DEBOUNCE: Duration = Duration::from_millis(30);
 
 /// Everything `serve` needs.

@@ -90,7 +90,7 @@ pub(crate) fn share_image(
     card: Option<&(String, String)>,
 ) -> Option<ShareImage> {
     let (url, alt) = match card {
-        Some((url, alt)) if files.contains_key(&site.urls.output_path(url)) => {
+        Some((url, alt)) if files.contains_key(site.urls.output_path(url).as_path()) => {
             (url.clone(), alt.clone())
         }
         _ => {
@@ -99,7 +99,9 @@ pub(crate) fn share_image(
             (resolve_file(site, page, &image.src)?, image.alt.clone())
         }
     };
-    let bytes = files.get(&site.urls.output_path(&url)).map(|b| b.len());
+    let bytes = files
+        .get(site.urls.output_path(&url).as_path())
+        .map(|b| b.len());
     Some(ShareImage { url, alt, bytes })
 }
 

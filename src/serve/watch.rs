@@ -25,10 +25,18 @@ const SITE_FOLDERS: [&str; 6] = ["content", "static", "templates", "i18n", "them
 /// many files keeps events coming; rebuild at least this often).
 const LONGEST_BURST: Duration = Duration::from_millis(500);
 
+/// The quiet time that ends a burst once a save has completed (a file
+/// closed after writing, renamed into place, or removed). What editors do
+/// after that (change the mode, delete a backup) follows within a
+/// millisecond; anything later is a change of its own and rebuilds again.
+pub(crate) const SETTLE: Duration = Duration::from_millis(4);
+
 /// What the rebuild thread receives.
 #[derive(Debug)]
 pub(crate) enum Message {
-    Changed(Vec<PathBuf>),
+    /// Paths an event touched, and whether the event ends a save
+    /// ([`completes_a_save`]).
+    Changed(Vec<PathBuf>, bool),
     Stop,
 }
 
@@ -46,7 +54,8 @@ impl Watcher {
                 && is_change(&event.kind)
                 && !event.paths.is_empty()
             {
-                let _ = sender.send(Message::Changed(event.paths));
+                let complete = completes_a_save(&event.kind);
+                let _ = sender.send(Message::Changed(event.paths, complete));
             }
         };
         let inner = notify::recommended_watcher(handler).map_err(watch_error)?;
@@ -109,23 +118,49 @@ fn is_change(kind: &EventKind) -> bool {
     }
 }
 
-/// Waits for the next burst of changes: the first event, then more until
-/// `quiet` passes without one (or [`LONGEST_BURST`] in all). The paths come
-/// sorted and without repeats. `None` when the watcher stops.
-pub(crate) fn next_burst(receiver: &Receiver<Message>, quiet: Duration) -> Option<Vec<PathBuf>> {
+/// Whether an event is the last step of saving a file: the file closed
+/// after writing, moved into (or out of) place, or removed. A file still
+/// being written (created, or written to without a close yet) is not.
+fn completes_a_save(kind: &EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::Access(AccessKind::Close(AccessMode::Write))
+            | EventKind::Modify(ModifyKind::Name(_))
+            | EventKind::Remove(_)
+    )
+}
+
+/// Waits for the next burst of changes: the first event, then more until a
+/// quiet time passes without one (or [`LONGEST_BURST`] in all). The quiet
+/// time is `settle` once an event has completed a save, else `quiet`: a
+/// save shows in the browser as soon as it is done, while a file still
+/// being written is waited for. The paths come sorted and without repeats.
+/// `None` when the watcher stops.
+pub(crate) fn next_burst(
+    receiver: &Receiver<Message>,
+    quiet: Duration,
+    settle: Duration,
+) -> Option<Vec<PathBuf>> {
     let mut paths = BTreeSet::new();
-    match receiver.recv() {
-        Ok(Message::Changed(first)) => paths.extend(first),
+    let mut complete = match receiver.recv() {
+        Ok(Message::Changed(first, complete)) => {
+            paths.extend(first);
+            complete
+        }
         Ok(Message::Stop) | Err(_) => return None,
-    }
+    };
     let started = Instant::now();
     loop {
         let left = LONGEST_BURST.saturating_sub(started.elapsed());
         if left.is_zero() {
             break;
         }
-        match receiver.recv_timeout(quiet.min(left)) {
-            Ok(Message::Changed(more)) => paths.extend(more),
+        let wait = if complete { settle.min(quiet) } else { quiet };
+        match receiver.recv_timeout(wait.min(left)) {
+            Ok(Message::Changed(more, completes)) => {
+                paths.extend(more);
+                complete |= completes;
+            }
             Ok(Message::Stop) | Err(RecvTimeoutError::Disconnected) => return None,
             Err(RecvTimeoutError::Timeout) => break,
         }
@@ -164,14 +199,69 @@ mod tests {
         let (sender, receiver) = std::sync::mpsc::channel();
         let a = PathBuf::from("/site/content/en/a.md");
         let b = PathBuf::from("/site/content/en/.a.md.swp");
-        sender.send(Message::Changed(vec![b.clone()])).unwrap();
-        sender.send(Message::Changed(vec![a.clone()])).unwrap();
-        sender.send(Message::Changed(vec![a.clone()])).unwrap();
+        sender
+            .send(Message::Changed(vec![b.clone()], false))
+            .unwrap();
+        sender
+            .send(Message::Changed(vec![a.clone()], true))
+            .unwrap();
+        sender
+            .send(Message::Changed(vec![a.clone()], false))
+            .unwrap();
         // Plenty of quiet time: the three queued events are one burst.
-        let burst = next_burst(&receiver, Duration::from_millis(50)).unwrap();
+        let quiet = Duration::from_millis(50);
+        let burst = next_burst(&receiver, quiet, quiet).unwrap();
         assert_eq!(burst, [b, a]);
         sender.send(Message::Stop).unwrap();
-        assert!(next_burst(&receiver, Duration::from_millis(50)).is_none());
+        assert!(next_burst(&receiver, quiet, quiet).is_none());
+    }
+
+    #[test]
+    fn a_completed_save_ends_the_burst_sooner() {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let a = PathBuf::from("/site/content/en/a.md");
+        let (quiet, settle) = (Duration::from_millis(400), Duration::from_millis(5));
+
+        // Still being written: the full quiet time passes before the burst ends.
+        sender
+            .send(Message::Changed(vec![a.clone()], false))
+            .unwrap();
+        let started = Instant::now();
+        assert_eq!(
+            next_burst(&receiver, quiet, settle).unwrap(),
+            std::slice::from_ref(&a)
+        );
+        assert!(started.elapsed() >= quiet, "{:?}", started.elapsed());
+
+        // Written and closed: only the settle time.
+        sender
+            .send(Message::Changed(vec![a.clone()], false))
+            .unwrap();
+        sender
+            .send(Message::Changed(vec![a.clone()], true))
+            .unwrap();
+        let started = Instant::now();
+        assert_eq!(next_burst(&receiver, quiet, settle).unwrap(), [a]);
+        assert!(started.elapsed() < quiet, "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn closing_moving_and_removing_complete_a_save() {
+        for kind in [
+            EventKind::Access(AccessKind::Close(AccessMode::Write)),
+            EventKind::Modify(ModifyKind::Name(RenameMode::To)),
+            EventKind::Modify(ModifyKind::Name(RenameMode::Both)),
+            EventKind::Remove(RemoveKind::File),
+        ] {
+            assert!(completes_a_save(&kind), "{kind:?}");
+        }
+        for kind in [
+            EventKind::Create(CreateKind::File),
+            EventKind::Modify(ModifyKind::Data(DataChange::Content)),
+            EventKind::Modify(ModifyKind::Metadata(MetadataKind::Permissions)),
+        ] {
+            assert!(!completes_a_save(&kind), "{kind:?}");
+        }
     }
 
     #[test]
@@ -191,7 +281,9 @@ mod tests {
         let mut seen = BTreeSet::new();
         let deadline = Instant::now() + Duration::from_secs(20);
         while !seen.contains(&dir.join("content/en/a.md")) && Instant::now() < deadline {
-            if let Ok(Message::Changed(paths)) = receiver.recv_timeout(Duration::from_millis(100)) {
+            if let Ok(Message::Changed(paths, _)) =
+                receiver.recv_timeout(Duration::from_millis(100))
+            {
                 seen.extend(paths);
             }
         }

@@ -72,7 +72,7 @@ impl Preview {
             .build
             .files()
             .into_iter()
-            .map(|(path, bytes)| (path, bytes.to_vec()))
+            .map(|(path, bytes)| (path.to_path_buf(), bytes.to_vec()))
             .collect();
         let names = |files: &BTreeMap<PathBuf, Vec<u8>>| files.keys().cloned().collect::<Vec<_>>();
         assert_eq!(
@@ -434,7 +434,7 @@ fn deferred_site_wide_outputs_catch_up_with_a_full_build() {
     let actual: BTreeMap<PathBuf, Vec<u8>> = build
         .files()
         .into_iter()
-        .map(|(path, bytes)| (path, bytes.to_vec()))
+        .map(|(path, bytes)| (path.to_path_buf(), bytes.to_vec()))
         .collect();
     assert_eq!(
         actual.keys().collect::<Vec<_>>(),
