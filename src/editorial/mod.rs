@@ -19,7 +19,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 struct Row {
     title: String,
     url: String,
@@ -70,24 +70,50 @@ pub fn write(
     json.and(pages)
 }
 
+/// `report.json`, serialized straight from the rows (keys in this order).
+#[derive(Serialize)]
+struct Json<'a> {
+    articles: Vec<&'a Row>,
+    build_date: String,
+    site: &'a str,
+    version: u32,
+}
+
 fn write_json(site: &Site, rows: &[Row], today: Date, output: &dyn Output) -> Result<()> {
-    let json = serde_json::json!({
-        "version": 1,
-        "build_date": today.to_string(),
-        "site": site.config.title,
-        "articles": sorted(rows, "due"),
-    });
+    let json = Json {
+        articles: sorted(rows, "due").into_iter().map(|i| &rows[i]).collect(),
+        build_date: today.to_string(),
+        site: &site.config.title,
+        version: 1,
+    };
     let json = serde_json::to_string_pretty(&json).map_err(|e| Error::Usage(e.to_string()))?;
     output.write(Path::new("_report/report.json"), json.as_bytes())
 }
 
+fn template_error(e: tera::Error) -> Error {
+    Error::Template {
+        name: "editorial report".into(),
+        message: e.to_string(),
+    }
+}
+
 fn write_pages(site: &Site, rows: &[Row], today: Date, output: &dyn Output) -> Result<()> {
     let mut tera = tera::Tera::new();
-    tera.add_raw_template("report.html", include_str!("report.html"))
-        .map_err(|e| Error::Template {
-            name: "editorial report".into(),
-            message: e.to_string(),
-        })?;
+    tera.add_raw_templates([
+        ("report.html", include_str!("report.html")),
+        ("report-row.html", include_str!("report-row.html")),
+    ])
+    .map_err(template_error)?;
+    // A row reads the same in every order: drawn once, laid out four times.
+    let row_html: Vec<String> = rows
+        .par_iter()
+        .map(|row| {
+            let mut context = tera::Context::new();
+            context.insert("r", row);
+            tera.render("report-row.html", &context)
+                .map_err(template_error)
+        })
+        .collect::<Result<_>>()?;
     let summary = serde_json::json!({
         "articles": rows.len(),
         "overdue": rows.iter().filter(|r| r.overdue).count(),
@@ -99,7 +125,12 @@ fn write_pages(site: &Site, rows: &[Row], today: Date, output: &dyn Output) -> R
         context.insert("site_title", &site.config.title);
         context.insert("root_url", &site.urls.root());
         context.insert("build_date", &today.to_string());
-        context.insert("rows", &sorted(rows, key));
+        let order = sorted(rows, key);
+        let mut rows_html = String::with_capacity(row_html.iter().map(String::len).sum());
+        for i in order {
+            rows_html.push_str(&row_html[i]);
+        }
+        context.insert("rows_html", &rows_html);
         context.insert("order", key);
         context.insert("order_label", label);
         context.insert(
@@ -112,10 +143,7 @@ fn write_pages(site: &Site, rows: &[Row], today: Date, output: &dyn Output) -> R
         context.insert("summary", &summary);
         let html = tera
             .render("report.html", &context)
-            .map_err(|e| Error::Template {
-                name: "editorial report".into(),
-                message: e.to_string(),
-            })?;
+            .map_err(template_error)?;
         output.write(&PathBuf::from("_report").join(file), html.as_bytes())
     })
 }
@@ -205,30 +233,63 @@ fn rows(site: &Site, facts: &[PageFacts], diagnostics: &Diagnostics, today: Date
         .collect()
 }
 
-fn sorted(rows: &[Row], key: &str) -> Vec<Row> {
-    let mut rows = rows.to_vec();
+/// The rows' indices in the order `key` names.
+fn sorted(rows: &[Row], key: &str) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..rows.len()).collect();
     let by_title = |a: &Row, b: &Row| {
         a.title
             .cmp(&b.title)
             .then_with(|| a.language.cmp(&b.language))
             .then_with(|| a.url.cmp(&b.url))
     };
-    match key {
+    let compare: &dyn Fn(&Row, &Row) -> std::cmp::Ordering = match key {
         // Overdue first, then soonest due; never-reviewed pages first of all.
-        "due" => rows.sort_by(|a, b| {
+        "due" => &|a, b| {
             let due = |r: &Row| r.due_in_days.unwrap_or(i64::MIN);
             due(a).cmp(&due(b)).then_with(|| by_title(a, b))
-        }),
-        "reading" => rows.sort_by(|a, b| {
+        },
+        "reading" => &|a, b| {
             let grade = |r: &Row| r.reading_grade.unwrap_or(f64::NEG_INFINITY);
             grade(b).total_cmp(&grade(a)).then_with(|| by_title(a, b))
-        }),
-        "problems" => rows.sort_by(|a, b| {
+        },
+        "problems" => &|a, b| {
             problem_count(b)
                 .cmp(&problem_count(a))
                 .then_with(|| by_title(a, b))
-        }),
-        _ => rows.sort_by(by_title),
+        },
+        _ => &by_title,
+    };
+    order.sort_by(|&a, &b| compare(&rows[a], &rows[b]));
+    order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(title: &str, due_in_days: Option<i64>, grade: Option<f64>, problems: usize) -> Row {
+        Row {
+            title: title.into(),
+            due_in_days,
+            reading_grade: grade,
+            other_problems: vec!["a problem".into(); problems],
+            ..Row::default()
+        }
     }
-    rows
+
+    #[test]
+    fn each_order_sorts_the_rows_by_its_column() {
+        let rows = [
+            row("Colds", Some(30), Some(6.0), 0),
+            row("Asthma", Some(-5), Some(9.5), 1),
+            row("Burns", None, None, 3),
+            row("Diabetes", Some(30), Some(7.0), 1),
+        ];
+        // Never reviewed first, then overdue, then soonest; ties by title.
+        assert_eq!(sorted(&rows, "due"), [2, 1, 0, 3]);
+        // Hardest to read first; not measured last.
+        assert_eq!(sorted(&rows, "reading"), [1, 3, 0, 2]);
+        assert_eq!(sorted(&rows, "problems"), [2, 1, 3, 0]);
+        assert_eq!(sorted(&rows, "title"), [1, 2, 0, 3]);
+    }
 }
