@@ -152,6 +152,10 @@ fn audience_json(audience: Audience) -> Value {
 /// JSON that cannot end a `<script>` element or open an HTML comment.
 pub fn script_safe(value: &Value) -> String {
     let text = serde_json::to_string(value).unwrap_or_else(|_| "{}".to_string());
+    // Most pages have nothing to escape (0xE2 starts U+2028 and U+2029).
+    if !text.bytes().any(|b| matches!(b, b'<' | b'>' | b'&' | 0xE2)) {
+        return text;
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
