@@ -99,7 +99,7 @@ mod tests {
             date: Some(d),
             id: None,
         };
-        page.meta.reviewers = vec![
+        std::sync::Arc::make_mut(&mut page.meta).reviewers = vec![
             reviewer(Date::new(2026, 1, 31).unwrap()),
             reviewer(Date::new(2025, 5, 1).unwrap()),
         ];
@@ -108,7 +108,7 @@ mod tests {
         assert_eq!(s.next_review, Date::new(2026, 7, 31));
         assert!(!s.overdue, "due today is not overdue");
         assert!(status(&page, &config, Date::new(2026, 8, 1).unwrap()).overdue);
-        page.meta.next_review = Date::new(2027, 1, 1);
+        std::sync::Arc::make_mut(&mut page.meta).next_review = Date::new(2027, 1, 1);
         assert_eq!(
             status(&page, &config, Date::new(2026, 8, 1).unwrap()).next_review,
             Date::new(2027, 1, 1)

@@ -102,7 +102,17 @@ pub fn attach(site: &mut Site, people: Arc<People>) -> Diagnostics {
     for page in &mut site.pages {
         // Right after assembly nothing else holds the pages: no copy.
         let page = std::sync::Arc::make_mut(page);
-        fill_from_profiles(&mut page.meta, &people, &page.language, &default_language);
+        let names_a_profile = page.meta.reviewers.iter().any(|r| r.id.is_some())
+            || page.meta.authors.iter().any(|a| a.id.is_some());
+        if names_a_profile {
+            let language = page.language.clone();
+            fill_from_profiles(
+                std::sync::Arc::make_mut(&mut page.meta),
+                &people,
+                &language,
+                &default_language,
+            );
+        }
         if let Some(parsed) = &page.source {
             unknown_ids(&parsed.front_matter, &people, parsed, &mut diagnostics);
         }
@@ -147,10 +157,10 @@ pub fn attach(site: &mut Site, people: Arc<People>) -> Diagnostics {
             url: url.clone(),
             place: "people".to_string(),
             source: None,
-            meta: FrontMatter {
+            meta: std::sync::Arc::new(FrontMatter {
                 title: "People".to_string(),
                 ..FrontMatter::default()
-            },
+            }),
             parent: None,
             pages: articles,
             subsections: Vec::new(),

@@ -98,7 +98,7 @@ mod tests {
 
     fn page(title: &str, url: &str) -> Page {
         let mut page = Page::test_article();
-        page.meta.title = title.to_string();
+        std::sync::Arc::make_mut(&mut page.meta).title = title.to_string();
         page.url = url.to_string();
         page
     }

@@ -124,9 +124,9 @@ mod tests {
     #[test]
     fn names_and_summary_gather_their_fields() {
         let mut page = crate::site::Page::test_article();
-        page.meta.title = "High blood pressure".to_string();
-        page.meta.aliases = vec!["Hypertension".to_string()];
-        page.meta.summary = "What it is.".to_string();
+        std::sync::Arc::make_mut(&mut page.meta).title = "High blood pressure".to_string();
+        std::sync::Arc::make_mut(&mut page.meta).aliases = vec!["Hypertension".to_string()];
+        std::sync::Arc::make_mut(&mut page.meta).summary = "What it is.".to_string();
         let fields = fields(&page);
         assert_eq!(fields.names, "High blood pressure\nHypertension");
         assert!(fields.summary.starts_with("What it is."), "{fields:?}");

@@ -14,6 +14,7 @@ use crate::frontmatter::FrontMatter;
 use crate::parse::ParsedPage;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Assembles the site. Drafts are left out unless `include_drafts`.
 pub fn assemble(
@@ -194,15 +195,15 @@ impl Builder<'_> {
             let is_home = folder.as_os_str().is_empty();
             let url = self.urls.page(language, &segments);
             let meta = match &source {
-                Some(parsed) => FrontMatter::clone(&parsed.front_matter),
-                None => FrontMatter {
+                Some(parsed) => parsed.front_matter.clone(),
+                None => Arc::new(FrontMatter {
                     title: if is_home {
                         language_title.to_string()
                     } else {
                         humanize(&folder)
                     },
                     ..FrontMatter::default()
-                },
+                }),
             };
             let parent = folder.parent().and_then(|p| section_ids.get(p).copied());
             let id = self.push(Page {
@@ -279,7 +280,7 @@ impl Builder<'_> {
                     .with_extension("")
                     .to_string_lossy()
                     .replace('\\', "/"),
-                meta: FrontMatter::clone(&article.front_matter),
+                meta: article.front_matter.clone(),
                 source: Some(article),
                 parent,
                 pages: Vec::new(),
@@ -318,7 +319,9 @@ impl Builder<'_> {
                 if tag < &entry.0 {
                     entry.0 = tag.clone();
                 }
-                if !entry.1.contains(&id) {
+                // Articles come in id order, so a tag the page already
+                // named (`Heart` and `heart`) is the list's last entry.
+                if entry.1.last() != Some(&id) {
                     entry.1.push(id);
                     page_tags.push(tag_slug);
                 }
@@ -439,10 +442,10 @@ impl Builder<'_> {
             url,
             place: place.to_string(),
             source: None,
-            meta: FrontMatter {
+            meta: Arc::new(FrontMatter {
                 title: title.to_string(),
                 ..FrontMatter::default()
-            },
+            }),
             parent,
             pages: Vec::new(),
             subsections: Vec::new(),

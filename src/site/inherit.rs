@@ -10,6 +10,7 @@
 use super::{Page, PageId, PageKind};
 use crate::diagnostics::{Diagnostic, Position, codes};
 use crate::frontmatter::{Citation, CoverImage, FrontMatter};
+use std::sync::Arc;
 
 /// The fields a translation inherits, with how, in the words the docs use.
 pub const INHERITED: &[(&str, &str)] = &[
@@ -92,7 +93,12 @@ pub fn inherit(
                 .and_then(|p| p.parent())
                 .map_or(0, |p| p.components().count());
             let rebase = |src: &str| rebase(src, from_dir.as_deref(), own_dir_depth);
-            fill(&mut pages[id].meta, &from, &from_language, &rebase);
+            fill(
+                Arc::make_mut(&mut pages[id].meta),
+                &from,
+                &from_language,
+                &rebase,
+            );
         }
     }
     pages

@@ -21,6 +21,7 @@ use crate::frontmatter::FrontMatter;
 use crate::parse::ParsedPage;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use urls::Urls;
 
 /// Index of a page in [`Site::pages`].
@@ -93,8 +94,11 @@ pub struct Page {
     pub place: String,
     /// The content file, for pages written by an author.
     pub source: Option<ParsedPage>,
-    /// Front matter (generated pages get a title and nothing else).
-    pub meta: FrontMatter,
+    /// Front matter (generated pages get a title and nothing else). Shared
+    /// with the parsed file until something changes it (a translation
+    /// inheriting from its source, a profile filling in a reviewer): copying
+    /// every article's front matter was a third of assembling a large site.
+    pub meta: Arc<FrontMatter>,
     /// The section (or home) this page sits in.
     pub parent: Option<PageId>,
     /// Articles this page lists, newest first (sections, tags, home).
@@ -327,7 +331,7 @@ impl Page {
             url: "/en/a/".into(),
             place: "a".into(),
             source: None,
-            meta: FrontMatter::default(),
+            meta: Default::default(),
             parent: None,
             pages: vec![],
             subsections: vec![],
@@ -355,14 +359,14 @@ mod tests {
         section.kind = PageKind::Section;
         assert!(!section.is_findable(today));
         let mut draft = article();
-        draft.meta.draft = true;
+        std::sync::Arc::make_mut(&mut draft.meta).draft = true;
         assert!(!draft.is_findable(today));
         let mut hidden = article();
-        hidden.meta.search = Some(false);
+        std::sync::Arc::make_mut(&mut hidden.meta).search = Some(false);
         assert!(!hidden.is_findable(today));
         let alert = |expires: &str| {
             let mut page = article();
-            page.meta.alert = Some(Alert {
+            std::sync::Arc::make_mut(&mut page.meta).alert = Some(Alert {
                 severity: Severity::Info,
                 expires: Some(Instant::parse(expires).unwrap()),
                 area: None,

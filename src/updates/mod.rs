@@ -26,7 +26,6 @@ use crate::config::FeedFormat;
 use crate::dates::Instant;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, codes};
 use crate::feeds::{self, Feed, Item, Scope};
-use crate::frontmatter::FrontMatter;
 use crate::i18n::Strings;
 use crate::parse::ParsedPage;
 use crate::site::{Page, PageId, PageKind, Site};
@@ -244,7 +243,7 @@ pub fn render(site: &Site, strings: &Strings) -> (Rendered, Diagnostics) {
                 url: topic.url.clone(),
                 place: topic.place.clone(),
                 source: Some(entry.source.clone()),
-                meta: FrontMatter::default(),
+                meta: Default::default(),
                 parent: topic.parent,
                 pages: Vec::new(),
                 subsections: Vec::new(),

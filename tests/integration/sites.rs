@@ -341,3 +341,24 @@ fn raw_html_policies() {
             .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
     );
 }
+
+#[test]
+fn a_tag_named_twice_in_one_article_lists_it_once() {
+    let site = TestSite::new("sites/sections-tags");
+    site.edit("content/en/heart/cholesterol.md", |text| {
+        text.replace(
+            "tags: [heart, Blood tests]",
+            "tags: [heart, Heart, Blood tests, heart]",
+        )
+    });
+    assert!(site.build().published);
+    assert_eq!(
+        select_text(&site.html("tags/heart/index.html"), ".page-list-title"),
+        ["Cholesterol basics", "What is an ECG?"]
+    );
+    assert_eq!(
+        select_text(&site.html("heart/cholesterol/index.html"), ".tag-list a"),
+        // One link per tag, named by the first spelling in sort order.
+        ["Heart", "Blood tests"]
+    );
+}
