@@ -101,18 +101,8 @@ pub fn attach(site: &mut Site, people: Arc<People>) -> Diagnostics {
     let default_language = site.config.default_language.clone();
     for page in &mut site.pages {
         // Right after assembly nothing else holds the pages: no copy.
-        let page = std::sync::Arc::make_mut(page);
-        let names_a_profile = page.meta.reviewers.iter().any(|r| r.id.is_some())
-            || page.meta.authors.iter().any(|a| a.id.is_some());
-        if names_a_profile {
-            let language = page.language.clone();
-            fill_from_profiles(
-                std::sync::Arc::make_mut(&mut page.meta),
-                &people,
-                &language,
-                &default_language,
-            );
-        }
+        let page = Arc::make_mut(page);
+        fill_from_profiles(&mut page.meta, &people, &page.language, &default_language);
         if let Some(parsed) = &page.source {
             unknown_ids(&parsed.front_matter, &people, parsed, &mut diagnostics);
         }
@@ -157,7 +147,7 @@ pub fn attach(site: &mut Site, people: Arc<People>) -> Diagnostics {
             url: url.clone(),
             place: "people".to_string(),
             source: None,
-            meta: std::sync::Arc::new(FrontMatter {
+            meta: Arc::new(FrontMatter {
                 title: "People".to_string(),
                 ..FrontMatter::default()
             }),
@@ -199,8 +189,15 @@ pub fn attach(site: &mut Site, people: Arc<People>) -> Diagnostics {
 }
 
 /// An entry naming a known profile takes the profile's name, credentials
-/// and role where it writes none (in the page's language).
-fn fill_from_profiles(meta: &mut FrontMatter, people: &People, language: &str, default: &str) {
+/// and role where it writes none (in the page's language). Front matter
+/// naming no profile stays shared with the parsed file, uncopied.
+fn fill_from_profiles(meta: &mut Arc<FrontMatter>, people: &People, language: &str, default: &str) {
+    let names_a_profile = meta.reviewers.iter().any(|r| r.id.is_some())
+        || meta.authors.iter().any(|a| a.id.is_some());
+    if !names_a_profile {
+        return;
+    }
+    let meta = Arc::make_mut(meta);
     let text = |l: &Option<crate::localized::Localized>| {
         l.as_ref()
             .and_then(|l| l.text(language, default))
