@@ -121,6 +121,9 @@ pub struct Staging {
     target: PathBuf,
     dir: PathBuf,
     committed: bool,
+    /// Folders made so far: a page's folder also receives its share image,
+    /// and asking the file system again costs two system calls per file.
+    made: Mutex<std::collections::HashSet<PathBuf>>,
     /// Held until the staging folder is swapped in or discarded.
     _lock: BuildLock,
 }
@@ -223,6 +226,7 @@ impl Staging {
             target: target.to_path_buf(),
             dir,
             committed: false,
+            made: Mutex::default(),
             _lock: lock,
         })
     }
@@ -255,22 +259,32 @@ impl Staging {
         }
         Ok(())
     }
+
+    /// Makes the folder `full` goes in, unless this build already has.
+    fn make_parent(&self, full: &Path) -> Result<()> {
+        let Some(parent) = full.parent() else {
+            return Ok(());
+        };
+        let made = || self.made.lock().unwrap_or_else(|e| e.into_inner());
+        if made().contains(parent) {
+            return Ok(());
+        }
+        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        made().insert(parent.to_path_buf());
+        Ok(())
+    }
 }
 
 impl Output for Staging {
     fn write(&self, path: &Path, bytes: &[u8]) -> Result<()> {
         let full = self.dir.join(path);
-        if let Some(parent) = full.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-        }
+        self.make_parent(&full)?;
         std::fs::write(&full, bytes).map_err(|e| Error::io(&full, e))
     }
 
     fn copy(&self, path: &Path, from: &Path) -> Result<()> {
         let full = self.dir.join(path);
-        if let Some(parent) = full.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-        }
+        self.make_parent(&full)?;
         std::fs::copy(from, &full)
             .map(|_| ())
             .map_err(|e| Error::io(from, e))
@@ -282,9 +296,7 @@ impl Output for Staging {
     /// in place, so the link cannot change a published image later.
     fn publish_cached(&self, path: &Path, from: &Path) -> Result<()> {
         let full = self.dir.join(path);
-        if let Some(parent) = full.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-        }
+        self.make_parent(&full)?;
         if std::fs::hard_link(from, &full).is_ok() {
             return Ok(());
         }

@@ -119,8 +119,7 @@ pub fn render(site: &Site, page: &Page, strings: &StringTable) -> Option<Rendere
     );
     highlight::highlight_code_blocks(&mut events);
     let prose = readability::extract(&events);
-    let word_count = prose.iter().map(|b| b.split_whitespace().count()).sum();
-    let measured = readability::measure(&prose, &page.language);
+    let (word_count, measured) = readability::analyse(&prose, &page.language);
     if crate::review::is_reviewed_content(page) {
         ctx.diagnostics.extend(
             measured

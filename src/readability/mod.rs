@@ -108,10 +108,17 @@ pub fn extract(events: &[Spanned]) -> Vec<String> {
     blocks
 }
 
-/// Measures the prose with the language's formula; `None` when the
-/// language has no formula here or the text has no words.
-pub fn measure(blocks: &[String], language: &str) -> Option<Readability> {
-    let formula = Formula::for_language(language)?;
+/// Counts the words of the prose (every run of non-space characters, for
+/// reading time) and measures its reading level with the language's
+/// formula: `None` when the language has no formula here or the text has
+/// no words.
+pub fn analyse(blocks: &[String], language: &str) -> (usize, Option<Readability>) {
+    let Some(formula) = Formula::for_language(language) else {
+        let written = blocks.iter().map(|b| b.split_whitespace().count()).sum();
+        return (written, None);
+    };
+    let rules = syllables::Rules::for_language(language);
+    let mut written = 0usize;
     let mut words = 0usize;
     let mut syllables = 0usize;
     let mut letters = 0usize;
@@ -121,12 +128,14 @@ pub fn measure(blocks: &[String], language: &str) -> Option<Readability> {
     let counts_letters = formula == Formula::Gulpease;
     for sentence in blocks.iter().flat_map(|b| split_sentences(b)) {
         let mut sentence_words = 0;
-        for w in sentence.split_whitespace().filter_map(word) {
+        for token in sentence.split_whitespace() {
+            written += 1;
+            let Some(w) = word(token) else { continue };
             sentence_words += 1;
             if counts_letters {
                 letters += w.chars().filter(|c| c.is_alphanumeric()).count();
             } else {
-                syllables += syllables::count(w, language);
+                syllables += syllables::count_with(w, rules);
             }
         }
         if sentence_words == 0 {
@@ -135,6 +144,17 @@ pub fn measure(blocks: &[String], language: &str) -> Option<Readability> {
         words += sentence_words;
         lengths.push((sentence_words, sentence.trim()));
     }
+    (written, level(formula, words, syllables, letters, lengths))
+}
+
+/// The formula's figures from the counts.
+fn level(
+    formula: Formula,
+    words: usize,
+    syllables: usize,
+    letters: usize,
+    mut lengths: Vec<(usize, &str)>,
+) -> Option<Readability> {
     let sentence_count = lengths.len();
     if words == 0 {
         return None;
@@ -222,6 +242,9 @@ fn round1(x: f64) -> f64 {
 fn word(token: &str) -> Option<&str> {
     // Byte checks: this runs on every word of every page.
     let bytes = token.as_bytes();
+    if bytes.iter().all(u8::is_ascii_alphabetic) {
+        return Some(token);
+    }
     if bytes.contains(&b'@') || bytes.starts_with(b"www.") || bytes.windows(3).any(|w| w == b"://")
     {
         return None;
@@ -241,14 +264,22 @@ const ABBREVIATIONS: &[&str] = &[
 fn split_sentences(block: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut chars = block.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    let bytes = block.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // ASCII bytes are classified directly: most prose is ASCII, and
+        // this runs on every character of every page.
+        let c = if bytes[at].is_ascii() {
+            char::from(bytes[at])
+        } else {
+            block[at..].chars().next().expect("at a char boundary")
+        };
+        let end = at + c.len_utf8();
+        at = end;
         let terminal = matches!(c, '.' | '!' | '?' | '…' | '؟' | '。' | '！' | '？');
-        let followed_by_space = chars.peek().is_none_or(|(_, n)| n.is_whitespace());
-        if !(terminal && followed_by_space) {
+        if !terminal || !block[end..].chars().next().is_none_or(char::is_whitespace) {
             continue;
         }
-        let end = at + c.len_utf8();
         let current = &block[start..end];
         if c == '.' {
             let last_word = current
@@ -278,7 +309,7 @@ mod tests {
     use super::*;
 
     fn measure_text(text: &str, language: &str) -> Readability {
-        measure(&[text.to_string()], language).unwrap()
+        analyse(&[text.to_string()], language).1.unwrap()
     }
 
     /// Reference values: the worked example in Wikipedia's "Flesch–Kincaid
@@ -319,8 +350,11 @@ mod tests {
 
     #[test]
     fn languages_without_a_formula_are_not_measured() {
-        assert!(measure(&["مرحبا بكم في موقعنا.".to_string()], "ar").is_none());
-        assert!(measure(&["你好。".to_string()], "zh-Hans").is_none());
+        assert_eq!(
+            analyse(&["مرحبا بكم في موقعنا.".to_string()], "ar"),
+            (4, None)
+        );
+        assert_eq!(analyse(&["你好。".to_string()], "zh-Hans"), (1, None));
     }
 
     #[test]
@@ -346,6 +380,36 @@ mod tests {
         assert_eq!(
             extract(&events),
             ["Title", "See the WHO now.", "one item", "two  item"]
+        );
+    }
+
+    #[test]
+    fn written_words_include_numbers_and_addresses_that_the_formula_skips() {
+        let (written, measured) = analyse(
+            &[
+                "Call 911 or see www.example.org now.".to_string(),
+                "Then rest.".to_string(),
+            ],
+            "en",
+        );
+        assert_eq!(written, 8);
+        let measured = measured.unwrap();
+        assert_eq!((measured.words, measured.sentences), (6, 2));
+    }
+
+    #[test]
+    fn sentences_end_at_non_latin_marks_too() {
+        let s = split_sentences("¿Qué pasa? Nada… Bien. هل أنت بخير؟ 好。 Fin");
+        assert_eq!(
+            s,
+            [
+                "¿Qué pasa?",
+                " Nada…",
+                " Bien.",
+                " هل أنت بخير؟",
+                " 好。",
+                " Fin"
+            ]
         );
     }
 

@@ -6,11 +6,38 @@
 //! German by vowel groups (its diphthongs are single groups). Each is tested
 //! against dictionary syllabifications in the tests below.
 
+/// Which language's syllable rules to apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rules {
+    English,
+    Spanish,
+    French,
+    German,
+}
+
+impl Rules {
+    /// The rules for a language tag (English for languages without their own).
+    pub fn for_language(language: &str) -> Rules {
+        match language.split('-').next().unwrap_or(language) {
+            "es" => Rules::Spanish,
+            "fr" => Rules::French,
+            "de" => Rules::German,
+            _ => Rules::English,
+        }
+    }
+}
+
 /// Syllables of one word (letters only, any case); at least 1.
 pub fn count(word: &str, language: &str) -> usize {
+    count_with(word, Rules::for_language(language))
+}
+
+/// [`count`] with the language's rules already chosen (an article's
+/// words all share them).
+pub fn count_with(word: &str, rules: Rules) -> usize {
     // Counted for every word of every page. Most English words are plain
     // ASCII letters: counted on the bytes, with no buffer at all.
-    if primary(language) == "en" && word.bytes().all(|b| b.is_ascii_alphabetic()) {
+    if rules == Rules::English && word.bytes().all(|b| b.is_ascii_alphabetic()) {
         return english_ascii(word.as_bytes()).max(1);
     }
     let mut chars: Vec<char> = Vec::with_capacity(word.len());
@@ -20,17 +47,13 @@ pub fn count(word: &str, language: &str) -> usize {
     if chars.is_empty() {
         return 0;
     }
-    let n = match primary(language) {
-        "es" => spanish(chars),
-        "fr" => french(&chars),
-        "de" => german(&chars),
-        _ => english(chars),
+    let n = match rules {
+        Rules::Spanish => spanish(chars),
+        Rules::French => french(&chars),
+        Rules::German => german(&chars),
+        Rules::English => english(chars),
     };
     n.max(1)
-}
-
-fn primary(language: &str) -> &str {
-    language.split('-').next().unwrap_or(language)
 }
 
 /// The runs of vowels in `word`, as slices.

@@ -388,6 +388,8 @@ pub fn plan(site: &Site, theme: &Theme, strings: &Strings) -> Result<(Cards, Dia
     // A card's key is what it shows, not which page it is for: pages that
     // show the same thing (the same image, the same title) share one
     // drawing and one cache file, each publishing it at its own address.
+    // Many pages show one section's picture: each file is read and hashed once.
+    let mut image_hashes: HashMap<PathBuf, Option<blake3::Hash>> = HashMap::new();
     for (id, source, alt) in sources {
         let page = site.page(id);
         let mut hasher = shared.clone();
@@ -418,14 +420,17 @@ pub fn plan(site: &Site, theme: &Theme, strings: &Strings) -> Result<(Cards, Dia
                     );
                 }
             }
-            Source::Image(path) => match std::fs::read(path) {
+            Source::Image(path) => {
                 // The image's bytes, not its path: the same site built
                 // from another folder must give the same file names.
-                Ok(bytes) => {
-                    hasher.update(blake3::hash(&bytes).as_bytes());
-                }
-                Err(_) => continue,
-            },
+                let hash = image_hashes
+                    .entry(path.clone())
+                    .or_insert_with(|| std::fs::read(path).ok().map(|b| blake3::hash(&b)));
+                match hash {
+                    Some(hash) => hasher.update(hash.as_bytes()),
+                    None => continue,
+                };
+            }
         }
         let key = hasher.finalize().to_hex().to_string();
         let url = format!("{}share-{}.png", page.url, &key[..12]);
