@@ -37,7 +37,15 @@ pub fn is_unspaced(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || c.is_numeric()
+    // The letters most non-English pages use are answered without a
+    // lookup in Unicode's tables (a test checks they agree).
+    match c as u32 {
+        // Latin-1 letters (not × or ÷), Latin Extended-A and -B.
+        0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F => true,
+        // Arabic letters, hamza to yeh, with the tatweel.
+        0x621..=0x64A => true,
+        _ => c.is_alphabetic() || c.is_numeric(),
+    }
 }
 
 /// The terms of `text`, in order, repeats included.
@@ -203,6 +211,18 @@ mod tests {
             text in "([a-zA-Z0-9 ,.:/'-]|[éñüçÉ]|\\u{301}|[\\u{600}-\\u{6ff}]|[高血压疫苗]|\\u{2028}|\\u{a0}){0,40}"
         ) {
             proptest::prop_assert_eq!(all(&text), by_splitting(&text));
+        }
+    }
+
+    #[test]
+    fn word_characters_agree_with_unicode() {
+        for c in (0..0x800).filter_map(char::from_u32) {
+            assert_eq!(
+                is_word_char(c),
+                c.is_alphabetic() || c.is_numeric(),
+                "U+{:04X}",
+                c as u32
+            );
         }
     }
 
