@@ -207,22 +207,30 @@ impl IntoIterator for Diagnostics {
 /// Converts byte offsets in a text into 1-based line and character columns.
 pub struct LineIndex<'a> {
     text: &'a str,
-    line_starts: Vec<usize>,
+    /// Found on the first position asked for: most pages have no problem
+    /// to place.
+    line_starts: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { text, line_starts }
+        LineIndex {
+            text,
+            line_starts: std::cell::OnceCell::new(),
+        }
     }
 
     /// Position of the byte range `start..end` (clamped to the text).
     pub fn position(&self, start: usize, end: usize) -> Position {
+        let line_starts = self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(self.text.match_indices('\n').map(|(i, _)| i + 1));
+            starts
+        });
         let start = floor_char_boundary(self.text, start.min(self.text.len()));
         let end = floor_char_boundary(self.text, end.clamp(start, self.text.len()));
-        let line = self.line_starts.partition_point(|&s| s <= start);
-        let line_start = self.line_starts[line - 1];
+        let line = line_starts.partition_point(|&s| s <= start);
+        let line_start = line_starts[line - 1];
         let column = self.text[line_start..start].chars().count() + 1;
         let line_end = self.text[start..]
             .find('\n')
