@@ -14,7 +14,7 @@ use crate::feeds::Feeds;
 use crate::i18n::Strings;
 use crate::markdown::{self, RenderedBody};
 use crate::output::Output;
-use crate::site::{PageId, Site};
+use crate::site::{PageId, PageKind, Site};
 use crate::social::cards::Cards;
 use crate::social::meta;
 use crate::theme::Theme;
@@ -154,11 +154,17 @@ pub fn render_all(
     extras: &Extras,
     output: &dyn Output,
 ) -> Result<Rendered> {
-    let ids: Vec<PageId> = (0..site.pages.len()).collect();
+    // Listing pages (people, tags, A–Z, sections) can take a hundred times
+    // as long as an article. Started first, they cannot be what one core
+    // is still drawing at the end while the other has nothing left to do.
+    let mut ids: Vec<PageId> = (0..site.pages.len()).collect();
+    ids.sort_by_key(|&id| site.page(id).kind == PageKind::Article);
     let facts = render_pages(site, renderer, strings, extras, &ids, output)?;
+    let mut by_id: Vec<(PageId, PageFacts)> = ids.into_iter().zip(facts).collect();
+    by_id.sort_unstable_by_key(|(id, _)| *id);
     Ok(Rendered {
         pages_written: site.pages.len(),
-        facts,
+        facts: by_id.into_iter().map(|(_, facts)| facts).collect(),
     })
 }
 
