@@ -41,25 +41,39 @@ pub struct Indexed {
 /// Indexes every findable page of `site` on `today` and writes the index
 /// of each language.
 pub fn write(site: &Site, today: Date, output: &dyn Output) -> Result<Indexed> {
-    let mut indexed = Indexed::default();
-    for language in &site.config.languages {
-        let pages: Vec<&Page> = site
-            .pages
-            .iter()
-            .filter(|p| p.language == language.code && p.is_findable(today))
-            .map(|p| &**p)
-            .collect();
-        let files = language_files(&pages);
-        let folder = Path::new(FOLDER).join(&language.code);
-        let written: Result<Vec<()>> = files
-            .par_iter()
-            .map(|(name, bytes)| output.write(&folder.join(name), bytes))
-            .collect();
-        written?;
-        indexed.pages += pages.len();
-        indexed.files += files.len();
-    }
-    Ok(indexed)
+    // Languages side by side: each has a serial part (joining postings)
+    // that another language's work can fill in for.
+    let per_language: Vec<Result<Indexed>> = site
+        .config
+        .languages
+        .par_iter()
+        .map(|language| {
+            let pages: Vec<&Page> = site
+                .pages
+                .iter()
+                .filter(|p| p.language == language.code && p.is_findable(today))
+                .map(|p| &**p)
+                .collect();
+            let files = language_files(&pages);
+            let folder = Path::new(FOLDER).join(&language.code);
+            files
+                .par_iter()
+                .try_for_each(|(name, bytes)| output.write(&folder.join(name), bytes))?;
+            Ok(Indexed {
+                pages: pages.len(),
+                files: files.len(),
+            })
+        })
+        .collect();
+    per_language
+        .into_iter()
+        .try_fold(Indexed::default(), |total, language| {
+            let language = language?;
+            Ok(Indexed {
+                pages: total.pages + language.pages,
+                files: total.files + language.files,
+            })
+        })
 }
 
 /// Pages whose terms are gathered in parallel before joining the postings:
@@ -71,8 +85,8 @@ const BATCH: usize = 1024;
 fn language_files(pages: &[&Page]) -> Vec<(String, Vec<u8>)> {
     let mut records = Vec::with_capacity(pages.len());
     let mut postings = index::Postings::default();
-    for batch in pages.chunks(BATCH) {
-        let terms: Vec<(Record, index::PageTerms)> = batch
+    let gather = |batch: &[&Page]| -> Vec<(Record, index::PageTerms)> {
+        batch
             .par_iter()
             .map(|page| {
                 let record = Record {
@@ -83,11 +97,24 @@ fn language_files(pages: &[&Page]) -> Vec<(String, Vec<u8>)> {
                 };
                 (record, index::page_terms(&text::fields(page)))
             })
-            .collect();
-        for (record, page_terms) in terms {
-            records.push(record);
-            postings.add(page_terms);
-        }
+            .collect()
+    };
+    // Joining a batch's postings is serial: the next batch's terms are
+    // gathered meanwhile.
+    let mut batches = pages.chunks(BATCH);
+    let mut ready = batches.next().map(gather);
+    while let Some(terms) = ready.take() {
+        let next = batches.next();
+        let ((), gathered) = rayon::join(
+            || {
+                for (record, page_terms) in terms {
+                    records.push(record);
+                    postings.add(page_terms);
+                }
+            },
+            || next.map(gather),
+        );
+        ready = gathered;
     }
     index::files(records, postings)
 }
