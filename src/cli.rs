@@ -320,11 +320,12 @@ fn print_diagnostics(report: &BuildReport, root: &std::path::Path) {
     if report.diagnostics.is_empty() {
         return;
     }
-    let text = report::render(
+    let text = report::render_with_sources(
         &report.diagnostics,
         report::Format::Human,
         root,
         stderr_color(),
+        &report.sources,
     );
     let _ = std::io::stderr().write_all(text.as_bytes());
 }
@@ -437,7 +438,13 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
             let _ = std::io::stdout().write_all(text.as_bytes());
         }
         format => {
-            let text = report::render(&report.diagnostics, format, &options.root, false);
+            let text = report::render_with_sources(
+                &report.diagnostics,
+                format,
+                &options.root,
+                false,
+                &report.sources,
+            );
             let _ = std::io::stdout().write_all(text.as_bytes());
         }
     }

@@ -5,7 +5,10 @@ use super::{Diagnostic, Diagnostics, Severity};
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term;
-use std::path::Path;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Output formats of `pamphlet check --format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -19,17 +22,33 @@ pub enum Format {
     Github,
 }
 
+/// The text of files as a build read them (by path relative to the site
+/// root), so that showing their lines needs no second read.
+pub type Sources = HashMap<PathBuf, Arc<str>>;
+
 /// Renders diagnostics in the chosen format. `root` is the site folder the
 /// diagnostics' file paths are relative to (used to show source lines).
 pub fn render(diagnostics: &Diagnostics, format: Format, root: &Path, color: bool) -> String {
+    render_with_sources(diagnostics, format, root, color, &Sources::new())
+}
+
+/// [`render`], taking the lines of the files in `sources` from memory (a
+/// large site's build can warn about every one of its articles).
+pub fn render_with_sources(
+    diagnostics: &Diagnostics,
+    format: Format,
+    root: &Path,
+    color: bool,
+    sources: &Sources,
+) -> String {
     match format {
-        Format::Human => human(diagnostics, root, color),
+        Format::Human => human(diagnostics, root, color, sources),
         Format::Json => json(diagnostics),
         Format::Github => github(diagnostics),
     }
 }
 
-fn human(diagnostics: &Diagnostics, root: &Path, color: bool) -> String {
+fn human(diagnostics: &Diagnostics, root: &Path, color: bool, sources: &Sources) -> String {
     use rayon::prelude::*;
     // A large site can have a warning per article: each file's problems
     // are drawn with its source in parallel, then joined in order.
@@ -45,7 +64,12 @@ fn human(diagnostics: &Diagnostics, root: &Path, color: bool) -> String {
         .par_iter()
         .map(|group| {
             let path = &group[0].file;
-            let source = std::fs::read_to_string(root.join(path)).ok();
+            let source: Option<Cow<str>> = match sources.get(path) {
+                Some(text) => Some(Cow::Borrowed(text)),
+                None => std::fs::read_to_string(root.join(path))
+                    .ok()
+                    .map(Cow::Owned),
+            };
             let file = SimpleFile::new(path.display().to_string(), source.as_deref().unwrap_or(""));
             let mut out = String::new();
             for d in group {
@@ -255,11 +279,24 @@ mod tests {
             "---\ntitle: A\nreviewrs: []\n---\n",
         )
         .unwrap();
-        let out = human(&sample(), &dir, false);
+        let out = human(&sample(), &dir, false, &Sources::new());
         std::fs::remove_dir_all(&dir).unwrap();
         assert!(out.contains("warning[frontmatter/unknown-field]"), "{out}");
         assert!(out.contains("reviewrs: []"), "{out}");
         assert!(out.contains("^^^^^^^^"), "{out}");
         assert!(out.contains("hint: did you mean `reviewers`?"), "{out}");
+    }
+
+    #[test]
+    fn lines_come_from_the_text_the_build_read() {
+        let nowhere = Path::new("/nonexistent-pamphlet-site");
+        let sources = Sources::from([(
+            PathBuf::from("content/en/a.md"),
+            Arc::from("---\ntitle: A\nreviewrs: [x]\n---\n"),
+        )]);
+        let out = human(&sample(), nowhere, false, &sources);
+        assert!(out.contains("reviewrs: [x]"), "{out}");
+        let without = human(&sample(), nowhere, false, &Sources::new());
+        assert!(!without.contains("reviewrs: [x]"), "{without}");
     }
 }

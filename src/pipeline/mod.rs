@@ -87,6 +87,8 @@ pub struct BuildReport {
     /// The soonest alert expiry after the build date, and its file: the
     /// site should be rebuilt then.
     pub next_alert_expiry: Option<(AlertInstant, PathBuf)>,
+    /// The text of the Markdown files with diagnostics, as read by the build.
+    pub sources: crate::diagnostics::report::Sources,
 }
 
 /// How long one stage took.
@@ -409,7 +411,26 @@ pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
     }
     clock.lap("write");
     report.timings = clock.timings;
+    report.sources = sources_with_problems(&site, &report.diagnostics);
+    // Freeing a large site's model takes tens of milliseconds that the
+    // caller need not wait for (printing the diagnostics, exiting).
+    std::thread::spawn(move || drop((site, plan, rendered)));
     Ok(report)
+}
+
+/// The texts of the pages the diagnostics are about.
+fn sources_with_problems(
+    site: &site::Site,
+    diagnostics: &Diagnostics,
+) -> crate::diagnostics::report::Sources {
+    let files: std::collections::HashSet<&Path> =
+        diagnostics.iter().map(|d| d.file.as_path()).collect();
+    site.pages
+        .iter()
+        .filter_map(|p| p.source.as_ref())
+        .filter(|s| files.contains(s.source.path.as_path()))
+        .map(|s| (s.source.path.clone(), s.text.clone()))
+        .collect()
 }
 
 /// The share-card cache must survive the output folder being replaced.
