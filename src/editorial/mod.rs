@@ -16,7 +16,7 @@ use crate::review;
 use crate::site::{PageKind, Site};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -165,7 +165,9 @@ fn problem_count(row: &Row) -> usize {
 
 fn rows(site: &Site, facts: &[PageFacts], diagnostics: &Diagnostics, today: Date) -> Vec<Row> {
     let no_facts = PageFacts::default();
-    let mut by_file: BTreeMap<&Path, Vec<String>> = BTreeMap::new();
+    // Looked up once per article: hashed, since comparing paths goes
+    // component by component.
+    let mut by_file: HashMap<&Path, Vec<String>> = HashMap::new();
     for d in diagnostics.iter() {
         let severity = if d.severity == Severity::Error {
             "error"
@@ -184,7 +186,7 @@ fn rows(site: &Site, facts: &[PageFacts], diagnostics: &Diagnostics, today: Date
         .map(|l| l.code.as_str())
         .collect();
     site.pages
-        .iter()
+        .par_iter()
         .enumerate()
         .filter(|(_, p)| p.kind == PageKind::Article && p.source.is_some())
         .map(|(id, page)| {
