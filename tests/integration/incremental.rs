@@ -395,7 +395,7 @@ fn the_preview_shows_the_share_cards_a_build_has_cached() {
         .files()
         .keys()
         .map(|p| p.to_string_lossy().into_owned())
-        .filter(|p| p.contains("/share-") && p.ends_with(".png"))
+        .filter(|p| p.starts_with("share/") && p.ends_with(".png"))
         .collect();
     assert!(!cards.is_empty(), "cached cards are served by the preview");
     let shared: Vec<String> = build
@@ -405,7 +405,7 @@ fn the_preview_shows_the_share_cards_a_build_has_cached() {
         .map(|(url, _)| url)
         .collect();
     assert!(
-        shared.iter().any(|url| url.contains("/share-")),
+        shared.iter().any(|url| url.contains("/share/")),
         "{shared:?}"
     );
 }

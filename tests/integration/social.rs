@@ -6,16 +6,22 @@ use crate::support::*;
 fn cards(site: &TestSite) -> Vec<(String, Vec<u8>)> {
     site.output_files()
         .into_iter()
-        .filter(|f| {
-            f.rsplit('/')
-                .next()
-                .is_some_and(|n| n.starts_with("share-") && n.ends_with(".png"))
-        })
+        .filter(|f| f.starts_with("share/") && f.ends_with(".png"))
         .map(|f| {
             let bytes = std::fs::read(site.public().join(&f)).unwrap();
             (f, bytes)
         })
         .collect()
+}
+
+/// The output file of the share card a page's `og:image` names.
+fn card_file(site: &TestSite, page: &str) -> String {
+    let image = meta(&site.html(page), "og:image");
+    assert_eq!(image.len(), 1, "{page}");
+    image[0]
+        .strip_prefix("https://health.example.org/")
+        .unwrap()
+        .to_string()
 }
 
 fn meta(page: &scraper::Html, key: &str) -> Vec<String> {
@@ -53,15 +59,11 @@ fn every_article_section_and_home_gets_a_small_1200_by_630_card() {
         "en/heart/high-blood-pressure/index.html",
         "ar/heart/high-blood-pressure/index.html",
     ] {
-        let image = meta(&site.html(page), "og:image");
-        assert_eq!(image.len(), 1, "{page}");
-        let path = image[0]
-            .strip_prefix("https://health.example.org/")
-            .unwrap();
-        assert!(site.exists(path), "{page} points at {path}");
+        let path = card_file(&site, page);
+        assert!(site.exists(&path), "{page} points at {path}");
         assert!(
-            path.starts_with(page.trim_end_matches("index.html")),
-            "{path} sits beside {page}"
+            path.starts_with("share/"),
+            "{path}: one folder for all cards"
         );
     }
 }
@@ -108,11 +110,9 @@ fn the_same_site_in_another_folder_gets_the_same_cards() {
     assert!(one.build().published && two.build().published);
     let (first, second) = (cards(&one), cards(&two));
     assert_eq!(first.len(), 14);
-    assert!(
-        first
-            .iter()
-            .any(|(name, _)| name.starts_with("en/heart/salt/"))
-    );
+    let salt = card_file(&one, "en/heart/salt/index.html");
+    assert!(first.iter().any(|(name, _)| *name == salt), "{salt}");
+    assert_eq!(salt, card_file(&two, "en/heart/salt/index.html"));
     assert_eq!(first, second);
     // Published from the warm cache, the bytes are the cache's.
     assert!(one.build().published);
@@ -131,22 +131,69 @@ fn pages_showing_the_same_image_share_one_drawing() {
     });
     let report = site.build();
     assert!(report.published, "{:?}", report.diagnostics);
-    // The English page and its Spanish translation (which inherits the
-    // image) find the salt page's drawing instead of drawing their own.
+    // The English page and its translations (which inherit the image)
+    // show the salt page's card: one drawing, one file, one address.
     let stats = &report.share_images;
-    assert_eq!(stats.rendered + stats.cached, 14);
-    assert!(stats.cached >= 2, "{stats:?}");
-    let cards = cards(&site);
-    let bytes_of = |page: &str| {
-        cards
-            .iter()
-            .find(|(name, _)| name.starts_with(page))
-            .map(|(_, bytes)| bytes.clone())
-            .unwrap()
-    };
-    let salt = bytes_of("en/heart/salt/");
-    assert_eq!(salt, bytes_of("en/heart/high-blood-pressure/"));
-    assert_eq!(salt, bytes_of("es/heart/presion-arterial-alta/"));
+    assert_eq!(stats.rendered + stats.cached, 11, "{stats:?}");
+    assert_eq!(cards(&site).len(), 11);
+    let salt = card_file(&site, "en/heart/salt/index.html");
+    assert_eq!(
+        salt,
+        card_file(&site, "en/heart/high-blood-pressure/index.html")
+    );
+    assert_eq!(
+        salt,
+        card_file(&site, "es/heart/presion-arterial-alta/index.html")
+    );
+    assert_eq!(
+        salt,
+        card_file(&site, "ar/heart/high-blood-pressure/index.html")
+    );
+}
+
+#[test]
+fn an_unusable_image_gives_every_page_showing_it_a_site_card_and_a_warning() {
+    let site = TestSite::new("sites/social");
+    std::fs::write(
+        site.root.join("content/en/heart/images/salt.svg"),
+        "<svg this is not",
+    )
+    .unwrap();
+    site.edit("content/en/heart/high-blood-pressure.md", |t| {
+        t.replacen(
+            "\n---\n",
+            "\nimage: images/salt.svg\nimage_alt: Salt\n---\n",
+            1,
+        )
+    });
+    let report = site.build();
+    assert!(report.published, "{:?}", report.diagnostics);
+    let warned: Vec<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "share-image/problem")
+        .map(|d| d.file.to_string_lossy().replace('\\', "/"))
+        .collect();
+    for file in [
+        "content/en/heart/salt.md",
+        "content/en/heart/high-blood-pressure.md",
+    ] {
+        assert!(warned.iter().any(|w| w == file), "{file}: {warned:?}");
+    }
+    let card = card_file(&site, "en/heart/salt/index.html");
+    assert_eq!(
+        card,
+        card_file(&site, "en/heart/high-blood-pressure/index.html")
+    );
+    let bytes = std::fs::read(site.public().join(&card)).unwrap();
+    assert!(bytes.starts_with(b"\x89PNG"), "a card is still published");
+    // Not cached: the next build tries the image again.
+    let key_start = card.trim_start_matches("share/").trim_end_matches(".png");
+    let cached = std::fs::read_dir(site.root.join(".pamphlet-cache/share"))
+        .unwrap()
+        .flatten()
+        .any(|e| e.file_name().to_string_lossy().starts_with(key_start));
+    assert!(!cached);
 }
 
 #[test]
@@ -224,10 +271,7 @@ fn every_page_carries_link_preview_tags() {
         select_attr(&page, "link[rel=canonical]", "href"),
         [one("og:url")]
     );
-    assert!(
-        one("og:image")
-            .starts_with("https://health.example.org/en/heart/high-blood-pressure/share-")
-    );
+    assert!(one("og:image").starts_with("https://health.example.org/share/"));
     assert_eq!(one("og:image:width"), "1200");
     assert_eq!(one("og:image:height"), "630");
     assert_eq!(one("og:image:type"), "image/png");

@@ -3,10 +3,11 @@
 //!
 //! [`plan`] decides each page's card before pages are rendered (pages need
 //! its address); [`Cards::render`] draws them in parallel, each worker
-//! holding one image at a time. A card's file name carries a hash of
-//! everything that affects it (text, colours, template, fonts, logo, the
-//! page's own image), which is also its key in the cache folder outside the
-//! output: an unchanged page costs a file copy on the next build.
+//! holding one image at a time. A card's file name (`share/<hash>.png`)
+//! carries a hash of everything that affects it (text, colours, template,
+//! fonts, logo, the page's own image), which is also its key in the cache
+//! folder outside the output: pages showing the same thing share one file,
+//! and an unchanged card costs a hard link on the next build.
 
 pub mod fonts;
 pub mod layout;
@@ -156,63 +157,75 @@ impl Cards {
     }
 
     /// Draws every card (or copies it from the cache) into `output`.
+    /// Pages that show the same thing share one card file, drawn or
+    /// copied once.
     pub fn render(&mut self, site: &Site, output: &dyn Output) -> Result<(Stats, Diagnostics)> {
         let Some(painter) = &self.painter else {
             return Ok((Stats::default(), Diagnostics::new()));
         };
         std::fs::create_dir_all(&self.cache_dir).map_err(|e| Error::io(&self.cache_dir, e))?;
-        // The first card of each key is drawn (in parallel); the others
-        // then find it in the cache.
-        let mut seen = BTreeSet::new();
-        let (first, repeat): (Vec<usize>, Vec<usize>) =
-            (0..self.cards.len()).partition(|&i| seen.insert(self.cards[i].key.as_str()));
-        let mut results: Vec<Option<Drawn>> = vec![None; self.cards.len()];
-        for batch in [first, repeat] {
-            let done: Vec<(usize, Drawn)> = batch
-                .into_par_iter()
-                .map(|i| {
-                    render_one(site, painter, &self.cache_dir, &self.cards[i], output)
-                        .map(|r| (i, r))
-                })
-                .collect::<Result<_>>()?;
-            for (i, result) in done {
-                results[i] = Some(result);
-            }
-        }
-        let count = results.len();
-        let results = results.into_iter().flatten();
+        let unique = self.first_of_each_key();
+        let drawn: Vec<Drawn> = unique
+            .par_iter()
+            .map(|&i| render_one(site, painter, &self.cache_dir, &self.cards[i], output))
+            .collect::<Result<_>>()?;
         let mut stats = Stats::default();
-        let mut diagnostics = Diagnostics::new();
-        self.sizes = Vec::with_capacity(count);
-        for (size, drawn, problem) in results {
-            match drawn {
+        for (size, time, _) in &drawn {
+            match time {
                 Some(time) => {
                     stats.rendered += 1;
-                    stats.render_time += time;
+                    stats.render_time += *time;
                 }
                 None => stats.cached += 1,
             }
-            stats.largest = stats.largest.max(size as usize);
-            self.sizes.push(Some(size));
-            diagnostics.extend(problem);
+            stats.largest = stats.largest.max(*size as usize);
         }
+        let by_key: HashMap<&str, &Drawn> = unique
+            .iter()
+            .zip(&drawn)
+            .map(|(&i, result)| (self.cards[i].key.as_str(), result))
+            .collect();
+        let mut diagnostics = Diagnostics::new();
+        let mut sizes = Vec::with_capacity(self.cards.len());
+        for card in &self.cards {
+            let (size, _, problem) = by_key[card.key.as_str()];
+            sizes.push(Some(*size));
+            // Every page showing a card with a problem is told about it.
+            if let Some(message) = problem {
+                diagnostics.push(card_problem(site, card.page, message.clone()));
+            }
+        }
+        self.sizes = sizes;
         Ok((stats, diagnostics))
+    }
+
+    /// The index of the first card of each key, in order.
+    fn first_of_each_key(&self) -> Vec<usize> {
+        let mut seen = BTreeSet::new();
+        (0..self.cards.len())
+            .filter(|&i| seen.insert(self.cards[i].key.as_str()))
+            .collect()
     }
 
     /// Copies the cards a previous build drew (and cached) into `output`,
     /// drawing none: the live preview shows real cards without paying for
-    /// new ones. Returns how many were copied.
+    /// new ones. Returns how many files were copied.
     pub fn copy_cached(&mut self, site: &Site, output: &dyn Output) -> Result<usize> {
-        self.sizes = vec![None; self.cards.len()];
-        let mut copied = 0;
-        for (i, card) in self.cards.iter().enumerate() {
+        let mut sizes: HashMap<&str, u64> = HashMap::new();
+        for i in self.first_of_each_key() {
+            let card = &self.cards[i];
             let cached = self.cache_dir.join(format!("{}.png", card.key));
             if let Ok(bytes) = std::fs::read(&cached) {
                 output.write(&site.urls.output_path(&card.url), &bytes)?;
-                self.sizes[i] = Some(bytes.len() as u64);
-                copied += 1;
+                sizes.insert(&card.key, bytes.len() as u64);
             }
         }
+        let copied = sizes.len();
+        self.sizes = self
+            .cards
+            .iter()
+            .map(|c| sizes.get(c.key.as_str()).copied())
+            .collect();
         Ok(copied)
     }
 
@@ -238,9 +251,10 @@ impl Cards {
     }
 }
 
-/// One card's outcome: its size in bytes, the drawing time (`None` when
-/// it came from the cache) and a problem to report.
-type Drawn = (u64, Option<Duration>, Option<Diagnostic>);
+/// One card file's outcome: its size in bytes, the drawing time (`None`
+/// when it came from the cache) and a problem to report to the pages
+/// showing it.
+type Drawn = (u64, Option<Duration>, Option<String>);
 
 fn render_one(
     site: &Site,
@@ -261,9 +275,13 @@ fn render_one(
     let png = match &card.source {
         Source::Generated(text) => painter.generated_png(text),
         Source::Image(path) => painter.image_png(path).or_else(|message| {
-            problem = Some(card_problem(site, card.page, message));
+            problem = Some(message);
             fallback = true;
-            painter.generated_png(&card_text(site, site.page(card.page), None))
+            // The file stands for every page showing this image, so it
+            // names the site rather than one of those pages.
+            let mut text = card_text(site, site.page(card.page), None);
+            text.title = text.site_name.clone();
+            painter.generated_png(&text)
         }),
     }
     .map_err(|message| Error::Template {
@@ -272,20 +290,16 @@ fn render_one(
     })?;
     let time = started.elapsed();
     if png.len() > MAX_BYTES && problem.is_none() {
-        problem = Some(card_problem(
-            site,
-            card.page,
-            format!(
-                "the share image of this page is {} KB, more than the {} KB WhatsApp previews",
-                png.len() / 1024,
-                MAX_BYTES / 1024
-            ),
+        problem = Some(format!(
+            "the share image of this page is {} KB, more than the {} KB WhatsApp previews",
+            png.len() / 1024,
+            MAX_BYTES / 1024
         ));
     }
     // Written under a temporary name and renamed, so a concurrent build
-    // never copies half a file. A title card drawn because the page's
-    // image was unusable is this page's alone: other pages with the same
-    // image (the same key) draw their own.
+    // never copies half a file. A card drawn in place of an unusable
+    // image is not cached: the next build tries the image again (and
+    // reports it again).
     let partial = cache_dir.join(format!("{}.{}.partial", card.key, std::process::id()));
     if !fallback && std::fs::write(&partial, &png).is_ok() {
         let _ = std::fs::rename(&partial, &cached);
@@ -433,7 +447,10 @@ pub fn plan(site: &Site, theme: &Theme, strings: &Strings) -> Result<(Cards, Dia
             }
         }
         let key = hasher.finalize().to_hex().to_string();
-        let url = format!("{}share-{}.png", page.url, &key[..12]);
+        // One file per drawing, shared by every page that shows it.
+        let url = site
+            .urls
+            .file(None, &["share", &format!("{}.png", &key[..16])]);
         cards.by_page.insert(id, cards.cards.len());
         cards.cards.push(Card {
             page: id,
