@@ -150,7 +150,7 @@ fn missing_warning(
 }
 
 /// `zh-Hans` → `zh`, `pt-BR` → `pt`.
-fn primary(lang: &str) -> &str {
+pub fn primary(lang: &str) -> &str {
     lang.split('-').next().unwrap_or(lang)
 }
 

@@ -42,7 +42,7 @@ impl Formula {
 
     /// The formula for a language, if one is implemented.
     pub fn for_language(language: &str) -> Option<Formula> {
-        match language.split('-').next().unwrap_or(language) {
+        match crate::i18n::primary(language) {
             "en" => Some(Formula::FleschKincaid),
             "es" => Some(Formula::Crawford),
             "fr" => Some(Formula::KandelMoles),

@@ -18,7 +18,7 @@ pub enum Rules {
 impl Rules {
     /// The rules for a language tag (English for languages without their own).
     pub fn for_language(language: &str) -> Rules {
-        match language.split('-').next().unwrap_or(language) {
+        match crate::i18n::primary(language) {
             "es" => Rules::Spanish,
             "fr" => Rules::French,
             "de" => Rules::German,

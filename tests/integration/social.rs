@@ -119,16 +119,22 @@ fn the_same_site_in_another_folder_gets_the_same_cards() {
     assert_eq!(cards(&one), first);
 }
 
-#[test]
-fn pages_showing_the_same_image_share_one_drawing() {
-    let site = TestSite::new("sites/social");
+/// Gives the blood-pressure article (and its translations, which inherit
+/// it) the salt article's image.
+fn show_the_salt_image_on_blood_pressure(site: &TestSite, alt: &str) {
     site.edit("content/en/heart/high-blood-pressure.md", |t| {
         t.replacen(
             "\n---\n",
-            "\nimage: images/salt.svg\nimage_alt: A salt shaker\n---\n",
+            &format!("\nimage: images/salt.svg\nimage_alt: {alt}\n---\n"),
             1,
         )
     });
+}
+
+#[test]
+fn pages_showing_the_same_image_share_one_drawing() {
+    let site = TestSite::new("sites/social");
+    show_the_salt_image_on_blood_pressure(&site, "A salt shaker");
     let report = site.build();
     assert!(report.published, "{:?}", report.diagnostics);
     // The English page and its translations (which inherit the image)
@@ -159,13 +165,7 @@ fn an_unusable_image_gives_every_page_showing_it_a_site_card_and_a_warning() {
         "<svg this is not",
     )
     .unwrap();
-    site.edit("content/en/heart/high-blood-pressure.md", |t| {
-        t.replacen(
-            "\n---\n",
-            "\nimage: images/salt.svg\nimage_alt: Salt\n---\n",
-            1,
-        )
-    });
+    show_the_salt_image_on_blood_pressure(&site, "Salt");
     let report = site.build();
     assert!(report.published, "{:?}", report.diagnostics);
     let warned: Vec<String> = report
