@@ -135,7 +135,7 @@ pub fn analyse(blocks: &[String], language: &str) -> (usize, Option<Readability>
             if counts_letters {
                 letters += w.chars().filter(|c| c.is_alphanumeric()).count();
             } else {
-                syllables += syllables::count_with(w, rules);
+                syllables += syllables::count_remembered(w, rules);
             }
         }
         if sentence_words == 0 {
@@ -261,47 +261,49 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Splits a block into sentences at `.`, `!`, `?` (and their Arabic and CJK
 /// forms) followed by a space, ignoring common abbreviations and decimals.
-fn split_sentences(block: &str) -> Vec<&str> {
-    let mut out = Vec::new();
+fn split_sentences(block: &str) -> impl Iterator<Item = &str> {
     let mut start = 0;
     let bytes = block.as_bytes();
     let mut at = 0;
-    while at < bytes.len() {
-        // ASCII bytes are classified directly: most prose is ASCII, and
-        // this runs on every character of every page.
-        let c = if bytes[at].is_ascii() {
-            char::from(bytes[at])
-        } else {
-            block[at..].chars().next().expect("at a char boundary")
-        };
-        let end = at + c.len_utf8();
-        at = end;
-        let terminal = matches!(c, '.' | '!' | '?' | '…' | '؟' | '。' | '！' | '？');
-        if !terminal || !block[end..].chars().next().is_none_or(char::is_whitespace) {
-            continue;
-        }
-        let current = &block[start..end];
-        if c == '.' {
-            let last_word = current
-                .trim_end_matches(['.', '!', '?', '…'])
-                .rsplit(char::is_whitespace)
-                .next()
-                .unwrap_or("");
-            // The abbreviations are ASCII, so ASCII case folding is enough.
-            if ABBREVIATIONS
-                .iter()
-                .any(|a| a.eq_ignore_ascii_case(last_word))
-            {
+    // Yielded one by one: every block of every page goes through here, and
+    // a list per block would be an allocation each.
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            // ASCII bytes are classified directly: most prose is ASCII, and
+            // this runs on every character of every page.
+            let c = if bytes[at].is_ascii() {
+                char::from(bytes[at])
+            } else {
+                block[at..].chars().next().expect("at a char boundary")
+            };
+            let end = at + c.len_utf8();
+            at = end;
+            let terminal = matches!(c, '.' | '!' | '?' | '…' | '؟' | '。' | '！' | '？');
+            if !terminal || !block[end..].chars().next().is_none_or(char::is_whitespace) {
                 continue;
             }
+            let current = &block[start..end];
+            if c == '.' {
+                let last_word = current
+                    .trim_end_matches(['.', '!', '?', '…'])
+                    .rsplit(char::is_whitespace)
+                    .next()
+                    .unwrap_or("");
+                // The abbreviations are ASCII, so ASCII case folding is enough.
+                if ABBREVIATIONS
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(last_word))
+                {
+                    continue;
+                }
+            }
+            start = end;
+            return Some(current);
         }
-        out.push(current);
-        start = end;
-    }
-    if !block[start..].trim().is_empty() {
-        out.push(&block[start..]);
-    }
-    out
+        let rest = &block[start..];
+        start = block.len();
+        (!rest.trim().is_empty()).then_some(rest)
+    })
 }
 
 #[cfg(test)]
@@ -359,7 +361,8 @@ mod tests {
 
     #[test]
     fn sentences_ignore_abbreviations_and_decimals() {
-        let s = split_sentences("Dr. Ruiz said 1.5 mg is enough. Call us! Is it? Yes");
+        let s: Vec<&str> =
+            split_sentences("Dr. Ruiz said 1.5 mg is enough. Call us! Is it? Yes").collect();
         assert_eq!(
             s,
             [
@@ -399,7 +402,8 @@ mod tests {
 
     #[test]
     fn sentences_end_at_non_latin_marks_too() {
-        let s = split_sentences("¿Qué pasa? Nada… Bien. هل أنت بخير؟ 好。 Fin");
+        let s: Vec<&str> =
+            split_sentences("¿Qué pasa? Nada… Bien. هل أنت بخير؟ 好。 Fin").collect();
         assert_eq!(
             s,
             [

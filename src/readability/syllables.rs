@@ -56,6 +56,35 @@ pub fn count_with(word: &str, rules: Rules) -> usize {
     n.max(1)
 }
 
+/// [`count_with`], remembered per thread: the words of prose repeat (a few
+/// hundred common words make up most of any text), so most words of a
+/// build are looked up rather than counted again.
+pub fn count_remembered(word: &str, rules: Rules) -> usize {
+    /// Beyond this many distinct words a thread starts afresh, so a
+    /// long-running preview never grows without bound.
+    const MOST_WORDS: usize = 1 << 16;
+    thread_local! {
+        static COUNTED: std::cell::RefCell<[rustc_hash::FxHashMap<Box<str>, u8>; 4]> =
+            Default::default();
+    }
+    COUNTED.with_borrow_mut(|counted| {
+        let counted = &mut counted[rules as usize];
+        if let Some(&n) = counted.get(word) {
+            return usize::from(n);
+        }
+        let n = count_with(word, rules);
+        if counted.len() >= MOST_WORDS {
+            counted.clear();
+        }
+        // Counts beyond 255 cannot happen in a real word; such a word is
+        // simply not remembered.
+        if let Ok(small) = u8::try_from(n) {
+            counted.insert(word.into(), small);
+        }
+        n
+    })
+}
+
 /// The runs of vowels in `word`, as slices.
 fn vowel_groups(word: &[char], is_vowel: impl Fn(char) -> bool) -> impl Iterator<Item = &[char]> {
     word.split(move |c| !is_vowel(*c)).filter(|g| !g.is_empty())
@@ -252,7 +281,25 @@ fn german(word: &[char]) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{count, english, english_ascii};
+    use super::{Rules, count, count_remembered, count_with, english, english_ascii};
+
+    /// A remembered count is the language's own: the same spelling is
+    /// counted once per set of rules, never shared between them.
+    #[test]
+    fn remembered_counts_are_kept_apart_by_language() {
+        for _ in 0..2 {
+            assert_eq!(count_remembered("come", Rules::English), 1);
+            assert_eq!(count_remembered("come", Rules::Spanish), 2);
+            assert_eq!(count_remembered("Australian", Rules::English), 4);
+            assert_eq!(count_remembered("Australian", Rules::German), 3);
+            assert_eq!(count_remembered("niña", Rules::Spanish), 2);
+        }
+        for word in ["radio", "queue", "table", "école", "Straße", "poesía"] {
+            for rules in [Rules::English, Rules::Spanish, Rules::French, Rules::German] {
+                assert_eq!(count_remembered(word, rules), count_with(word, rules));
+            }
+        }
+    }
 
     /// The byte fast path must count exactly like the general one.
     #[test]
