@@ -179,7 +179,34 @@ fn formatter(language: &str) -> Option<std::sync::Arc<Formatter>> {
         .clone()
 }
 
+/// [`format_long`], remembered per thread: a page shows several dates and
+/// a site's pages share most of them, while formatting takes the shared
+/// formatter's lock and ICU's pattern machinery each time.
 fn format_long(date: Date, language: &str) -> String {
+    /// Beyond this many dates a thread starts afresh (a live preview runs
+    /// for hours).
+    const MOST_DATES: usize = 4096;
+    thread_local! {
+        static FORMATTED: std::cell::RefCell<HashMap<String, HashMap<Date, String>>> =
+            Default::default();
+    }
+    FORMATTED.with_borrow_mut(|formatted| {
+        if let Some(text) = formatted.get(language).and_then(|dates| dates.get(&date)) {
+            return text.clone();
+        }
+        let text = format_long_now(date, language);
+        if formatted.values().map(HashMap::len).sum::<usize>() >= MOST_DATES {
+            formatted.clear();
+        }
+        formatted
+            .entry(language.to_string())
+            .or_default()
+            .insert(date, text.clone());
+        text
+    })
+}
+
+fn format_long_now(date: Date, language: &str) -> String {
     let Some(formatter) = formatter(language) else {
         return date.to_string();
     };
@@ -221,6 +248,18 @@ mod tests {
 
     #[test]
     fn long_dates_are_localised() {
+        // Twice: the second round is answered from the thread's memory,
+        // which must keep each language's text apart.
+        for _ in 0..2 {
+            long_dates_in_each_language();
+        }
+        assert_eq!(
+            Date::new(2026, 3, 2).unwrap().display_long("en"),
+            "March 2, 2026"
+        );
+    }
+
+    fn long_dates_in_each_language() {
         let d = Date::new(2026, 3, 1).unwrap();
         assert_eq!(d.display_long("en"), "March 1, 2026");
         assert_eq!(d.display_long("en-GB"), "1 March 2026");

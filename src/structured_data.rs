@@ -152,8 +152,17 @@ fn audience_json(audience: Audience) -> Value {
 /// JSON that cannot end a `<script>` element or open an HTML comment.
 pub fn script_safe(value: &Value) -> String {
     let text = serde_json::to_string(value).unwrap_or_else(|_| "{}".to_string());
-    // Most pages have nothing to escape (0xE2 starts U+2028 and U+2029).
-    if !text.bytes().any(|b| matches!(b, b'<' | b'>' | b'&' | 0xE2)) {
+    // Most pages have nothing to escape. U+2028 and U+2029 are E2 80 A8
+    // and E2 80 A9 in UTF-8; other characters starting with E2 (dashes,
+    // curly quotes) are common in prose and need nothing.
+    let needs_escape = |bytes: &[u8]| {
+        bytes.iter().enumerate().any(|(i, &b)| match b {
+            b'<' | b'>' | b'&' => true,
+            0xE2 => matches!(bytes.get(i + 1..i + 3), Some([0x80, 0xA8 | 0xA9])),
+            _ => false,
+        })
+    };
+    if !needs_escape(text.as_bytes()) {
         return text;
     }
     let mut out = String::with_capacity(text.len());
@@ -180,5 +189,11 @@ mod tests {
         assert!(!text.contains('<') && !text.contains('>'), "{text}");
         let back: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(back["name"], "</script><script>alert(1)</script> & <!--");
+    }
+
+    #[test]
+    fn line_separators_are_escaped_and_other_punctuation_kept() {
+        let text = script_safe(&json!({ "name": "a\u{2028}b\u{2029}c – “d”" }));
+        assert_eq!(text, r#"{"name":"a\u2028b\u2029c – “d”"}"#);
     }
 }

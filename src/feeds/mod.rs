@@ -225,13 +225,35 @@ impl Feeds {
     /// The feeds a page's head links to: its language's feed and alerts
     /// feed, and on a tag page that tag's feed.
     pub fn links_for(&self, site: &Site, id: PageId) -> Vec<FeedLink> {
-        let page = site.page(id);
+        self.links_matching(&site.page(id).language, Some(id))
+    }
+
+    /// The feed links every page of `language` shows: its own feeds, not
+    /// a tag's or a page's ([`Feeds::links_for`] a page without feeds of
+    /// its own).
+    pub fn language_links(&self, language: &str) -> Vec<FeedLink> {
+        self.links_matching(language, None)
+    }
+
+    /// The pages with feeds of their own (tag pages, update topics, status
+    /// boards): only they show more than their language's feed links.
+    pub fn pages_with_own_feeds(&self) -> std::collections::HashSet<PageId> {
+        self.feeds
+            .iter()
+            .filter_map(|feed| match feed.scope {
+                Scope::Tag(id) | Scope::Page(id) => Some(id),
+                Scope::Language | Scope::Alerts => None,
+            })
+            .collect()
+    }
+
+    fn links_matching(&self, language: &str, page: Option<PageId>) -> Vec<FeedLink> {
         let mut links = Vec::new();
         for feed in &self.feeds {
-            let relevant = feed.language == page.language
+            let relevant = feed.language == language
                 && match feed.scope {
                     Scope::Language | Scope::Alerts => true,
-                    Scope::Tag(tag) | Scope::Page(tag) => tag == id,
+                    Scope::Tag(tag) | Scope::Page(tag) => Some(tag) == page,
                 };
             if !relevant {
                 continue;

@@ -98,6 +98,12 @@ struct LanguageContext {
     strings: Value,
     language: Value,
     alerts: Value,
+    /// The navigation with entry `n` current, and with none current: most
+    /// pages show one of these, converted once rather than per page.
+    navigation: Vec<Value>,
+    navigation_none: Value,
+    /// The feed links of a page without feeds of its own.
+    feed_links: Value,
 }
 
 /// What later stages planned that pages show: share cards, alerts, feeds.
@@ -195,9 +201,27 @@ pub fn render_pages(
                     &language.code,
                     strings,
                 )),
+                navigation: site
+                    .navigation(&language.code)
+                    .iter()
+                    .map(|&current| {
+                        Value::from_serializable(&views::navigation_marking(
+                            site,
+                            &language.code,
+                            |section| section == current,
+                        ))
+                    })
+                    .collect(),
+                navigation_none: Value::from_serializable(&views::navigation_marking(
+                    site,
+                    &language.code,
+                    |_| false,
+                )),
+                feed_links: Value::from_serializable(&extras.feeds.language_links(&language.code)),
             },
         );
     }
+    let with_own_feeds = extras.feeds.pages_with_own_feeds();
     ids.par_iter()
         .map(|&id| -> Result<PageFacts> {
             let page = site.page(id);
@@ -209,8 +233,16 @@ pub fn render_pages(
             context.insert_value("t", shared.strings.clone());
             context.insert_value("lang", shared.language.clone());
             context.insert_value("alerts", shared.alerts.clone());
-            context.insert("nav", &views::navigation(site, id));
-            context.insert("feeds", &extras.feeds.links_for(site, id));
+            match views::navigation_current(site, id).as_slice() {
+                [] => context.insert_value("nav", shared.navigation_none.clone()),
+                &[current] => context.insert_value("nav", shared.navigation[current].clone()),
+                _ => context.insert("nav", &views::navigation(site, id)),
+            }
+            if with_own_feeds.contains(&id) {
+                context.insert("feeds", &extras.feeds.links_for(site, id));
+            } else {
+                context.insert_value("feeds", shared.feed_links.clone());
+            }
             let mut view = views::page_view(site, id, body.as_ref(), extras.today);
             view.social = Some(meta::view(site, id, extras.cards, strings));
             view.alert = alerts::view(site, id, strings);

@@ -227,12 +227,35 @@ pub fn site_view<'a>(site: &'a Site, language: &str) -> SiteView<'a> {
 pub fn navigation(site: &Site, id: PageId) -> Vec<LinkView> {
     let page = site.page(id);
     let ancestors = ancestors(site, id);
-    site.navigation(&page.language)
+    navigation_marking(site, &page.language, |section| {
+        section == id || ancestors.contains(&section)
+    })
+}
+
+/// Which entries of its language's navigation a page marks as current:
+/// their places in [`Site::navigation`].
+pub fn navigation_current(site: &Site, id: PageId) -> Vec<usize> {
+    let ancestors = ancestors(site, id);
+    site.navigation(&site.page(id).language)
+        .iter()
+        .enumerate()
+        .filter(|&(_, &section)| section == id || ancestors.contains(&section))
+        .map(|(at, _)| at)
+        .collect()
+}
+
+/// A language's navigation with the entries `current` says are current.
+pub fn navigation_marking(
+    site: &Site,
+    language: &str,
+    current: impl Fn(PageId) -> bool,
+) -> Vec<LinkView> {
+    site.navigation(language)
         .iter()
         .map(|&section| LinkView {
             title: site.page(section).title().to_string(),
             url: site.page(section).url.clone(),
-            current: section == id || ancestors.contains(&section),
+            current: current(section),
         })
         .collect()
 }

@@ -186,9 +186,12 @@ impl Site {
         self.page_for_source(path)
             .map(|id| self.pages[id].url.as_str())
             .or_else(|| {
+                // Pages link to images many times over: the files are kept
+                // sorted by source, and looked up by halving.
+                let at = self.files.partition_point(|f| f.source.as_path() < path);
                 self.files
-                    .iter()
-                    .find(|f| f.source == path)
+                    .get(at)
+                    .filter(|f| f.source == path)
                     .map(|f| f.url.as_str())
             })
     }
@@ -219,7 +222,9 @@ impl Site {
     /// (a profile photo).
     pub(crate) fn add_file(&mut self, file: CopiedFile) {
         std::sync::Arc::make_mut(&mut self.known_urls).insert(file.url.clone());
-        self.files.push(file);
+        // Kept in order: see `url_for_source`.
+        let at = self.files.partition_point(|f| *f < file);
+        self.files.insert(at, file);
     }
 
     pub fn is_expired(&self, path: &Path) -> bool {
@@ -349,6 +354,31 @@ mod tests {
 
     fn article() -> Page {
         Page::test_article()
+    }
+
+    #[test]
+    fn files_added_in_any_order_are_found_by_their_source() {
+        let config = crate::config::from_text(
+            Path::new("/site"),
+            "title: T\nbase_url: https://x.org/\nlanguages:\n  en: { name: English }\n",
+        )
+        .config
+        .unwrap();
+        let discovered = crate::discover::Discovered::default();
+        let (mut site, _) = crate::site::assemble(config, Vec::new(), &discovered, false);
+        for name in ["zoe", "amy", "max"] {
+            site.add_file(CopiedFile {
+                source: PathBuf::from(format!("people/{name}.jpg")),
+                url: format!("/people/{name}.jpg"),
+            });
+        }
+        for name in ["amy", "max", "zoe"] {
+            let source = PathBuf::from(format!("people/{name}.jpg"));
+            let url = format!("/people/{name}.jpg");
+            assert_eq!(site.url_for_source(&source), Some(url.as_str()));
+        }
+        assert_eq!(site.url_for_source(Path::new("people/bob.jpg")), None);
+        assert!(site.files.is_sorted());
     }
 
     #[test]

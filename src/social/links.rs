@@ -89,11 +89,14 @@ pub fn tracked(url: &str, utm: Option<&UtmConfig>, platform: &str) -> String {
 pub fn share_url(platform: Platform, shared: &Shared, utm: Option<&UtmConfig>) -> String {
     let url = tracked(shared.url, utm, platform.id());
     let tags: String = shared.hashtags.iter().map(|h| format!(" #{h}")).collect();
+    // The endpoints are fixed addresses without a query: only the query
+    // needs encoding, as a form would send it.
     let with = |base: &str, pairs: &[(&str, &str)]| -> String {
-        let mut u = Url::parse(base).expect("share endpoints are valid URLs");
-        u.query_pairs_mut()
-            .extend_pairs(pairs.iter().filter(|(_, v)| !v.is_empty()));
-        u.to_string()
+        let start = format!("{base}?");
+        let query_at = start.len();
+        let mut query = url::form_urlencoded::Serializer::for_suffix(start, query_at);
+        query.extend_pairs(pairs.iter().filter(|(_, v)| !v.is_empty()));
+        query.finish()
     };
     match platform {
         Platform::WhatsApp => with(
