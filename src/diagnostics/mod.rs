@@ -224,7 +224,7 @@ impl<'a> LineIndex<'a> {
     pub fn position(&self, start: usize, end: usize) -> Position {
         let line_starts = self.line_starts.get_or_init(|| {
             let mut starts = vec![0];
-            starts.extend(self.text.match_indices('\n').map(|(i, _)| i + 1));
+            starts.extend(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1));
             starts
         });
         let start = floor_char_boundary(self.text, start.min(self.text.len()));

@@ -259,6 +259,20 @@ const ABBREVIATIONS: &[&str] = &[
     "approx", "p. ej", "ej",
 ];
 
+/// The first bytes of the characters [`split_sentences`] ends sentences at:
+/// `.`, `!`, `?`, and the UTF-8 lead bytes of `…` (E2), `؟` (D8), `。` (E3)
+/// and the full-width `！` and `？` (EF).
+const MAY_END_SENTENCE: [bool; 256] = {
+    const FIRST_BYTES: [u8; 7] = [b'.', b'!', b'?', 0xE2, 0xD8, 0xE3, 0xEF];
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < FIRST_BYTES.len() {
+        table[FIRST_BYTES[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// Splits a block into sentences at `.`, `!`, `?` (and their Arabic and CJK
 /// forms) followed by a space, ignoring common abbreviations and decimals.
 fn split_sentences(block: &str) -> impl Iterator<Item = &str> {
@@ -269,13 +283,18 @@ fn split_sentences(block: &str) -> impl Iterator<Item = &str> {
     // a list per block would be an allocation each.
     std::iter::from_fn(move || {
         while at < bytes.len() {
-            // ASCII bytes are classified directly: most prose is ASCII, and
-            // this runs on every character of every page.
-            let c = if bytes[at].is_ascii() {
-                char::from(bytes[at])
-            } else {
-                block[at..].chars().next().expect("at a char boundary")
+            // This runs on every character of every page: the bytes that
+            // cannot start a sentence end are stepped over in one scan.
+            let Some(skip) = bytes[at..]
+                .iter()
+                .position(|&b| MAY_END_SENTENCE[usize::from(b)])
+            else {
+                at = bytes.len();
+                break;
             };
+            at += skip;
+            // A lead byte or ASCII: always a character boundary.
+            let c = block[at..].chars().next().expect("at a char boundary");
             let end = at + c.len_utf8();
             at = end;
             let terminal = matches!(c, '.' | '!' | '?' | '…' | '؟' | '。' | '！' | '？');
