@@ -8,6 +8,8 @@ use crate::frontmatter::Audience;
 use crate::markdown::RenderedBody;
 use crate::review::ReviewStatus;
 use crate::site::{Page, Site};
+use serde::Serialize;
+#[cfg(test)]
 use serde_json::{Value, json};
 
 /// The JSON-LD of an article, ready to place inside
@@ -20,137 +22,210 @@ pub fn medical_web_page(
     image_url: Option<&str>,
 ) -> String {
     let meta = &page.meta;
-    let person = |name: &str, credentials: Option<&str>, role: Option<&str>| {
-        let mut p = json!({ "@type": "Person", "name": name });
-        if let Some(c) = credentials.filter(|c| !c.trim().is_empty()) {
-            p["honorificSuffix"] = json!(c);
-        }
-        if let Some(r) = role.filter(|r| !r.trim().is_empty()) {
-            p["jobTitle"] = json!(r);
-        }
-        p
-    };
-    let mut doc = json!({
-        "@context": "https://schema.org",
-        "@type": "MedicalWebPage",
-        "name": meta.title,
-        "headline": meta.title,
-        "description": meta.summary,
-        "url": site.urls.permalink(&page.url),
-        "inLanguage": page.language,
-        "isPartOf": {
-            "@type": "WebSite",
-            "name": site.config.language(&page.language).map_or(site.config.title.as_str(), |l| l.title.as_str()),
-            "url": site.urls.permalink(&site.urls.language_home(&page.language)),
-        },
-    });
-    if let Some(date) = meta.date {
-        doc["datePublished"] = json!(date.to_string());
-        doc["dateModified"] = json!(meta.updated.unwrap_or(date).to_string());
-    }
-    if let Some(date) = review.last_reviewed {
-        doc["lastReviewed"] = json!(date.to_string());
-    }
-    if !meta.reviewers.is_empty() {
-        doc["reviewedBy"] = Value::Array(
-            meta.reviewers
-                .iter()
-                .map(|r| {
-                    let mut p = person(&r.name, r.credentials.as_deref(), r.role.as_deref());
-                    crate::people::view::link_json(
-                        site,
-                        &page.language,
-                        r.id.as_deref(),
-                        &r.name,
-                        &mut p,
-                    );
-                    p
-                })
-                .collect(),
-        );
-    }
-    if !meta.authors.is_empty() {
-        doc["author"] = Value::Array(
-            meta.authors
-                .iter()
-                .map(|a| {
-                    let mut p = person(&a.name, a.credentials.as_deref(), None);
-                    crate::people::view::link_json(
-                        site,
-                        &page.language,
-                        a.id.as_deref(),
-                        &a.name,
-                        &mut p,
-                    );
-                    p
-                })
-                .collect(),
-        );
-    }
-    if let Some(audience) = meta.audience {
-        doc["audience"] = audience_json(audience);
-    }
-    if let Some(url) = image_url {
-        doc["image"] = json!(site.urls.permalink(url));
-    }
-    if !meta.tags.is_empty() {
-        doc["keywords"] = json!(meta.tags.join(", "));
-    }
+    let language = page.language.as_str();
+    let person =
+        |name: &'_ str, credentials: Option<&str>, role: Option<&str>, id: Option<&str>| {
+            let link = crate::people::view::person_permalink(site, language, id, name);
+            Person {
+                id: link.clone(),
+                kind: "Person",
+                honorific_suffix: credentials
+                    .filter(|c| !c.trim().is_empty())
+                    .map(str::to_string),
+                job_title: role.filter(|r| !r.trim().is_empty()).map(str::to_string),
+                name: name.to_string(),
+                url: link,
+            }
+        };
     // Sources in the order the References list shows them.
-    let cited: Vec<Value> = body
+    let citation = body
         .map(|b| {
             b.references
                 .iter()
                 .filter_map(|r| meta.citations.iter().find(|c| c.id == r.id))
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default()
-        .into_iter()
-        .map(|c| {
-            let mut work = json!({ "@type": "CreativeWork" });
-            if let Some(title) = &c.title {
-                work["name"] = json!(title);
-            }
-            if !c.authors.is_empty() {
-                work["author"] = Value::Array(
-                    c.authors
+                .map(|c| Work {
+                    kind: "CreativeWork",
+                    author: c
+                        .authors
                         .iter()
-                        .map(|a| json!({ "@type": "Person", "name": a }))
+                        .map(|name| Named {
+                            kind: "Person",
+                            name,
+                        })
                         .collect(),
-                );
-            }
-            if let Some(container) = &c.container {
-                work["publisher"] = json!({ "@type": "Organization", "name": container });
-            }
-            if let Some(year) = &c.year {
-                work["datePublished"] = json!(year.0);
-            }
-            if let Some(url) = c.url.as_deref().filter(|u| u.starts_with("http")) {
-                work["url"] = json!(url);
-            }
-            if let Some(doi) = c.doi.as_deref().and_then(normalize_doi) {
-                work["sameAs"] = json!(format!("https://doi.org/{doi}"));
-            }
-            work
+                    date_published: c.year.as_ref().map(|year| year.0.as_str()),
+                    name: c.title.as_deref(),
+                    publisher: c.container.as_deref().map(|name| Named {
+                        kind: "Organization",
+                        name,
+                    }),
+                    same_as: c
+                        .doi
+                        .as_deref()
+                        .and_then(normalize_doi)
+                        .map(|doi| format!("https://doi.org/{doi}")),
+                    url: c.url.as_deref().filter(|u| u.starts_with("http")),
+                })
+                .collect()
         })
-        .collect();
-    if !cited.is_empty() {
-        doc["citation"] = Value::Array(cited);
-    }
+        .unwrap_or_default();
+    let doc = Article {
+        context: "https://schema.org",
+        kind: "MedicalWebPage",
+        audience: meta.audience.map(audience),
+        author: meta
+            .authors
+            .iter()
+            .map(|a| person(&a.name, a.credentials.as_deref(), None, a.id.as_deref()))
+            .collect(),
+        citation,
+        date_modified: meta
+            .date
+            .map(|date| meta.updated.unwrap_or(date).to_string()),
+        date_published: meta.date.map(|date| date.to_string()),
+        description: &meta.summary,
+        headline: &meta.title,
+        image: image_url.map(|url| site.urls.permalink(url)),
+        in_language: language,
+        is_part_of: WebSite {
+            kind: "WebSite",
+            name: site
+                .config
+                .language(language)
+                .map_or(site.config.title.as_str(), |l| l.title.as_str()),
+            url: site.urls.permalink(&site.urls.language_home(language)),
+        },
+        keywords: (!meta.tags.is_empty()).then(|| meta.tags.join(", ")),
+        last_reviewed: review.last_reviewed.map(|date| date.to_string()),
+        name: &meta.title,
+        reviewed_by: meta
+            .reviewers
+            .iter()
+            .map(|r| {
+                person(
+                    &r.name,
+                    r.credentials.as_deref(),
+                    r.role.as_deref(),
+                    r.id.as_deref(),
+                )
+            })
+            .collect(),
+        url: site.urls.permalink(&page.url),
+    };
     script_safe(&doc)
 }
 
-fn audience_json(audience: Audience) -> Value {
-    match audience {
-        Audience::Patients => json!({ "@type": "MedicalAudience", "audienceType": "Patient" }),
-        Audience::Clinicians => json!({ "@type": "MedicalAudience", "audienceType": "Clinician" }),
-        Audience::Caregivers => json!({ "@type": "PeopleAudience", "audienceType": "Caregivers" }),
-        Audience::Public => json!({ "@type": "PeopleAudience", "audienceType": "General public" }),
+// The JSON-LD of an article, typed. Fields are declared in the byte order
+// of their names, so the output has its keys sorted (as a JSON object
+// built as a map would), and a field left empty is left out.
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Article<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    audience: Option<AudienceJson>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    author: Vec<Person>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    citation: Vec<Work<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_modified: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_published: Option<String>,
+    description: &'a str,
+    headline: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<String>,
+    in_language: &'a str,
+    is_part_of: WebSite<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    keywords: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_reviewed: Option<String>,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    reviewed_by: Vec<Person>,
+    url: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Person {
+    /// The person's entry on the people page, when they have one.
+    #[serde(rename = "@id", skip_serializing_if = "Option::is_none")]
+    id: Option<String>,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    honorific_suffix: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    job_title: Option<String>,
+    name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Work<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    author: Vec<Named<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_published: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    publisher: Option<Named<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    same_as: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Named<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct WebSite<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    url: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct AudienceJson {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    audience_type: &'static str,
+}
+
+fn audience(audience: Audience) -> AudienceJson {
+    let (kind, audience_type) = match audience {
+        Audience::Patients => ("MedicalAudience", "Patient"),
+        Audience::Clinicians => ("MedicalAudience", "Clinician"),
+        Audience::Caregivers => ("PeopleAudience", "Caregivers"),
+        Audience::Public => ("PeopleAudience", "General public"),
+    };
+    AudienceJson {
+        kind,
+        audience_type,
     }
 }
 
 /// JSON that cannot end a `<script>` element or open an HTML comment.
-pub fn script_safe(value: &Value) -> String {
+pub fn script_safe(value: &impl Serialize) -> String {
     let text = serde_json::to_string(value).unwrap_or_else(|_| "{}".to_string());
     // Most pages have nothing to escape. U+2028 and U+2029 are E2 80 A8
     // and E2 80 A9 in UTF-8; other characters starting with E2 (dashes,

@@ -94,18 +94,20 @@ pub fn page_view(site: &Site, id: PageId) -> PeopleView {
     }
 }
 
-/// Gives a `Person` of an article's JSON-LD the `@id` and `url` of its
-/// entry on the people page, when it has one.
-pub fn link_json(site: &Site, language: &str, id: Option<&str>, name: &str, person: &mut Value) {
-    if let Some(url) = site.people.url(site, language, id, name) {
-        // The fragment is joined after the path is encoded (`#` stays `#`).
-        let permalink = match url.split_once('#') {
-            Some((path, anchor)) => format!("{}#{anchor}", site.urls.permalink(path)),
-            None => site.urls.permalink(&url),
-        };
-        person["@id"] = json!(permalink);
-        person["url"] = json!(permalink);
-    }
+/// The address of a person's entry on the people page, for an article's
+/// JSON-LD (`@id` and `url`), when they have one.
+pub fn person_permalink(
+    site: &Site,
+    language: &str,
+    id: Option<&str>,
+    name: &str,
+) -> Option<String> {
+    let url = site.people.url(site, language, id, name)?;
+    // The fragment is joined after the path is encoded (`#` stays `#`).
+    Some(match url.split_once('#') {
+        Some((path, anchor)) => format!("{}#{anchor}", site.urls.permalink(path)),
+        None => site.urls.permalink(&url),
+    })
 }
 
 fn person_json(site: &Site, page_url: &str, p: &PersonView) -> Value {
