@@ -17,7 +17,6 @@
 use super::text::Fields;
 use super::words;
 use rayon::prelude::*;
-use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -40,19 +39,79 @@ pub struct Record {
 
 /// The terms of one page with their weights, each term once, in no
 /// particular order.
-pub type PageTerms = Vec<(String, u8)>;
+///
+/// Every word of every page passes through here, so a page's terms are
+/// kept in one string rather than one allocation each, with their hashes,
+/// which [`Postings`] uses again instead of hashing each term twice.
+#[derive(Debug, Default)]
+pub struct PageTerms {
+    /// The terms' text, one after another.
+    text: String,
+    terms: Vec<Term>,
+}
+
+/// One term of a page: its hash, where its text is in
+/// [`PageTerms::text`], and its weight.
+#[derive(Debug, Clone, Copy)]
+struct Term {
+    hash: u64,
+    start: u32,
+    len: u32,
+    weight: u8,
+}
+
+impl PageTerms {
+    /// Each term and its weight.
+    #[cfg(test)]
+    fn iter(&self) -> impl Iterator<Item = (&str, u8)> {
+        self.terms.iter().map(|t| (self.term(t), t.weight))
+    }
+
+    fn term(&self, term: &Term) -> &str {
+        &self.text[term.start as usize..(term.start + term.len) as usize]
+    }
+}
+
+/// The hash of a term, the same for a page's table and the postings'.
+fn term_hash(term: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(term)
+}
 
 /// Weighs the terms of one page's fields.
 pub fn page_terms(fields: &Fields) -> PageTerms {
-    // Every word of every page is looked up here: `entry_ref` hashes a word
-    // once and allocates only for a term the page has not used before.
-    let mut weights: hashbrown::HashMap<String, (u8, u32), rustc_hash::FxBuildHasher> =
-        hashbrown::HashMap::default();
-    let mut add = |text: &str, weight: u8| {
-        words::terms(text, &mut |term: &str| {
-            let entry = weights.entry_ref(term).or_insert((weight, 0));
-            entry.0 = entry.0.max(weight);
-            entry.1 += u32::from(weight == 1);
+    /// A term being counted: the weight so far and its uses in the body.
+    struct Counting {
+        term: Term,
+        body_uses: u32,
+    }
+    let mut text = String::new();
+    let mut seen: hashbrown::HashTable<Counting> = hashbrown::HashTable::new();
+    let mut add = |field: &str, weight: u8| {
+        words::terms(field, &mut |word: &str| {
+            let hash = term_hash(word);
+            let entry = seen.entry(
+                hash,
+                |c| &text[c.term.start as usize..(c.term.start + c.term.len) as usize] == word,
+                |c| c.term.hash,
+            );
+            let counting = match entry {
+                hashbrown::hash_table::Entry::Occupied(entry) => entry.into_mut(),
+                hashbrown::hash_table::Entry::Vacant(entry) => {
+                    // A page is far below 4 GB of terms.
+                    let start = text.len() as u32;
+                    text.push_str(word);
+                    let term = Term {
+                        hash,
+                        start,
+                        len: word.len() as u32,
+                        weight,
+                    };
+                    entry.insert(Counting { term, body_uses: 0 }).into_mut()
+                }
+            };
+            counting.term.weight = counting.term.weight.max(weight);
+            counting.body_uses += u32::from(weight == 1);
         });
     };
     add(&fields.names, NAME_WEIGHT);
@@ -60,35 +119,58 @@ pub fn page_terms(fields: &Fields) -> PageTerms {
     add(&fields.body, 1);
     // The postings do not depend on the order: each term's list is
     // ordered by page, and the files by term.
-    weights
+    let terms = seen
         .into_iter()
-        .map(|(term, (weight, body_count))| {
+        .map(|Counting { term, body_uses }| {
             // A body word counts more the more often the page uses it, up
             // to a cap, so a long page cannot outrank a topic's own name.
-            let body = (1 + body_count.max(1).ilog2()).min(u32::from(BODY_WEIGHT_MAX)) as u8;
-            (term, weight.max(body))
+            let body = (1 + body_uses.max(1).ilog2()).min(u32::from(BODY_WEIGHT_MAX)) as u8;
+            Term {
+                weight: term.weight.max(body),
+                ..term
+            }
         })
-        .collect()
+        .collect();
+    PageTerms { text, terms }
 }
 
 /// Every term's posting list, built page by page (so a large site's
 /// per-page term lists need not all be held at once).
 #[derive(Default)]
 pub struct Postings {
-    /// Each term's list, and the last page in it (to write the next gap).
-    by_term: HashMap<String, (u32, Vec<u32>)>,
+    by_term: hashbrown::HashTable<Posting>,
     pages: u32,
+}
+
+/// One term's list, and the last page in it (to write the next gap).
+struct Posting {
+    hash: u64,
+    term: String,
+    last: u32,
+    list: Vec<u32>,
 }
 
 impl Postings {
     /// Adds the next page (pages are numbered in the order they come).
-    pub fn add(&mut self, terms: PageTerms) {
+    pub fn add(&mut self, terms: &PageTerms) {
         let number = self.pages;
-        for (term, weight) in terms {
+        for page_term in &terms.terms {
+            let term = terms.term(page_term);
+            let posting = self
+                .by_term
+                .entry(page_term.hash, |p| p.term == term, |p| p.hash)
+                .or_insert_with(|| Posting {
+                    hash: page_term.hash,
+                    term: term.to_string(),
+                    last: 0,
+                    list: Vec::new(),
+                })
+                .into_mut();
             // Pages come in ascending order, so each list stays sorted.
-            let (last, list) = self.by_term.entry(term).or_default();
-            list.extend([number - *last, u32::from(weight)]);
-            *last = number;
+            posting
+                .list
+                .extend([number - posting.last, u32::from(page_term.weight)]);
+            posting.last = number;
         }
         self.pages += 1;
     }
@@ -98,7 +180,7 @@ impl Postings {
 pub fn files(records: Vec<Record>, postings: Postings) -> Vec<(String, Vec<u8>)> {
     let page_count = records.len();
     let mut by_shard: BTreeMap<String, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
-    for (term, (_, list)) in postings.by_term {
+    for Posting { term, list, .. } in postings.by_term {
         by_shard
             .entry(words::shard_key(&term))
             .or_default()
@@ -143,7 +225,7 @@ mod tests {
     }
 
     fn weight(terms: &PageTerms, term: &str) -> Option<u8> {
-        terms.iter().find(|(t, _)| t == term).map(|(_, w)| *w)
+        terms.iter().find(|(t, _)| *t == term).map(|(_, w)| w)
     }
 
     #[test]
@@ -158,10 +240,10 @@ mod tests {
         assert_eq!(weight(&terms, "salt"), Some(4), "8 uses, capped");
         assert_eq!(weight(&terms, "water"), Some(1));
         assert_eq!(weight(&terms, "temperature"), Some(5));
-        let mut names: Vec<&str> = terms.iter().map(|(t, _)| t.as_str()).collect();
+        let mut names: Vec<&str> = terms.iter().map(|(t, _)| t).collect();
         names.sort_unstable();
         names.dedup();
-        assert_eq!(names.len(), terms.len(), "each term once");
+        assert_eq!(names.len(), terms.iter().count(), "each term once");
     }
 
     fn record(url: &str) -> Record {
@@ -176,9 +258,9 @@ mod tests {
     #[test]
     fn postings_are_gap_encoded_by_shard() {
         let mut postings = Postings::default();
-        postings.add(page_terms(&fields("Fever", "", "water")));
-        postings.add(page_terms(&fields("Flu", "", "")));
-        postings.add(page_terms(&fields("Water", "", "fever")));
+        postings.add(&page_terms(&fields("Fever", "", "water")));
+        postings.add(&page_terms(&fields("Flu", "", "")));
+        postings.add(&page_terms(&fields("Water", "", "fever")));
         let records = vec![record("/a/"), record("/b/"), record("/c/")];
         let files = files(records, postings);
         let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
@@ -215,7 +297,7 @@ mod tests {
     fn page_records_are_chunked() {
         let count = CHUNK + 1;
         let mut postings = Postings::default();
-        (0..count).for_each(|_| postings.add(Vec::new()));
+        (0..count).for_each(|_| postings.add(&PageTerms::default()));
         let files = files(
             (0..count).map(|i| record(&format!("/{i}/"))).collect(),
             postings,

@@ -109,7 +109,7 @@ fn language_files(pages: &[&Page]) -> Vec<(String, Vec<u8>)> {
             || {
                 for (record, page_terms) in terms {
                     records.push(record);
-                    postings.add(page_terms);
+                    postings.add(&page_terms);
                 }
             },
             || next.map(gather),
