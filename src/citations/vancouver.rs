@@ -9,7 +9,7 @@
 use super::{normalize_doi, normalize_pmid};
 use crate::dates::Date;
 use crate::frontmatter::Citation;
-use crate::render::escape_attribute as escape;
+use crate::render::escape_attribute_into as escape_into;
 
 /// Authors listed before "et al." (Vancouver: six).
 const MAX_AUTHORS: usize = 6;
@@ -22,62 +22,62 @@ pub struct Labels<'a> {
 
 /// Formats one source as safe HTML.
 pub fn format(citation: &Citation, language: &str, labels: &Labels) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let authors: Vec<&str> = citation
+    // Written piece by piece into one string: every page formats each of
+    // its sources, and a string per piece added up.
+    let mut out = String::with_capacity(512);
+    let mut authors = citation
         .authors
         .iter()
         .map(|a| a.trim())
         .filter(|a| !a.is_empty())
-        .collect();
-    if !authors.is_empty() {
-        let mut list = authors
-            .iter()
-            .take(MAX_AUTHORS)
-            .map(|a| escape(a))
-            .collect::<Vec<_>>()
-            .join(", ");
-        if authors.len() > MAX_AUTHORS {
-            list.push_str(", et al");
+        .peekable();
+    if authors.peek().is_some() {
+        for (i, author) in authors.by_ref().take(MAX_AUTHORS).enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            escape_into(&mut out, author);
         }
-        parts.push(sentence(&list));
+        if authors.next().is_some() {
+            out.push_str(", et al");
+        }
+        end_sentence(&mut out);
     }
-    if let Some(title) = citation
-        .title
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-    {
-        parts.push(format!(
-            "<span class=\"ref-title\">{}</span>",
-            sentence(&escape(title))
-        ));
-    }
-    if let Some(container) = citation
-        .container
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-    {
-        parts.push(format!(
-            "<span class=\"ref-container\">{}</span>",
-            sentence(&escape(container))
-        ));
+    for (text, class) in [
+        (citation.title.as_deref(), "ref-title"),
+        (citation.container.as_deref(), "ref-container"),
+    ] {
+        if let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) {
+            next_piece(&mut out);
+            out.push_str("<span class=\"");
+            out.push_str(class);
+            out.push_str("\">");
+            escape_into(&mut out, text);
+            end_sentence(&mut out);
+            out.push_str("</span>");
+        }
     }
     let numbers = publication_numbers(citation);
     if !numbers.is_empty() {
-        parts.push(sentence(&escape(&numbers)));
+        next_piece(&mut out);
+        escape_into(&mut out, &numbers);
+        end_sentence(&mut out);
     }
     if let Some(doi) = citation.doi.as_deref().and_then(normalize_doi) {
-        parts.push(format!(
-            "doi:<a href=\"https://doi.org/{}\">{}</a>.",
-            escape(&encode_doi(&doi)),
-            escape(&doi)
-        ));
+        next_piece(&mut out);
+        out.push_str("doi:<a href=\"https://doi.org/");
+        escape_into(&mut out, &encode_doi(&doi));
+        out.push_str("\">");
+        escape_into(&mut out, &doi);
+        out.push_str("</a>.");
     }
     if let Some(pmid) = citation.pmid.as_ref().and_then(|p| normalize_pmid(&p.0)) {
-        parts.push(format!(
-            "PMID: <a href=\"https://pubmed.ncbi.nlm.nih.gov/{pmid}/\">{pmid}</a>."
-        ));
+        next_piece(&mut out);
+        out.push_str("PMID: <a href=\"https://pubmed.ncbi.nlm.nih.gov/");
+        out.push_str(&pmid);
+        out.push_str("/\">");
+        out.push_str(&pmid);
+        out.push_str("</a>.");
     }
     if let Some(url) = citation
         .url
@@ -85,25 +85,43 @@ pub fn format(citation: &Citation, language: &str, labels: &Labels) -> String {
         .map(str::trim)
         .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
     {
-        let mut link = format!(
-            "<a class=\"ref-url\" href=\"{}\">{}</a>",
-            escape(url),
-            escape(url)
-        );
+        next_piece(&mut out);
+        out.push_str("<a class=\"ref-url\" href=\"");
+        escape_into(&mut out, url);
+        out.push_str("\">");
+        escape_into(&mut out, url);
+        out.push_str("</a>");
         if let Some(date) = citation
             .accessed
             .as_ref()
             .and_then(|a| Date::parse(&a.0).ok())
         {
-            link.push_str(&format!(
-                " ({} <time datetime=\"{date}\">{}</time>)",
-                escape(labels.accessed),
-                escape(&date.display_long(language))
-            ));
+            out.push_str(" (");
+            escape_into(&mut out, labels.accessed);
+            out.push_str(" <time datetime=\"");
+            out.push_str(&date.to_string());
+            out.push_str("\">");
+            escape_into(&mut out, &date.display_long(language));
+            out.push_str("</time>)");
         }
-        parts.push(format!("{link}."));
+        out.push('.');
     }
-    parts.join(" ")
+    out
+}
+
+/// Separates the next piece from the one before with a space.
+fn next_piece(out: &mut String) {
+    if !out.is_empty() {
+        out.push(' ');
+    }
+}
+
+/// Ends the piece just written with a full stop unless it already ends a
+/// sentence.
+fn end_sentence(out: &mut String) {
+    if !out.ends_with(['.', '?', '!']) {
+        out.push('.');
+    }
 }
 
 /// "2018;71(6):e13-e115" from whichever of year, volume, issue and pages are set.
@@ -132,15 +150,6 @@ fn publication_numbers(c: &Citation) -> String {
         out.push_str(&pages);
     }
     out.trim_start_matches(';').to_string()
-}
-
-/// Ends a piece with a full stop unless it already ends a sentence.
-fn sentence(text: &str) -> String {
-    if text.ends_with(['.', '?', '!']) {
-        text.to_string()
-    } else {
-        format!("{text}.")
-    }
 }
 
 /// Characters doi.org asks to be percent-encoded in links.
