@@ -48,10 +48,25 @@ pub fn parse_each(
     root: &Path,
     sources: &[SourcePage],
 ) -> Vec<(Option<ParsedPage>, Vec<Diagnostic>)> {
-    sources
-        .par_iter()
-        .map(|source| parse_one(root, source))
-        .collect()
+    let parse = || {
+        sources
+            .par_iter()
+            .map(|source| parse_one(root, source))
+            .collect()
+    };
+    // Reading a file can wait on the disk (or on the file system's journal,
+    // right after the previous output was deleted): twice as many threads
+    // as cores keep the cores parsing while some threads wait. Measured at
+    // 10,000 articles right after deleting the previous output, nine runs
+    // each: 270-670 ms with one thread per core, 290-340 ms with two.
+    match rayon::ThreadPoolBuilder::new()
+        .num_threads(rayon::current_num_threads() * 2)
+        .thread_name(|i| format!("pamphlet-read-{i}"))
+        .build()
+    {
+        Ok(readers) => readers.install(parse),
+        Err(_) => parse(),
+    }
 }
 
 /// Reads one file (exposed for incremental rebuilds, which re-read one file).
