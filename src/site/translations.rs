@@ -25,17 +25,21 @@ pub fn link(pages: &mut [Page], language_order: &[String]) -> Vec<Diagnostic> {
 /// out of the group). Pages without translations are groups of one.
 pub fn groups(pages: &[Page], language_order: &[String]) -> (Vec<Vec<PageId>>, Vec<Diagnostic>) {
     let mut sets = DisjointSets::new(pages.len());
-    let mut first_with_key: HashMap<String, PageId> = HashMap::new();
+    // Keys borrow the pages' own text: this runs over every page of the
+    // site, before anything can be rendered.
+    let mut first_with_key: HashMap<(&str, KeyKind, &str), PageId> = HashMap::new();
     // Lookups only (never joined on their own): two articles in different
     // folders may share a slug without being translations.
-    let mut by_slug: HashMap<String, PageId> = HashMap::new();
+    let mut by_slug: HashMap<(&str, &str), PageId> = HashMap::new();
     for (id, page) in pages.iter().enumerate() {
         let class = class_of(page.kind);
-        let mut keys = vec![format!("{class}:path:{}", page.place)];
-        if let Some(key) = &page.meta.translation_key {
-            keys.push(format!("{class}:key:{key}"));
-        }
-        for key in keys {
+        let path = (class, KeyKind::Path, page.place.as_str());
+        let key = page
+            .meta
+            .translation_key
+            .as_deref()
+            .map(|key| (class, KeyKind::Key, key));
+        for key in std::iter::once(path).chain(key) {
             match first_with_key.get(&key) {
                 Some(&other) => sets.union(id, other),
                 None => {
@@ -50,16 +54,16 @@ pub fn groups(pages: &[Page], language_order: &[String]) -> (Vec<Vec<PageId>>, V
                 .rsplit('/')
                 .next()
                 .unwrap_or("");
-            by_slug.entry(format!("{class}:{slug}")).or_insert(id);
+            by_slug.entry((class, slug)).or_insert(id);
         }
     }
     // A translation_key may name another page's path or slug instead of its key.
     for (id, page) in pages.iter().enumerate() {
-        if let Some(key) = &page.meta.translation_key {
+        if let Some(key) = page.meta.translation_key.as_deref() {
             let class = class_of(page.kind);
             let named = first_with_key
-                .get(&format!("{class}:path:{key}"))
-                .or_else(|| by_slug.get(&format!("{class}:{key}")));
+                .get(&(class, KeyKind::Path, key))
+                .or_else(|| by_slug.get(&(class, key)));
             if let Some(&other) = named {
                 sets.union(id, other);
             }
@@ -111,6 +115,13 @@ pub fn groups(pages: &[Page], language_order: &[String]) -> (Vec<Vec<PageId>>, V
         out.push(kept);
     }
     (out, diagnostics)
+}
+
+/// What a page is grouped by: its place in the site, or its `translation_key`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum KeyKind {
+    Path,
+    Key,
 }
 
 fn class_of(kind: PageKind) -> &'static str {

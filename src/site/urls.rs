@@ -32,7 +32,8 @@ pub fn slugify(text: &str) -> String {
 /// Builds the site's URLs from its configuration.
 #[derive(Debug, Clone)]
 pub struct Urls {
-    base_url: url::Url,
+    /// `https://host[:port]` of the base URL, which every permalink starts with.
+    origin: String,
     base_path: String,
     default_language: String,
     default_at_root: bool,
@@ -41,7 +42,7 @@ pub struct Urls {
 impl Urls {
     pub fn new(config: &Config) -> Self {
         Urls {
-            base_url: config.base_url.clone(),
+            origin: config.base_url.origin().ascii_serialization(),
             base_path: config.base_path().to_string(),
             default_language: config.default_language.clone(),
             default_at_root: config.default_language_at_root,
@@ -85,8 +86,7 @@ impl Urls {
 
     /// Absolute URL of a root-relative one: `https://health.example.org/en/heart/`.
     pub fn permalink(&self, url: &str) -> String {
-        let origin = self.base_url.origin().ascii_serialization();
-        format!("{origin}{}", encode_path(url))
+        format!("{}{}", self.origin, encode_path(url))
     }
 
     /// Where a URL is written under the output folder: pages get `index.html`.
