@@ -147,6 +147,25 @@ fn arabic_a_to_z_is_in_arabic_order_with_hamza_forms_under_alef() {
 }
 
 #[test]
+fn the_menu_marks_the_section_a_page_is_in_and_nothing_on_other_pages() {
+    // Pages share their language's menu, drawn once per current section.
+    let site = built();
+    for (path, current) in [
+        ("en/heart/high-blood-pressure/index.html", &["/en/heart/"][..]),
+        ("en/heart/index.html", &["/en/heart/"][..]),
+        ("es/infections/fever/index.html", &["/es/infections/"][..]),
+        ("en/a-z/index.html", &["/en/a-z/"][..]),
+        ("en/index.html", &[][..]),
+    ] {
+        assert_eq!(
+            select_attr(&site.html(path), ".site-nav a[aria-current]", "href"),
+            current,
+            "{path}"
+        );
+    }
+}
+
+#[test]
 fn every_page_links_the_a_to_z_and_has_a_search_box_that_works_without_javascript() {
     let site = built();
     for (path, atoz, search) in [
