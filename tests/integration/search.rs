@@ -151,7 +151,10 @@ fn the_menu_marks_the_section_a_page_is_in_and_nothing_on_other_pages() {
     // Pages share their language's menu, drawn once per current section.
     let site = built();
     for (path, current) in [
-        ("en/heart/high-blood-pressure/index.html", &["/en/heart/"][..]),
+        (
+            "en/heart/high-blood-pressure/index.html",
+            &["/en/heart/"][..],
+        ),
         ("en/heart/index.html", &["/en/heart/"][..]),
         ("es/infections/fever/index.html", &["/es/infections/"][..]),
         ("en/a-z/index.html", &["/en/a-z/"][..]),
