@@ -225,10 +225,11 @@ pub fn site_view<'a>(site: &'a Site, language: &str) -> SiteView<'a> {
 
 /// The main navigation of a language, marking the section the page is in.
 pub fn navigation(site: &Site, id: PageId) -> Vec<LinkView> {
-    let page = site.page(id);
-    let ancestors = ancestors(site, id);
-    navigation_marking(site, &page.language, |section| {
-        section == id || ancestors.contains(&section)
+    let language = &site.page(id).language;
+    let entries = site.navigation(language);
+    let current = navigation_current(site, id);
+    navigation_marking(site, language, |section| {
+        current.iter().any(|&at| entries[at] == section)
     })
 }
 

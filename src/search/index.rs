@@ -68,7 +68,14 @@ impl PageTerms {
     }
 
     fn term(&self, term: &Term) -> &str {
-        &self.text[term.start as usize..(term.start + term.len) as usize]
+        term.in_text(&self.text)
+    }
+}
+
+impl Term {
+    /// This term's text, in the text of its page's terms.
+    fn in_text(self, text: &str) -> &str {
+        &text[self.start as usize..(self.start + self.len) as usize]
     }
 }
 
@@ -90,11 +97,7 @@ pub fn page_terms(fields: &Fields) -> PageTerms {
     let mut add = |field: &str, weight: u8| {
         words::terms(field, &mut |word: &str| {
             let hash = term_hash(word);
-            let entry = seen.entry(
-                hash,
-                |c| &text[c.term.start as usize..(c.term.start + c.term.len) as usize] == word,
-                |c| c.term.hash,
-            );
+            let entry = seen.entry(hash, |c| c.term.in_text(&text) == word, |c| c.term.hash);
             let counting = match entry {
                 hashbrown::hash_table::Entry::Occupied(entry) => entry.into_mut(),
                 hashbrown::hash_table::Entry::Vacant(entry) => {
