@@ -49,12 +49,7 @@ pub fn find(text: &str, allow: &[String]) -> Vec<Finding> {
     };
     // Every text of every page comes here: patterns that need an `@` or
     // digits are not run on text without them (most prose).
-    // (`\d` in the patterns is any Unicode digit, so are these.)
-    let digits = if text.is_ascii() {
-        text.bytes().filter(u8::is_ascii_digit).count()
-    } else {
-        text.chars().filter(|c| c.is_numeric()).count()
-    };
+    let digits = count_digits(text);
     if memchr::memchr(b'@', text.as_bytes()).is_some() {
         for m in p.email.find_iter(text) {
             push(m.start(), m.end(), "an e-mail address");
@@ -63,7 +58,7 @@ pub fn find(text: &str, allow: &[String]) -> Vec<Finding> {
     // Dates (2026-01-10) and years have fewer digits; real numbers have 9+.
     if digits >= 9 {
         for m in p.phone.find_iter(text) {
-            if m.as_str().bytes().filter(u8::is_ascii_digit).count() >= 9 {
+            if count_digits(m.as_str()) >= 9 {
                 push(m.start(), m.end(), "a phone number");
             }
         }
@@ -79,6 +74,22 @@ pub fn find(text: &str, allow: &[String]) -> Vec<Finding> {
     out.sort_by_key(|f| (f.start, f.end));
     out.dedup_by(|a, b| a.start < b.end && b.start < a.end);
     out
+}
+
+/// Digits of any script in `text` (`\d` in the patterns is any Unicode
+/// digit). Only the characters outside ASCII are decoded: most text of
+/// most languages is ASCII, and every text of every page comes here.
+fn count_digits(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let ascii = bytes.iter().filter(|b| b.is_ascii_digit()).count();
+    let other = bytes
+        .iter()
+        .enumerate()
+        // A byte from 0xC0 up starts a character outside ASCII.
+        .filter(|&(_, &b)| b >= 0xC0)
+        .filter(|&(at, _)| text[at..].chars().next().is_some_and(char::is_numeric))
+        .count();
+    ascii + other
 }
 
 fn normalise(text: &str) -> String {
@@ -112,6 +123,18 @@ mod tests {
         assert_eq!(
             kinds("MRN 00482913 was admitted.", &[]),
             ["a medical record number"]
+        );
+    }
+
+    #[test]
+    fn digits_of_every_script_count() {
+        assert_eq!(count_digits("Llame al 555 010 0199."), 10);
+        assert_eq!(count_digits("اتصل على ٥٥٥ ٠١٠ ٠١٩٩ اليوم"), 10);
+        assert_eq!(count_digits("Años: ٣ y 4, sin más."), 2);
+        assert_eq!(count_digits("Presión arterial alta"), 0);
+        assert_eq!(
+            kinds("اتصل على ٥٥٥ ٠١٠ ٠١٩٩ اليوم", &[]),
+            ["a phone number"]
         );
     }
 

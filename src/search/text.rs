@@ -44,18 +44,19 @@ pub fn fields(page: &Page) -> Fields {
     }
 }
 
-/// Appends the body's text, one line per block.
+/// Appends the body's text, one line per block. Spaces are left as
+/// written: the text is only ever split into words.
 fn body_text(markdown_text: &str, out: &mut String) {
     let mut block = String::new();
     let flush = |block: &mut String, out: &mut String| {
-        let text = strip_citations(block);
-        let mut words = text.split_whitespace();
-        if let Some(first) = words.next() {
-            out.push_str(first);
-            for word in words {
-                out.push(' ');
-                out.push_str(word);
-            }
+        // A marker can span several text events, so the block is whole here.
+        let text = if block.contains("[@") {
+            std::borrow::Cow::Owned(strip_citations(block))
+        } else {
+            std::borrow::Cow::Borrowed(block.as_str())
+        };
+        if !text.trim().is_empty() {
+            out.push_str(&text);
             out.push('\n');
         }
         block.clear();
@@ -115,9 +116,19 @@ mod tests {
             "Salt raises <b>blood</b> pressure [@who2023; @a].\n\n## Fever\n\n- drink *water*\n\n![A cuff](c.jpg)\n\nSee [x] and [@ not a marker].\n",
             &mut text,
         );
+        let lines: Vec<String> = text
+            .lines()
+            .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
         assert_eq!(
-            text,
-            "Salt raises blood pressure .\nFever\ndrink water\nA cuff\nSee [x] and [@ not a marker].\n"
+            lines,
+            [
+                "Salt raises blood pressure .",
+                "Fever",
+                "drink water",
+                "A cuff",
+                "See [x] and [@ not a marker]."
+            ]
         );
     }
 

@@ -78,8 +78,8 @@ pub fn assemble(
     diagnostics.extend(translations::link(&mut pages, &order));
 
     let files = files::copied_files(&urls, discovered, &bundle_urls, &section_urls);
-    let mut known_urls = HashSet::new();
-    let mut owner: HashMap<&str, PageId> = HashMap::new();
+    let mut known_urls = rustc_hash::FxHashSet::default();
+    let mut owner: rustc_hash::FxHashMap<&str, PageId> = Default::default();
     for (id, page) in pages.iter().enumerate() {
         if let Some(&first) = owner.get(page.url.as_str()) {
             // Report on the author's file; a generated page (tag list, A–Z,

@@ -19,7 +19,7 @@ use crate::config::Config;
 use crate::dates::Date;
 use crate::frontmatter::FrontMatter;
 use crate::parse::ParsedPage;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use urls::Urls;
@@ -156,9 +156,11 @@ pub struct Site {
     pub files: Vec<CopiedFile>,
     /// Content file (relative to the root) → page built from it.
     /// (This and `known_urls` are shared: the live preview copies the model.)
-    by_source: std::sync::Arc<HashMap<PathBuf, PageId>>,
+    /// (Fx-hashed: ten thousand paths and URLs are hashed to build these,
+    /// and each link of each page is looked up.)
+    by_source: std::sync::Arc<rustc_hash::FxHashMap<PathBuf, PageId>>,
     /// Every URL the site serves (pages and files), for link checks.
-    known_urls: std::sync::Arc<HashSet<String>>,
+    known_urls: std::sync::Arc<rustc_hash::FxHashSet<String>>,
     /// Content files that are drafts left out of this build.
     drafts: HashSet<PathBuf>,
     /// Content files left out because they are expired alerts.

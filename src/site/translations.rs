@@ -7,7 +7,7 @@
 
 use super::{Page, PageId, PageKind};
 use crate::diagnostics::{Diagnostic, Position, codes};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Sets `translations` on every page and reports groups with two pages in one language.
 pub fn link(pages: &mut [Page], language_order: &[String]) -> Vec<Diagnostic> {
@@ -27,10 +27,10 @@ pub fn groups(pages: &[Page], language_order: &[String]) -> (Vec<Vec<PageId>>, V
     let mut sets = DisjointSets::new(pages.len());
     // Keys borrow the pages' own text: this runs over every page of the
     // site, before anything can be rendered.
-    let mut first_with_key: HashMap<(&str, KeyKind, &str), PageId> = HashMap::new();
+    let mut first_with_key: HashMap<(&str, KeyKind, &str), PageId> = HashMap::default();
     // Lookups only (never joined on their own): two articles in different
     // folders may share a slug without being translations.
-    let mut by_slug: HashMap<(&str, &str), PageId> = HashMap::new();
+    let mut by_slug: HashMap<(&str, &str), PageId> = HashMap::default();
     for (id, page) in pages.iter().enumerate() {
         let class = class_of(page.kind);
         let path = (class, KeyKind::Path, page.place.as_str());
@@ -70,7 +70,7 @@ pub fn groups(pages: &[Page], language_order: &[String]) -> (Vec<Vec<PageId>>, V
         }
     }
 
-    let mut groups: HashMap<PageId, Vec<PageId>> = HashMap::new();
+    let mut groups: HashMap<PageId, Vec<PageId>> = HashMap::default();
     for id in 0..pages.len() {
         groups.entry(sets.find(id)).or_default().push(id);
     }
