@@ -87,7 +87,8 @@ pub fn number_markers(
     reference_label: &str,
     ctx: &mut PageContext,
 ) -> Usage {
-    merge_texts(events);
+    // The parser splits text at `[` and `]`: a marker is made whole.
+    crate::markdown::join_text_runs(events, |run| run.contains("[@"));
     let mut usage = Usage::default();
     let mut in_code = 0usize;
     let mut i = 0;
@@ -160,7 +161,10 @@ fn replace_markers<'a>(
     usage: &mut Usage,
     ctx: &mut PageContext,
 ) -> Vec<Spanned<'a>> {
-    let source = ctx.body().get(range.clone()).unwrap_or("").to_string();
+    // The file's text outlives `ctx`: borrowed, not copied, while `ctx`
+    // takes diagnostics.
+    let file_text: &str = ctx.text;
+    let source = file_text[ctx.body_start..].get(range.clone()).unwrap_or("");
     let mut source_cursor = 0usize;
     let mut out = Vec::new();
     let mut last = 0;
@@ -234,24 +238,6 @@ fn replace_markers<'a>(
         ));
     }
     out
-}
-
-/// Joins runs of adjacent text events (the parser splits text at `[` and
-/// `]`), so a marker is always inside one event.
-fn merge_texts(events: &mut Vec<Spanned>) {
-    let mut merged: Vec<Spanned> = Vec::with_capacity(events.len());
-    for (event, range) in events.drain(..) {
-        if let (Event::Text(next), Some((Event::Text(prev), prev_range))) =
-            (&event, merged.last_mut())
-        {
-            let joined = format!("{prev}{next}");
-            *prev = CowStr::from(joined);
-            prev_range.end = prev_range.end.max(range.end);
-            continue;
-        }
-        merged.push((event, range));
-    }
-    *events = merged;
 }
 
 #[cfg(test)]

@@ -14,6 +14,9 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 /// Wraps the left-to-right runs of every text event (not code, not alt text).
 pub fn isolate_left_to_right_runs(events: &mut Vec<Spanned>) {
+    // A left-to-right run split over two events (at a quote, a bracket)
+    // is still one run.
+    super::join_text_runs(events, |_| true);
     let mut out: Vec<Spanned> = Vec::with_capacity(events.len());
     // Inside an image (its text is the alt attribute) or a code block.
     let mut skip = 0usize;

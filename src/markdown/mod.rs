@@ -172,6 +172,43 @@ pub fn render(site: &Site, page: &Page, strings: &StringTable) -> Option<Rendere
     })
 }
 
+/// Joins each run of adjacent text events into one event when the run's
+/// text is `wanted` (the HTML is the same either way; a pass that looks at
+/// whole words or markers needs them in one piece).
+pub(crate) fn join_text_runs<'a>(events: &mut Vec<Spanned<'a>>, wanted: impl Fn(&str) -> bool) {
+    let mut joined_events: Vec<Spanned<'a>> = Vec::with_capacity(events.len());
+    let mut run: Vec<Spanned<'a>> = Vec::new();
+    let mut joined = String::new();
+    let mut end_run = |run: &mut Vec<Spanned<'a>>, out: &mut Vec<Spanned<'a>>| {
+        if run.len() > 1 {
+            joined.clear();
+            for (event, _) in run.iter() {
+                if let Event::Text(text) = event {
+                    joined.push_str(text);
+                }
+            }
+            if wanted(&joined) {
+                let start = run[0].1.start;
+                let end = run.iter().map(|(_, r)| r.end).max().unwrap_or(start);
+                run.clear();
+                out.push((Event::Text(joined.clone().into()), start..end));
+                return;
+            }
+        }
+        out.append(run);
+    };
+    for (event, range) in events.drain(..) {
+        if matches!(event, Event::Text(_)) {
+            run.push((event, range));
+        } else {
+            end_run(&mut run, &mut joined_events);
+            joined_events.push((event, range));
+        }
+    }
+    end_run(&mut run, &mut joined_events);
+    *events = joined_events;
+}
+
 /// Concatenated text of the events (for heading ids and link text).
 pub(crate) fn plain_text<'a>(events: impl Iterator<Item = &'a Event<'a>>) -> String {
     let mut text = String::new();

@@ -7,6 +7,7 @@ use crate::privacy::personal_data;
 use pulldown_cmark::{Event, Tag};
 
 pub fn check(events: &[Spanned], allow: &[String], ctx: &mut PageContext) {
+    let scanner = personal_data::Scanner::new(allow, Some(ctx.body()));
     for (event, range) in events {
         let text = match event {
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => t.as_ref(),
@@ -17,7 +18,7 @@ pub fn check(events: &[Spanned], allow: &[String], ctx: &mut PageContext) {
             }
             _ => continue,
         };
-        for finding in personal_data::find(text, allow) {
+        for finding in scanner.find(text) {
             let found = &text[finding.start..finding.end];
             // Point at the match in the file when the source spells it the same way.
             let source = ctx.body().get(range.clone()).unwrap_or("");

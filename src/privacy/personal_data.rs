@@ -27,7 +27,8 @@ fn patterns() -> &'static Patterns {
         email: Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}").expect("valid"),
         // 9 or more digits, optionally grouped by spaces, dots, dashes or brackets.
         phone: Regex::new(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){1,4}").expect("valid"),
-        birth: Regex::new(r"(?i)\b(?:DOB|D\.O\.B\.|date of birth|born on|fecha de nacimiento|née? le|تاريخ الميلاد)\b[:\s]*\S+").expect("valid"),
+                // (No `\b` after "D.O.B.": a full stop is not a word character.)
+        birth: Regex::new(r"(?i)\b(?:(?:DOB|date of birth|born on|fecha de nacimiento|née? le|تاريخ الميلاد)\b|D\.O\.B\.)[:\s]*\S+").expect("valid"),
         record: Regex::new(r"(?i)\b(?:MRN|medical record(?: number| no\.?)?|NHS number|patient id|historia clínica)\b[:#\s]*[A-Z]{0,3}\d{4,}").expect("valid"),
     })
 }
@@ -35,45 +36,83 @@ fn patterns() -> &'static Patterns {
 /// Finds likely personal data in `text`, skipping anything in `allow`
 /// (compared without spaces and punctuation, so "+1 555 0100" matches "15550100").
 pub fn find(text: &str, allow: &[String]) -> Vec<Finding> {
-    let p = patterns();
-    let allowed: Vec<String> = allow.iter().map(|a| normalise(a)).collect();
-    let mut out = Vec::new();
-    let mut push = |start: usize, end: usize, kind: &'static str| {
-        let found = normalise(&text[start..end]);
-        if !allowed
-            .iter()
-            .any(|a| !a.is_empty() && (found == *a || found.contains(a.as_str())))
-        {
-            out.push(Finding { start, end, kind });
-        }
-    };
-    // Every text of every page comes here: patterns that need an `@` or
-    // digits are not run on text without them (most prose).
-    let digits = count_digits(text);
-    if memchr::memchr(b'@', text.as_bytes()).is_some() {
-        for m in p.email.find_iter(text) {
-            push(m.start(), m.end(), "an e-mail address");
+    Scanner::new(allow, None).find(text)
+}
+
+/// Searches the texts of one document (a page's prose, code and links,
+/// one by one) for personal data.
+pub struct Scanner {
+    allowed: Vec<String>,
+    /// Whether a text of the document can hold a date of birth, and can
+    /// have the four digits a record number or phone number needs.
+    may_have_birth: bool,
+    may_have_numbers: bool,
+}
+
+impl Scanner {
+    /// A scanner for the texts of `whole`, the document they all come from
+    /// (`None`: not known, every pattern is tried on every text).
+    ///
+    /// Every text of every page is searched, and a keyword of a date of
+    /// birth is rare: when the whole document has none, no text can, unless
+    /// it is spelt with an entity or a backslash escape (`D\.O\.B\.`), which
+    /// only the texts show decoded.
+    pub fn new(allow: &[String], whole: Option<&str>) -> Self {
+        let encoded = whole.is_none_or(|w| w.contains(['&', '\\']));
+        Scanner {
+            allowed: allow.iter().map(|a| normalise(a)).collect(),
+            may_have_birth: encoded || whole.is_some_and(|w| patterns().birth.is_match(w)),
+            may_have_numbers: encoded || whole.is_some_and(|w| count_digits(w) >= 4),
         }
     }
-    // Dates (2026-01-10) and years have fewer digits; real numbers have 9+.
-    if digits >= 9 {
-        for m in p.phone.find_iter(text) {
-            if count_digits(m.as_str()) >= 9 {
-                push(m.start(), m.end(), "a phone number");
+
+    pub fn find(&self, text: &str) -> Vec<Finding> {
+        let p = patterns();
+        let mut out = Vec::new();
+        let mut push = |start: usize, end: usize, kind: &'static str| {
+            let found = normalise(&text[start..end]);
+            if !self
+                .allowed
+                .iter()
+                .any(|a| !a.is_empty() && (found == *a || found.contains(a.as_str())))
+            {
+                out.push(Finding { start, end, kind });
+            }
+        };
+        // Patterns that need an `@` or digits are not run on text without
+        // them (most prose).
+        let digits = if self.may_have_numbers {
+            count_digits(text)
+        } else {
+            0
+        };
+        if memchr::memchr(b'@', text.as_bytes()).is_some() {
+            for m in p.email.find_iter(text) {
+                push(m.start(), m.end(), "an e-mail address");
             }
         }
-    }
-    for m in p.birth.find_iter(text) {
-        push(m.start(), m.end(), "a date of birth");
-    }
-    if digits >= 4 {
-        for m in p.record.find_iter(text) {
-            push(m.start(), m.end(), "a medical record number");
+        // Dates (2026-01-10) and years have fewer digits; real numbers have 9+.
+        if digits >= 9 {
+            for m in p.phone.find_iter(text) {
+                if count_digits(m.as_str()) >= 9 {
+                    push(m.start(), m.end(), "a phone number");
+                }
+            }
         }
+        if self.may_have_birth {
+            for m in p.birth.find_iter(text) {
+                push(m.start(), m.end(), "a date of birth");
+            }
+        }
+        if digits >= 4 {
+            for m in p.record.find_iter(text) {
+                push(m.start(), m.end(), "a medical record number");
+            }
+        }
+        out.sort_by_key(|f| (f.start, f.end));
+        out.dedup_by(|a, b| a.start < b.end && b.start < a.end);
+        out
     }
-    out.sort_by_key(|f| (f.start, f.end));
-    out.dedup_by(|a, b| a.start < b.end && b.start < a.end);
-    out
 }
 
 /// Digits of any script in `text` (`\d` in the patterns is any Unicode
@@ -82,14 +121,33 @@ pub fn find(text: &str, allow: &[String]) -> Vec<Finding> {
 fn count_digits(text: &str) -> usize {
     let bytes = text.as_bytes();
     let ascii = bytes.iter().filter(|b| b.is_ascii_digit()).count();
+    if text.is_ascii() {
+        return ascii;
+    }
     let other = bytes
         .iter()
         .enumerate()
         // A byte from 0xC0 up starts a character outside ASCII.
         .filter(|&(_, &b)| b >= 0xC0)
-        .filter(|&(at, _)| text[at..].chars().next().is_some_and(char::is_numeric))
+        .filter(|&(at, _)| {
+            text[at..]
+                .chars()
+                .next()
+                .is_some_and(is_numeric_outside_ascii)
+        })
         .count();
     ascii + other
+}
+
+/// [`char::is_numeric`] for a character outside ASCII, answered without
+/// Unicode's tables for the letters and punctuation most pages use.
+fn is_numeric_outside_ascii(c: char) -> bool {
+    match c as u32 {
+        // Latin letters with accents (Latin-1 to Latin Extended-B), Arabic
+        // letters (hamza to yeh), general punctuation (dashes, quotes).
+        0xC0..=0x24F | 0x621..=0x64A | 0x2000..=0x206F => false,
+        _ => c.is_numeric(),
+    }
 }
 
 fn normalise(text: &str) -> String {
@@ -123,6 +181,40 @@ mod tests {
         assert_eq!(
             kinds("MRN 00482913 was admitted.", &[]),
             ["a medical record number"]
+        );
+    }
+
+    #[test]
+    fn the_shortcut_for_letters_agrees_with_unicode() {
+        for c in ('\u{80}'..='\u{2FFF}').chain('\u{FB00}'..='\u{FFFF}') {
+            assert_eq!(is_numeric_outside_ascii(c), c.is_numeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn a_document_without_keywords_or_numbers_skips_those_patterns() {
+        let whole = "Wash your hands. Call 911.";
+        let scanner = Scanner::new(&[], Some(whole));
+        assert!(!scanner.may_have_birth && !scanner.may_have_numbers);
+        // Texts only ever come from their document, but a scanner that
+        // skipped nothing would still find these.
+        assert!(scanner.find("Patient DOB: 03/04/1961").is_empty());
+        assert_eq!(
+            Scanner::new(&[], None)
+                .find("Patient DOB: 03/04/1961")
+                .len(),
+            1
+        );
+        // An escape in the document can hide a keyword only its text shows.
+        let escaped = Scanner::new(&[], Some(r"Patient D\.O\.B\. 1961"));
+        assert_eq!(
+            escaped.find("Patient D.O.B. 1961")[0].kind,
+            "a date of birth"
+        );
+        let with_numbers = Scanner::new(&[], Some("MRN 00482913 was admitted."));
+        assert_eq!(
+            with_numbers.find("MRN 00482913 was admitted.")[0].kind,
+            "a medical record number"
         );
     }
 
