@@ -174,17 +174,12 @@ pub fn render_all(
     })
 }
 
-/// Renders some pages of `site` into `output` (the live preview re-renders
-/// only the pages a change affects). Returns each page's facts, in the order
-/// of `ids`.
-pub fn render_pages(
+/// The shared context values of each language.
+fn language_contexts(
     site: &Site,
-    renderer: &Renderer,
     strings: &Strings,
     extras: &Extras,
-    ids: &[PageId],
-    output: &dyn Output,
-) -> Result<Vec<PageFacts>> {
+) -> std::collections::HashMap<String, LanguageContext> {
     let mut contexts = std::collections::HashMap::new();
     for language in &site.config.languages {
         let site_view = views::site_view(site, &language.code);
@@ -221,12 +216,39 @@ pub fn render_pages(
             },
         );
     }
+    contexts
+}
+
+/// Renders some pages of `site` into `output` (the live preview re-renders
+/// only the pages a change affects). Returns each page's facts, in the order
+/// of `ids`.
+pub fn render_pages(
+    site: &Site,
+    renderer: &Renderer,
+    strings: &Strings,
+    extras: &Extras,
+    ids: &[PageId],
+    output: &dyn Output,
+) -> Result<Vec<PageFacts>> {
+    // Each worker thread reads its own copy: a tera value is shared by
+    // reference counting, and two cores counting references to the same
+    // values at once slow each other down on every lookup.
+    // (A live preview's few pages share one copy.)
+    let copies = if ids.len() < 256 {
+        1
+    } else {
+        rayon::current_num_threads().max(1)
+    };
+    let per_thread: Vec<_> = (0..copies)
+        .map(|_| language_contexts(site, strings, extras))
+        .collect();
     let with_own_feeds = extras.feeds.pages_with_own_feeds();
     ids.par_iter()
         .map(|&id| -> Result<PageFacts> {
             let page = site.page(id);
             let body: Option<RenderedBody> =
                 markdown::render(site, page, &strings.table(&page.language));
+            let contexts = &per_thread[rayon::current_thread_index().unwrap_or(0) % copies];
             let shared = &contexts[&page.language];
             let mut context = Context::new();
             context.insert_value("site", shared.site.clone());
