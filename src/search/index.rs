@@ -92,8 +92,11 @@ pub fn page_terms(fields: &Fields) -> PageTerms {
         term: Term,
         body_uses: u32,
     }
-    let mut text = String::new();
-    let mut seen: hashbrown::HashTable<Counting> = hashbrown::HashTable::new();
+    // Sized for a page's distinct words (about one per 16 bytes of an
+    // article's text), so the table is rarely grown while it fills.
+    let expected = (fields.names.len() + fields.summary.len() + fields.body.len()) / 16;
+    let mut text = String::with_capacity(expected * 8);
+    let mut seen: hashbrown::HashTable<Counting> = hashbrown::HashTable::with_capacity(expected);
     let mut add = |field: &str, weight: u8| {
         words::terms(field, &mut |word: &str| {
             let hash = term_hash(word);
