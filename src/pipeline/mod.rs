@@ -3,7 +3,8 @@
 //! config → discover → parse → withdraw expired alerts → assemble the site
 //! model → validate → plan share cards, alerts and feeds → render pages
 //! (parallel) → draw share cards (parallel, cached) → feeds, sitemap, social
-//! kit, CAP alerts → search index → write. Every stage returns its diagnostics and the
+//! kit, CAP alerts → editorial report, with the search index built beside
+//! these last three → write. Every stage returns its diagnostics and the
 //! build goes on to collect as many as it can; nothing is published when
 //! any of them is an error. `build` and `check` run [`run`]; the live
 //! preview keeps a [`Build`] in memory and re-runs only the stages and pages
@@ -362,46 +363,51 @@ pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
     };
     // The search index is written by builds into a folder only: `check`
     // writes nothing, and the live preview serves what it has in memory.
-    // It needs nothing the site-wide outputs make, so the two run side by
-    // side (each has long serial parts: merging postings, drawing cards).
-    let (site_wide, indexed) = rayon::join(
-        || {
-            site_wide_outputs(
+    // It needs nothing the other outputs make and finds no problems, so
+    // everything else (down to the editorial report, which lists every
+    // problem) runs beside it: each side has serial parts (merging
+    // postings, drawing cards, sorting the report) the other fills in.
+    let (rest, indexed) = rayon::join(
+        || -> Result<()> {
+            let site_wide = site_wide_outputs(
                 &site,
                 &mut plan,
                 &rendered.facts,
                 options.today,
                 cards,
                 output,
-            )
+            )?;
+            report.diagnostics.extend(site_wide.diagnostics);
+            report.share_images = site_wide.share_images;
+            report.files += site_wide.files;
+            clock.lap("share images, feeds, sitemap, kit, CAP");
+
+            // Theme files first, so a site's own static file of the same name wins.
+            report.files += write_theme_files(&setup.theme, output)?;
+            report.files += copy_files(&site, output, &|_| None)?;
+            clock.lap("copy files");
+
+            report.diagnostics = std::mem::take(&mut report.diagnostics).sorted();
+            if options.report {
+                editorial::write(
+                    &site,
+                    &rendered.facts,
+                    &report.diagnostics,
+                    options.today,
+                    output,
+                )?;
+                clock.lap("editorial report");
+            }
+            Ok(())
         },
         || match target {
             Target::Folder(_) => search::write(&site, options.today, output),
             _ => Ok(search::Indexed::default()),
         },
     );
-    let site_wide = site_wide?;
-    report.diagnostics.extend(site_wide.diagnostics);
-    report.share_images = site_wide.share_images;
-    report.files += site_wide.files + indexed?.files;
-    clock.lap("share images, feeds, sitemap, kit, CAP, search index");
-
-    // Theme files first, so a site's own static file of the same name wins.
-    report.files += write_theme_files(&setup.theme, output)?;
-    report.files += copy_files(&site, output, &|_| None)?;
-    clock.lap("copy files");
-
-    report.diagnostics = std::mem::take(&mut report.diagnostics).sorted();
-    if options.report {
-        editorial::write(
-            &site,
-            &rendered.facts,
-            &report.diagnostics,
-            options.today,
-            output,
-        )?;
-        clock.lap("editorial report");
-    }
+    rest?;
+    report.files += indexed?.files;
+    clock.lap("search index (the rest of it)");
     if !report.diagnostics.has_errors() {
         if let Some(staging) = staging {
             staging.commit()?;
