@@ -10,16 +10,16 @@ use std::collections::BTreeSet;
 
 /// The `sha256-…` source of every executable inline `<script>` in a page.
 /// JSON-LD (`type="application/ld+json"`) is data, not code, and needs none.
-pub fn inline_script_hashes(html: &str) -> BTreeSet<String> {
+pub fn inline_script_hashes(html: &[u8]) -> BTreeSet<String> {
     inline_hashes(html, "script")
 }
 
 /// The `sha256-…` source of every inline `<style>` element in a page.
-pub fn inline_style_hashes(html: &str) -> BTreeSet<String> {
+pub fn inline_style_hashes(html: &[u8]) -> BTreeSet<String> {
     inline_hashes(html, "style")
 }
 
-fn inline_hashes(html: &str, element: &str) -> BTreeSet<String> {
+fn inline_hashes(html: &[u8], element: &str) -> BTreeSet<String> {
     // Every page is scanned twice: memchr's vectorised search keeps that
     // a small part of rendering.
     let open = format!("<{element}");
@@ -28,20 +28,23 @@ fn inline_hashes(html: &str, element: &str) -> BTreeSet<String> {
     let close = memchr::memmem::Finder::new(close.as_bytes());
     let mut hashes = BTreeSet::new();
     let mut rest = html;
-    while let Some(start) = open.find(rest.as_bytes()) {
+    let has = |tag: &[u8], text: &str| memchr::memmem::find(tag, text.as_bytes()).is_some();
+    while let Some(start) = open.find(rest) {
         let after = &rest[start..];
-        let Some(tag_end) = memchr::memchr(b'>', after.as_bytes()) else {
+        let Some(tag_end) = memchr::memchr(b'>', after) else {
             break;
         };
         let tag = &after[..tag_end];
         let body_start = tag_end + 1;
-        let Some(close) = close.find(&after.as_bytes()[body_start..]) else {
+        let Some(close) = close.find(&after[body_start..]) else {
             break;
         };
         let body = &after[body_start..body_start + close];
-        let is_data = tag.contains("application/ld+json") || tag.contains("application/json");
-        if !tag.contains(" src=") && !is_data && !body.trim().is_empty() {
-            let digest = Sha256::digest(body.as_bytes());
+        let is_data = has(tag, "application/ld+json") || has(tag, "application/json");
+        // (Cut at ASCII, a template's UTF-8 output stays UTF-8.)
+        let blank = std::str::from_utf8(body).is_ok_and(|b| b.trim().is_empty());
+        if !has(tag, " src=") && !is_data && !blank {
+            let digest = Sha256::digest(body);
             hashes.insert(format!(
                 "'sha256-{}'",
                 base64::engine::general_purpose::STANDARD.encode(digest)
@@ -95,13 +98,19 @@ mod tests {
     #[test]
     fn hashes_executable_inline_scripts_only() {
         let html = "<script>a()</script><script type=\"application/ld+json\">{}</script><script src=\"/x.js\"></script>";
-        let hashes = inline_script_hashes(html);
+        let hashes = inline_script_hashes(html.as_bytes());
         assert_eq!(hashes.len(), 1);
         // echo -n 'a()' | openssl dgst -sha256 -binary | base64
         assert!(
             hashes.contains("'sha256-qVpDBgj7bpq5hMAcGp3AOc79J3Y1Z4HvySTwKrWDoy4='"),
             "{hashes:?}"
         );
+    }
+
+    #[test]
+    fn blank_inline_styles_need_no_hash() {
+        let html = "<style media=\"print\">\u{a0} \n</style><style>p{}</style>";
+        assert_eq!(inline_style_hashes(html.as_bytes()).len(), 1);
     }
 
     #[test]

@@ -120,22 +120,25 @@ impl Scanner {
 /// most languages is ASCII, and every text of every page comes here.
 fn count_digits(text: &str) -> usize {
     let bytes = text.as_bytes();
-    let ascii = bytes.iter().filter(|b| b.is_ascii_digit()).count();
+    // Written as a sum of comparisons, so the compiler counts many bytes
+    // at once.
+    let ascii: usize = bytes
+        .iter()
+        .map(|&b| usize::from(b.wrapping_sub(b'0') < 10))
+        .sum();
     if text.is_ascii() {
         return ascii;
     }
-    let other = bytes
-        .iter()
-        .enumerate()
-        // A byte from 0xC0 up starts a character outside ASCII.
-        .filter(|&(_, &b)| b >= 0xC0)
-        .filter(|&(at, _)| {
-            text[at..]
-                .chars()
-                .next()
-                .is_some_and(is_numeric_outside_ascii)
-        })
-        .count();
+    let mut other = 0;
+    let mut rest = text;
+    // Step from one character outside ASCII to the next.
+    while let Some(at) = rest.bytes().position(|b| !b.is_ascii()) {
+        let mut chars = rest[at..].chars();
+        if chars.next().is_some_and(is_numeric_outside_ascii) {
+            other += 1;
+        }
+        rest = chars.as_str();
+    }
     ascii + other
 }
 

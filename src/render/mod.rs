@@ -60,13 +60,17 @@ impl Renderer {
         Ok(Renderer { tera })
     }
 
-    fn render(&self, template: &str, context: &Context) -> Result<String> {
+    /// Renders into bytes (pages go straight to a file: turning them into
+    /// a `String` would check every byte of every page is UTF-8 again).
+    fn render(&self, template: &str, context: &Context, capacity: usize) -> Result<Vec<u8>> {
+        let mut out = Vec::with_capacity(capacity);
         self.tera
-            .render(template, context)
+            .render_to(template, context, &mut out)
             .map_err(|e| Error::Template {
                 name: template.to_string(),
                 message: error_chain(&e),
-            })
+            })?;
+        Ok(out)
     }
 }
 
@@ -273,18 +277,21 @@ pub fn render_pages(
             view.status_strip = crate::status::strip(site, id, strings);
             view.disclaimer = crate::disclaimer::view(site, id, strings);
             context.insert("page", &view);
-            let html = renderer.render(page.kind.template(), &context)?;
-            let script_hashes = if html.contains("<script") {
+            // Room for the page around its body, so the buffer is rarely grown.
+            let capacity = 16 * 1024 + body.as_ref().map_or(0, |b| b.html.len());
+            let html = renderer.render(page.kind.template(), &context, capacity)?;
+            let contains = |needle: &str| memchr::memmem::find(&html, needle.as_bytes()).is_some();
+            let script_hashes = if contains("<script") {
                 crate::security::inline_script_hashes(&html)
             } else {
                 Default::default()
             };
-            let style_hashes = if html.contains("<style") {
+            let style_hashes = if contains("<style") {
                 crate::security::inline_style_hashes(&html)
             } else {
                 Default::default()
             };
-            output.write(&site.urls.output_path(&page.url), html.as_bytes())?;
+            output.write(&site.urls.output_path(&page.url), &html)?;
             let keep_body = extras.keep_bodies.contains(&id);
             Ok(match body {
                 Some(b) => PageFacts {
