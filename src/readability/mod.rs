@@ -173,7 +173,15 @@ fn level(
         Formula::Amstad => (None, Some(180.0 - (w / s) - 58.5 * (sy / w))),
         Formula::Gulpease => (None, Some(89.0 + (300.0 * s - 10.0 * letters as f64) / w)),
     };
-    lengths.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    // Longest first, ties in text order; only the first three are kept, so
+    // only they are put in order.
+    let longest_first =
+        |a: &(usize, &str), b: &(usize, &str)| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1));
+    if lengths.len() > 3 {
+        lengths.select_nth_unstable_by(2, longest_first);
+        lengths.truncate(3);
+    }
+    lengths.sort_by(longest_first);
     let longest = lengths
         .iter()
         .take(3)
