@@ -43,10 +43,8 @@ pub fn find(text: &str, allow: &[String]) -> Vec<Finding> {
 /// one by one) for personal data.
 pub struct Scanner {
     allowed: Vec<String>,
-    /// Whether a text of the document can hold a date of birth, and can
-    /// have the four digits a record number or phone number needs.
+    /// Whether a text of the document can hold a date of birth.
     may_have_birth: bool,
-    may_have_numbers: bool,
 }
 
 impl Scanner {
@@ -58,11 +56,10 @@ impl Scanner {
     /// it is spelt with an entity or a backslash escape (`D\.O\.B\.`), which
     /// only the texts show decoded.
     pub fn new(allow: &[String], whole: Option<&str>) -> Self {
-        let encoded = whole.is_none_or(|w| w.contains(['&', '\\']));
+        let encoded = whole.is_none_or(|w| memchr::memchr2(b'&', b'\\', w.as_bytes()).is_some());
         Scanner {
             allowed: allow.iter().map(|a| normalise(a)).collect(),
             may_have_birth: encoded || whole.is_some_and(|w| patterns().birth.is_match(w)),
-            may_have_numbers: encoded || whole.is_some_and(|w| count_digits(w) >= 4),
         }
     }
 
@@ -81,11 +78,7 @@ impl Scanner {
         };
         // Patterns that need an `@` or digits are not run on text without
         // them (most prose).
-        let digits = if self.may_have_numbers {
-            count_digits(text)
-        } else {
-            0
-        };
+        let digits = count_digits(text);
         if memchr::memchr(b'@', text.as_bytes()).is_some() {
             for m in p.email.find_iter(text) {
                 push(m.start(), m.end(), "an e-mail address");
@@ -195,10 +188,10 @@ mod tests {
     }
 
     #[test]
-    fn a_document_without_keywords_or_numbers_skips_those_patterns() {
+    fn a_document_without_a_keyword_skips_the_date_of_birth_pattern() {
         let whole = "Wash your hands. Call 911.";
         let scanner = Scanner::new(&[], Some(whole));
-        assert!(!scanner.may_have_birth && !scanner.may_have_numbers);
+        assert!(!scanner.may_have_birth);
         // Texts only ever come from their document, but a scanner that
         // skipped nothing would still find these.
         assert!(scanner.find("Patient DOB: 03/04/1961").is_empty());
