@@ -95,8 +95,8 @@ pub fn error_chain(error: &dyn std::error::Error) -> String {
     message
 }
 
-/// Shared, per-language context values, built once and cloned cheaply
-/// (tera values share their contents).
+/// Shared, per-language context values, built once per worker thread and
+/// cloned cheaply for each page (tera values share their contents).
 struct LanguageContext {
     site: Value,
     strings: Value,
