@@ -27,7 +27,7 @@ fn patterns() -> &'static Patterns {
         email: Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}").expect("valid"),
         // 9 or more digits, optionally grouped by spaces, dots, dashes or brackets.
         phone: Regex::new(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){1,4}").expect("valid"),
-                // (No `\b` after "D.O.B.": a full stop is not a word character.)
+        // (No `\b` after "D.O.B.": a full stop is not a word character.)
         birth: Regex::new(r"(?i)\b(?:(?:DOB|date of birth|born on|fecha de nacimiento|née? le|تاريخ الميلاد)\b|D\.O\.B\.)[:\s]*\S+").expect("valid"),
         record: Regex::new(r"(?i)\b(?:MRN|medical record(?: number| no\.?)?|NHS number|patient id|historia clínica)\b[:#\s]*[A-Z]{0,3}\d{4,}").expect("valid"),
     })
