@@ -221,3 +221,43 @@ pub(crate) fn plain_text<'a>(events: impl Iterator<Item = &'a Event<'a>>) -> Str
     }
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(events: &[Spanned]) -> Vec<String> {
+        events
+            .iter()
+            .filter_map(|(e, _)| match e {
+                Event::Text(t) => Some(t.to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn only_wanted_text_runs_are_joined() {
+        let body = "See [@who2023] and “this”.\n\nNo [x] marker.\n";
+        let mut events: Vec<Spanned> = Parser::new_ext(body, options())
+            .into_offset_iter()
+            .collect();
+        let before = texts(&events);
+        assert!(before.len() > 2, "{before:?}");
+        join_text_runs(&mut events, |run| run.contains("[@"));
+        let after = texts(&events);
+        assert_eq!(after[0], "See [@who2023] and “this”.");
+        // The second paragraph has no marker: its pieces stay as they were.
+        assert_eq!(
+            after[1..],
+            before[before.len() - (after.len() - 1)..],
+            "{after:?}"
+        );
+        assert!(after[1..].len() > 1, "{after:?}");
+        join_text_runs(&mut events, |_| true);
+        assert_eq!(
+            texts(&events),
+            ["See [@who2023] and “this”.", "No [x] marker."]
+        );
+    }
+}
