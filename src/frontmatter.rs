@@ -319,17 +319,23 @@ pub fn split(text: &str) -> Option<Split> {
         return None;
     }
     let yaml_start = first_end + 1;
-    let mut offset = yaml_start;
-    for line in text[yaml_start..].split_inclusive('\n') {
-        let trimmed = line.trim_end();
-        if trimmed == "---" || trimmed == "..." {
+    let rest = &text[yaml_start..];
+    // Every file is split once or twice a build: line ends are found with
+    // memchr, and only lines starting like a closing line are trimmed.
+    let line_ends = memchr::memchr_iter(b'\n', rest.as_bytes())
+        .map(|i| i + 1)
+        .chain(std::iter::once(rest.len()));
+    let mut line_start = 0;
+    for line_end in line_ends {
+        let line = &rest[line_start..line_end];
+        if line.starts_with(['-', '.']) && matches!(line.trim_end(), "---" | "...") {
             return Some(Split {
-                yaml: (yaml_start, offset),
-                body_start: offset + line.len(),
+                yaml: (yaml_start, yaml_start + line_start),
+                body_start: yaml_start + line_end,
                 yaml_first_line: 2,
             });
         }
-        offset += line.len();
+        line_start = line_end;
     }
     None
 }
@@ -903,6 +909,40 @@ mod tests {
         assert!(split("title: A\n").is_none());
         assert!(split("---\ntitle: A\n").is_none(), "unclosed block");
         assert!(split("---\r\ntitle: A\r\n---\r\nB").is_some(), "CRLF files");
+    }
+
+    #[test]
+    fn finds_the_closing_line_where_a_line_by_line_scan_does() {
+        // The plain reading of the format: the first line after the opening
+        // one that is `---` or `...` apart from trailing spaces.
+        fn by_lines(text: &str) -> Option<(usize, usize, usize)> {
+            let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+            let first_end = start + text[start..].find('\n')?;
+            if text[start..first_end].trim_end() != "---" {
+                return None;
+            }
+            let mut offset = first_end + 1;
+            for line in text[first_end + 1..].split_inclusive('\n') {
+                if matches!(line.trim_end(), "---" | "...") {
+                    return Some((first_end + 1, offset, offset + line.len()));
+                }
+                offset += line.len();
+            }
+            None
+        }
+        for text in [
+            "---\n---\nB",
+            "---\n---",
+            "---\ntitle: A\n---",
+            "---\ntitle: A\n... \t\nB",
+            "---\ntitle: a --- b\n - x\n ---\n----\n-- -\n---\nB",
+            "---\ntitle: A\n\n",
+            "\u{feff}---\ntitle: é\r\n---\r\n",
+            "---\ntitle: A\n.\n..\n...",
+        ] {
+            let found = split(text).map(|s| (s.yaml.0, s.yaml.1, s.body_start));
+            assert_eq!(found, by_lines(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::{Diagnostic, Diagnostics, Severity};
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
-use codespan_reporting::files::SimpleFile;
+use codespan_reporting::files::Files;
 use codespan_reporting::term;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -70,7 +70,7 @@ fn human(diagnostics: &Diagnostics, root: &Path, color: bool, sources: &Sources)
                     .ok()
                     .map(Cow::Owned),
             };
-            let file = SimpleFile::new(path.display().to_string(), source.as_deref().unwrap_or(""));
+            let file = Source::new(path.display().to_string(), source.as_deref().unwrap_or(""));
             let mut out = String::new();
             for d in group {
                 let report = to_report(d, source.as_deref());
@@ -118,23 +118,96 @@ fn to_report(d: &Diagnostic, source: Option<&str>) -> Report<()> {
     report.with_notes(notes)
 }
 
+/// One file's text as codespan shows it. Its lines are found with memchr:
+/// a large site's build can draw a warning for each of its articles, and
+/// codespan's own `SimpleFile` finds them a character at a time.
+struct Source<'t> {
+    name: String,
+    text: &'t str,
+    line_starts: Vec<usize>,
+}
+
+impl<'t> Source<'t> {
+    fn new(name: String, text: &'t str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        Source {
+            name,
+            text,
+            line_starts,
+        }
+    }
+
+    /// Where line `index` (from 0) starts; the line after the last ends
+    /// the text.
+    fn line_start(&self, index: usize) -> Result<usize, codespan_reporting::files::Error> {
+        match self.line_starts.get(index) {
+            Some(&start) => Ok(start),
+            None if index == self.line_starts.len() => Ok(self.text.len()),
+            None => Err(codespan_reporting::files::Error::LineTooLarge {
+                given: index,
+                max: self.line_starts.len() - 1,
+            }),
+        }
+    }
+}
+
+impl<'a> Files<'a> for Source<'_> {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, codespan_reporting::files::Error> {
+        Ok(&self.name)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, codespan_reporting::files::Error> {
+        Ok(self.text)
+    }
+
+    fn line_index(
+        &'a self,
+        (): (),
+        byte: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        Ok(self.line_starts.partition_point(|&start| start <= byte) - 1)
+    }
+
+    fn line_range(
+        &'a self,
+        (): (),
+        index: usize,
+    ) -> Result<std::ops::Range<usize>, codespan_reporting::files::Error> {
+        Ok(self.line_start(index)?..self.line_start(index + 1)?)
+    }
+}
+
 /// The byte range a diagnostic's line/column/length covers, if the source has it.
 fn byte_range(source: &str, d: &Diagnostic) -> Option<std::ops::Range<usize>> {
-    let line = source
-        .split_inclusive('\n')
-        .nth(d.position.line.checked_sub(1)?)?;
-    let line_start = line.as_ptr() as usize - source.as_ptr() as usize;
-    let line = line.trim_end_matches(['\n', '\r']);
+    let line_start = match d.position.line.checked_sub(2) {
+        None if d.position.line == 0 => return None,
+        None => 0,
+        Some(newlines_before) => {
+            memchr::memchr_iter(b'\n', source.as_bytes()).nth(newlines_before)? + 1
+        }
+    };
+    if line_start >= source.len() {
+        return None;
+    }
+    let line_end = memchr::memchr(b'\n', &source.as_bytes()[line_start..])
+        .map_or(source.len(), |i| line_start + i);
+    let line = source[line_start..line_end].trim_end_matches('\r');
     let mut chars = line
         .char_indices()
         .map(|(i, _)| i)
         .chain(std::iter::once(line.len()));
-    let start = chars.nth(d.position.column - 1)?;
+    let column_index = d.position.column.checked_sub(1)?;
+    let start = chars.nth(column_index)?;
     let end = line
         .char_indices()
         .map(|(i, _)| i)
         .chain(std::iter::once(line.len()))
-        .nth(d.position.column - 1 + d.position.length)
+        .nth(column_index + d.position.length)
         .unwrap_or(line.len());
     Some(line_start + start..line_start + end.max(start))
 }
@@ -298,5 +371,56 @@ mod tests {
         assert!(out.contains("reviewrs: [x]"), "{out}");
         let without = human(&sample(), nowhere, false, &Sources::new());
         assert!(!without.contains("reviewrs: [x]"), "{without}");
+    }
+
+    #[test]
+    fn draws_what_codespans_simple_file_draws() {
+        let texts = [
+            "---\ntitle: A\nreviewrs: []\n---\n",
+            "---\r\ntitle: Á\r\nreviewrs: [é]\r\n---",
+            "one line, no newline",
+            "a\n\n\nb\n\n",
+            "",
+        ];
+        let config = term::Config::default();
+        for text in texts {
+            let lines = text.split('\n').count() + 1;
+            for line in 0..=lines {
+                for column in 0..4 {
+                    let d = Diagnostic::warning(
+                        "frontmatter/unknown-field",
+                        Path::new("content/en/a.md"),
+                        Position::new(line, column, 3),
+                        "unknown field",
+                    );
+                    let report = to_report(&d, Some(text));
+                    let ours =
+                        term::emit_into_string(&config, &Source::new("a.md".into(), text), &report);
+                    let simple = codespan_reporting::files::SimpleFile::new("a.md", text);
+                    let theirs = term::emit_into_string(&config, &simple, &report);
+                    assert_eq!(ours.ok(), theirs.ok(), "{text:?} at {line}:{column}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn byte_ranges_stay_inside_their_line() {
+        let text = "ab\r\nçd\n";
+        let at = |line, column, length| {
+            let d = Diagnostic::warning(
+                "x",
+                Path::new("a.md"),
+                Position::new(line, column, length),
+                "x",
+            );
+            byte_range(text, &d)
+        };
+        assert_eq!(at(1, 1, 2), Some(0..2));
+        assert_eq!(at(1, 2, 9), Some(1..2), "the line's end, not its \\r");
+        assert_eq!(at(2, 1, 1), Some(4..6), "ç is two bytes");
+        assert_eq!(at(2, 3, 0), Some(7..7));
+        assert_eq!(at(2, 4, 0), None, "past the line");
+        assert_eq!(at(3, 1, 1), None, "past the text");
     }
 }
