@@ -70,7 +70,7 @@ fn human(diagnostics: &Diagnostics, root: &Path, color: bool, sources: &Sources)
                     .ok()
                     .map(Cow::Owned),
             };
-            let file = Source::new(path.display().to_string(), source.as_deref().unwrap_or(""));
+            let file = ShownFile::new(path.display().to_string(), source.as_deref().unwrap_or(""));
             let mut out = String::new();
             for d in group {
                 let report = to_report(d, source.as_deref());
@@ -121,17 +121,17 @@ fn to_report(d: &Diagnostic, source: Option<&str>) -> Report<()> {
 /// One file's text as codespan shows it. Its lines are found with memchr:
 /// a large site's build can draw a warning for each of its articles, and
 /// codespan's own `SimpleFile` finds them a character at a time.
-struct Source<'t> {
+struct ShownFile<'t> {
     name: String,
     text: &'t str,
     line_starts: Vec<usize>,
 }
 
-impl<'t> Source<'t> {
+impl<'t> ShownFile<'t> {
     fn new(name: String, text: &'t str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        Source {
+        ShownFile {
             name,
             text,
             line_starts,
@@ -152,7 +152,7 @@ impl<'t> Source<'t> {
     }
 }
 
-impl<'a> Files<'a> for Source<'_> {
+impl<'a> Files<'a> for ShownFile<'_> {
     type FileId = ();
     type Name = &'a str;
     type Source = &'a str;
@@ -394,8 +394,11 @@ mod tests {
                         "unknown field",
                     );
                     let report = to_report(&d, Some(text));
-                    let ours =
-                        term::emit_into_string(&config, &Source::new("a.md".into(), text), &report);
+                    let ours = term::emit_into_string(
+                        &config,
+                        &ShownFile::new("a.md".into(), text),
+                        &report,
+                    );
                     let simple = codespan_reporting::files::SimpleFile::new("a.md", text);
                     let theirs = term::emit_into_string(&config, &simple, &report);
                     assert_eq!(ours.ok(), theirs.ok(), "{text:?} at {line}:{column}");
