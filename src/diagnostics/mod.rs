@@ -222,11 +222,7 @@ impl<'a> LineIndex<'a> {
 
     /// Position of the byte range `start..end` (clamped to the text).
     pub fn position(&self, start: usize, end: usize) -> Position {
-        let line_starts = self.line_starts.get_or_init(|| {
-            let mut starts = vec![0];
-            starts.extend(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1));
-            starts
-        });
+        let line_starts = self.line_starts.get_or_init(|| line_starts(self.text));
         let start = floor_char_boundary(self.text, start.min(self.text.len()));
         let end = floor_char_boundary(self.text, end.clamp(start, self.text.len()));
         let line = line_starts.partition_point(|&s| s <= start);
@@ -238,6 +234,14 @@ impl<'a> LineIndex<'a> {
         let length = self.text[start..end.min(line_end)].chars().count();
         Position::new(line, column, length)
     }
+}
+
+/// Byte offsets where the lines of `text` start: 0, then one past each
+/// newline (so a text ending in a newline has an empty last line).
+pub fn line_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+    starts
 }
 
 fn floor_char_boundary(text: &str, mut index: usize) -> usize {

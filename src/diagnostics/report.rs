@@ -73,7 +73,7 @@ fn human(diagnostics: &Diagnostics, root: &Path, color: bool, sources: &Sources)
             let file = ShownFile::new(path.display().to_string(), source.as_deref().unwrap_or(""));
             let mut out = String::new();
             for d in group {
-                let report = to_report(d, source.as_deref());
+                let report = to_report(d, source.is_some().then_some(&file));
                 let rendered = if color {
                     let mut buffer = codespan_reporting::term::termcolor::Buffer::ansi();
                     term::emit_to_write_style(&mut buffer, &config, &file, &report)
@@ -92,7 +92,7 @@ fn human(diagnostics: &Diagnostics, root: &Path, color: bool, sources: &Sources)
     drawn.concat()
 }
 
-fn to_report(d: &Diagnostic, source: Option<&str>) -> Report<()> {
+fn to_report(d: &Diagnostic, file: Option<&ShownFile>) -> Report<()> {
     let report = match d.severity {
         Severity::Error => Report::error(),
         Severity::Warning => Report::warning(),
@@ -100,7 +100,7 @@ fn to_report(d: &Diagnostic, source: Option<&str>) -> Report<()> {
     .with_code(d.code)
     .with_message(&d.message);
     let mut notes = Vec::new();
-    let report = match source.and_then(|s| byte_range(s, d)) {
+    let report = match file.and_then(|f| byte_range(f, d)) {
         Some(range) => report.with_labels(vec![Label::primary((), range)]),
         None => {
             notes.push(format!(
@@ -129,12 +129,10 @@ struct ShownFile<'t> {
 
 impl<'t> ShownFile<'t> {
     fn new(name: String, text: &'t str) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         ShownFile {
             name,
             text,
-            line_starts,
+            line_starts: super::line_starts(text),
         }
     }
 
@@ -182,21 +180,19 @@ impl<'a> Files<'a> for ShownFile<'_> {
     }
 }
 
-/// The byte range a diagnostic's line/column/length covers, if the source has it.
-fn byte_range(source: &str, d: &Diagnostic) -> Option<std::ops::Range<usize>> {
-    let line_start = match d.position.line.checked_sub(2) {
-        None if d.position.line == 0 => return None,
-        None => 0,
-        Some(newlines_before) => {
-            memchr::memchr_iter(b'\n', source.as_bytes()).nth(newlines_before)? + 1
-        }
-    };
-    if line_start >= source.len() {
+/// The byte range a diagnostic's line/column/length covers, if the file has it.
+fn byte_range(file: &ShownFile, d: &Diagnostic) -> Option<std::ops::Range<usize>> {
+    let line_index = d.position.line.checked_sub(1)?;
+    let line_start = *file.line_starts.get(line_index)?;
+    if line_start >= file.text.len() {
         return None;
     }
-    let line_end = memchr::memchr(b'\n', &source.as_bytes()[line_start..])
-        .map_or(source.len(), |i| line_start + i);
-    let line = source[line_start..line_end].trim_end_matches('\r');
+    // The next line starts one past this line's newline.
+    let line_end = file
+        .line_starts
+        .get(line_index + 1)
+        .map_or(file.text.len(), |next| next - 1);
+    let line = file.text[line_start..line_end].trim_end_matches('\r');
     let mut chars = line
         .char_indices()
         .map(|(i, _)| i)
@@ -393,12 +389,9 @@ mod tests {
                         Position::new(line, column, 3),
                         "unknown field",
                     );
-                    let report = to_report(&d, Some(text));
-                    let ours = term::emit_into_string(
-                        &config,
-                        &ShownFile::new("a.md".into(), text),
-                        &report,
-                    );
+                    let shown = ShownFile::new("a.md".into(), text);
+                    let report = to_report(&d, Some(&shown));
+                    let ours = term::emit_into_string(&config, &shown, &report);
                     let simple = codespan_reporting::files::SimpleFile::new("a.md", text);
                     let theirs = term::emit_into_string(&config, &simple, &report);
                     assert_eq!(ours.ok(), theirs.ok(), "{text:?} at {line}:{column}");
@@ -417,7 +410,7 @@ mod tests {
                 Position::new(line, column, length),
                 "x",
             );
-            byte_range(text, &d)
+            byte_range(&ShownFile::new("a.md".into(), text), &d)
         };
         assert_eq!(at(1, 1, 2), Some(0..2));
         assert_eq!(at(1, 2, 9), Some(1..2), "the line's end, not its \\r");
