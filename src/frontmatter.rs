@@ -346,6 +346,9 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
     /// False when the block is missing or not valid YAML (the page is skipped).
     pub usable: bool,
+    /// Byte offset of the body (after the closing `---` line); 0 when the
+    /// block is missing.
+    pub body_start: usize,
 }
 
 /// What a file's front-matter block reads as, before its values are checked.
@@ -427,6 +430,7 @@ pub fn parse(text: &str, file: &Path, kind: SourceKind) -> Parsed {
         front_matter: FrontMatter::default(),
         diagnostics: Vec::new(),
         usable: false,
+        body_start: 0,
     };
     let hints = BlockHints {
         missing: "this file has no front matter",
@@ -442,10 +446,11 @@ pub fn parse(text: &str, file: &Path, kind: SourceKind) -> Parsed {
         unknown,
         yaml: yaml_text,
         first_line,
-        ..
+        body_start,
     } = block;
     let shift = |p: Position| in_file(p, first_line);
     out.usable = true;
+    out.body_start = body_start;
 
     for key in &unknown {
         let known = known_fields(key.parent_key());

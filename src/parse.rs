@@ -110,11 +110,10 @@ pub fn parse_text(source: &SourcePage, text: String) -> (Option<ParsedPage>, Vec
     if !parsed.usable {
         return (None, parsed.diagnostics);
     }
-    let body_start = frontmatter::split(&text).map_or(0, |s| s.body_start);
     let page = ParsedPage {
         source: source.clone(),
         text: Arc::from(text),
-        body_start,
+        body_start: parsed.body_start,
         front_matter: Arc::new(parsed.front_matter),
     };
     (Some(page), parsed.diagnostics)
