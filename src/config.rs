@@ -400,11 +400,17 @@ impl Default for PrivacyConfig {
 pub struct SecurityConfig {
     /// Write a `_headers` file with a strict Content-Security-Policy.
     pub headers_file: bool,
+    /// Address schemes allowed beyond https, http, mailto and tel (see
+    /// [`crate::schemes`]).
+    pub allow_schemes: Vec<String>,
 }
 
 impl Default for SecurityConfig {
     fn default() -> Self {
-        SecurityConfig { headers_file: true }
+        SecurityConfig {
+            headers_file: true,
+            allow_schemes: Vec::new(),
+        }
     }
 }
 
@@ -424,6 +430,10 @@ pub struct Language {
 #[derive(Debug, Clone)]
 pub struct Config {
     pub root: PathBuf,
+    /// The site folder as a boundary: what content and settings may name.
+    pub boundary: crate::boundary::Boundary,
+    /// The link and image schemes this site allows.
+    pub schemes: crate::schemes::Policy,
     pub title: String,
     /// Always ends with `/`.
     pub base_url: url::Url,
@@ -485,6 +495,14 @@ pub struct Loaded {
 /// a fatal error; problems inside it are diagnostics.
 pub fn load(root: &Path) -> Result<Loaded, Error> {
     let path = root.join(FILE_NAME);
+    if let Some(outside) = crate::boundary::Boundary::new(root).leaves(Path::new(FILE_NAME)) {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.push(outside);
+        return Ok(Loaded {
+            config: None,
+            diagnostics,
+        });
+    }
     let text = std::fs::read_to_string(&path).map_err(|source| {
         if source.kind() == std::io::ErrorKind::NotFound {
             Error::NoSite {
@@ -679,6 +697,9 @@ pub fn from_text(root: &Path, text: &str) -> Loaded {
         strip: raw.status.strip,
     };
 
+    let boundary = crate::boundary::Boundary::new(root);
+    let schemes = site_schemes(&raw.security, &locate, &mut diagnostics);
+    site_paths(&raw, &boundary, &locate, &mut diagnostics);
     let codes_of: Vec<String> = languages.iter().map(|l| l.code.clone()).collect();
     let disclaimer = crate::disclaimer::settings(
         raw.emergency,
@@ -691,6 +712,8 @@ pub fn from_text(root: &Path, text: &str) -> Loaded {
     let config = match (diagnostics.has_errors(), base_url) {
         (false, Ok(base_url)) => Some(Config {
             root: root.to_path_buf(),
+            boundary,
+            schemes,
             title,
             base_url,
             default_language,
@@ -735,6 +758,72 @@ fn known_keys(parent: &str, depth: usize) -> &'static [&'static str] {
         "emergency" => suggest::fields_of::<crate::disclaimer::EmergencyConfig>(),
         _ if depth == 3 => suggest::fields_of::<RawLanguage>(),
         _ => &[],
+    }
+}
+
+/// `security.allow_schemes` as a policy; a scheme that can never be allowed
+/// is an error and the site keeps the default policy.
+fn site_schemes(
+    security: &SecurityConfig,
+    locate: &dyn Fn(&[&str]) -> Position,
+    diagnostics: &mut Diagnostics,
+) -> crate::schemes::Policy {
+    crate::schemes::Policy::new(&security.allow_schemes).unwrap_or_else(|message| {
+        diagnostics.push(
+            Diagnostic::error(
+                codes::CONFIG_INVALID_VALUE,
+                Path::new(FILE_NAME),
+                locate(&["security", "allow_schemes"]),
+                format!("`security.allow_schemes`: {message}"),
+            )
+            .with_hint("list only schemes the site needs for links, e.g. `allow_schemes: [sms, geo]`"),
+        );
+        crate::schemes::Policy::default()
+    })
+}
+
+/// The files and folders site.yaml names must be inside the site folder:
+/// the theme (a folder name under `themes/`), the share-card cache and logo.
+fn site_paths(
+    raw: &RawConfig,
+    boundary: &crate::boundary::Boundary,
+    locate: &dyn Fn(&[&str]) -> Position,
+    diagnostics: &mut Diagnostics,
+) {
+    let file = Path::new(FILE_NAME);
+    if let Some(theme) = &raw.theme {
+        let mut parts = Path::new(theme).components();
+        let plain = matches!(
+            (parts.next(), parts.next()),
+            (Some(std::path::Component::Normal(_)), None)
+        );
+        if !plain {
+            diagnostics.push(
+                Diagnostic::error(
+                    codes::CONFIG_INVALID_VALUE,
+                    file,
+                    locate(&["theme"]),
+                    format!("`theme: {theme}` is not the name of a folder in `themes/`"),
+                )
+                .with_hint("write only the theme's folder name, e.g. `theme: clinic` for `themes/clinic/`"),
+            );
+        }
+    }
+    let share = &raw.social.share_images;
+    let named = [
+        (Some(&share.cache), ["social", "share_images", "cache"]),
+        (share.logo.as_ref(), ["social", "share_images", "logo"]),
+    ];
+    for (path, key) in named {
+        let Some(path) = path else { continue };
+        let inside = crate::boundary::normalize(path).is_some_and(|rel| boundary.allows(&rel));
+        if !inside {
+            diagnostics.push(crate::boundary::outside_path(
+                file,
+                locate(&key),
+                &path.display().to_string(),
+            ));
+        }
     }
 }
 

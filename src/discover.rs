@@ -14,7 +14,6 @@
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, codes, suggest};
 use std::path::{Path, PathBuf};
-use walkdir::WalkDir;
 
 /// What a Markdown file is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -91,7 +90,7 @@ pub fn discover(config: &Config) -> Discovered {
             );
             continue;
         }
-        walk_language(root, &name, &mut found, &mut update_files);
+        walk_language(config, &name, &mut found, &mut update_files);
     }
     found.updates = crate::updates::read_all(
         root,
@@ -100,9 +99,10 @@ pub fn discover(config: &Config) -> Discovered {
         &mut found.diagnostics,
     );
     found.status = crate::status::read(config, &mut found.diagnostics).map(std::sync::Arc::new);
-    walk_files(&root.join("static"), root, &mut found.diagnostics, |rel| {
-        found.static_files.push(rel.to_path_buf())
-    });
+    found.static_files =
+        config
+            .boundary
+            .walk(Path::new("static"), is_ignored, &mut found.diagnostics);
     found.pages.sort();
     found.assets.sort();
     found.static_files.sort();
@@ -110,15 +110,19 @@ pub fn discover(config: &Config) -> Discovered {
 }
 
 fn walk_language(
-    root: &Path,
+    config: &Config,
     language: &str,
     found: &mut Discovered,
     updates: &mut Vec<(PathBuf, String, PathBuf)>,
 ) {
-    let lang_dir = root.join("content").join(language);
+    let lang_dir = Path::new("content").join(language);
     let mut pages = Vec::new();
     let mut assets = Vec::new();
-    walk_files(&lang_dir, root, &mut found.diagnostics, |rel| {
+    let files = config
+        .boundary
+        .walk(&lang_dir, is_ignored, &mut found.diagnostics);
+    for rel in &files {
+        let rel = rel.as_path();
         let path = Path::new("content").join(language).join(rel);
         if crate::updates::is_entry(rel) {
             updates.push((path, language.to_string(), rel.to_path_buf()));
@@ -141,71 +145,9 @@ fn walk_language(
                 rel: rel.to_path_buf(),
             });
         }
-    });
+    }
     found.pages.extend(pages);
     found.assets.extend(assets);
-}
-
-/// Calls `visit` with each regular file under `dir`, relative to `dir`.
-fn walk_files(
-    dir: &Path,
-    root: &Path,
-    diagnostics: &mut Diagnostics,
-    mut visit: impl FnMut(&Path),
-) {
-    if !dir.is_dir() {
-        return;
-    }
-    let walker = WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
-    for entry in walker {
-        match entry {
-            Ok(entry) if entry.file_type().is_file() => {
-                if let Ok(rel) = entry.path().strip_prefix(dir) {
-                    visit(rel);
-                }
-            }
-            Ok(_) => {}
-            Err(error) => {
-                let path = error.path().unwrap_or(dir);
-                let shown = path.strip_prefix(root).unwrap_or(path).to_path_buf();
-                let message = if error.loop_ancestor().is_some() {
-                    format!(
-                        "`{}` is a link back to one of its own parent folders; it was skipped",
-                        shown.display()
-                    )
-                } else {
-                    format!(
-                        "`{}` could not be read: {}",
-                        shown.display(),
-                        io_reason(&error)
-                    )
-                };
-                diagnostics.push(
-                    Diagnostic::error(
-                        codes::CONTENT_UNREADABLE,
-                        &shown,
-                        Position::start(),
-                        message,
-                    )
-                    .with_hint("check the file's permissions, or remove the link"),
-                );
-            }
-        }
-    }
-}
-
-fn io_reason(error: &walkdir::Error) -> String {
-    error
-        .io_error()
-        .map(|e| match e.kind() {
-            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-            _ => e.to_string(),
-        })
-        .unwrap_or_else(|| error.to_string())
 }
 
 fn list_dir(dir: &Path) -> Vec<std::fs::DirEntry> {
@@ -232,30 +174,18 @@ pub fn is_ignored(name: &str) -> bool {
 /// Resolves `.` and `..` in a path relative to the site root without
 /// touching the disk; `None` if it climbs above the root.
 pub fn normalize(path: &Path) -> Option<PathBuf> {
-    use std::path::Component;
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    return None;
-                }
-            }
-            Component::Normal(part) => out.push(part),
-            Component::RootDir | Component::Prefix(_) => return None,
-        }
-    }
-    Some(out)
+    crate::boundary::normalize(path)
 }
 
-/// Lists files in a folder tree relative to it, sorted (for copying themes).
-pub fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let mut ignored = Diagnostics::new();
-    walk_files(dir, dir, &mut ignored, |rel| files.push(rel.to_path_buf()));
-    files.sort();
-    files
+/// Lists the files of a folder of the site (relative to the site root),
+/// relative to that folder and sorted: themes, templates, UI texts and fonts.
+/// Links that leave the site are errors in `diagnostics`.
+pub fn files_under(
+    boundary: &crate::boundary::Boundary,
+    dir: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Vec<PathBuf> {
+    boundary.walk(dir, is_ignored, diagnostics)
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 
 pub mod alerts;
 pub mod atoz;
+pub mod boundary;
 pub mod citations;
 pub mod cli;
 pub mod config;
@@ -35,6 +36,7 @@ pub mod readability;
 pub mod render;
 pub mod review;
 pub mod scaffold;
+pub mod schemes;
 pub mod search;
 pub mod security;
 pub mod serve;

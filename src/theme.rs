@@ -6,6 +6,7 @@
 //! `templates/` and single UI strings in `i18n/<lang>.yaml`.
 
 use crate::config::Config;
+use crate::diagnostics::Diagnostics;
 use crate::error::{Error, Result};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -109,12 +110,18 @@ fn colors_of(text: &str) -> BTreeMap<String, String> {
     }
 }
 
-/// Loads the site's theme with the site's own overrides applied.
-pub fn load(config: &Config) -> Result<Theme> {
-    let root = &config.root;
-    let theme_dir = root.join("themes").join(&config.theme);
-    let mut theme = if theme_dir.is_dir() {
-        from_dir(&config.theme, &theme_dir, root)?
+/// Loads the site's theme with the site's own overrides applied. Every
+/// file is read through the site's boundary: a link in `themes/`,
+/// `templates/` or `i18n/` that leaves the site is an error in the
+/// returned diagnostics, and nothing is read from it.
+pub fn load(config: &Config) -> Result<(Theme, Diagnostics)> {
+    let mut found = Diagnostics::new();
+    let dir = Path::new("themes").join(&config.theme);
+    let files = Files {
+        boundary: &config.boundary,
+    };
+    let mut theme = if config.boundary.root().join(&dir).is_dir() {
+        from_dir(&config.theme, &dir, &files, &mut found)?
     } else if config.theme == "default" {
         embedded_default()
     } else {
@@ -124,18 +131,40 @@ pub fn load(config: &Config) -> Result<Theme> {
         )));
     };
     // Site-level overrides.
-    let templates = root.join("templates");
-    for rel in crate::discover::files_under(&templates) {
-        let path = templates.join(&rel);
-        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+    let templates = Path::new("templates");
+    for (rel, text) in files.texts(templates, &mut found)? {
         let name = rel.to_string_lossy().replace('\\', "/");
         theme
             .template_origins
-            .insert(name.clone(), Path::new("templates").join(&rel));
+            .insert(name.clone(), templates.join(&rel));
         theme.templates.insert(name, text);
     }
-    add_i18n_dir(&mut theme, &root.join("i18n"), root)?;
-    Ok(theme)
+    add_i18n_dir(&mut theme, Path::new("i18n"), &files, &mut found)?;
+    Ok((theme, found))
+}
+
+/// Reads the files of a folder of the site through its boundary.
+struct Files<'a> {
+    boundary: &'a crate::boundary::Boundary,
+}
+
+impl Files<'_> {
+    fn full(&self, rel: &Path) -> PathBuf {
+        self.boundary.root().join(rel)
+    }
+
+    /// Each file under `dir` (relative to the site root), with its path
+    /// relative to `dir`, as text.
+    fn texts(&self, dir: &Path, found: &mut Diagnostics) -> Result<Vec<(PathBuf, String)>> {
+        crate::discover::files_under(self.boundary, dir, found)
+            .into_iter()
+            .map(|rel| {
+                let path = self.full(&dir.join(&rel));
+                let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+                Ok((rel, text))
+            })
+            .collect()
+    }
 }
 
 /// The default theme as compiled into the binary.
@@ -170,46 +199,49 @@ pub fn embedded_default() -> Theme {
     theme
 }
 
-fn from_dir(name: &str, dir: &Path, root: &Path) -> Result<Theme> {
+fn from_dir(name: &str, dir: &Path, files: &Files, found: &mut Diagnostics) -> Result<Theme> {
     let mut theme = Theme {
         name: name.to_string(),
         ..Theme::default()
     };
-    let shown = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
-    if let Ok(text) = std::fs::read_to_string(dir.join("theme.yaml")) {
-        theme.colors = colors_of(&text);
+    let settings = dir.join("theme.yaml");
+    if let Ok(bytes) = files.boundary.read(&settings) {
+        theme.colors = colors_of(&String::from_utf8_lossy(&bytes));
     }
-    for rel in crate::discover::files_under(&dir.join("templates")) {
-        let path = dir.join("templates").join(&rel);
-        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+    let templates = dir.join("templates");
+    for (rel, text) in files.texts(&templates, found)? {
         let template = rel.to_string_lossy().replace('\\', "/");
         theme
             .template_origins
-            .insert(template.clone(), shown(&path));
+            .insert(template.clone(), templates.join(&rel));
         theme.templates.insert(template, text);
     }
-    for rel in crate::discover::files_under(&dir.join("static")) {
-        let path = dir.join("static").join(&rel);
+    let statics = dir.join("static");
+    for rel in crate::discover::files_under(files.boundary, &statics, found) {
+        let path = files.full(&statics.join(&rel));
         let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
         theme.static_files.insert(rel, Cow::Owned(bytes));
     }
-    add_i18n_dir(&mut theme, &dir.join("i18n"), root)?;
+    add_i18n_dir(&mut theme, &dir.join("i18n"), files, found)?;
     Ok(theme)
 }
 
-fn add_i18n_dir(theme: &mut Theme, dir: &Path, root: &Path) -> Result<()> {
-    for rel in crate::discover::files_under(dir) {
+fn add_i18n_dir(
+    theme: &mut Theme,
+    dir: &Path,
+    files: &Files,
+    found: &mut Diagnostics,
+) -> Result<()> {
+    for (rel, text) in files.texts(dir, found)? {
         if rel.extension().is_none_or(|e| e != "yaml") || rel.components().count() != 1 {
             continue;
         }
-        let path = dir.join(&rel);
-        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
         let lang = rel.with_extension("").to_string_lossy().into_owned();
         theme
             .i18n
             .entry(lang)
             .or_default()
-            .push((path.strip_prefix(root).unwrap_or(&path).to_path_buf(), text));
+            .push((dir.join(&rel), text));
     }
     Ok(())
 }
@@ -232,7 +264,9 @@ mod tests {
     #[test]
     fn every_default_theme_file_is_embedded() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
-        let on_disk: Vec<String> = crate::discover::files_under(&dir)
+        let boundary = crate::boundary::Boundary::new(&dir);
+        let mut found = Diagnostics::new();
+        let on_disk: Vec<String> = crate::discover::files_under(&boundary, Path::new(""), &mut found)
             .into_iter()
             .map(|p| p.to_string_lossy().replace('\\', "/"))
             .filter(|p| {

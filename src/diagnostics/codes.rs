@@ -164,6 +164,15 @@ codes! {
         "Two pages would be written to the same address.",
         "Two files produce the same URL, usually because of the same `slug` in one folder. \
          Give one of them a different `slug`.";
+    PATH_OUTSIDE_SITE = "path/outside-site", Error,
+        "A file or link points to a place outside the site folder.",
+        "Pamphlet only reads and publishes files inside the site folder, so that nothing private on \
+         the computer or the CI runner (passwords, keys, other people's files) can reach the website \
+         through a pull request. A path written in a file (an `image:`, a logo, an SVG's `<image \
+         href>`) must not climb out with `..` or start at the top of the disk, and a symbolic link \
+         in `content/`, `static/`, `templates/`, `i18n/`, `data/`, `fonts/` or `themes/` must lead \
+         to a place inside the site. Copy the file into the site folder instead of linking to it. \
+         Nothing is read from a path that leaves the site.";
     PERSON_INVALID_VALUE = "person/invalid-value", Error,
         "A profile in `data/people/` cannot be used as written: it has no `name`, its file name is not an id, or a value is of the wrong kind.",
         "Each file `data/people/<id>.yaml` describes one person; articles name it with `id: <id>` under \
@@ -258,6 +267,16 @@ codes! {
          topic's page. That page is the folder's `_index.md` (its title, summary and an introduction): \
          create it, or run `pamphlet new update <topic>`, which writes it for you with the first entry. \
          Entries of a topic whose `_index.md` is a draft are left out with it.";
+    URL_SCHEME_NOT_ALLOWED = "url/scheme-not-allowed", Error,
+        "A link or image address starts with a scheme that could run code or hide content (`javascript:`, `data:`, `vbscript:`, `file:` ...).",
+        "Links and images may be relative paths, or addresses starting with `https:`, `http:`, \
+         `mailto:` or `tel:`. Anything else is refused wherever it is written (Markdown, raw HTML, \
+         front matter, people profiles, the status board, alerts, site.yaml), because a \
+         `javascript:` link runs code in the reader's browser and a `data:` address can hide a page \
+         inside a link. Write the address as a normal web link. A site that really needs another \
+         scheme (for example `sms:` or `geo:`) can allow it in site.yaml: \
+         `security: { allow_schemes: [sms] }`; `javascript`, `vbscript`, `data` and `file` can never \
+         be allowed for links.";
 }
 
 /// An explanation `check --explain` gives that is not a problem code.

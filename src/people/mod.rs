@@ -101,26 +101,22 @@ impl People {
 /// Reads every `data/people/*.yaml` under `root`. Only a profile that
 /// cannot be read at all (broken YAML, a file name that is not an id) is
 /// left out; every problem is reported.
-pub fn load(root: &Path) -> (People, Diagnostics) {
+pub fn load(boundary: &crate::boundary::Boundary) -> (People, Diagnostics) {
+    let root = boundary.root();
     let mut people = People::default();
     let mut diagnostics = Diagnostics::new();
     let dir = root.join(FOLDER);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.is_file())
-                .filter(|p| {
-                    p.extension().is_some_and(|e| e == "yaml" || e == "yml")
-                        && !p
-                            .file_name()
-                            .is_some_and(|n| crate::discover::is_ignored(&n.to_string_lossy()))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
+    // Through the boundary: a profile or photo linked from outside the
+    // site is an error, never read.
+    let files: Vec<PathBuf> =
+        crate::discover::files_under(boundary, Path::new(FOLDER), &mut diagnostics)
+            .into_iter()
+            .filter(|p| {
+                p.components().count() == 1
+                    && p.extension().is_some_and(|e| e == "yaml" || e == "yml")
+            })
+            .map(|p| dir.join(p))
+            .collect();
     for path in files {
         let file = Path::new(FOLDER).join(path.file_name().unwrap_or_default());
         let text = match std::fs::read_to_string(&path) {
@@ -137,7 +133,7 @@ pub fn load(root: &Path) -> (People, Diagnostics) {
         };
         // A profile with a wrong value stays (its problem fails the build
         // anyway), so articles naming it are not also told it is unknown.
-        if let Some(profile) = check(root, &file, &text, &mut diagnostics) {
+        if let Some(profile) = check(boundary, &file, &text, &mut diagnostics) {
             people.profiles.insert(profile.id.clone(), profile);
         }
     }
@@ -146,7 +142,7 @@ pub fn load(root: &Path) -> (People, Diagnostics) {
 
 /// Checks one profile file's text. `file` is relative to the root.
 pub(crate) fn check(
-    root: &Path,
+    boundary: &crate::boundary::Boundary,
     file: &Path,
     text: &str,
     diagnostics: &mut Diagnostics,
@@ -230,8 +226,14 @@ pub(crate) fn check(
         let is_image = Path::new(rel).extension().is_some_and(|e| {
             PHOTO_TYPES.contains(&e.to_string_lossy().to_lowercase().as_str())
         });
+        let found = source
+            .as_ref()
+            .map(|source| boundary.resolve(Path::new(""), source));
         match source {
-            Some(source) if is_image && root.join(&source).is_file() => Some(Photo {
+            // A photo linked from outside the site: reading `data/people/`
+            // reported the link already; one mistake, one error.
+            Some(_) if matches!(found, Some(Err(crate::boundary::Refused::Outside(_)))) => None,
+            Some(source) if is_image && matches!(found, Some(Ok(_))) => Some(Photo {
                 rel: source
                     .strip_prefix(FOLDER)
                     .unwrap_or(&source)
@@ -315,7 +317,7 @@ mod tests {
         std::fs::write(dir.path().join(FOLDER).join("ana.jpg"), b"x").unwrap();
         let mut diagnostics = Diagnostics::new();
         let file = Path::new(FOLDER).join(name);
-        let profile = check(dir.path(), &file, text, &mut diagnostics);
+        let profile = check(&crate::boundary::Boundary::new(dir.path()), &file, text, &mut diagnostics);
         let found = diagnostics
             .iter()
             .map(|d| {

@@ -177,12 +177,13 @@ pub(crate) fn setup(options: &BuildOptions) -> Result<Result<Setup, Diagnostics>
             .set_base_url(url)
             .map_err(|m| Error::Usage(format!("--base-url: {m}")))?;
     }
-    let theme = theme::load(&config)?;
+    let (theme, found) = theme::load(&config)?;
+    diagnostics.extend(found);
     let renderer = Renderer::new(&theme)?;
     let languages: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
     let (strings, found) = Strings::load(&theme, &languages, &config.default_language);
     diagnostics.extend(found);
-    let (people, found) = crate::people::load(&config.root);
+    let (people, found) = crate::people::load(&config.boundary);
     diagnostics.extend(found);
     Ok(Ok(Setup {
         config,

@@ -56,7 +56,12 @@ impl FontSet {
     /// Bundled fonts plus the site's `fonts/` folder. `needed` holds every
     /// character the cards will draw: if some are in none of these fonts,
     /// the machine's fonts are added.
-    pub fn load(root: &Path, needed: &BTreeSet<char>) -> FontSet {
+    /// A link in `fonts/` that leaves the site is an error in `diagnostics`.
+    pub fn load(
+        boundary: &crate::boundary::Boundary,
+        needed: &BTreeSet<char>,
+        diagnostics: &mut crate::diagnostics::Diagnostics,
+    ) -> FontSet {
         let mut db = fontdb::Database::new();
         let mut hasher = blake3::Hasher::new();
         for (name, bytes) in BUNDLED {
@@ -64,8 +69,9 @@ impl FontSet {
             db.load_font_data(bytes.to_vec());
         }
         let bundled_faces = db.len();
-        let dir = root.join(SITE_FONTS_DIR);
-        let mut files: Vec<_> = crate::discover::files_under(&dir)
+        let dir = boundary.root().join(SITE_FONTS_DIR);
+        let mut files: Vec<_> =
+            crate::discover::files_under(boundary, Path::new(SITE_FONTS_DIR), diagnostics)
             .into_iter()
             .filter(|p| {
                 p.extension().is_some_and(|e| {
@@ -188,7 +194,7 @@ mod tests {
     fn bundled_fonts_cover_latin_and_arabic() {
         let dir = tempfile::tempdir().unwrap();
         let needed: BTreeSet<char> = "Salud ضغط الدم é".chars().collect();
-        let set = FontSet::load(dir.path(), &needed);
+        let set = FontSet::load(&crate::boundary::Boundary::new(dir.path()), &needed, &mut Default::default());
         assert!(set.missing(&needed).is_empty());
         assert!(!set.uses_system_fonts);
         let families: Vec<_> = set
@@ -208,10 +214,10 @@ mod tests {
     fn site_fonts_change_the_fingerprint() {
         let dir = tempfile::tempdir().unwrap();
         let none = BTreeSet::new();
-        let before = FontSet::load(dir.path(), &none).fingerprint;
+        let before = FontSet::load(&crate::boundary::Boundary::new(dir.path()), &none, &mut Default::default()).fingerprint;
         std::fs::create_dir(dir.path().join("fonts")).unwrap();
         std::fs::write(dir.path().join("fonts/Extra.ttf"), BUNDLED[0].1).unwrap();
-        let after = FontSet::load(dir.path(), &none);
+        let after = FontSet::load(&crate::boundary::Boundary::new(dir.path()), &none, &mut Default::default());
         assert_ne!(before, after.fingerprint);
         assert_eq!(after.site_families, [LATIN_FAMILY]);
     }

@@ -258,7 +258,7 @@ mod tests {
     use std::collections::BTreeSet;
 
     fn fonts() -> FontSet {
-        FontSet::load(std::path::Path::new("/nonexistent"), &BTreeSet::new())
+        FontSet::load(&crate::boundary::Boundary::new(std::path::Path::new("/nonexistent")), &BTreeSet::new(), &mut Default::default())
     }
 
     fn style(fonts: &FontSet) -> Style<'_> {

@@ -380,7 +380,7 @@ pub fn plan(site: &Site, theme: &Theme, strings: &Strings) -> Result<(Cards, Dia
             );
         }
     }
-    let fonts = fonts::FontSet::load(&config.root, &needed);
+    let fonts = fonts::FontSet::load(&config.boundary, &needed, &mut diagnostics);
     let (logo, logo_hash) = logo(config, &mut diagnostics);
     let template = theme
         .templates

@@ -449,7 +449,7 @@ mod tests {
     use std::collections::BTreeSet;
 
     fn painter() -> Painter {
-        let fonts = FontSet::load(Path::new("/nonexistent"), &BTreeSet::new());
+        let fonts = FontSet::load(&crate::boundary::Boundary::new(std::path::Path::new("/nonexistent")), &BTreeSet::new(), &mut Default::default());
         let theme = crate::theme::embedded_default();
         let template = &theme.templates["share/card.svg"];
         Painter::new(template, fonts, Colors::of(&theme), None).unwrap()

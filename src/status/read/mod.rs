@@ -96,6 +96,10 @@ pub fn read(config: &Config, diagnostics: &mut Diagnostics) -> Option<Board> {
     if !path.is_file() {
         return None;
     }
+    if let Some(outside) = config.boundary.leaves(file) {
+        diagnostics.push(outside);
+        return None;
+    }
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
         Err(e) => {
