@@ -25,6 +25,7 @@ pub mod feeds;
 pub mod frontmatter;
 pub mod fuzzing;
 pub mod i18n;
+pub mod images;
 pub mod localized;
 pub mod markdown;
 pub mod output;

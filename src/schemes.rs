@@ -66,12 +66,17 @@ impl Policy {
         self.check(address).is_ok()
     }
 
-    /// The schemes allowed, for messages.
-    pub fn allowed(&self) -> String {
+    /// Every scheme allowed, lowercase.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
         ALWAYS
             .iter()
             .copied()
             .chain(self.extra.iter().map(String::as_str))
+    }
+
+    /// The schemes allowed, for messages.
+    pub fn allowed(&self) -> String {
+        self.names()
             .map(|s| format!("`{s}:`"))
             .collect::<Vec<_>>()
             .join(", ")

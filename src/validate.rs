@@ -5,7 +5,7 @@
 use crate::citations;
 use crate::dates::Date;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, codes};
-use crate::render::views::resolve_file;
+use crate::render::views::FileProblem;
 use crate::review;
 use crate::site::{PageKind, Site};
 use crate::yaml::{self, Segment};
@@ -55,18 +55,28 @@ fn cover_images(site: &Site, diagnostics: &mut Diagnostics) {
             // Checked (and reported) on the source it comes from.
             continue;
         }
-        if resolve_file(site, page, &image.src).is_some() {
+        let Err(problem) = crate::render::views::file_reference(site, page, &image.src) else {
             continue;
-        }
-        diagnostics.push(
-            Diagnostic::error(
+        };
+        let file = &parsed.source.path;
+        let position = front_matter_value_position(&parsed.text, &[Segment::Key("image".into())]);
+        diagnostics.push(match problem {
+            FileProblem::Missing => Diagnostic::error(
                 codes::IMAGE_MISSING,
-                &parsed.source.path,
-                front_matter_value_position(&parsed.text, &[Segment::Key("image".into())]),
+                file,
+                position,
                 format!("the image `{}` does not exist", image.src),
             )
             .with_hint("the path is relative to this file's folder, e.g. `images/cuff.jpg`; files in `static/` start with `/`"),
-        );
+            FileProblem::Outside => crate::boundary::outside_path(file, position, &image.src),
+            FileProblem::Scheme(refused) => Diagnostic::error(
+                codes::URL_SCHEME_NOT_ALLOWED,
+                file,
+                position,
+                refused.message("the `image`"),
+            )
+            .with_hint(refused.hint(&site.config.schemes)),
+        });
     }
 }
 

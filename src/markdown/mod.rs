@@ -160,7 +160,7 @@ pub fn render(site: &Site, page: &Page, strings: &StringTable) -> Option<Rendere
     let mut html = String::with_capacity(body.len() + body.len() / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
     if needs_sanitizing {
-        html = raw_html::sanitize(&html, &site.config.markdown);
+        html = raw_html::sanitize(&html, &site.config.markdown, &site.config.schemes);
     }
     Some(RenderedBody {
         html,

@@ -51,7 +51,6 @@ fn unsafe_parts(html: &str, iframe_hosts: &[String]) -> Vec<(usize, String)> {
             (r"(?i)<style\b", "a `<style>` element"),
             (r"(?i)<(object|embed|form|input|button|textarea|select|link|meta|base|frame|frameset|svg|math)\b", "a `<$1>` element"),
             (r"(?i)\son[a-z]+\s*=", "an event handler attribute"),
-            (r"(?i)javascript\s*:", "a `javascript:` link"),
             (r"(?i)\sstyle\s*=", "a `style` attribute"),
         ]
         .into_iter()
@@ -99,7 +98,9 @@ fn host_allowed(src: &str, hosts: &[String]) -> bool {
 
 /// Cleans a page's HTML with an allow-list that keeps everything Pamphlet
 /// itself produces (heading ids, highlighting classes, citations, task lists).
-pub fn sanitize(html: &str, config: &MarkdownConfig) -> String {
+/// Addresses keep only the schemes the site allows (`schemes`), so even
+/// what the scheme check reported can never reach the live preview.
+pub fn sanitize(html: &str, config: &MarkdownConfig, schemes: &crate::schemes::Policy) -> String {
     let hosts: HashSet<String> = config
         .iframe_hosts
         .iter()
@@ -147,6 +148,7 @@ pub fn sanitize(html: &str, config: &MarkdownConfig) -> String {
         .add_tag_attributes("td", ["align"])
         .add_tag_attributes("th", ["align", "scope"])
         .link_rel(None)
+        .url_schemes(schemes.names().collect())
         .attribute_filter(move |element, attribute, value| {
             if element == "iframe" && attribute == "src" {
                 let allowed = url::Url::parse(value)
@@ -190,7 +192,6 @@ mod tests {
                 "an event handler attribute",
                 "a `style` attribute",
                 "a `<script>` element",
-                "a `javascript:` link"
             ]
         );
         assert!(unsafe_parts("<details><summary>More</summary>Text</details>", &[]).is_empty());
@@ -213,7 +214,11 @@ mod tests {
                     <script>alert(1)</script><a href=\"javascript:alert(1)\">bad</a><a href=\"/en/ok/\">ok</a>\
                     <iframe src=\"https://www.youtube-nocookie.com/embed/x\" title=\"Video\"></iframe><iframe src=\"https://evil.example/\"></iframe>\
                     <li><input type=\"checkbox\" checked=\"\" disabled=\"\"> done</li>";
-        let clean = sanitize(html, &config(RawHtml::Sanitize));
+        let clean = sanitize(
+            html,
+            &config(RawHtml::Sanitize),
+            &crate::schemes::Policy::default(),
+        );
         assert!(clean.contains("<h2 id=\"a\">"), "{clean}");
         assert!(clean.contains("<details><summary>S</summary>"), "{clean}");
         assert!(clean.contains("<sup class=\"citation\">1</sup>"), "{clean}");

@@ -47,6 +47,13 @@ pub(super) fn check(chunk: &Chunk, lints: &mut Lints) {
             Token::StartTag(tag) => {
                 let range = chunk.body_range(tag.span.start, tag.span.end);
                 let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                for (attribute, value) in &tag.attributes {
+                    let attribute = String::from_utf8_lossy(attribute).to_ascii_lowercase();
+                    let value_range = chunk.body_range(value.span.start, value.span.end);
+                    for address in addresses(&name, &attribute, &String::from_utf8_lossy(&value.value)) {
+                        lints.address(&address, &value_range);
+                    }
+                }
                 match name.as_str() {
                     "img" => match tag.attributes.get(b"alt".as_slice()) {
                         None => lints.missing_alt(
@@ -88,6 +95,34 @@ pub(super) fn check(chunk: &Chunk, lints: &mut Lints) {
             }
             _ => {}
         }
+    }
+}
+
+/// The addresses an attribute holds, as a browser would follow them: one
+/// for `href`, `src` and the like, each candidate of a `srcset`, each URL
+/// of a `ping`, and the target of `<meta http-equiv="refresh">`.
+fn addresses(element: &str, attribute: &str, value: &str) -> Vec<String> {
+    const SINGLE: &[&str] = &[
+        "href", "src", "xlink:href", "action", "formaction", "poster", "data", "cite",
+        "background", "longdesc", "manifest", "icon", "codebase", "lowsrc", "dynsrc",
+        "usemap", "archive", "profile",
+    ];
+    match attribute {
+        "srcset" | "imagesrcset" => value
+            .split(',')
+            .filter_map(|c| c.split_whitespace().next())
+            .map(str::to_string)
+            .collect(),
+        "ping" => value.split_whitespace().map(str::to_string).collect(),
+        "content" if element == "meta" => {
+            let lower = value.to_ascii_lowercase();
+            lower
+                .find("url=")
+                .map(|i| vec![value[i + 4..].trim_matches(['\'', '"', ' ']).to_string()])
+                .unwrap_or_default()
+        }
+        a if SINGLE.contains(&a) => vec![value.to_string()],
+        _ => Vec::new(),
     }
 }
 

@@ -1,7 +1,9 @@
 //! Accessibility lints on a page's body: images without alt text, heading
 //! levels that skip or repeat the page's heading 1, link text that says
-//! nothing out of context, tables without a header row. Markdown and raw
-//! HTML are both checked; every problem is reported at its line and column.
+//! nothing out of context, tables without a header row; and, in raw HTML,
+//! addresses whose scheme the site does not allow (`javascript:`). Markdown
+//! and raw HTML are both checked; every problem is reported at its line and
+//! column.
 //!
 //! A read-only pass: it runs on the events as parsed, before the links
 //! pass rewrites them (so the `"decorative"` image title is still there).
@@ -93,6 +95,25 @@ pub(super) struct Lints<'c, 'a> {
 impl Lints<'_, '_> {
     fn position(&self, range: &Range<usize>) -> Position {
         self.ctx.position(range)
+    }
+
+    /// An address in raw HTML must have an allowed scheme (see
+    /// [`crate::schemes`]); Markdown links are checked by the links pass.
+    fn address(&mut self, address: &str, range: &Range<usize>) {
+        let schemes = &self.ctx.site.config.schemes;
+        if let Err(refused) = schemes.check(address) {
+            let position = self.position(range);
+            let hint = refused.hint(schemes);
+            self.ctx.diagnostics.push(
+                Diagnostic::error(
+                    codes::URL_SCHEME_NOT_ALLOWED,
+                    self.ctx.file,
+                    position,
+                    refused.message("this address in the raw HTML"),
+                )
+                .with_hint(hint),
+            );
+        }
     }
 
     fn missing_alt(&mut self, range: &Range<usize>, message: &str, hint: &str) {

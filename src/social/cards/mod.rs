@@ -12,6 +12,7 @@
 pub mod fonts;
 pub mod layout;
 pub mod paint;
+pub mod resources;
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, codes};
@@ -39,7 +40,7 @@ const DEFAULT_TEMPLATE: &str = include_str!("../../../themes/default/templates/s
 #[derive(Debug, Clone)]
 enum Source {
     Generated(CardText),
-    /// The page's own image (absolute path).
+    /// The page's own image (relative to the site root).
     Image(PathBuf),
 }
 
@@ -215,7 +216,7 @@ impl Cards {
         for i in self.first_of_each_key() {
             let card = &self.cards[i];
             let cached = self.cache_dir.join(format!("{}.png", card.key));
-            if let Ok(bytes) = std::fs::read(&cached) {
+            if let Some(bytes) = cached_card(&cached).and_then(|_| std::fs::read(&cached).ok()) {
                 output.write(&site.urls.output_path(&card.url), &bytes)?;
                 sizes.insert(&card.key, bytes.len() as u64);
             }
@@ -251,10 +252,19 @@ impl Cards {
     }
 }
 
+/// A card in the cache, if there is one: a plain file Pamphlet wrote. A
+/// link placed in the cache folder (which a pull request can do when the
+/// cache is kept in the repository) is never followed or published.
+fn cached_card(path: &Path) -> Option<std::fs::Metadata> {
+    std::fs::symlink_metadata(path)
+        .ok()
+        .filter(std::fs::Metadata::is_file)
+}
+
 /// One card file's outcome: its size in bytes, the drawing time (`None`
 /// when it came from the cache) and a problem to report to the pages
 /// showing it.
-type Drawn = (u64, Option<Duration>, Option<String>);
+type Drawn = (u64, Option<Duration>, Option<resources::Problem>);
 
 fn render_one(
     site: &Site,
@@ -265,7 +275,7 @@ fn render_one(
 ) -> Result<Drawn> {
     let target = site.urls.output_path(&card.url);
     let cached = cache_dir.join(format!("{}.png", card.key));
-    if let Ok(meta) = std::fs::metadata(&cached) {
+    if let Some(meta) = cached_card(&cached) {
         output.publish_cached(&target, &cached)?;
         return Ok((meta.len(), None, None));
     }
@@ -290,11 +300,11 @@ fn render_one(
     })?;
     let time = started.elapsed();
     if png.len() > MAX_BYTES && problem.is_none() {
-        problem = Some(format!(
+        problem = Some(resources::Problem::Unusable(format!(
             "the share image of this page is {} KB, more than the {} KB WhatsApp previews",
             png.len() / 1024,
             MAX_BYTES / 1024
-        ));
+        )));
     }
     // Written under a temporary name and renamed, so a concurrent build
     // never copies half a file. A card drawn in place of an unusable
@@ -308,13 +318,17 @@ fn render_one(
     Ok((png.len() as u64, Some(time), problem))
 }
 
-fn card_problem(site: &Site, page: PageId, message: String) -> Diagnostic {
+fn card_problem(site: &Site, page: PageId, problem: resources::Problem) -> Diagnostic {
     let file = site
         .page(page)
         .source_path()
         .unwrap_or(Path::new("site.yaml"));
-    Diagnostic::warning(codes::SHARE_IMAGE_PROBLEM, file, Position::start(), message)
-        .with_hint("use a JPEG or PNG `image` with less fine detail, or set `social.share_images.page_images: false`")
+    match problem {
+        resources::Problem::Outside(message) => Diagnostic::error(codes::PATH_OUTSIDE_SITE, file, Position::start(), message)
+            .with_hint("an SVG image may only name images inside the site folder: copy the file into the site and name it relative to the SVG"),
+        resources::Problem::Unusable(message) => Diagnostic::warning(codes::SHARE_IMAGE_PROBLEM, file, Position::start(), message)
+            .with_hint("use a JPEG or PNG `image` with less fine detail, or set `social.share_images.page_images: false`"),
+    }
 }
 
 /// Decides every page's card. Cards are planned even when nothing will be
@@ -351,7 +365,7 @@ pub fn plan(site: &Site, theme: &Theme, strings: &Strings) -> Result<(Cards, Dia
                 image_file(site, page, &image.src).map(|path| (path, image.alt.clone()))
             });
         match own {
-            Some((path, alt)) => sources.push((id, Source::Image(config.root.join(path)), alt)),
+            Some((path, alt)) => sources.push((id, Source::Image(path), alt)),
             None => {
                 let badge = badge(page, strings);
                 let text = card_text(site, page, badge);
@@ -439,7 +453,7 @@ pub fn plan(site: &Site, theme: &Theme, strings: &Strings) -> Result<(Cards, Dia
                 // from another folder must give the same file names.
                 let hash = image_hashes
                     .entry(path.clone())
-                    .or_insert_with(|| std::fs::read(path).ok().map(|b| blake3::hash(&b)));
+                    .or_insert_with(|| config.boundary.read(path).ok().map(|b| blake3::hash(&b)));
                 match hash {
                     Some(hash) => hasher.update(hash.as_bytes()),
                     None => continue,
@@ -461,15 +475,46 @@ pub fn plan(site: &Site, theme: &Theme, strings: &Strings) -> Result<(Cards, Dia
         });
     }
     let painter =
-        Painter::new(template, fonts, colors, logo).map_err(|message| Error::Template {
+        Painter::new(template, fonts, colors, logo, config.boundary.clone()).map_err(|message| Error::Template {
             name: theme
                 .template_origins
                 .get("share/card.svg")
                 .map_or_else(|| "share/card.svg".to_string(), |p| p.display().to_string()),
             message,
         })?;
+    refuse_outside_svg_resources(site, &painter, &cards, &mut diagnostics);
     cards.painter = Some(painter);
     Ok((cards, diagnostics))
+}
+
+/// An SVG cover that names a file outside the site is an error at every
+/// page that shows it, found here so that `check` (which draws no card)
+/// reports it too. Drawing it later refuses the same file again, so
+/// nothing outside the site is ever drawn.
+fn refuse_outside_svg_resources(
+    site: &Site,
+    painter: &Painter,
+    cards: &Cards,
+    diagnostics: &mut Diagnostics,
+) {
+    let mut checked: HashMap<&Path, Option<resources::Problem>> = HashMap::new();
+    for card in &cards.cards {
+        let Source::Image(path) = &card.source else {
+            continue;
+        };
+        let is_svg = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("svg") || e.eq_ignore_ascii_case("svgz"));
+        if !is_svg {
+            continue;
+        }
+        let problem = checked
+            .entry(path.as_path())
+            .or_insert_with(|| painter.image_problem(path));
+        if let Some(outside @ resources::Problem::Outside(_)) = problem {
+            diagnostics.push(card_problem(site, card.page, outside.clone()));
+        }
+    }
 }
 
 /// The text a generated card shows for a page.
@@ -509,17 +554,17 @@ fn badge(page: &Page, strings: &Strings) -> Option<String> {
 }
 
 /// The file a front-matter `image` names, relative to the site root, if it
-/// is a local file that exists.
+/// is a local file of this build. Only files discovery found (inside the
+/// site, through no link that leaves it) are ever read for a card.
 pub fn image_file(site: &Site, page: &Page, src: &str) -> Option<PathBuf> {
-    if src.contains("://") {
+    if crate::schemes::scheme(src).is_some() || src.starts_with("//") {
         return None;
     }
-    let path = if let Some(rooted) = src.strip_prefix('/') {
-        Path::new("static").join(rooted)
-    } else {
-        crate::discover::normalize(&page.source_path()?.parent()?.join(src))?
+    let path = match src.strip_prefix('/') {
+        Some(rooted) => crate::boundary::normalize(&Path::new("static").join(rooted))?,
+        None => crate::boundary::normalize(&page.source_path()?.parent()?.join(src))?,
     };
-    site.config.root.join(&path).is_file().then_some(path)
+    site.url_for_source(&path).is_some().then_some(path)
 }
 
 /// The logo as a data URI, and a hash of it.
@@ -527,8 +572,7 @@ fn logo(config: &Config, diagnostics: &mut Diagnostics) -> (Option<String>, Stri
     let Some(rel) = &config.social.share_images.logo else {
         return (None, String::new());
     };
-    let path = config.root.join(rel);
-    match std::fs::read(&path) {
+    match config.boundary.read(rel) {
         Ok(bytes) => {
             let mime = mime_of(&rel.to_string_lossy()).unwrap_or("image/png");
             let uri = format!("data:{mime};base64,{}", base64(&bytes));

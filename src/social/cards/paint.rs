@@ -6,6 +6,7 @@
 
 use super::fonts::FontSet;
 use super::layout::{self, LINE_HEIGHT, Style, TITLE_SIZES};
+use super::resources::{self, Problem, Problems};
 use super::{HEIGHT, MAX_BYTES, WIDTH};
 use resvg::{tiny_skia, usvg};
 use serde::Serialize;
@@ -37,6 +38,8 @@ pub struct Painter {
     pub fonts: FontSet,
     colors: Colors,
     logo: Option<String>,
+    /// What the SVGs drawn may name: files inside the site only.
+    boundary: crate::boundary::Boundary,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -126,6 +129,7 @@ impl Painter {
         fonts: FontSet,
         colors: Colors,
         logo: Option<String>,
+        boundary: crate::boundary::Boundary,
     ) -> Result<Painter, String> {
         let mut tera = tera::Tera::new();
         tera.autoescape_on(vec![".svg"]);
@@ -136,14 +140,48 @@ impl Painter {
             fonts,
             colors,
             logo,
+            boundary,
         })
     }
 
-    fn options(&self, resources: Option<&Path>) -> usvg::Options<'static> {
+    /// Options for parsing an SVG whose relative names start at `base`
+    /// (relative to the site root): resources through the site's boundary
+    /// and within the image bounds, problems into `problems`.
+    fn options(&self, base: &Path, problems: &Problems) -> usvg::Options<'static> {
         usvg::Options {
             fontdb: self.fonts.db.clone(),
-            resources_dir: resources.map(Path::to_path_buf),
+            resources_dir: None,
+            image_href_resolver: resources::resolver(&self.boundary, base, problems),
             ..usvg::Options::default()
+        }
+    }
+
+    /// Parses an SVG of the site (`rel` to its root) as it would be drawn.
+    fn parse_svg(&self, rel: &Path, bytes: &[u8]) -> Result<usvg::Tree, Problem> {
+        let problems = Problems::default();
+        let base = rel.parent().unwrap_or(Path::new(""));
+        let tree = usvg::Tree::from_data(bytes, &self.options(base, &problems)).map_err(|e| {
+            Problem::Unusable(format!("`{}` is not a usable SVG image: {e}", rel.display()))
+        })?;
+        match resources::first(&problems, rel) {
+            Some(problem) => Err(problem),
+            None => Ok(tree),
+        }
+    }
+
+    /// What would keep a page's own image (`rel` to the site root) from
+    /// being drawn, found without drawing it (`check` draws no card).
+    pub fn image_problem(&self, rel: &Path) -> Option<Problem> {
+        let bytes = match self.boundary.read(rel) {
+            Ok(bytes) => bytes,
+            Err(_) => return Some(Problem::Outside(rel.display().to_string())),
+        };
+        if is_svg(rel) {
+            self.parse_svg(rel, &bytes).err()
+        } else {
+            crate::images::check(&bytes).err().map(|message| {
+                Problem::Unusable(format!("`{}` was not drawn: {message}", rel.display()))
+            })
         }
     }
 
@@ -278,8 +316,13 @@ impl Painter {
                 .tera
                 .render("card.svg", &context)
                 .map_err(|e| crate::render::error_chain(&e))?;
-            let tree = usvg::Tree::from_str(&svg, &self.options(None))
+            let problems = Problems::default();
+            let tree = usvg::Tree::from_str(&svg, &self.options(Path::new(""), &problems))
                 .map_err(|e| format!("the share-card template is not valid SVG: {e}"))?;
+            match resources::first(&problems, Path::new("share/card.svg")) {
+                Some(Problem::Outside(message) | Problem::Unusable(message)) => return Err(message),
+                None => {}
+            }
             let bounds = title_bounds(&tree);
             let fits = bounds.0 >= MARGIN - 2.0
                 && bounds.2 <= WIDTH as f32 - MARGIN + 2.0
@@ -317,24 +360,18 @@ impl Painter {
 
     /// A page's own image, scaled to cover 1200×630 and cropped around its
     /// centre. SVG images are rasterised with resvg.
-    pub fn image_png(&self, path: &Path) -> Result<Vec<u8>, String> {
-        let bytes =
-            std::fs::read(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
-        let is_svg = path.extension().is_some_and(|e| {
-            matches!(
-                e.to_string_lossy().to_ascii_lowercase().as_str(),
-                "svg" | "svgz"
-            )
-        });
-        let rgb = if is_svg {
-            let tree = usvg::Tree::from_data(&bytes, &self.options(path.parent()))
-                .map_err(|e| format!("`{}` is not a usable SVG image: {e}", path.display()))?;
+    pub fn image_png(&self, rel: &Path) -> Result<Vec<u8>, Problem> {
+        let bytes = self.boundary.read(rel).map_err(|_| {
+            Problem::Outside(format!("`{}` is not a file inside the site", rel.display()))
+        })?;
+        let rgb = if is_svg(rel) {
+            let tree = self.parse_svg(rel, &bytes)?;
             let (w, h) = (tree.size().width(), tree.size().height());
             let scale = (WIDTH as f32 / w).max(HEIGHT as f32 / h);
             let dx = (WIDTH as f32 - w * scale) / 2.0;
             let dy = (HEIGHT as f32 - h * scale) / 2.0;
-            let mut pixmap =
-                tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("cannot allocate a card")?;
+            let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT)
+                .ok_or_else(|| Problem::Unusable("cannot allocate a card".into()))?;
             pixmap.fill(tiny_skia::Color::WHITE);
             resvg::render(
                 &tree,
@@ -343,8 +380,9 @@ impl Painter {
             );
             pixmap.take()
         } else {
-            let image = image::load_from_memory(&bytes)
-                .map_err(|e| format!("`{}` is not a usable image: {e}", path.display()))?;
+            let image = crate::images::decode(&bytes).map_err(|message| {
+                Problem::Unusable(format!("`{}` was not drawn: {message}", rel.display()))
+            })?;
             let filled = image.resize_to_fill(WIDTH, HEIGHT, image::imageops::FilterType::Lanczos3);
             // Transparent areas become white, as on most platforms' previews.
             let mut rgba = filled.to_rgba8().into_raw();
@@ -357,8 +395,17 @@ impl Painter {
             }
             rgba
         };
-        encode(rgb, WIDTH, HEIGHT)
+        encode(rgb, WIDTH, HEIGHT).map_err(Problem::Unusable)
     }
+}
+
+fn is_svg(path: &Path) -> bool {
+    path.extension().is_some_and(|e| {
+        matches!(
+            e.to_string_lossy().to_ascii_lowercase().as_str(),
+            "svg" | "svgz"
+        )
+    })
 }
 
 /// Where usvg placed the `#title` text: (left, top, right, bottom).
@@ -452,7 +499,7 @@ mod tests {
         let fonts = FontSet::load(&crate::boundary::Boundary::new(std::path::Path::new("/nonexistent")), &BTreeSet::new(), &mut Default::default());
         let theme = crate::theme::embedded_default();
         let template = &theme.templates["share/card.svg"];
-        Painter::new(template, fonts, Colors::of(&theme), None).unwrap()
+        Painter::new(template, fonts, Colors::of(&theme), None, crate::boundary::Boundary::new(Path::new("/nonexistent"))).unwrap()
     }
 
     fn card(title: &str, rtl: bool) -> CardText {
