@@ -21,7 +21,7 @@
 //! pull request: Git stores files, not links between them).
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, codes};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 /// The site folder, as given and as the file system resolves it.
 #[derive(Debug, Clone)]
@@ -201,8 +201,13 @@ impl Boundary {
             );
             format!("`{}` could not be read: {reason}", shown.display())
         };
-        Diagnostic::error(codes::CONTENT_UNREADABLE, &shown, Position::start(), message)
-            .with_hint("check the file's permissions, or remove the link")
+        Diagnostic::error(
+            codes::CONTENT_UNREADABLE,
+            &shown,
+            Position::start(),
+            message,
+        )
+        .with_hint("check the file's permissions, or remove the link")
     }
 }
 
@@ -222,24 +227,7 @@ pub fn outside_path(file: &Path, position: Position, written: &str) -> Diagnosti
     )
 }
 
-/// Resolves `.` and `..` in a relative path without touching the disk;
-/// `None` if it climbs above its start or is absolute.
-pub fn normalize(path: &Path) -> Option<PathBuf> {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    return None;
-                }
-            }
-            Component::Normal(part) => out.push(part),
-            Component::RootDir | Component::Prefix(_) => return None,
-        }
-    }
-    Some(out)
-}
+pub use crate::paths::normalize;
 
 #[cfg(test)]
 mod tests;

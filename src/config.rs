@@ -776,7 +776,9 @@ fn site_schemes(
                 locate(&["security", "allow_schemes"]),
                 format!("`security.allow_schemes`: {message}"),
             )
-            .with_hint("list only schemes the site needs for links, e.g. `allow_schemes: [sms, geo]`"),
+            .with_hint(
+                "list only schemes the site needs for links, e.g. `allow_schemes: [sms, geo]`",
+            ),
         );
         crate::schemes::Policy::default()
     })
@@ -805,7 +807,9 @@ fn site_paths(
                     locate(&["theme"]),
                     format!("`theme: {theme}` is not the name of a folder in `themes/`"),
                 )
-                .with_hint("write only the theme's folder name, e.g. `theme: clinic` for `themes/clinic/`"),
+                .with_hint(
+                    "write only the theme's folder name, e.g. `theme: clinic` for `themes/clinic/`",
+                ),
             );
         }
     }

@@ -76,25 +76,40 @@ pub fn decode(bytes: &[u8]) -> Result<image::DynamicImage, Refusal> {
 mod tests {
     use super::*;
 
-    /// A valid PNG header (signature and IHDR) claiming `w` × `h` pixels,
-    /// followed by nothing: what a bomb looks like before decoding.
+    /// A well-formed PNG of a few dozen bytes claiming `w` × `h` pixels:
+    /// what a bomb looks like before decoding.
     pub(crate) fn png_header(w: u32, h: u32) -> Vec<u8> {
+        fn chunk(png: &mut Vec<u8>, kind: &[u8], data: &[u8]) {
+            png.extend_from_slice(&(data.len() as u32).to_be_bytes());
+            let mut body = kind.to_vec();
+            body.extend_from_slice(data);
+            png.extend_from_slice(&body);
+            png.extend_from_slice(&crc32fast::hash(&body).to_be_bytes());
+        }
         let mut ihdr = Vec::new();
-        ihdr.extend_from_slice(b"IHDR");
         ihdr.extend_from_slice(&w.to_be_bytes());
         ihdr.extend_from_slice(&h.to_be_bytes());
         ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
-        let crc = crc32fast::hash(&ihdr);
         let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-        png.extend_from_slice(&13u32.to_be_bytes());
-        png.extend_from_slice(&ihdr);
-        png.extend_from_slice(&crc.to_be_bytes());
+        chunk(&mut png, b"IHDR", &ihdr);
+        // An empty zlib stream: the decoder would only fail after allocating.
+        chunk(
+            &mut png,
+            b"IDAT",
+            &[0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01],
+        );
+        chunk(&mut png, b"IEND", &[]);
         png
     }
 
     #[test]
     fn huge_claimed_sizes_are_refused_before_decoding() {
-        for (w, h) in [(100_000, 100_000), (16_385, 10), (10, 16_385), (9_000, 9_000)] {
+        for (w, h) in [
+            (100_000, 100_000),
+            (16_385, 10),
+            (10, 16_385),
+            (9_000, 9_000),
+        ] {
             let message = check(&png_header(w, h)).unwrap_err();
             assert!(message.contains(&w.to_string()), "{message}");
             assert!(decode(&png_header(w, h)).is_err());
@@ -104,7 +119,10 @@ mod tests {
 
     #[test]
     fn unknown_formats_are_left_to_the_caller() {
-        assert_eq!(check(b"<svg xmlns='http://www.w3.org/2000/svg'/>").unwrap(), None);
+        assert_eq!(
+            check(b"<svg xmlns='http://www.w3.org/2000/svg'/>").unwrap(),
+            None
+        );
     }
 
     #[test]

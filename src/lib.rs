@@ -30,6 +30,7 @@ pub mod localized;
 pub mod markdown;
 pub mod output;
 pub mod parse;
+pub mod paths;
 pub mod people;
 pub mod pipeline;
 pub mod privacy;

@@ -91,9 +91,15 @@ impl Refused {
                 "{what} is a `{}:` address, which would run code in the reader's browser",
                 self.scheme
             ),
-            "data" => format!("{what} is a `data:` address, which can hide a whole file or page inside it"),
-            "file" => format!("{what} is a `file:` address, which points into the reader's own computer"),
-            other => format!("{what} starts with `{other}:`, which is not an allowed kind of address"),
+            "data" => format!(
+                "{what} is a `data:` address, which can hide a whole file or page inside it"
+            ),
+            "file" => {
+                format!("{what} is a `file:` address, which points into the reader's own computer")
+            }
+            other => {
+                format!("{what} starts with `{other}:`, which is not an allowed kind of address")
+            }
         }
     }
 
@@ -117,9 +123,7 @@ pub fn scheme(address: &str) -> Option<String> {
         match c {
             ':' => return (!scheme.is_empty()).then_some(scheme),
             c if c.is_ascii_alphabetic() => scheme.push(c.to_ascii_lowercase()),
-            c if !scheme.is_empty() && (c.is_ascii_digit() || "+-.".contains(c)) => {
-                scheme.push(c)
-            }
+            c if !scheme.is_empty() && (c.is_ascii_digit() || "+-.".contains(c)) => scheme.push(c),
             _ => return None,
         }
     }
@@ -207,7 +211,9 @@ mod tests {
     /// What a browser would treat as the scheme, done the long way: the
     /// WHATWG parser's result through the `url` crate, for absolute URLs.
     fn browser_scheme(address: &str) -> Option<String> {
-        url::Url::parse(address).ok().map(|u| u.scheme().to_string())
+        url::Url::parse(address)
+            .ok()
+            .map(|u| u.scheme().to_string())
     }
 
     proptest! {

@@ -120,6 +120,12 @@ pub fn load(config: &Config) -> Result<(Theme, Diagnostics)> {
     let files = Files {
         boundary: &config.boundary,
     };
+    if config.boundary.leaves(&dir).is_some() {
+        return Err(Error::Usage(format!(
+            "the theme folder `{}` is a link to a place outside the site folder; copy the theme into the site instead",
+            dir.display()
+        )));
+    }
     let mut theme = if config.boundary.root().join(&dir).is_dir() {
         from_dir(&config.theme, &dir, &files, &mut found)?
     } else if config.theme == "default" {
@@ -266,13 +272,16 @@ mod tests {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
         let boundary = crate::boundary::Boundary::new(&dir);
         let mut found = Diagnostics::new();
-        let on_disk: Vec<String> = crate::discover::files_under(&boundary, Path::new(""), &mut found)
-            .into_iter()
-            .map(|p| p.to_string_lossy().replace('\\', "/"))
-            .filter(|p| {
-                !p.starts_with("fonts/") && !p.ends_with("LICENSE.txt") && !p.ends_with("README.md")
-            })
-            .collect();
+        let on_disk: Vec<String> =
+            crate::discover::files_under(&boundary, Path::new(""), &mut found)
+                .into_iter()
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+                .filter(|p| {
+                    !p.starts_with("fonts/")
+                        && !p.ends_with("LICENSE.txt")
+                        && !p.ends_with("README.md")
+                })
+                .collect();
         let mut embedded: Vec<String> = DEFAULT_FILES.iter().map(|(p, _)| p.to_string()).collect();
         embedded.sort();
         let mut on_disk_sorted = on_disk;

@@ -19,7 +19,10 @@ fn site() -> (tempfile::TempDir, Boundary) {
 fn written_paths_that_climb_out_are_refused() {
     let (_dir, b) = site();
     assert!(b.resolve(Path::new("static"), Path::new("ok.txt")).is_ok());
-    assert!(b.resolve(Path::new("static/sub"), Path::new("../ok.txt")).is_ok());
+    assert!(
+        b.resolve(Path::new("static/sub"), Path::new("../ok.txt"))
+            .is_ok()
+    );
     for bad in [
         "../../secret.txt",
         "../../../etc/passwd",
@@ -44,7 +47,11 @@ fn written_paths_that_climb_out_are_refused() {
 fn links_out_of_the_site_are_refused_and_reported() {
     let (dir, b) = site();
     let root = b.root().to_path_buf();
-    symlink(dir.path().join("secret.txt"), root.join("static/file-link.txt")).unwrap();
+    symlink(
+        dir.path().join("secret.txt"),
+        root.join("static/file-link.txt"),
+    )
+    .unwrap();
     symlink(dir.path().join("private"), root.join("static/dir-link")).unwrap();
     symlink("../ok.txt", root.join("static/sub/inside-link.txt")).unwrap();
     symlink("/nonexistent/x", root.join("static/dangling")).unwrap();
@@ -57,7 +64,10 @@ fn links_out_of_the_site_are_refused_and_reported() {
 
     let mut found = Diagnostics::new();
     let files = b.walk(Path::new("static"), |_| false, &mut found);
-    let names: Vec<_> = files.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+    let names: Vec<_> = files
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
     assert_eq!(names, ["ok.txt", "sub/inside-link.txt"]);
     let outside: Vec<_> = found
         .iter()
@@ -92,7 +102,12 @@ fn the_site_may_be_reached_through_a_link() {
     let through = Boundary::new(&alias);
     assert!(through.read(Path::new("static/ok.txt")).is_ok());
     let mut found = Diagnostics::new();
-    assert_eq!(through.walk(Path::new("static"), |_| false, &mut found).len(), 1);
+    assert_eq!(
+        through
+            .walk(Path::new("static"), |_| false, &mut found)
+            .len(),
+        1
+    );
     assert!(found.is_empty(), "{found:?}");
 }
 
@@ -119,7 +134,7 @@ proptest::proptest! {
         match normalize(&path) {
             Some(out) => {
                 proptest::prop_assert!(!climbs);
-                proptest::prop_assert!(out.components().all(|c| matches!(c, Component::Normal(_))));
+                proptest::prop_assert!(out.components().all(|c| matches!(c, std::path::Component::Normal(_))));
             }
             None => proptest::prop_assert!(climbs),
         }

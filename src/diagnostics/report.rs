@@ -66,9 +66,8 @@ fn human(diagnostics: &Diagnostics, root: &Path, color: bool, sources: &Sources)
             let path = &group[0].file;
             let source: Option<Cow<str>> = match sources.get(path) {
                 Some(text) => Some(Cow::Borrowed(text)),
-                None => std::fs::read_to_string(root.join(path))
-                    .ok()
-                    .map(Cow::Owned),
+                // Never a file outside the site (a diagnosed link may lead there).
+                None => crate::paths::read_inside(root, path).map(Cow::Owned),
             };
             let file = ShownFile::new(path.display().to_string(), source.as_deref().unwrap_or(""));
             let mut out = String::new();

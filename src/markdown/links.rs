@@ -38,7 +38,11 @@ fn resolve(
 ) -> Option<String> {
     let dest = dest.trim();
     if let Err(refused) = ctx.site.config.schemes.check(dest) {
-        let what = if is_image { "this image's address" } else { "this link" };
+        let what = if is_image {
+            "this image's address"
+        } else {
+            "this link"
+        };
         let position = destination_position(dest, range, ctx);
         ctx.diagnostics.push(
             Diagnostic::error(

@@ -317,7 +317,12 @@ mod tests {
         std::fs::write(dir.path().join(FOLDER).join("ana.jpg"), b"x").unwrap();
         let mut diagnostics = Diagnostics::new();
         let file = Path::new(FOLDER).join(name);
-        let profile = check(&crate::boundary::Boundary::new(dir.path()), &file, text, &mut diagnostics);
+        let profile = check(
+            &crate::boundary::Boundary::new(dir.path()),
+            &file,
+            text,
+            &mut diagnostics,
+        );
         let found = diagnostics
             .iter()
             .map(|d| {

@@ -517,8 +517,8 @@ pub fn file_reference(site: &Site, page: &Page, src: &str) -> Result<String, Fil
         return Ok(src.to_string());
     }
     if let Some(rooted) = src.strip_prefix('/') {
-        let rooted = crate::boundary::normalize(std::path::Path::new(rooted))
-            .ok_or(FileProblem::Outside)?;
+        let rooted =
+            crate::boundary::normalize(std::path::Path::new(rooted)).ok_or(FileProblem::Outside)?;
         let url = format!(
             "{}/{}",
             site.urls.base_path(),

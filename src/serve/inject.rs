@@ -97,8 +97,8 @@ pub(crate) fn item(d: &Diagnostic, root: &Path) -> String {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let source_line = std::fs::read_to_string(root.join(&d.file))
-        .ok()
+    // Never a line of a file outside the site (a diagnosed link may lead there).
+    let source_line = crate::paths::read_inside(root, &d.file)
         .and_then(|text| text.lines().nth(d.position.line - 1).map(str::to_string))
         .filter(|line| !line.trim().is_empty())
         .map(|line| {

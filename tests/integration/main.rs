@@ -3,15 +3,18 @@
 
 mod accessibility;
 mod alerts;
+mod boundary;
 mod cli;
 mod feeds;
 mod fuzz_regressions;
 mod hostile;
+mod image_bounds;
 mod incremental;
 mod invalid;
 mod limits;
 mod people;
 mod properties;
+mod schemes;
 mod search;
 mod serve;
 mod sites;

@@ -606,7 +606,8 @@ fn chinese_titles_are_drawn_with_a_font_from_the_site() {
 
     // The card's title is laid out with the site's font, broken between
     // characters, and stays inside its box.
-    let fonts = FontSet::load(&site.root, &title.chars().collect());
+    let boundary = pamphlet::boundary::Boundary::new(&site.root);
+    let fonts = FontSet::load(&boundary, &title.chars().collect(), &mut Default::default());
     assert!(
         !fonts.uses_system_fonts,
         "the site's own font covers Chinese"
@@ -617,6 +618,7 @@ fn chinese_titles_are_drawn_with_a_font_from_the_site() {
         fonts,
         paint::Colors::of(&theme),
         None,
+        boundary,
     )
     .unwrap();
     let filled = painter

@@ -50,7 +50,9 @@ pub(super) fn check(chunk: &Chunk, lints: &mut Lints) {
                 for (attribute, value) in &tag.attributes {
                     let attribute = String::from_utf8_lossy(attribute).to_ascii_lowercase();
                     let value_range = chunk.body_range(value.span.start, value.span.end);
-                    for address in addresses(&name, &attribute, &String::from_utf8_lossy(&value.value)) {
+                    for address in
+                        addresses(&name, &attribute, &String::from_utf8_lossy(&value.value))
+                    {
                         lints.address(&address, &value_range);
                     }
                 }
@@ -103,9 +105,24 @@ pub(super) fn check(chunk: &Chunk, lints: &mut Lints) {
 /// of a `ping`, and the target of `<meta http-equiv="refresh">`.
 fn addresses(element: &str, attribute: &str, value: &str) -> Vec<String> {
     const SINGLE: &[&str] = &[
-        "href", "src", "xlink:href", "action", "formaction", "poster", "data", "cite",
-        "background", "longdesc", "manifest", "icon", "codebase", "lowsrc", "dynsrc",
-        "usemap", "archive", "profile",
+        "href",
+        "src",
+        "xlink:href",
+        "action",
+        "formaction",
+        "poster",
+        "data",
+        "cite",
+        "background",
+        "longdesc",
+        "manifest",
+        "icon",
+        "codebase",
+        "lowsrc",
+        "dynsrc",
+        "usemap",
+        "archive",
+        "profile",
     ];
     match attribute {
         "srcset" | "imagesrcset" => value

@@ -72,16 +72,16 @@ impl FontSet {
         let dir = boundary.root().join(SITE_FONTS_DIR);
         let mut files: Vec<_> =
             crate::discover::files_under(boundary, Path::new(SITE_FONTS_DIR), diagnostics)
-            .into_iter()
-            .filter(|p| {
-                p.extension().is_some_and(|e| {
-                    matches!(
-                        e.to_string_lossy().to_ascii_lowercase().as_str(),
-                        "ttf" | "otf" | "ttc" | "otc"
-                    )
+                .into_iter()
+                .filter(|p| {
+                    p.extension().is_some_and(|e| {
+                        matches!(
+                            e.to_string_lossy().to_ascii_lowercase().as_str(),
+                            "ttf" | "otf" | "ttc" | "otc"
+                        )
+                    })
                 })
-            })
-            .collect();
+                .collect();
         files.sort();
         for rel in &files {
             let Ok(bytes) = std::fs::read(dir.join(rel)) else {
@@ -194,7 +194,11 @@ mod tests {
     fn bundled_fonts_cover_latin_and_arabic() {
         let dir = tempfile::tempdir().unwrap();
         let needed: BTreeSet<char> = "Salud ضغط الدم é".chars().collect();
-        let set = FontSet::load(&crate::boundary::Boundary::new(dir.path()), &needed, &mut Default::default());
+        let set = FontSet::load(
+            &crate::boundary::Boundary::new(dir.path()),
+            &needed,
+            &mut Default::default(),
+        );
         assert!(set.missing(&needed).is_empty());
         assert!(!set.uses_system_fonts);
         let families: Vec<_> = set
@@ -214,10 +218,19 @@ mod tests {
     fn site_fonts_change_the_fingerprint() {
         let dir = tempfile::tempdir().unwrap();
         let none = BTreeSet::new();
-        let before = FontSet::load(&crate::boundary::Boundary::new(dir.path()), &none, &mut Default::default()).fingerprint;
+        let before = FontSet::load(
+            &crate::boundary::Boundary::new(dir.path()),
+            &none,
+            &mut Default::default(),
+        )
+        .fingerprint;
         std::fs::create_dir(dir.path().join("fonts")).unwrap();
         std::fs::write(dir.path().join("fonts/Extra.ttf"), BUNDLED[0].1).unwrap();
-        let after = FontSet::load(&crate::boundary::Boundary::new(dir.path()), &none, &mut Default::default());
+        let after = FontSet::load(
+            &crate::boundary::Boundary::new(dir.path()),
+            &none,
+            &mut Default::default(),
+        );
         assert_ne!(before, after.fingerprint);
         assert_eq!(after.site_families, [LATIN_FAMILY]);
     }

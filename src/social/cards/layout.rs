@@ -258,7 +258,11 @@ mod tests {
     use std::collections::BTreeSet;
 
     fn fonts() -> FontSet {
-        FontSet::load(&crate::boundary::Boundary::new(std::path::Path::new("/nonexistent")), &BTreeSet::new(), &mut Default::default())
+        FontSet::load(
+            &crate::boundary::Boundary::new(std::path::Path::new("/nonexistent")),
+            &BTreeSet::new(),
+            &mut Default::default(),
+        )
     }
 
     fn style(fonts: &FontSet) -> Style<'_> {

@@ -474,14 +474,15 @@ pub fn plan(site: &Site, theme: &Theme, strings: &Strings) -> Result<(Cards, Dia
             source,
         });
     }
-    let painter =
-        Painter::new(template, fonts, colors, logo, config.boundary.clone()).map_err(|message| Error::Template {
+    let painter = Painter::new(template, fonts, colors, logo, config.boundary.clone()).map_err(
+        |message| Error::Template {
             name: theme
                 .template_origins
                 .get("share/card.svg")
                 .map_or_else(|| "share/card.svg".to_string(), |p| p.display().to_string()),
             message,
-        })?;
+        },
+    )?;
     refuse_outside_svg_resources(site, &painter, &cards, &mut diagnostics);
     cards.painter = Some(painter);
     Ok((cards, diagnostics))
@@ -573,6 +574,21 @@ fn logo(config: &Config, diagnostics: &mut Diagnostics) -> (Option<String>, Stri
         return (None, String::new());
     };
     match config.boundary.read(rel) {
+        Ok(bytes) if let Err(message) = resources::check_image(&config.boundary, rel, &bytes) => {
+            diagnostics.push(
+                Diagnostic::warning(
+                    codes::SHARE_IMAGE_PROBLEM,
+                    Path::new(crate::config::FILE_NAME),
+                    Position::start(),
+                    format!(
+                        "the share-card logo `{}` was left out: {message}",
+                        rel.display()
+                    ),
+                )
+                .with_hint("use a small PNG or SVG logo (a few hundred pixels wide is plenty)"),
+            );
+            (None, String::new())
+        }
         Ok(bytes) => {
             let mime = mime_of(&rel.to_string_lossy()).unwrap_or("image/png");
             let uri = format!("data:{mime};base64,{}", base64(&bytes));

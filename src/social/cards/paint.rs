@@ -161,7 +161,10 @@ impl Painter {
         let problems = Problems::default();
         let base = rel.parent().unwrap_or(Path::new(""));
         let tree = usvg::Tree::from_data(bytes, &self.options(base, &problems)).map_err(|e| {
-            Problem::Unusable(format!("`{}` is not a usable SVG image: {e}", rel.display()))
+            Problem::Unusable(format!(
+                "`{}` is not a usable SVG image: {e}",
+                rel.display()
+            ))
         })?;
         match resources::first(&problems, rel) {
             Some(problem) => Err(problem),
@@ -320,7 +323,9 @@ impl Painter {
             let tree = usvg::Tree::from_str(&svg, &self.options(Path::new(""), &problems))
                 .map_err(|e| format!("the share-card template is not valid SVG: {e}"))?;
             match resources::first(&problems, Path::new("share/card.svg")) {
-                Some(Problem::Outside(message) | Problem::Unusable(message)) => return Err(message),
+                Some(Problem::Outside(message) | Problem::Unusable(message)) => {
+                    return Err(message);
+                }
                 None => {}
             }
             let bounds = title_bounds(&tree);
@@ -496,10 +501,21 @@ mod tests {
     use std::collections::BTreeSet;
 
     fn painter() -> Painter {
-        let fonts = FontSet::load(&crate::boundary::Boundary::new(std::path::Path::new("/nonexistent")), &BTreeSet::new(), &mut Default::default());
+        let fonts = FontSet::load(
+            &crate::boundary::Boundary::new(std::path::Path::new("/nonexistent")),
+            &BTreeSet::new(),
+            &mut Default::default(),
+        );
         let theme = crate::theme::embedded_default();
         let template = &theme.templates["share/card.svg"];
-        Painter::new(template, fonts, Colors::of(&theme), None, crate::boundary::Boundary::new(Path::new("/nonexistent"))).unwrap()
+        Painter::new(
+            template,
+            fonts,
+            Colors::of(&theme),
+            None,
+            crate::boundary::Boundary::new(Path::new("/nonexistent")),
+        )
+        .unwrap()
     }
 
     fn card(title: &str, rtl: bool) -> CardText {

@@ -106,3 +106,21 @@ pub fn first(problems: &Problems, svg: &Path) -> Option<Problem> {
         )),
     })
 }
+
+/// Whether an image file of the site (`rel` to its root) is within the
+/// bounds, an SVG with everything it pulls in included: `Err` says why not.
+pub fn check_image(boundary: &Boundary, rel: &Path, bytes: &[u8]) -> Result<(), String> {
+    if crate::images::check(bytes)?.is_some() {
+        return Ok(());
+    }
+    let problems = Problems::default();
+    let options = usvg::Options {
+        image_href_resolver: resolver(boundary, rel.parent().unwrap_or(Path::new("")), &problems),
+        ..usvg::Options::default()
+    };
+    usvg::Tree::from_data(bytes, &options).map_err(|e| format!("it is not a usable image: {e}"))?;
+    match first(&problems, rel) {
+        Some(Problem::Outside(message) | Problem::Unusable(message)) => Err(message),
+        None => Ok(()),
+    }
+}
