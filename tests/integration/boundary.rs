@@ -289,7 +289,7 @@ fn a_link_planted_in_the_card_cache_is_never_published() {
         .expect("a cached card")
         .path();
     let secret = site.root.parent().unwrap().join("secret.png");
-    std::fs::write(&secret, format!("{SECRET}")).unwrap();
+    std::fs::write(&secret, SECRET).unwrap();
     std::fs::remove_file(&card).unwrap();
     symlink(&secret, &card).unwrap();
     let second = site.build();

@@ -53,6 +53,10 @@ fn assert_nothing_dangerous(files: &[(String, String)]) {
     );
     let allowed = pamphlet::schemes::Policy::default();
     let any = scraper::Selector::parse("*").unwrap();
+    let attribute = regex::Regex::new(
+r#"(?i)(href|src|srcset|poster|url)\s*=\s*(&quot;|&#34;|&#39;|"|')?\s*(javascript|vbscript|data|file):"#,
+    )
+    .unwrap();
     for (path, text) in files {
         if path.ends_with(".html") {
             // Pages may quote a refused address as text (the editorial
@@ -75,10 +79,6 @@ fn assert_nothing_dangerous(files: &[(String, String)]) {
         } else {
             // Feeds carry pages as escaped HTML: an address is what follows
             // an attribute, whatever the quoting; text may mention one.
-            let attribute = regex::Regex::new(
-                r#"(?i)(href|src|srcset|poster|url)\s*=\s*(&quot;|&#34;|&#39;|"|')?\s*(javascript|vbscript|data|file):"#,
-            )
-            .unwrap();
             if let Some(m) = attribute.find(text) {
                 panic!("{path} carries the address {}", m.as_str());
             }
