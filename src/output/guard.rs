@@ -93,8 +93,11 @@ impl SiteInputs {
                 )));
             }
         }
-        replaceable(&resolved).map_err(|why| refusal(target, &resolved, &why, FOLDER_HOW))?;
-        Ok(resolved)
+        match replaceable(&resolved) {
+            Ok(()) => Ok(resolved),
+            Err(Refused::NotOurs(why)) => Err(refusal(target, &resolved, &why, FOLDER_HOW)),
+            Err(Refused::Unreadable(e)) => Err(Error::io(target, e)),
+        }
     }
 }
 
@@ -114,26 +117,44 @@ fn refusal(given: &Path, resolved: &Path, why: &str, how: &str) -> Error {
     ))
 }
 
+/// Why a folder may not be replaced.
+#[derive(Debug)]
+pub(crate) enum Refused {
+    /// It holds something Pamphlet did not make (the reason, in words).
+    NotOurs(String),
+    /// It cannot be looked at (a part of its path is a file, no permission).
+    Unreadable(std::io::Error),
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refused::NotOurs(why) => f.write_str(why),
+            Refused::Unreadable(e) => write!(f, "it cannot be read ({e})"),
+        }
+    }
+}
+
 /// Whether a build may replace `folder` (resolved): it does not exist, or
 /// it is a real folder (not a link) that is empty or holds the marker
 /// file. The same rule decides which leftovers of a killed build may go.
-pub(crate) fn replaceable(folder: &Path) -> std::result::Result<(), String> {
+pub(crate) fn replaceable(folder: &Path) -> std::result::Result<(), Refused> {
     let meta = match std::fs::symlink_metadata(folder) {
         Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(format!("it cannot be read ({e})")),
+        Err(e) => return Err(Refused::Unreadable(e)),
     };
     if !meta.is_dir() {
-        return Err("it is a file, not a folder".into());
+        return Err(Refused::NotOurs("it is a file, not a folder".into()));
     }
     if std::fs::symlink_metadata(folder.join(MARKER)).is_ok_and(|m| m.is_file()) {
         return Ok(());
     }
-    let mut entries = std::fs::read_dir(folder).map_err(|e| format!("it cannot be read ({e})"))?;
+    let mut entries = std::fs::read_dir(folder).map_err(Refused::Unreadable)?;
     match entries.next() {
         None => Ok(()),
-        Some(_) => Err(format!(
+        Some(_) => Err(Refused::NotOurs(format!(
             "it already holds files, and no `{MARKER}` file says Pamphlet built it"
-        )),
+        ))),
     }
 }
