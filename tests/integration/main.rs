@@ -10,6 +10,7 @@ mod hostile;
 mod incremental;
 mod invalid;
 mod limits;
+mod output_safety;
 mod people;
 mod properties;
 mod search;
