@@ -15,6 +15,7 @@ mod people;
 mod properties;
 mod search;
 mod serve;
+mod serve_hosts;
 mod sites;
 mod social;
 mod support;
