@@ -28,7 +28,9 @@ pub enum Command {
     /// Build the website into a folder (public/ by default).
     ///
     /// Nothing is published if any article has an error: the previous
-    /// website stays as it was.
+    /// website stays as it was. The folder gets a `.pamphlet-output` file;
+    /// a build replaces only a folder holding it, an empty folder or a new
+    /// one, and never the site's own folders.
     Build(BuildArgs),
     /// Check every article without writing the website (for CI).
     ///
@@ -109,7 +111,8 @@ pub struct SiteArgs {
 pub struct BuildArgs {
     #[command(flatten)]
     pub site: SiteArgs,
-    /// Where to write the website (default: public/ inside the site folder).
+    /// Where to write the website (default: public/ inside the site folder):
+    /// a new or empty folder, or one an earlier build made.
     #[arg(long, short, value_name = "DIR")]
     pub output: Option<PathBuf>,
     /// Print how long each stage took.

@@ -5,7 +5,15 @@
 //! staging folder beside it and, only if the whole build succeeded, swaps
 //! it in: a failed or interrupted build leaves the previous output as it was.
 
+mod guard;
+mod lock;
+mod resolve;
+pub mod swap;
+
 use crate::error::{Error, Result};
+pub use guard::{MARKER, MARKER_TEXT, SiteInputs};
+use lock::BuildLock;
+pub use resolve::resolve;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -118,6 +126,7 @@ impl Output for Memory {
 
 /// A staging folder next to the target, swapped in by [`Staging::commit`].
 pub struct Staging {
+    /// The output folder, resolved (see [`resolve`]).
     target: PathBuf,
     dir: PathBuf,
     committed: bool,
@@ -128,133 +137,60 @@ pub struct Staging {
     _lock: BuildLock,
 }
 
-/// A lock file beside the output (`.public.pamphlet-lock`, holding the
-/// process id), so two builds into the same folder never interleave. A lock
-/// left by a build that was killed is noticed (its process is gone) and
-/// cleared together with that build's half-written staging folder.
-struct BuildLock {
-    path: PathBuf,
-}
-
-impl BuildLock {
-    fn acquire(parent: &Path, name: &str) -> Result<BuildLock> {
-        let path = parent.join(format!(".{name}.pamphlet-lock"));
-        for _ in 0..2 {
-            match std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
-            {
-                Ok(mut file) => {
-                    use std::io::Write;
-                    let _ = write!(file, "{}", std::process::id());
-                    return Ok(BuildLock { path });
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    let holder: Option<u32> = std::fs::read_to_string(&path)
-                        .ok()
-                        .and_then(|t| t.trim().parse().ok());
-                    match holder {
-                        Some(pid) if process_is_running(pid) => {
-                            return Err(Error::Usage(format!(
-                                "another Pamphlet build (process {pid}) is writing to `{}`; wait for it to finish \
-                                 (or, if no build is running, delete `{}`)",
-                                parent.join(name).display(),
-                                path.display()
-                            )));
-                        }
-                        stale => {
-                            // The previous build was interrupted: clear what it left.
-                            if let Some(pid) = stale {
-                                for leftover in [
-                                    format!(".{name}.pamphlet-staging-{pid}"),
-                                    format!(".{name}.pamphlet-old-{pid}"),
-                                ] {
-                                    let _ = std::fs::remove_dir_all(parent.join(leftover));
-                                }
-                            }
-                            let _ = std::fs::remove_file(&path);
-                        }
-                    }
-                }
-                Err(e) => return Err(Error::io(&path, e)),
-            }
-        }
-        Err(Error::Usage(format!(
-            "could not take the build lock `{}`",
-            path.display()
-        )))
-    }
-}
-
-impl Drop for BuildLock {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.path);
-    }
-}
-
-/// Whether a process is alive. Where this cannot be known, assume it is.
-fn process_is_running(pid: u32) -> bool {
-    if pid == std::process::id() {
-        return true;
-    }
-    if cfg!(target_os = "linux") {
-        Path::new("/proc").join(pid.to_string()).exists()
-    } else {
-        true
-    }
-}
-
 impl Staging {
-    /// Creates an empty staging folder beside `target`.
-    pub fn new(target: &Path) -> Result<Staging> {
-        let parent = target
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-        let name = target
-            .file_name()
-            .map_or("public".into(), |n| n.to_string_lossy().into_owned());
-        let lock = BuildLock::acquire(parent, &name)?;
-        let dir = parent.join(format!(".{name}.pamphlet-staging-{}", std::process::id()));
-        if dir.exists() {
-            std::fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        }
+    /// Creates an empty staging folder beside `target`, once `inputs` allow
+    /// the target (see [`SiteInputs::check`]): a refused target is refused
+    /// before anything is written, lock and staging folder included.
+    pub fn new(inputs: &SiteInputs, target: &Path) -> Result<Staging> {
+        let target = inputs.check(target)?;
+        let (parent, name) = split(&target);
+        std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+        let lock = BuildLock::acquire(&parent, &name)?;
+        lock::clear_leftovers(&parent, &name, &target);
+        // Checked again under the lock: a killed build's old output may
+        // just have been put back, or another build may have published.
+        inputs.check(&target)?;
+        let dir = parent.join(lock::staging_name(&name));
         std::fs::create_dir(&dir).map_err(|e| Error::io(&dir, e))?;
-        Ok(Staging {
-            target: target.to_path_buf(),
+        let staging = Staging {
+            target,
             dir,
             committed: false,
             made: Mutex::default(),
             _lock: lock,
-        })
+        };
+        let marker = staging.dir.join(MARKER);
+        std::fs::write(&marker, MARKER_TEXT).map_err(|e| Error::io(&marker, e))?;
+        Ok(staging)
     }
 
-    /// Replaces the target folder with the staged one.
+    /// Replaces the target folder with the staged one. If either move
+    /// fails, the previous output is where it was and the staging folder
+    /// is removed (when `self` drops).
     pub fn commit(mut self) -> Result<()> {
-        let parent = self.dir.parent().unwrap_or(Path::new(".")).to_path_buf();
-        let name = self
-            .target
-            .file_name()
-            .map_or("public".into(), |n| n.to_string_lossy().into_owned());
-        let old = parent.join(format!(".{name}.pamphlet-old-{}", std::process::id()));
-        if self.target.exists() {
-            if !self.target.is_dir() {
-                return Err(Error::Usage(format!(
-                    "the output `{}` exists and is not a folder; choose another --output",
-                    self.target.display()
-                )));
-            }
-            std::fs::rename(&self.target, &old).map_err(|e| Error::io(&self.target, e))?;
+        let (parent, name) = split(&self.target);
+        let old = parent.join(lock::old_name(&name));
+        // The folder may have changed during the build: the same rule again.
+        guard::replaceable(&self.target).map_err(|why| {
+            Error::Usage(format!(
+                "`{}` changed during the build and Pamphlet may no longer replace it: {why}; nothing was published",
+                self.target.display()
+            ))
+        })?;
+        let had_output = std::fs::symlink_metadata(&self.target).is_ok();
+        if had_output {
+            swap::rename(&self.target, &old, swap::Step::MoveOldAside)
+                .map_err(|e| Error::io(&self.target, e))?;
         }
-        if let Err(e) = std::fs::rename(&self.dir, &self.target) {
+        if let Err(e) = swap::rename(&self.dir, &self.target, swap::Step::MoveNewIn) {
             // Put the previous output back before reporting.
-            let _ = std::fs::rename(&old, &self.target);
+            if had_output {
+                let _ = std::fs::rename(&old, &self.target);
+            }
             return Err(Error::io(&self.target, e));
         }
         self.committed = true;
-        if old.exists() {
+        if had_output {
             std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
         }
         Ok(())
@@ -273,6 +209,16 @@ impl Staging {
         made().insert(parent.to_path_buf());
         Ok(())
     }
+}
+
+/// The folder holding a resolved output and the output's name (a resolved
+/// path accepted by [`SiteInputs::check`] has both).
+fn split(target: &Path) -> (PathBuf, String) {
+    let parent = target.parent().unwrap_or(Path::new("/")).to_path_buf();
+    let name = target
+        .file_name()
+        .map_or("public".into(), |n| n.to_string_lossy().into_owned());
+    (parent, name)
 }
 
 impl Output for Staging {
@@ -314,115 +260,5 @@ impl Drop for Staging {
     }
 }
 
-/// Refuses output folders whose replacement would destroy the site itself.
-pub fn check_target(root: &Path, target: &Path) -> Result<()> {
-    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let (root, target) = (absolute(root), absolute(target));
-    let protected = [
-        "content",
-        "static",
-        "templates",
-        "themes",
-        "i18n",
-        "site.yaml",
-    ];
-    if root.starts_with(&target) || protected.iter().any(|p| target.starts_with(root.join(p))) {
-        return Err(Error::Usage(format!(
-            "refusing to write the site into `{}`: it would replace the site's own files; use a separate folder such as `public`",
-            target.display()
-        )));
-    }
-    Ok(())
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn temp(name: &str) -> PathBuf {
-        let dir =
-            std::env::temp_dir().join(format!("pamphlet-output-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        dir
-    }
-
-    #[test]
-    fn commit_swaps_and_drop_discards() {
-        let dir = temp("swap");
-        let target = dir.join("public");
-        std::fs::create_dir_all(&target).unwrap();
-        std::fs::write(target.join("old.html"), "old").unwrap();
-
-        let failed = Staging::new(&target).unwrap();
-        failed.write(Path::new("a/index.html"), b"new").unwrap();
-        drop(failed);
-        assert!(
-            target.join("old.html").exists(),
-            "a dropped build leaves the old output"
-        );
-
-        let staging = Staging::new(&target).unwrap();
-        staging.write(Path::new("a/index.html"), b"new").unwrap();
-        staging.commit().unwrap();
-        assert!(!target.join("old.html").exists());
-        assert_eq!(
-            std::fs::read_to_string(target.join("a/index.html")).unwrap(),
-            "new"
-        );
-        let leftovers: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap()
-            .filter_map(Result::ok)
-            .map(|e| e.file_name())
-            .collect();
-        assert_eq!(leftovers, ["public"]);
-        std::fs::remove_dir_all(&dir).unwrap();
-    }
-
-    #[test]
-    fn refuses_to_overwrite_the_site() {
-        let root = Path::new("/sites/clinic");
-        assert!(check_target(root, Path::new("/sites/clinic/public")).is_ok());
-        assert!(check_target(root, Path::new("/sites/clinic")).is_err());
-        assert!(check_target(root, Path::new("/sites")).is_err());
-        assert!(check_target(root, Path::new("/sites/clinic/content/x")).is_err());
-    }
-}
-
-#[cfg(test)]
-mod lock_tests {
-    use super::*;
-
-    #[test]
-    fn a_second_build_into_the_same_folder_is_refused() {
-        let dir = std::env::temp_dir().join(format!("pamphlet-lock-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        let target = dir.join("public");
-        let first = Staging::new(&target).unwrap();
-        let second = Staging::new(&target);
-        let message = second.err().expect("refused").to_string();
-        assert!(message.contains("another Pamphlet build"), "{message}");
-        drop(first);
-        assert!(Staging::new(&target).is_ok(), "the lock is released");
-        std::fs::remove_dir_all(&dir).unwrap();
-    }
-
-    #[test]
-    fn a_stale_lock_from_a_killed_build_is_cleared() {
-        let dir = std::env::temp_dir().join(format!("pamphlet-stale-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        // A pid that cannot be running (above the kernel's maximum).
-        let dead = 4_194_399u32;
-        std::fs::write(dir.join(".public.pamphlet-lock"), dead.to_string()).unwrap();
-        std::fs::create_dir_all(dir.join(format!(".public.pamphlet-staging-{dead}/en"))).unwrap();
-        let staging = Staging::new(&dir.join("public")).unwrap();
-        assert!(
-            !dir.join(format!(".public.pamphlet-staging-{dead}"))
-                .exists()
-        );
-        drop(staging);
-        std::fs::remove_dir_all(&dir).unwrap();
-    }
-}
+mod tests;

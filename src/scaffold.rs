@@ -168,17 +168,30 @@ Use short sentences and everyday words.
     write_new(path, &text)
 }
 
+/// Writes a file that must not exist yet. `create_new` refuses anything at
+/// that name, a link included (even one pointing nowhere), so no existing
+/// file, here or where a link leads, is ever overwritten.
 fn write_new(path: &Path, text: &str) -> Result<()> {
-    if path.exists() {
-        return Err(Error::Usage(format!(
-            "`{}` already exists; it was not changed",
-            path.display()
-        )));
-    }
+    use std::io::Write;
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
     }
-    std::fs::write(path, text).map_err(|e| Error::io(path, e))
+    let mut file = match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+    {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(Error::Usage(format!(
+                "`{}` already exists; it was not changed",
+                path.display()
+            )));
+        }
+        Err(e) => return Err(Error::io(path, e)),
+    };
+    file.write_all(text.as_bytes())
+        .map_err(|e| Error::io(path, e))
 }
 
 /// What `pamphlet new update` wrote.

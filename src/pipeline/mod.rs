@@ -293,6 +293,16 @@ pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
         }
     };
     report.diagnostics.extend(setup.diagnostics.clone());
+    // A refused output folder is refused now, before minutes of work and
+    // before anything is written (checked again when the staging starts).
+    let inputs = match &target {
+        Target::Folder(path) => {
+            let inputs = output::SiteInputs::of(&setup.config)?;
+            inputs.check(path)?;
+            Some(inputs)
+        }
+        _ => None,
+    };
     clock.lap("config and theme");
 
     let discovered = discover::discover(&setup.config);
@@ -329,9 +339,8 @@ pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
     let staging;
     let output: &dyn Output = match &target {
         Target::Folder(path) => {
-            output::check_target(&site.config.root, path)?;
-            check_cache(plan.cards.cache_dir(), path)?;
-            staging = Some(Staging::new(path)?);
+            let inputs = inputs.as_ref().expect("set for a folder");
+            staging = Some(Staging::new(inputs, path)?);
             staging.as_ref().expect("just set")
         }
         Target::Memory(memory) => {
@@ -441,18 +450,6 @@ fn sources_with_problems(
 }
 
 /// The share-card cache must survive the output folder being replaced.
-fn check_cache(cache: &Path, output: &Path) -> Result<()> {
-    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    if absolute(cache).starts_with(absolute(output)) {
-        return Err(Error::Usage(format!(
-            "the share-image cache `{}` is inside the output folder `{}`, which every build replaces; set `social.share_images.cache` to a folder outside it",
-            cache.display(),
-            output.display()
-        )));
-    }
-    Ok(())
-}
-
 /// Copies the site's assets and static files (images lose their metadata
 /// unless the site opts out). `reuse` may hand back the bytes of a file
 /// already in memory (the live preview re-reads only the files that changed).

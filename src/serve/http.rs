@@ -45,6 +45,7 @@ pub(crate) fn run(
     shared: Arc<Shared>,
     stop: oneshot::Receiver<()>,
     handle_signals: bool,
+    header_timeout: std::time::Duration,
     ready: Sender<std::result::Result<(), String>>,
 ) -> Result<()> {
     let fail = |message: String| {
@@ -57,22 +58,24 @@ pub(crate) fn run(
         .enable_all()
         .build()
         .map_err(|e| fail(format!("could not start the preview server: {e}")))?;
+    let bound = listener
+        .local_addr()
+        .map_err(|e| fail(format!("could not use the port: {e}")))?;
+    let hosts = Arc::new(super::hosts::AllowedHosts::new(bound));
     runtime.block_on(async {
         let listener = listener
             .set_nonblocking(true)
             .and_then(|()| tokio::net::TcpListener::from_std(listener))
             .map_err(|e| fail(format!("could not use the port: {e}")))?;
         let (closing_tx, closing) = watch::channel(false);
-        let app = router(App { shared, closing });
+        let app = router(App { shared, closing }, hosts);
         let _ = ready.send(Ok(()));
         let shutdown = async move {
             stopped(stop, handle_signals).await;
             let _ = closing_tx.send(true);
         };
-        axum::serve(listener, app)
-            .with_graceful_shutdown(shutdown)
-            .await
-            .map_err(|e| Error::Usage(format!("the preview server failed: {e}")))
+        super::conn::serve(listener, app, header_timeout, shutdown).await;
+        Ok(())
     })
 }
 
@@ -101,7 +104,7 @@ async fn stopped(stop: oneshot::Receiver<()>, handle_signals: bool) {
     }
 }
 
-fn router(app: App) -> Router {
+fn router(app: App, hosts: Arc<super::hosts::AllowedHosts>) -> Router {
     Router::new()
         .route("/_pamphlet/events", get(events))
         .route(
@@ -115,6 +118,12 @@ fn router(app: App) -> Router {
         .route("/_pamphlet/status", get(status))
         .fallback(file)
         .with_state(app)
+        // Outside every route and the fallback, inside the headers below
+        // (a 403 is not cached either).
+        .layer(axum::middleware::from_fn_with_state(
+            hosts,
+            super::hosts::only_this_computer,
+        ))
         .layer(CatchPanicLayer::new())
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,

@@ -16,6 +16,8 @@
 //! stalls a request for the last good page.
 
 mod bench;
+mod conn;
+mod hosts;
 mod http;
 mod inject;
 mod live;
@@ -59,6 +61,9 @@ pub struct ServeOptions {
     pub verbose: bool,
     /// Stop on Ctrl-C (and SIGTERM). Off for servers run inside tests.
     pub handle_signals: bool,
+    /// How long a client may take to send a request's headers, or keep an
+    /// idle connection open ([`conn::HEADER_TIMEOUT`]).
+    pub header_timeout: Duration,
 }
 
 impl ServeOptions {
@@ -70,6 +75,7 @@ impl ServeOptions {
             debounce: DEBOUNCE,
             verbose: true,
             handle_signals: true,
+            header_timeout: conn::HEADER_TIMEOUT,
         }
     }
 }
@@ -118,10 +124,18 @@ impl Server {
         let (stop, stopped) = tokio::sync::oneshot::channel();
         let (ready_tx, ready_rx) = std::sync::mpsc::channel();
         let handle_signals = options.handle_signals;
+        let header_timeout = options.header_timeout;
         let thread = std::thread::Builder::new()
             .name("pamphlet-serve".into())
             .spawn(move || {
-                let result = http::run(listener, shared, stopped, handle_signals, ready_tx.clone());
+                let result = http::run(
+                    listener,
+                    shared,
+                    stopped,
+                    handle_signals,
+                    header_timeout,
+                    ready_tx.clone(),
+                );
                 watcher.stop();
                 result
             })

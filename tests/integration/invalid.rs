@@ -50,6 +50,8 @@ fn every_invalid_fixture_reports_exactly_its_problem() {
         // A previous good build that must survive.
         std::fs::create_dir_all(site.public()).unwrap();
         std::fs::write(site.public().join("index.html"), "previous build").unwrap();
+        // What an earlier build published carries its marker.
+        std::fs::write(site.public().join(pamphlet::output::MARKER), "").unwrap();
 
         let report = site.build();
         assert_eq!(
@@ -62,7 +64,7 @@ fn every_invalid_fixture_reports_exactly_its_problem() {
         if has_errors {
             assert_eq!(
                 site.output_files(),
-                ["index.html"],
+                [pamphlet::output::MARKER, "index.html"],
                 "fixture invalid/{name} touched public/"
             );
             assert_eq!(site.read("index.html"), "previous build");

@@ -207,7 +207,10 @@ fn the_cache_may_not_live_inside_the_output() {
     });
     let result = pamphlet::pipeline::run(&site.options(), pamphlet::Target::Folder(site.public()));
     let message = result.expect_err("refused").to_string();
-    assert!(message.contains("inside the output folder"), "{message}");
+    assert!(
+        message.contains("holds the site's share-image cache"),
+        "{message}"
+    );
 }
 
 #[test]
