@@ -13,6 +13,9 @@ use serde::{Deserialize, Deserializer};
 use std::collections::BTreeMap;
 use std::path::Path;
 
+mod positions;
+pub use positions::Positions;
+
 /// The longest summary that lists and share cards show whole.
 pub const SUMMARY_MAX_CHARS: usize = 200;
 
@@ -469,7 +472,7 @@ pub fn parse(text: &str, file: &Path, kind: SourceKind) -> Parsed {
 
     let mut checker = Checker {
         file,
-        yaml: yaml_text,
+        yaml: yaml::Locator::new(yaml_text),
         shift: &shift,
         diagnostics: &mut out.diagnostics,
     };
@@ -507,7 +510,8 @@ fn known_fields(parent: &str) -> &'static [&'static str] {
 
 struct Checker<'a> {
     file: &'a Path,
-    yaml: &'a str,
+    /// The YAML text, indexed once for every position a check reports.
+    yaml: yaml::Locator<'a>,
     shift: &'a dyn Fn(Position) -> Position,
     diagnostics: &'a mut Vec<Diagnostic>,
 }
@@ -803,13 +807,13 @@ impl Checker<'_> {
     }
 
     fn key_position(&self, path: &[Segment]) -> Position {
-        (self.shift)(yaml::locate(self.yaml, path).unwrap_or_else(Position::start))
+        (self.shift)(self.yaml.locate(path).unwrap_or_else(Position::start))
     }
 
     /// Position of the value after `key:` (what an author has to change).
     fn value_position(&self, path: &[Segment]) -> Position {
         let key = self.key_position(path);
-        let Some(line) = self.yaml.lines().nth(
+        let Some(line) = self.yaml.line(
             key.line
                 .saturating_sub((self.shift)(Position::start()).line),
         ) else {

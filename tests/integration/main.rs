@@ -10,6 +10,7 @@ mod hostile;
 mod incremental;
 mod invalid;
 mod limits;
+mod list_limits;
 mod people;
 mod properties;
 mod search;
