@@ -16,6 +16,12 @@ pub struct Writer {
     inner: csv::Writer<Vec<u8>>,
 }
 
+impl Default for Writer {
+    fn default() -> Self {
+        Writer::new()
+    }
+}
+
 impl Writer {
     pub fn new() -> Writer {
         // Cells are quoted whenever CSV requires it (a comma, a quote, a
