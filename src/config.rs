@@ -700,6 +700,8 @@ pub fn from_text(root: &Path, text: &str) -> Loaded {
     let boundary = crate::boundary::Boundary::new(root);
     let schemes = site_schemes(&raw.security, &locate, &mut diagnostics);
     site_paths(&raw, &boundary, &locate, &mut diagnostics);
+    check_iframe_hosts(&raw.markdown.iframe_hosts, text, &mut diagnostics);
+
     let codes_of: Vec<String> = languages.iter().map(|l| l.code.clone()).collect();
     let disclaimer = crate::disclaimer::settings(
         raw.emergency,
@@ -738,6 +740,61 @@ pub fn from_text(root: &Path, text: &str) -> Loaded {
         config,
         diagnostics,
     }
+}
+
+/// `markdown.iframe_hosts` must be plain host names: each is written into
+/// the Content-Security-Policy of `_headers` and matched against iframe
+/// addresses, so anything else could add a header or weaken the policy.
+fn check_iframe_hosts(hosts: &[String], text: &str, diagnostics: &mut Diagnostics) {
+    let key = [
+        yaml::Segment::Key("markdown".into()),
+        yaml::Segment::Key("iframe_hosts".into()),
+    ];
+    for host in hosts.iter().filter(|h| !crate::security::is_host_name(h)) {
+        let position = yaml::locate(text, &key)
+            .map_or_else(Position::start, |key| value_after(text, key, host));
+        let suggestion = url::Url::parse(host)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_string))
+            .filter(|h| crate::security::is_host_name(h))
+            .map_or_else(
+                || "write the host name only, e.g. `www.youtube-nocookie.com` (letters, digits, `-` and dots; no `https://`, path, port, `*` or spaces)".to_string(),
+                |h| format!("write the host name only: `{h}`"),
+            );
+        diagnostics.push(
+            Diagnostic::error(
+                codes::CONFIG_INVALID_VALUE,
+                Path::new(FILE_NAME),
+                position,
+                format!(
+                    "`{}` in `markdown.iframe_hosts` is not a host name",
+                    host.escape_debug()
+                ),
+            )
+            .with_hint(suggestion),
+        );
+    }
+}
+
+/// Where `value` is written at or after the key at `key` (the key itself
+/// when it cannot be found as written, e.g. with YAML escapes).
+fn value_after(text: &str, key: Position, value: &str) -> Position {
+    let needle = value;
+    if needle.chars().any(char::is_control) {
+        return key;
+    }
+    text.lines()
+        .enumerate()
+        .skip(key.line - 1)
+        .find_map(|(i, line)| {
+            let at = line.find(needle).filter(|_| !needle.is_empty())?;
+            Some(Position::new(
+                i + 1,
+                line[..at].chars().count() + 1,
+                needle.chars().count(),
+            ))
+        })
+        .unwrap_or(key)
 }
 
 /// Names allowed at a place in site.yaml, for "did you mean" hints.
@@ -1017,6 +1074,44 @@ mod tests {
             found.contains(&(6, "did you mean `stale_after`?".to_string())),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn iframe_hosts_must_be_host_names() {
+        let ok = load_text(
+            "title: T\nbase_url: https://e.org\nmarkdown:\n  iframe_hosts: [www.youtube-nocookie.com, player.vimeo.com]\n",
+        );
+        assert!(ok.config.is_some());
+        let bad = load_text(
+            "title: T\nbase_url: https://e.org\nmarkdown:\n  iframe_hosts:\n    - www.youtube-nocookie.com\n    - \"https://player.vimeo.com/video\"\n    - \"a.org; script-src *\"\n    - \"a.org\\r\\nX-Evil: 1\"\n",
+        );
+        assert!(bad.config.is_none());
+        let found: Vec<_> = bad
+            .diagnostics
+            .iter()
+            .map(|d| {
+                (
+                    d.code,
+                    d.position.line,
+                    d.position.column,
+                    d.hint.clone().unwrap_or_default(),
+                )
+            })
+            .collect();
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert_eq!(
+            found[0],
+            (
+                codes::CONFIG_INVALID_VALUE,
+                6,
+                8,
+                "write the host name only: `player.vimeo.com`".to_string()
+            )
+        );
+        assert_eq!((found[1].1, found[1].2), (7, 8), "{found:?}");
+        // Written with escapes, it is found at its key.
+        assert_eq!(found[2].1, 4, "{found:?}");
+        assert!(found[2].3.contains("host name only"), "{found:?}");
     }
 
     #[test]

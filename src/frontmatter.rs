@@ -13,6 +13,9 @@ use serde::{Deserialize, Deserializer};
 use std::collections::BTreeMap;
 use std::path::Path;
 
+mod positions;
+pub use positions::Positions;
+
 /// The longest summary that lists and share cards show whole.
 pub const SUMMARY_MAX_CHARS: usize = 200;
 
@@ -402,6 +405,7 @@ pub fn read_block<'t, T: serde::de::DeserializeOwned>(
     };
     let yaml_text = &text[split.yaml.0..split.yaml.1];
     let first_line = split.yaml_first_line;
+    report_bidi_controls(yaml_text, first_line, file, diagnostics);
     match yaml::parse::<T>(yaml_text) {
         Ok((value, unknown)) => Some(Block {
             value,
@@ -420,6 +424,41 @@ pub fn read_block<'t, T: serde::de::DeserializeOwned>(
             diagnostics.push(Diagnostic::error(code, file, position, e.message).with_hint(hint));
             None
         }
+    }
+}
+
+/// Warns about each text-reordering control written in the front matter
+/// (as a character or as a YAML escape), at its line and column. Every
+/// field is covered, listed or not: the text is scanned, not the values.
+fn report_bidi_controls(
+    yaml_text: &str,
+    first_line: usize,
+    file: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let found = crate::bidi_controls::find_in_source(yaml_text);
+    // One pass over the text for all positions (they come in order).
+    let (mut line, mut line_start, mut scanned) = (first_line, 0, 0);
+    for (range, control) in found {
+        for (i, _) in yaml_text[scanned..range.start].match_indices('\n') {
+            line += 1;
+            line_start = scanned + i + 1;
+        }
+        scanned = range.start;
+        let column = yaml_text[line_start..range.start].chars().count() + 1;
+        let length = yaml_text[range].chars().count();
+        diagnostics.push(
+            Diagnostic::warning(
+                codes::TEXT_BIDI_CONTROL,
+                file,
+                Position::new(line, column, length),
+                format!(
+                    "this value holds the invisible control {}, which reorders the text shown around it",
+                    crate::bidi_controls::name(control)
+                ),
+            )
+            .with_hint("delete the control character; right-to-left text does not need it"),
+        );
     }
 }
 
@@ -469,7 +508,7 @@ pub fn parse(text: &str, file: &Path, kind: SourceKind) -> Parsed {
 
     let mut checker = Checker {
         file,
-        yaml: yaml_text,
+        yaml: yaml::Locator::new(yaml_text),
         shift: &shift,
         diagnostics: &mut out.diagnostics,
     };
@@ -507,7 +546,8 @@ fn known_fields(parent: &str) -> &'static [&'static str] {
 
 struct Checker<'a> {
     file: &'a Path,
-    yaml: &'a str,
+    /// The YAML text, indexed once for every position a check reports.
+    yaml: yaml::Locator<'a>,
     shift: &'a dyn Fn(Position) -> Position,
     diagnostics: &'a mut Vec<Diagnostic>,
 }
@@ -803,13 +843,13 @@ impl Checker<'_> {
     }
 
     fn key_position(&self, path: &[Segment]) -> Position {
-        (self.shift)(yaml::locate(self.yaml, path).unwrap_or_else(Position::start))
+        (self.shift)(self.yaml.locate(path).unwrap_or_else(Position::start))
     }
 
     /// Position of the value after `key:` (what an author has to change).
     fn value_position(&self, path: &[Segment]) -> Position {
         let key = self.key_position(path);
-        let Some(line) = self.yaml.lines().nth(
+        let Some(line) = self.yaml.line(
             key.line
                 .saturating_sub((self.shift)(Position::start()).line),
         ) else {

@@ -9,6 +9,7 @@
 
 pub mod alerts;
 pub mod atoz;
+pub mod bidi_controls;
 pub mod boundary;
 pub mod citations;
 pub mod cli;

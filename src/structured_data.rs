@@ -38,11 +38,19 @@ pub fn medical_web_page(
             }
         };
     // Sources in the order the References list shows them.
+    let by_id = || {
+        let mut by_id = std::collections::HashMap::with_capacity(meta.citations.len());
+        for c in &meta.citations {
+            by_id.entry(c.id.as_str()).or_insert(c);
+        }
+        by_id
+    };
     let citation = body
         .map(|b| {
+            let by_id = by_id();
             b.references
                 .iter()
-                .filter_map(|r| meta.citations.iter().find(|c| c.id == r.id))
+                .filter_map(|r| by_id.get(r.id.as_str()).copied())
                 .map(|c| Work {
                     kind: "CreativeWork",
                     author: c

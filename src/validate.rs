@@ -8,7 +8,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Position, codes};
 use crate::render::views::FileProblem;
 use crate::review;
 use crate::site::{PageKind, Site};
-use crate::yaml::{self, Segment};
+use crate::yaml::Segment;
 use rayon::prelude::*;
 
 /// Runs every site-wide check. `today` is the build date.
@@ -80,26 +80,9 @@ fn cover_images(site: &Site, diagnostics: &mut Diagnostics) {
     }
 }
 
-/// Where a front-matter value is written in a file (for checks made after parsing).
+/// Where a front-matter value is written in a file (for checks made after
+/// parsing). For several lookups in one file, build one
+/// [`crate::frontmatter::Positions`] instead.
 pub fn front_matter_value_position(text: &str, path: &[Segment]) -> Position {
-    let Some(split) = crate::frontmatter::split(text) else {
-        return Position::start();
-    };
-    let yaml_text = &text[split.yaml.0..split.yaml.1];
-    let Some(key) = yaml::locate(yaml_text, path) else {
-        return Position::start();
-    };
-    let line_text = yaml_text.lines().nth(key.line - 1).unwrap_or("");
-    let after_key: String = line_text
-        .chars()
-        .skip(key.column - 1 + key.length)
-        .collect();
-    let value = after_key.trim_start_matches([':', ' ']);
-    let column = key.column + key.length + (after_key.chars().count() - value.chars().count());
-    let line = key.line + split.yaml_first_line - 1;
-    if value.trim().is_empty() {
-        Position::new(line, key.column, key.length)
-    } else {
-        Position::new(line, column, value.trim_end().chars().count())
-    }
+    crate::frontmatter::Positions::new(text).value(path)
 }

@@ -3,6 +3,7 @@
 
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
+use std::borrow::Cow;
 use std::io;
 
 pub type XmlWriter = Writer<Vec<u8>>;
@@ -18,10 +19,24 @@ pub fn document(body: impl FnOnce(&mut XmlWriter) -> io::Result<()>) -> Vec<u8> 
     bytes
 }
 
+/// `text` without the characters XML 1.0 cannot hold (control characters
+/// other than tab and line breaks, U+FFFE, U+FFFF): a feed reader refuses a
+/// whole feed for one of them, and no value needs them.
+pub fn allowed(text: &str) -> Cow<'_, str> {
+    let invalid = |c: char| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    };
+    if text.contains(invalid) {
+        Cow::Owned(text.chars().filter(|&c| !invalid(c)).collect())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// `<name>text</name>`.
 pub fn text(w: &mut XmlWriter, name: &str, text: &str) -> io::Result<()> {
     w.create_element(name)
-        .write_text_content(BytesText::new(text))?;
+        .write_text_content(BytesText::new(&allowed(text)))?;
     Ok(())
 }
 
@@ -33,15 +48,29 @@ pub fn text_with(
     text: &str,
 ) -> io::Result<()> {
     w.create_element(name)
-        .with_attributes(attrs.iter().copied())
-        .write_text_content(BytesText::new(text))?;
+        .with_attributes(
+            attrs
+                .iter()
+                .map(|&(k, v)| (k, allowed(v)))
+                .collect::<Vec<_>>()
+                .iter()
+                .map(|(k, v)| (*k, v.as_ref())),
+        )
+        .write_text_content(BytesText::new(&allowed(text)))?;
     Ok(())
 }
 
 /// `<name attr="…"/>`.
 pub fn empty(w: &mut XmlWriter, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
     w.create_element(name)
-        .with_attributes(attrs.iter().copied())
+        .with_attributes(
+            attrs
+                .iter()
+                .map(|&(k, v)| (k, allowed(v)))
+                .collect::<Vec<_>>()
+                .iter()
+                .map(|(k, v)| (*k, v.as_ref())),
+        )
         .write_empty()?;
     Ok(())
 }
@@ -49,6 +78,24 @@ pub fn empty(w: &mut XmlWriter, name: &str, attrs: &[(&str, &str)]) -> io::Resul
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_xml_cannot_hold_are_dropped() {
+        let doc = document(|w| {
+            text_with(
+                w,
+                "a",
+                &[("t", "x\u{1}y")],
+                "b\u{0}\u{8}\u{b}\u{c}\u{1f}c\u{FFFE}\td",
+            )?;
+            empty(w, "e", &[("t", "\u{1b}z")])
+        });
+        let doc = String::from_utf8(doc).unwrap();
+        assert!(doc.contains("<a t=\"xy\">bc\td</a>"), "{doc}");
+        assert!(doc.contains("<e t=\"z\"/>"), "{doc}");
+        let mut reader = quick_xml::Reader::from_str(&doc);
+        while !matches!(reader.read_event().unwrap(), Event::Eof) {}
+    }
 
     #[test]
     fn text_and_attributes_are_escaped() {

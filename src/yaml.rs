@@ -7,6 +7,9 @@
 //! changing this file only.
 
 use crate::diagnostics::Position;
+
+mod locate;
+pub use locate::{Locator, locate};
 use serde::de::DeserializeOwned;
 
 /// A YAML text that could not be read into the expected shape.
@@ -87,10 +90,14 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<(T, Vec<UnknownKey>), Ya
     let mut ignored = Vec::new();
     let value: T = serde_ignored::deserialize(deserializer, |path| ignored.push(segments(&path)))
         .map_err(|e| to_error(text, e))?;
+    if ignored.is_empty() {
+        return Ok((value, Vec::new()));
+    }
+    let locator = Locator::new(text);
     let unknown = ignored
         .into_iter()
         .map(|path| {
-            let position = locate(text, &path).unwrap_or_else(Position::start);
+            let position = locator.locate(&path).unwrap_or_else(Position::start);
             UnknownKey { path, position }
         })
         .collect();
@@ -219,70 +226,6 @@ fn describe_found(found: &str) -> String {
         "unit value" => "nothing".into(),
         other => other.to_string(),
     }
-}
-
-/// Finds where the key at `path` is written in `text` (best effort: YAML
-/// front matter is small and written by hand, so a line scan is enough).
-pub fn locate(text: &str, path: &[Segment]) -> Option<Position> {
-    let lines: Vec<&str> = text.lines().collect();
-    let mut line = 0usize;
-    let mut min_column = 0usize; // byte column on `line` the next match must be at or after
-    let mut found = None;
-    for (depth, seg) in path.iter().enumerate() {
-        match seg {
-            Segment::Key(key) => {
-                let (l, col) = (line..lines.len()).find_map(|l| {
-                    let from = if l == line { min_column } else { 0 };
-                    find_key(lines[l], key, from).map(|c| (l, c))
-                })?;
-                line = l;
-                min_column = col + key.len();
-                found = Some(Position::new(
-                    l + 1,
-                    lines[l][..col].chars().count() + 1,
-                    key.chars().count(),
-                ));
-            }
-            Segment::Index(index) => {
-                // Block list items start with "- "; count them at the first item's indent.
-                let start = if depth == 0 { 0 } else { line + 1 };
-                let mut items = (start..lines.len()).filter_map(|l| {
-                    let trimmed = lines[l].trim_start();
-                    (trimmed.starts_with("- ") || trimmed == "-")
-                        .then(|| (l, lines[l].len() - trimmed.len()))
-                });
-                let (first_line, indent) = items.next()?;
-                let (l, _) = std::iter::once((first_line, indent))
-                    .chain(items.filter(|(_, i)| *i == indent))
-                    .nth(*index)?;
-                line = l;
-                min_column = indent + 1;
-            }
-        }
-    }
-    found
-}
-
-/// Byte column of `key:` used as a mapping key on `line`, at or after `from`.
-fn find_key(line: &str, key: &str, from: usize) -> Option<usize> {
-    // An empty key (`: value`, or an anchored null key) cannot be searched for.
-    if key.is_empty() {
-        return None;
-    }
-    let mut search = from;
-    while let Some(i) = line.get(search..)?.find(key) {
-        let at = search + i;
-        let before_ok = line[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| c.is_whitespace() || c == '{' || c == ',' || c == '-');
-        let after = line[at + key.len()..].trim_start();
-        if before_ok && after.starts_with(':') && !line[..at].trim_start().starts_with('#') {
-            return Some(at);
-        }
-        search = at + key.len();
-    }
-    None
 }
 
 #[cfg(test)]

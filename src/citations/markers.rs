@@ -8,6 +8,7 @@ use crate::diagnostics::{Diagnostic, codes};
 use crate::frontmatter::Citation;
 use crate::markdown::{PageContext, Spanned};
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// Whether `id` can be written in a marker.
@@ -27,6 +28,30 @@ pub fn is_valid_id(id: &str) -> bool {
 pub struct Usage {
     /// (index into the page's citations, anchor ids of each use).
     pub cited: Vec<(usize, Vec<String>)>,
+}
+
+/// A page's sources, indexed once so each marker and each check is a
+/// lookup, not a search through the list (linear in the list's length).
+struct Sources<'c> {
+    citations: &'c [Citation],
+    /// The first index of each (trimmed) id.
+    first: HashMap<&'c str, usize>,
+    /// The number each source was given when first cited, by index.
+    numbers: Vec<Option<usize>>,
+}
+
+impl<'c> Sources<'c> {
+    fn new(citations: &'c [Citation]) -> Sources<'c> {
+        let mut first = HashMap::with_capacity(citations.len());
+        for (index, citation) in citations.iter().enumerate() {
+            first.entry(citation.id.trim()).or_insert(index);
+        }
+        Sources {
+            citations,
+            first,
+            numbers: vec![None; citations.len()],
+        }
+    }
 }
 
 /// A marker found in a text: byte range in the text and the ids it names.
@@ -89,6 +114,7 @@ pub fn number_markers(
 ) -> Usage {
     // The parser splits text at `[` and `]`: a marker is made whole.
     crate::markdown::join_text_runs(events, |run| run.contains("[@"));
+    let mut sources = Sources::new(citations);
     let mut usage = Usage::default();
     let mut in_code = 0usize;
     let mut i = 0;
@@ -105,7 +131,7 @@ pub fn number_markers(
                         &text,
                         &range,
                         &markers,
-                        citations,
+                        &mut sources,
                         reference_label,
                         &mut usage,
                         ctx,
@@ -120,20 +146,18 @@ pub fn number_markers(
         }
         i += 1;
     }
+    let own: HashSet<&str> = own_ids.iter().copied().collect();
+    let positions = crate::frontmatter::Positions::new(ctx.text);
     for (index, citation) in citations.iter().enumerate() {
         let id = citation.id.trim();
         // A duplicate id is reported as such (citation/duplicate-id), not as unused.
-        let duplicate =
-            citations[..index].iter().any(|c| c.id.trim() == id) || !own_ids.contains(&id);
-        if !id.is_empty() && !duplicate && !usage.cited.iter().any(|(c, _)| *c == index) {
-            let position = crate::validate::front_matter_value_position(
-                ctx.text,
-                &[
-                    crate::yaml::Segment::Key("citations".into()),
-                    crate::yaml::Segment::Index(index),
-                    crate::yaml::Segment::Key("id".into()),
-                ],
-            );
+        let duplicate = sources.first.get(id) != Some(&index) || !own.contains(id);
+        if !id.is_empty() && !duplicate && sources.numbers[index].is_none() {
+            let position = positions.value(&[
+                crate::yaml::Segment::Key("citations".into()),
+                crate::yaml::Segment::Index(index),
+                crate::yaml::Segment::Key("id".into()),
+            ]);
             ctx.diagnostics.push(
                 Diagnostic::warning(
                     codes::CITATION_UNUSED,
@@ -156,7 +180,7 @@ fn replace_markers<'a>(
     text: &str,
     range: &Range<usize>,
     markers: &[Marker],
-    citations: &[Citation],
+    sources: &mut Sources,
     reference_label: &str,
     usage: &mut Usage,
     ctx: &mut PageContext,
@@ -183,8 +207,8 @@ fn replace_markers<'a>(
                 }
                 None => range.clone(),
             };
-            let Some(index) = citations.iter().position(|c| c.id.trim() == id) else {
-                let known: Vec<&str> = citations.iter().map(|c| c.id.as_str()).collect();
+            let Some(&index) = sources.first.get(id.as_str()) else {
+                let known: Vec<&str> = sources.citations.iter().map(|c| c.id.as_str()).collect();
                 let hint = crate::diagnostics::suggest::did_you_mean(id, known.iter().copied())
                     .unwrap_or_else(|| {
                         "add the source under `citations:` in the front matter, with this id"
@@ -201,13 +225,10 @@ fn replace_markers<'a>(
                 );
                 continue;
             };
-            let number = match usage.cited.iter().position(|(c, _)| *c == index) {
-                Some(n) => n + 1,
-                None => {
-                    usage.cited.push((index, Vec::new()));
-                    usage.cited.len()
-                }
-            };
+            let number = *sources.numbers[index].get_or_insert_with(|| {
+                usage.cited.push((index, Vec::new()));
+                usage.cited.len()
+            });
             let uses = &mut usage.cited[number - 1].1;
             let anchor = format!("cite-{number}-{}", uses.len() + 1);
             uses.push(anchor.clone());

@@ -63,17 +63,15 @@ pub fn normalize_pmid(pmid: &str) -> Option<String> {
 /// unique, DOI and PMID well formed. `text` is the whole file (for positions).
 pub fn check_entries(citations: &[Citation], file: &Path, text: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let positions = crate::frontmatter::Positions::new(text);
     let position = |index: usize, field: &str| {
-        crate::validate::front_matter_value_position(
-            text,
-            &[
-                Segment::Key("citations".into()),
-                Segment::Index(index),
-                Segment::Key(field.into()),
-            ],
-        )
+        positions.value(&[
+            Segment::Key("citations".into()),
+            Segment::Index(index),
+            Segment::Key(field.into()),
+        ])
     };
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (i, citation) in citations.iter().enumerate() {
         let id = citation.id.trim();
         if id.is_empty() {
@@ -93,7 +91,7 @@ pub fn check_entries(citations: &[Citation], file: &Path, text: &str) -> Vec<Dia
                     "use letters, digits, `-`, `_`, `.` or `:` only, e.g. `who-hypertension-2023`",
                 ),
             );
-        } else if seen.contains(&id) {
+        } else if seen.contains(id) {
             out.push(
                 Diagnostic::error(
                     codes::CITATION_DUPLICATE_ID,
@@ -104,7 +102,7 @@ pub fn check_entries(citations: &[Citation], file: &Path, text: &str) -> Vec<Dia
                 .with_hint("each source needs its own id; remove the copy or rename one of them"),
             );
         }
-        seen.push(id);
+        seen.insert(id);
         if let Some(doi) = &citation.doi
             && normalize_doi(doi).is_none()
         {

@@ -250,6 +250,16 @@ codes! {
          service showing its old status. The hint names the closest known key. Known keys: `intro` and \
          `services` at the top; `id`, `name`, `kind`, `status`, `wait_minutes`, `note`, `hours`, \
          `address`, `phone` and `updated` for each service.";
+    TEXT_BIDI_CONTROL = "text/bidi-control", Warning,
+        "A value holds a Unicode control that reorders text (an embedding, override or isolate).",
+        "The characters LRE, RLE, PDF, LRO, RLO (U+202A to U+202E) and LRI, RLI, FSI, PDI (U+2066 to \
+         U+2069) are invisible and change the order in which the text around them is shown, so a \
+         title or a name can be made to read differently from what it is (\"Trojan Source\"), or \
+         reverse what a page shows after it. Right-to-left writing never needs them: Arabic and \
+         Hebrew letters carry their own direction, and the marks U+200E, U+200F and U+061C (which \
+         are allowed) handle the rare neutral character. Pamphlet shows such a value isolated, with \
+         every control it leaves open closed, so it cannot affect the rest of the page; remove the \
+         control from the value (it may have come in by copy and paste, or as a `\\u202E` escape).";
     THEME_MISSING_STRING = "theme/missing-string", Warning,
         "A language of the site has no text of its own for some interface strings of the theme.",
         "The theme's interface texts (\"Skip to main content\", \"References\", \"Last reviewed\" ...) \

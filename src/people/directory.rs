@@ -13,7 +13,6 @@ use crate::diagnostics::{Diagnostic, Diagnostics, codes, suggest};
 use crate::frontmatter::FrontMatter;
 use crate::site::urls::slugify;
 use crate::site::{CopiedFile, Page, PageId, PageKind, Site};
-use crate::validate::front_matter_value_position;
 use crate::yaml::Segment;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -256,6 +255,7 @@ fn unknown_ids(
         .enumerate()
         .map(|(i, id)| ("reviewers", i, id))
         .chain(authors.enumerate().map(|(i, id)| ("authors", i, id)));
+    let positions = crate::frontmatter::Positions::new(&parsed.text);
     for (list, index, id) in entries {
         let Some(id) = id.filter(|id| people.get(id).is_none()) else {
             continue;
@@ -273,7 +273,7 @@ fn unknown_ids(
             Diagnostic::error(
                 codes::PERSON_UNKNOWN_ID,
                 &parsed.source.path,
-                front_matter_value_position(&parsed.text, &path),
+                positions.value(&path),
                 format!("there is no profile `{id}` in `data/people/`"),
             )
             .with_hint(hint),

@@ -566,7 +566,8 @@ pub(crate) fn site_wide_outputs(
             .flat_map(|f| f.style_hashes.iter().cloned())
             .collect();
         let headers =
-            crate::security::headers_file(&hashes, &styles, &site.config.markdown.iframe_hosts);
+            crate::security::headers_file(&hashes, &styles, &site.config.markdown.iframe_hosts)
+                .map_err(crate::error::Error::Usage)?;
         output.write(Path::new("_headers"), headers.as_bytes())?;
         out.files += 1;
     }

@@ -30,6 +30,8 @@ impl Renderer {
     pub fn new(theme: &Theme) -> Result<Renderer> {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
+        // Every value a template shows goes through this one function.
+        tera.set_escape_fn(escape_isolated);
         let templates: Vec<(&str, &str)> = theme
             .templates
             .iter()
@@ -312,10 +314,18 @@ pub fn escape_attribute(text: &str) -> String {
     out
 }
 
-/// [`escape_attribute`], appended to `out`.
+/// The theme's escaping: HTML-escaped, and isolated when the value holds
+/// bidirectional controls (see [`crate::bidi_controls`]), so no value can
+/// reorder the page around it, whichever template shows it.
+pub fn escape_isolated(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    tera::escape_html(&crate::bidi_controls::isolate(input), out)
+}
+
+/// [`escape_attribute`], appended to `out`; isolated like template values.
 pub fn escape_attribute_into(out: &mut String, text: &str) {
+    let text = crate::bidi_controls::isolate(text);
     // Runs without anything to escape (most of any text) are copied whole.
-    let mut rest = text;
+    let mut rest: &str = &text;
     while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
         out.push_str(&rest[..at]);
         out.push_str(match rest.as_bytes()[at] {

@@ -10,6 +10,7 @@
 use super::{Page, PageId, PageKind};
 use crate::diagnostics::{Diagnostic, Position, codes};
 use crate::frontmatter::{Citation, CoverImage, FrontMatter};
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// The fields a translation inherits, with how, in the words the docs use.
@@ -187,8 +188,13 @@ fn fill(
 /// translated title, say) and takes the rest; the source's other citations
 /// are added after the translation's own, in the source's order.
 fn fill_citations(own: &mut Vec<Citation>, from: &[Citation]) {
+    // Looked up by id, not searched: both lists can be long.
+    let mut by_id: HashMap<&str, &Citation> = HashMap::with_capacity(from.len());
+    for source in from {
+        by_id.entry(source.id.as_str()).or_insert(source);
+    }
     for citation in own.iter_mut() {
-        let Some(source) = from.iter().find(|c| c.id == citation.id) else {
+        let Some(&source) = by_id.get(citation.id.as_str()) else {
             continue;
         };
         if citation.authors.is_empty() {
@@ -203,8 +209,9 @@ fn fill_citations(own: &mut Vec<Citation>, from: &[Citation]) {
             title, container, year, volume, issue, pages, doi, pmid, url, accessed
         );
     }
+    let mut present: HashSet<String> = own.iter().map(|c| c.id.clone()).collect();
     for source in from {
-        if !own.iter().any(|c| c.id == source.id) {
+        if present.insert(source.id.clone()) {
             own.push(source.clone());
         }
     }

@@ -7,6 +7,7 @@
 use super::cards::Cards;
 use super::links::tracked;
 use super::meta::{absolute, hashtags};
+use super::spreadsheet;
 use super::text::{self, X_URL_LENGTH, trim_to, x_length};
 use crate::error::{Error, Result};
 use crate::output::Output;
@@ -235,11 +236,13 @@ pub fn write(site: &Site, cards: &Cards, output: &dyn Output) -> Result<usize> {
         .sum()
 }
 
+/// The kit as a spreadsheet: every cell goes through the formula-safe
+/// [`spreadsheet::Writer`].
 fn csv(kit: &Kit) -> Result<Vec<u8>> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut writer = spreadsheet::Writer::new();
     let fail = |e: csv::Error| Error::Usage(format!("cannot write the social kit: {e}"));
     writer
-        .write_record([
+        .row([
             "language",
             "date",
             "title",
@@ -256,7 +259,7 @@ fn csv(kit: &Kit) -> Result<Vec<u8>> {
     for article in &kit.articles {
         for (platform, post) in &article.posts {
             writer
-                .write_record([
+                .row([
                     kit.language.as_str(),
                     article.date.as_deref().unwrap_or(""),
                     &article.title,
@@ -273,7 +276,7 @@ fn csv(kit: &Kit) -> Result<Vec<u8>> {
         }
     }
     writer
-        .into_inner()
+        .into_bytes()
         .map_err(|e| Error::Usage(format!("cannot write the social kit: {e}")))
 }
 

@@ -141,6 +141,8 @@ pub fn view(site: &Site, id: PageId, cards: &Cards, strings: &Strings) -> Social
 /// Hashtags of a page: its own, then the site's defaults, once each.
 pub fn hashtags(site: &Site, id: PageId) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    // Seen tags, lowercased: a set, so a long list is not searched per tag.
+    let mut seen = std::collections::HashSet::new();
     for tag in site
         .page(id)
         .meta
@@ -153,7 +155,7 @@ pub fn hashtags(site: &Site, id: PageId) -> Vec<String> {
             .chars()
             .filter(|c| c.is_alphanumeric() || *c == '_')
             .collect();
-        if !tag.is_empty() && !out.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
+        if !tag.is_empty() && seen.insert(tag.to_ascii_lowercase()) {
             out.push(tag);
         }
     }

@@ -7,4 +7,5 @@ pub mod cards;
 pub mod kit;
 pub mod links;
 pub mod meta;
+pub mod spreadsheet;
 pub mod text;

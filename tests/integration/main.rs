@@ -12,6 +12,7 @@ mod image_bounds;
 mod incremental;
 mod invalid;
 mod limits;
+mod list_limits;
 mod output_safety;
 mod people;
 mod properties;
