@@ -19,6 +19,12 @@ pub use positions::Positions;
 /// The longest summary that lists and share cards show whole.
 pub const SUMMARY_MAX_CHARS: usize = 200;
 
+/// The most tags one page may have. Every tag has a page and feeds listing
+/// the article with all its tags, so what a build writes grows with the
+/// square of an article's tag count: 20,000 tags in one article would write
+/// tens of gigabytes. A real article needs a handful.
+pub const MAX_TAGS: usize = 30;
+
 /// A scalar written in YAML (text, number or yes/no), kept as text so the
 /// field can be checked and reported in plain words afterwards.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -678,7 +684,7 @@ impl Checker<'_> {
                 .map(|s| s.trim().to_string())
                 .filter(|s| !s.is_empty()),
             draft: raw.draft,
-            tags: clean_list(raw.tags),
+            tags: self.bounded_tags(clean_list(raw.tags)),
             audience,
             image,
             image_alt,
@@ -798,6 +804,24 @@ impl Checker<'_> {
             )
             .with_hint(format!("add a line like `{example}`")),
         );
+    }
+
+    /// Keeps at most [`MAX_TAGS`] tags; more is an error at `tags:`.
+    fn bounded_tags(&mut self, mut tags: Vec<String>) -> Vec<String> {
+        if tags.len() > MAX_TAGS {
+            let position = self.key_position(&[Segment::Key("tags".into())]);
+            self.diagnostics.push(
+                Diagnostic::error(
+                    codes::FRONTMATTER_INVALID_VALUE,
+                    self.file,
+                    position,
+                    format!("this page has {} tags; a page may have at most {MAX_TAGS}", tags.len()),
+                )
+                .with_hint("keep the few tags a reader would browse by (e.g. `tags: [asthma, lungs]`); other words for the topic go under `aliases:`"),
+            );
+            tags.truncate(MAX_TAGS);
+        }
+        tags
     }
 
     fn invalid_choice(&mut self, field: &str, value: &str, allowed: &[&str]) {

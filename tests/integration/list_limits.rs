@@ -100,3 +100,47 @@ fn twenty_thousand_hashtags_and_aliases_build_in_linear_time() {
         (list, "Body.".to_string())
     });
 }
+
+/// Every tag has its own page and feeds that list the article with all its
+/// tags, so output would grow with the square of the count: 20,000 tags are
+/// an error at `tags:`, and the preview (which renders despite errors)
+/// keeps only the first few.
+#[test]
+fn twenty_thousand_tags_are_an_error_and_never_fill_the_disk() {
+    let site = TestSite::new("sites/minimal");
+    let tags: Vec<String> = (0..20_000).map(|i| format!("t{i}")).collect();
+    std::fs::write(
+        site.root.join("content/en/long.md"),
+        format!(
+            "---\ntitle: Long\nsummary: Many tags.\ndate: 2026-01-10\ntags: [{}]\n---\n\nBody.\n",
+            tags.join(", ")
+        ),
+    )
+    .unwrap();
+    let start = Instant::now();
+    let memory = pamphlet::output::Memory::default();
+    pamphlet::pipeline::run(&site.options(), pamphlet::pipeline::Target::Memory(&memory)).unwrap();
+    let tag_pages = memory
+        .into_files()
+        .keys()
+        .filter(|p| p.starts_with("en/tags/") && p.ends_with("index.html"))
+        .count();
+    assert!(
+        tag_pages <= pamphlet::frontmatter::MAX_TAGS + 1,
+        "{tag_pages} tag pages"
+    );
+    let report = site.build();
+    assert!(!report.published);
+    let errors: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "frontmatter/invalid-value")
+        .map(|d| (d.file.to_string_lossy().into_owned(), d.position.line))
+        .collect();
+    assert_eq!(errors, [("content/en/long.md".to_string(), 5)]);
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
+}
