@@ -47,32 +47,25 @@ pub fn text_with(
     attrs: &[(&str, &str)],
     text: &str,
 ) -> io::Result<()> {
+    let attrs = allowed_attributes(attrs);
     w.create_element(name)
-        .with_attributes(
-            attrs
-                .iter()
-                .map(|&(k, v)| (k, allowed(v)))
-                .collect::<Vec<_>>()
-                .iter()
-                .map(|(k, v)| (*k, v.as_ref())),
-        )
+        .with_attributes(attrs.iter().map(|(k, v)| (*k, v.as_ref())))
         .write_text_content(BytesText::new(&allowed(text)))?;
     Ok(())
 }
 
 /// `<name attr="…"/>`.
 pub fn empty(w: &mut XmlWriter, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
+    let attrs = allowed_attributes(attrs);
     w.create_element(name)
-        .with_attributes(
-            attrs
-                .iter()
-                .map(|&(k, v)| (k, allowed(v)))
-                .collect::<Vec<_>>()
-                .iter()
-                .map(|(k, v)| (*k, v.as_ref())),
-        )
+        .with_attributes(attrs.iter().map(|(k, v)| (*k, v.as_ref())))
         .write_empty()?;
     Ok(())
+}
+
+/// Attribute values with what XML cannot hold dropped (see [`allowed`]).
+fn allowed_attributes<'a>(attrs: &[(&'a str, &'a str)]) -> Vec<(&'a str, Cow<'a, str>)> {
+    attrs.iter().map(|&(k, v)| (k, allowed(v))).collect()
 }
 
 #[cfg(test)]
