@@ -51,6 +51,7 @@ pub mod structured_data;
 pub mod theme;
 pub mod updates;
 pub mod validate;
+pub mod workflow;
 pub mod xml;
 mod yaml;
 pub mod zone;

@@ -83,6 +83,7 @@ pub fn init(dir: &Path, today: Date) -> Result<Vec<PathBuf>> {
         write_new(&path, &text)?;
         written.push(path);
     }
+    written.push(crate::workflow::write(dir)?);
     Ok(written)
 }
 

@@ -10,6 +10,7 @@ mod fuzz_regressions;
 mod hostile;
 mod image_bounds;
 mod incremental;
+mod install;
 mod invalid;
 mod limits;
 mod list_limits;
