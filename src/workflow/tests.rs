@@ -36,7 +36,10 @@ fn runs(job: &str) -> Vec<String> {
 #[test]
 fn installs_this_version_with_pip_then_checks_then_builds() {
     let runs = runs("build");
-    let pin = format!("pip install \"pamphlet=={}\"", env!("CARGO_PKG_VERSION"));
+    let pin = format!(
+        "pip install \"pamphlet-ssg=={}\"",
+        env!("CARGO_PKG_VERSION")
+    );
     let at = |needle: &str| {
         runs.iter()
             .position(|r| r.contains(needle))

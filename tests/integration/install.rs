@@ -152,7 +152,7 @@ fn init_writes_the_pages_workflow_and_the_starter_builds_without_publishing_it()
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let workflow = std::fs::read_to_string(site.join(".github/workflows/pamphlet.yml")).unwrap();
     assert_eq!(workflow, pamphlet::workflow::text());
-    assert!(workflow.contains(&format!("pamphlet=={}", env!("CARGO_PKG_VERSION"))));
+    assert!(workflow.contains(&format!("pamphlet-ssg=={}", env!("CARGO_PKG_VERSION"))));
 
     let out = run(&["build", "--root", &site_arg, "--today", "2026-06-01"]);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
