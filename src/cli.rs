@@ -121,7 +121,7 @@ pub struct BuildArgs {
     /// Print only problems, not the summary line.
     #[arg(long, short)]
     pub quiet: bool,
-    /// Do not write the editorial report (_report/).
+    /// Do not write the editorial report (.pamphlet-cache/report/).
     #[arg(long)]
     pub no_report: bool,
 }
@@ -371,6 +371,12 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
         if let Some(kib) = peak_memory_kib() {
             eprintln!("  {:<24} {:>8.1} MiB", "peak memory", kib as f64 / 1024.0);
         }
+    }
+    if let Some(page) = report.private_report.as_ref().filter(|_| !args.quiet) {
+        eprintln!(
+            "Editorial report (private, not published): {}",
+            page.display()
+        );
     }
     if report.published {
         if !args.quiet {

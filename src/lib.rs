@@ -34,6 +34,7 @@ pub mod parse;
 pub mod paths;
 pub mod people;
 pub mod pipeline;
+pub mod placeholder;
 pub mod privacy;
 pub mod readability;
 pub mod render;

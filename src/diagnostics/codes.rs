@@ -99,6 +99,14 @@ codes! {
         "site.yaml has a setting Pamphlet does not know.",
         "Settings are checked strictly so that a typo never silently turns a feature off. \
          The hint names the closest known setting. See the README for the full list.";
+    CONTENT_PLACEHOLDER = "content/placeholder", Error,
+        "A page still holds a placeholder written by `pamphlet new` (a text starting with `REPLACE:`).",
+        "`pamphlet new` fills every field it cannot know (the reviewer's and author's names, the \
+         sources, the first lines of text) with a placeholder starting with `REPLACE:`, so that none \
+         of them can be published by mistake: a page saying \"Medically reviewed by\" a made-up \
+         person would betray the readers' trust. Write the real text in place of each one, or delete \
+         the line if the article does not need it. Drafts (`draft: true`) may keep placeholders; they \
+         are errors as soon as the page would be published (or built with `--drafts`).";
     CONTENT_UNKNOWN_LANGUAGE = "content/unknown-language", Error,
         "A folder under content/ is not one of the languages listed in site.yaml.",
         "Each folder directly under content/ is a language code listed under `languages:` in \

@@ -211,8 +211,10 @@ fn an_outdated_translation_links_to_its_source() {
         assert!(select_text(&site.html(up_to_date), ".translation-notice").is_empty());
     }
     // The editorial report says so too, and only for that translation.
-    let report: serde_json::Value =
-        serde_json::from_str(&site.read("_report/report.json")).unwrap();
+    let report: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(site.root.join(".pamphlet-cache/report/report.json")).unwrap(),
+    )
+    .unwrap();
     let outdated: Vec<&str> = report["articles"]
         .as_array()
         .unwrap()
