@@ -14,6 +14,9 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod customize;
+pub use customize::{I18nCommand, ThemeCommand};
+
 /// Pamphlet builds health-information websites from Markdown articles,
 /// checking reviewers, sources, readability, accessibility and translations.
 #[derive(Parser, Debug)]
@@ -62,6 +65,18 @@ pub enum Command {
     /// page in the browser reloads by itself, problems show over the page,
     /// and each article has an author panel.
     Serve(ServeArgs),
+    /// Translate the theme's interface texts into a language
+    /// (`pamphlet i18n add <lang>`).
+    I18n {
+        #[command(subcommand)]
+        what: I18nCommand,
+    },
+    /// Change one of the theme's templates for this site
+    /// (`pamphlet theme copy <template>`).
+    Theme {
+        #[command(subcommand)]
+        what: ThemeCommand,
+    },
 }
 
 /// What `pamphlet new` can create besides an article.
@@ -178,6 +193,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Build(args) => build(args),
         Command::Check(args) => check(args),
         Command::Serve(args) => serve(args),
+        Command::I18n { what } => customize::i18n(what),
+        Command::Theme { what } => customize::theme(what),
         Command::Init { dir } => {
             let files = crate::scaffold::init(&dir, today(None)?)?;
             eprintln!(

@@ -16,6 +16,7 @@ pub mod cli;
 pub mod config;
 pub mod contrast;
 pub mod coverage;
+pub mod customize;
 pub mod dates;
 pub mod diagnostics;
 pub mod disclaimer;

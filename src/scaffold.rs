@@ -192,7 +192,7 @@ aliases: []                          # other names for the A–Z index and searc
 /// Writes a file that must not exist yet. `create_new` refuses anything at
 /// that name, a link included (even one pointing nowhere), so no existing
 /// file, here or where a link leads, is ever overwritten.
-fn write_new(path: &Path, text: &str) -> Result<()> {
+pub(crate) fn write_new(path: &Path, text: &str) -> Result<()> {
     use std::io::Write;
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;

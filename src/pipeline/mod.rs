@@ -185,7 +185,28 @@ pub(crate) fn setup(options: &BuildOptions) -> Result<Result<Setup, Diagnostics>
     diagnostics.extend(found);
     let renderer = Renderer::new(&theme)?;
     let languages: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
-    let (strings, found) = Strings::load(&theme, &languages, &config.default_language);
+    // site.yaml is read again only if a language misses texts, to point
+    // the warning at the line that lists it.
+    let site_yaml = std::cell::OnceCell::new();
+    let listed = |language: &str| {
+        let text: &String = site_yaml.get_or_init(|| {
+            let bytes = config
+                .boundary
+                .read(std::path::Path::new(config::FILE_NAME))
+                .unwrap_or_default();
+            String::from_utf8_lossy(&bytes).into_owned()
+        });
+        crate::yaml::locate(
+            text,
+            &[
+                crate::yaml::Segment::Key("languages".into()),
+                crate::yaml::Segment::Key(language.into()),
+            ],
+        )
+        .unwrap_or_else(crate::diagnostics::Position::start)
+    };
+    let (strings, found) =
+        Strings::load_listed(&theme, &languages, &config.default_language, &listed);
     diagnostics.extend(found);
     let (people, found) = crate::people::load(&config.boundary);
     diagnostics.extend(found);

@@ -5,6 +5,7 @@ mod accessibility;
 mod alerts;
 mod boundary;
 mod cli;
+mod customize;
 mod feeds;
 mod fuzz_regressions;
 mod hostile;
