@@ -44,12 +44,12 @@ pub fn find(text: &str, file: &Path) -> Vec<Diagnostic> {
                 file,
                 lines.position(start, end),
                 format!(
-                    "`{}` is a placeholder written by `pamphlet new`; it must not be published as it is",
-                    shorten(shown)
+                    "a placeholder from `pamphlet new` is still here ({}); the page is not published until it is replaced",
+                    shorten(shown[MARKER.len()..].trim())
                 ),
             )
             .with_hint(
-                "write the real text in its place (or delete the line if the article does not need it)",
+                "write the real text in place of the `REPLACE:` text (or delete the line if the article does not need it)",
             ),
         );
     }
