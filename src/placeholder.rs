@@ -91,10 +91,31 @@ mod tests {
             ]
         );
         assert!(
-            found[0]
-                .message
-                .contains("REPLACE: the reviewer's full name`")
+            found[0].message.contains("(the reviewer's full name)"),
+            "{}",
+            found[0].message
         );
+    }
+
+    proptest::proptest! {
+        /// Wherever a placeholder is, it is found there, once, and nothing
+        /// else in the text is taken for one.
+        #[test]
+        fn a_placeholder_is_found_at_its_line_whatever_surrounds_it(
+            before in proptest::collection::vec("[^\n]{0,30}", 0..8),
+            prefix in "[^\n]{0,10}",
+            after in proptest::collection::vec("[^\n]{0,30}", 0..8),
+        ) {
+            let clean = |lines: &[String]| !lines.iter().any(|l| l.contains(MARKER));
+            proptest::prop_assume!(clean(&before) && clean(&after) && !prefix.contains(MARKER));
+            let mut lines = before.clone();
+            lines.push(format!("{prefix}{}", text("the real words")));
+            lines.extend(after);
+            let found = find(&lines.join("\n"), Path::new("a.md"));
+            proptest::prop_assert_eq!(found.len(), 1);
+            proptest::prop_assert_eq!(found[0].position.line, before.len() + 1);
+            proptest::prop_assert_eq!(found[0].position.column, prefix.chars().count() + 1);
+        }
     }
 
     #[test]

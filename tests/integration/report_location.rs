@@ -81,7 +81,9 @@ fn a_report_folder_that_is_a_link_is_refused_and_nothing_is_written_through_it()
         &site.options(),
         pamphlet::pipeline::Target::Folder(site.public()),
     );
-    let error = result.err().expect("refused");
+    let Err(error) = result else {
+        panic!("a report folder that is a link must be refused");
+    };
     assert!(error.to_string().contains("not a folder"), "{error}");
     assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 0);
 }
