@@ -28,10 +28,12 @@ pub fn text(what: &str) -> String {
 /// content file), at its line and column. A single substring search when
 /// there is none, so it costs next to nothing on real content.
 pub fn find(text: &str, file: &Path) -> Vec<Diagnostic> {
-    let finder = memchr::memmem::Finder::new(MARKER);
+    // Built once: the search runs on every page of every build.
+    static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(MARKER));
     let mut found = Vec::new();
     let lines = LineIndex::new(text);
-    for start in finder.find_iter(text.as_bytes()) {
+    for start in FINDER.find_iter(text.as_bytes()) {
         let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
         let shown = text[start..line_end]
             .trim_end()
