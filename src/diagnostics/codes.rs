@@ -272,9 +272,11 @@ codes! {
         "A language of the site has no text of its own for some interface strings of the theme.",
         "The theme's interface texts (\"Skip to main content\", \"References\", \"Last reviewed\" ...) \
          come from `i18n/<lang>.yaml` files of the theme. When a language has no text for a key, \
-         pages show the default language's text (then English) instead. The message lists the keys; \
-         translate them in your site's own `i18n/<lang>.yaml` (one `key: text` line each). The \
-         default theme ships complete texts for en, es, ar, fr and zh-Hans.";
+         pages show the default language's text (then English) instead. The message gives how many \
+         are missing. `pamphlet i18n add <lang>` writes every one of them into your site's \
+         `i18n/<lang>.yaml`, in English with a note saying where it shows, ready to translate (an \
+         existing file keeps its lines and gets only what it lacks). The default theme ships \
+         complete texts for en, es, ar, fr and zh-Hans.";
     TRANSLATION_DUPLICATE = "translation/duplicate", Error,
         "Two pages in the same language claim to be translations of the same article.",
         "A translation group holds at most one page per language. Pages are grouped by their \
