@@ -14,6 +14,9 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod customize;
+pub use customize::{I18nCommand, ThemeCommand};
+
 /// Pamphlet builds health-information websites from Markdown articles,
 /// checking reviewers, sources, readability, accessibility and translations.
 #[derive(Parser, Debug)]
@@ -62,6 +65,18 @@ pub enum Command {
     /// page in the browser reloads by itself, problems show over the page,
     /// and each article has an author panel.
     Serve(ServeArgs),
+    /// Translate the theme's interface texts into a language
+    /// (`pamphlet i18n add <lang>`).
+    I18n {
+        #[command(subcommand)]
+        what: I18nCommand,
+    },
+    /// Change one of the theme's templates for this site
+    /// (`pamphlet theme copy <template>`).
+    Theme {
+        #[command(subcommand)]
+        what: ThemeCommand,
+    },
 }
 
 /// What `pamphlet new` can create besides an article.
@@ -121,7 +136,7 @@ pub struct BuildArgs {
     /// Print only problems, not the summary line.
     #[arg(long, short)]
     pub quiet: bool,
-    /// Do not write the editorial report (_report/).
+    /// Do not write the editorial report (.pamphlet-cache/report/).
     #[arg(long)]
     pub no_report: bool,
 }
@@ -178,6 +193,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Build(args) => build(args),
         Command::Check(args) => check(args),
         Command::Serve(args) => serve(args),
+        Command::I18n { what } => customize::i18n(what),
+        Command::Theme { what } => customize::theme(what),
         Command::Init { dir } => {
             let files = crate::scaffold::init(&dir, today(None)?)?;
             eprintln!(
@@ -371,6 +388,12 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
         if let Some(kib) = peak_memory_kib() {
             eprintln!("  {:<24} {:>8.1} MiB", "peak memory", kib as f64 / 1024.0);
         }
+    }
+    if let Some(page) = report.private_report.as_ref().filter(|_| !args.quiet) {
+        eprintln!(
+            "Editorial report (private, not published): {}",
+            page.display()
+        );
     }
     if report.published {
         if !args.quiet {

@@ -79,6 +79,7 @@ struct RawConfig {
     emergency: crate::disclaimer::EmergencyConfig,
     contact: Option<crate::localized::Localized>,
     funding: Option<crate::localized::Localized>,
+    report: crate::editorial::ReportConfig,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -457,6 +458,8 @@ pub struct Config {
     pub status: StatusConfig,
     /// `emergency:`, `contact:` and `funding:`: the notice under articles.
     pub disclaimer: crate::disclaimer::Settings,
+    /// `report:`: whether the editorial report is published with the site.
+    pub report: crate::editorial::ReportConfig,
 }
 
 impl Config {
@@ -733,6 +736,7 @@ pub fn from_text(root: &Path, text: &str) -> Loaded {
             timezone,
             status,
             disclaimer,
+            report: raw.report,
         }),
         _ => None,
     };

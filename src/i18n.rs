@@ -27,6 +27,17 @@ impl Strings {
         languages: &[String],
         default_language: &str,
     ) -> (Strings, Diagnostics) {
+        Strings::load_listed(theme, languages, default_language, &|_| Position::start())
+    }
+
+    /// [`Strings::load`], with `listed` giving the line of site.yaml that
+    /// lists a language (where its missing-texts warning points).
+    pub fn load_listed(
+        theme: &Theme,
+        languages: &[String],
+        default_language: &str,
+        listed: &dyn Fn(&str) -> Position,
+    ) -> (Strings, Diagnostics) {
         let mut diagnostics = Diagnostics::new();
         let mut tables: BTreeMap<String, StringTable> = BTreeMap::new();
         for (lang, files) in &theme.i18n {
@@ -80,7 +91,13 @@ impl Strings {
                 .cloned()
                 .collect();
             if !missing.is_empty() {
-                diagnostics.push(missing_warning(theme, lang, default_language, &missing));
+                diagnostics.push(missing_warning(
+                    theme,
+                    lang,
+                    default_language,
+                    &missing,
+                    listed,
+                ));
             }
             strings.missing.insert(lang.clone(), missing);
             strings.merged.insert(lang.clone(), Arc::new(merged));
@@ -109,43 +126,48 @@ impl Strings {
     }
 }
 
-/// The warning for a language's missing keys, on the file to add them to:
-/// the site's (or theme's) strings file of the language, if there is one.
+/// The warning for a language's missing keys: one short line with the
+/// count and the command that writes them out to translate. It is placed on
+/// the site's own strings file of the language when there is one, else on
+/// the language's line in site.yaml (`listed` finds it): never on a theme
+/// file the author may not have on disk.
 fn missing_warning(
     theme: &Theme,
     language: &str,
     default_language: &str,
     missing: &[String],
+    listed: &dyn Fn(&str) -> Position,
 ) -> Diagnostic {
     let instead = if language == default_language {
         "in English".to_string()
     } else {
         format!("in `{default_language}` (or English)")
     };
-    let file = theme
-        .i18n
-        .get(language)
-        .and_then(|files| files.last())
-        .map_or_else(
-            || std::path::PathBuf::from(format!("i18n/{language}.yaml")),
-            |(path, _)| path.clone(),
-        );
-    let keys: Vec<String> = missing.iter().map(|k| format!("`{k}`")).collect();
-    let (count, what) = match missing.len() {
-        1 => ("one".to_string(), "interface text"),
-        n => (n.to_string(), "interface texts"),
+    let own = theme.i18n.get(language).and_then(|files| {
+        files
+            .iter()
+            .rev()
+            .find(|(path, _)| path.starts_with("i18n"))
+    });
+    let (file, position) = match own {
+        Some((path, _)) => (path.clone(), Position::start()),
+        None => (
+            std::path::PathBuf::from(crate::config::FILE_NAME),
+            listed(language),
+        ),
+    };
+    let count = match missing.len() {
+        1 => "1 interface text has".to_string(),
+        n => format!("{n} interface texts have"),
     };
     Diagnostic::warning(
         codes::THEME_MISSING_STRING,
         &file,
-        Position::start(),
-        format!(
-            "the language `{language}` has no text of its own for {count} {what}: {}; pages in `{language}` show them {instead}",
-            keys.join(", ")
-        ),
+        position,
+        format!("{count} no `{language}` translation; pages show them {instead}"),
     )
     .with_hint(format!(
-        "translate them in your site's `i18n/{language}.yaml`, one `key: text` line each"
+        "run `pamphlet i18n add {language}` to write them into `i18n/{language}.yaml`, ready to translate"
     ))
 }
 
@@ -189,12 +211,12 @@ mod tests {
                 (
                     codes::THEME_MISSING_STRING,
                     "i18n/es.yaml".to_string(),
-                    "the language `es` has no text of its own for one interface text: `references`; pages in `es` show them in `en` (or English)".to_string()
+                    "1 interface text has no `es` translation; pages show them in `en` (or English)".to_string()
                 ),
                 (
                     codes::THEME_MISSING_STRING,
-                    "i18n/pt-BR.yaml".to_string(),
-                    "the language `pt-BR` has no text of its own for 2 interface texts: `home`, `references`; pages in `pt-BR` show them in `en` (or English)".to_string()
+                    "site.yaml".to_string(),
+                    "2 interface texts have no `pt-BR` translation; pages show them in `en` (or English)".to_string()
                 ),
             ]
         );

@@ -13,7 +13,9 @@ languages:
   es: { name: Español, title: Mi sitio de salud }
 theme: default
 review:
-  require_reviewer: true    # an article without a medical reviewer fails the build
+  # Set to true once your articles name the clinician who checked them:
+  # then an article without a medical reviewer cannot be published.
+  require_reviewer: false
   interval_months: 12       # when the next review is due, after the last one
 readability:
   max_grade: 8
@@ -40,11 +42,11 @@ pub fn init(dir: &Path, today: Date) -> Result<Vec<PathBuf>> {
         ("site.yaml", STARTER_SITE_YAML.to_string()),
         (
             "content/en/_index.md",
-            "---\ntitle: My Health Site\nsummary: Clear, checked health information for our community.\n---\n\nWelcome! Replace this text with a few words about your organisation.\n".to_string(),
+            "---\ntitle: My Health Site\nsummary: Clear, checked health information for our community.\n---\n\nWelcome! This site gives clear health information for our community. Each article lists its sources and says whether a clinician has checked it.\n".to_string(),
         ),
         (
             "content/es/_index.md",
-            "---\ntitle: Mi sitio de salud\nsummary: Información de salud clara y revisada para nuestra comunidad.\n---\n\n¡Bienvenido! Cambie este texto por unas palabras sobre su organización.\n".to_string(),
+            "---\ntitle: Mi sitio de salud\nsummary: Información de salud clara y revisada para nuestra comunidad.\n---\n\n¡Bienvenido! Este sitio ofrece información de salud clara para nuestra comunidad. Cada artículo indica sus fuentes y si un profesional de salud lo ha revisado.\n".to_string(),
         ),
         (
             "content/en/basics/_index.md",
@@ -95,8 +97,11 @@ fn starter_article(
     body: &str,
     extra: &str,
 ) -> String {
+    // The starter names no author and no reviewer: a made-up person must
+    // never appear as having checked a page. The theme then says the page
+    // has not been medically reviewed yet, which is the truth.
     format!(
-        "---\ntitle: {title}\nsummary: {summary}\ndate: {today}\ntags: [hygiene]\naudience: public\nauthors:\n  - name: Your Name\nreviewers:\n  - name: Reviewer Name\n    credentials: MD\n    role: Family physician\n    date: {today}\nnext_review: {next}\ncitations:\n  - id: who-hands\n    title: Hand hygiene\n    container: World Health Organization\n    url: https://www.who.int/\n    accessed: {today}\n{extra}---\n\n{body}"
+        "---\ntitle: {title}\nsummary: {summary}\ndate: {today}\ntags: [hygiene]\naudience: public\n# reviewers:                 # add the clinician who checked this page, then set\n#   - name: Full Name       # review.require_reviewer: true in site.yaml\n#     credentials: MD\n#     role: Family physician\n#     date: {today}\n# next_review: {next}\ncitations:\n  - id: who-hands\n    title: Hand hygiene\n    container: World Health Organization\n    url: https://www.who.int/\n    accessed: {today}\n{extra}---\n\n{body}"
     )
 }
 
@@ -117,11 +122,27 @@ pub fn new_article(path: &Path, today: Date) -> Result<()> {
         title = first.to_uppercase() + &title[1..];
     }
     let next = today.add_months(12);
+    // Every text only the author can know is a placeholder (see
+    // crate::placeholder): the article cannot be published until each one
+    // is replaced, so no made-up reviewer or source ever goes live.
+    use crate::placeholder::{text as line, value};
+    let summary = value("one or two plain sentences saying what this page is about");
+    let author = value("your full name");
+    let reviewer = value("the full name of the clinician who checks this article");
+    let credentials = value("their credentials, e.g. MD");
+    let role = value("their role, e.g. Family physician");
+    let source_authors = value("Surname AB");
+    let source_title = value("title of the article or page you rely on");
+    let container = value("journal, publisher or website");
+    let first = line("write the article here. Cite a source like this [@example2026].");
+    let heading = line("a first heading");
+    let advice = line("use short sentences and everyday words.");
     let text = format!(
         r#"---
 # Required: the page title, a one-sentence summary (200 characters at most), the first publication date.
+# Every value marked REPLACE must be replaced before the article can be published.
 title: {title}
-summary: One or two plain sentences saying what this page is about.
+summary: {summary}
 date: {today}
 # updated: {today}                 # when the content last changed
 # slug: {stem}                      # the last part of the address (default: the file name)
@@ -133,37 +154,37 @@ audience: patients                   # patients | caregivers | clinicians | publ
 # image_alt: What the picture shows # required when image is set
 hashtags: []                         # e.g. [HeartHealth]
 authors:
-  - name: Your Name
-    credentials: RN
+  - name: {author}
+    # credentials: RN
 reviewers:                           # who checked this medically, and when
-  - name: Reviewer Name
-    credentials: MD
-    role: Family physician
-    date: {today}
+  - name: {reviewer}
+    credentials: {credentials}
+    role: {role}
+    date: {today}                  # the day they checked it
 # next_review: {next}              # default: last review + review.interval_months
 citations:                           # cite in the text with [@example2026]
   - id: example2026
-    authors: [Surname AB, Other CD]
-    title: Title of the article or page
-    container: Journal, publisher or website
-    year: 2026
+    authors: [{source_authors}]
+    title: {source_title}
+    container: {container}
+    # year: 2026
     # volume: "1"
     # issue: "2"
     # pages: 10-20
     # doi: 10.xxxx/xxxxx
     # pmid: "12345678"
-    url: https://www.who.int/
-    accessed: {today}
+    # url: https://www.example.org/page
+    # accessed: {today}
 aliases: []                          # other names for the A–Z index and search
 # search: false                     # leave this page out of search and the A–Z index
 # extra: {{ campaign: spring }}      # your own data, for templates
 ---
 
-Write the article here. Cite a source like this [@example2026].
+{first}
 
-## A first heading
+## {heading}
 
-Use short sentences and everyday words.
+{advice}
 "#
     );
     write_new(path, &text)
@@ -172,7 +193,7 @@ Use short sentences and everyday words.
 /// Writes a file that must not exist yet. `create_new` refuses anything at
 /// that name, a link included (even one pointing nowhere), so no existing
 /// file, here or where a link leads, is ever overwritten.
-fn write_new(path: &Path, text: &str) -> Result<()> {
+pub(crate) fn write_new(path: &Path, text: &str) -> Result<()> {
     use std::io::Write;
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
@@ -254,7 +275,7 @@ pub fn new_update(
         write_new(
             &index,
             &format!(
-                "---\n# The page that shows this topic's updates, newest first.\ntitle: {title}\nsummary: Live updates, newest first.\n---\n\nWhat this page is about, and where to get help in an emergency.\n"
+                "---\n# The page that shows this topic's updates, newest first.\ntitle: {title}\nsummary: Live updates, newest first.\n---\n\nThe latest news on this topic, newest first. In an emergency, call your local emergency number.\n"
             ),
         )?;
         Some(index)

@@ -99,6 +99,14 @@ codes! {
         "site.yaml has a setting Pamphlet does not know.",
         "Settings are checked strictly so that a typo never silently turns a feature off. \
          The hint names the closest known setting. See the README for the full list.";
+    CONTENT_PLACEHOLDER = "content/placeholder", Error,
+        "A page still holds a placeholder written by `pamphlet new` (a text starting with `REPLACE:`).",
+        "`pamphlet new` fills every field it cannot know (the reviewer's and author's names, the \
+         sources, the first lines of text) with a placeholder starting with `REPLACE:`, so that none \
+         of them can be published by mistake: a page saying \"Medically reviewed by\" a made-up \
+         person would betray the readers' trust. Write the real text in place of each one, or delete \
+         the line if the article does not need it. Drafts (`draft: true`) may keep placeholders; they \
+         are errors as soon as the page would be published (or built with `--drafts`).";
     CONTENT_UNKNOWN_LANGUAGE = "content/unknown-language", Error,
         "A folder under content/ is not one of the languages listed in site.yaml.",
         "Each folder directly under content/ is a language code listed under `languages:` in \
@@ -264,9 +272,11 @@ codes! {
         "A language of the site has no text of its own for some interface strings of the theme.",
         "The theme's interface texts (\"Skip to main content\", \"References\", \"Last reviewed\" ...) \
          come from `i18n/<lang>.yaml` files of the theme. When a language has no text for a key, \
-         pages show the default language's text (then English) instead. The message lists the keys; \
-         translate them in your site's own `i18n/<lang>.yaml` (one `key: text` line each). The \
-         default theme ships complete texts for en, es, ar, fr and zh-Hans.";
+         pages show the default language's text (then English) instead. The message gives how many \
+         are missing. `pamphlet i18n add <lang>` writes every one of them into your site's \
+         `i18n/<lang>.yaml`, in English with a note saying where it shows, ready to translate (an \
+         existing file keeps its lines and gets only what it lacks). The default theme ships \
+         complete texts for en, es, ar, fr and zh-Hans.";
     TRANSLATION_DUPLICATE = "translation/duplicate", Error,
         "Two pages in the same language claim to be translations of the same article.",
         "A translation group holds at most one page per language. Pages are grouped by their \

@@ -114,6 +114,7 @@ fn to_report(d: &Diagnostic, file: Option<&ShownFile>) -> Report<()> {
     if let Some(hint) = &d.hint {
         notes.push(format!("hint: {hint}"));
     }
+    notes.push(explain_note(d));
     report.with_notes(notes)
 }
 
@@ -207,6 +208,12 @@ fn byte_range(file: &ShownFile, d: &Diagnostic) -> Option<std::ops::Range<usize>
     Some(line_start + start..line_start + end.max(start))
 }
 
+/// The last line of every problem printed for people: the command that
+/// explains its code at length.
+fn explain_note(d: &Diagnostic) -> String {
+    format!("more: pamphlet check --explain {}", d.code)
+}
+
 fn plain_line(d: &Diagnostic) -> String {
     let mut s = format!(
         "{}[{}]: {}:{}:{}: {}\n",
@@ -220,6 +227,7 @@ fn plain_line(d: &Diagnostic) -> String {
     if let Some(hint) = &d.hint {
         s.push_str(&format!("  hint: {hint}\n"));
     }
+    s.push_str(&format!("  {}\n", explain_note(d)));
     s
 }
 
@@ -318,6 +326,7 @@ pub fn summary_line(diagnostics: &Diagnostics) -> String {
 mod tests {
     use super::*;
     use crate::diagnostics::Position;
+    use crate::diagnostics::codes;
 
     fn sample() -> Diagnostics {
         Diagnostics::from_iter([Diagnostic::warning(
@@ -353,6 +362,13 @@ mod tests {
         assert!(out.contains("reviewrs: []"), "{out}");
         assert!(out.contains("^^^^^^^^"), "{out}");
         assert!(out.contains("hint: did you mean `reviewers`?"), "{out}");
+        // Every problem ends with the command that explains it.
+        let last = out.trim_end().lines().last().unwrap_or_default();
+        assert!(
+            last.ends_with("more: pamphlet check --explain frontmatter/unknown-field"),
+            "{out}"
+        );
+        assert!(codes::find("frontmatter/unknown-field").is_some());
     }
 
     #[test]

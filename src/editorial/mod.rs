@@ -1,5 +1,7 @@
-//! The editorial report: `_report/index.html` and `_report/report.json`,
-//! written with every build for the health educators who never read CI logs.
+//! The editorial report: `index.html` and `report.json` (and the other
+//! sort orders), written with every build for the health educators who
+//! never read CI logs: privately into `.pamphlet-cache/report/` unless
+//! site.yaml publishes it at `_report/` (see [`private`]).
 //!
 //! Per article and language: reviewers and the next review date (overdue
 //! first), reading level and its formula, citation and accessibility
@@ -18,6 +20,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+
+mod private;
+pub use private::{FOLDER, PrivateFolder, ReportConfig};
 
 #[derive(Debug, Clone, Default, Serialize)]
 struct Row {
@@ -52,7 +57,8 @@ const ORDERS: &[(&str, &str, &str)] = &[
     ("title.html", "title", "Article"),
 ];
 
-/// Writes the report into `_report/` of the output.
+/// Writes the report into `_report/` of `output` (a [`PrivateFolder`]
+/// keeps only the file names).
 pub fn write(
     site: &Site,
     facts: &[PageFacts],

@@ -55,7 +55,8 @@ pub struct BuildOptions {
     /// (`--now`, else the start of `--today` in UTC, else SOURCE_DATE_EPOCH,
     /// else the clock, read by the command line).
     pub now: AlertInstant,
-    /// Write the editorial report (`_report/`) with the site.
+    /// Write the editorial report: into `.pamphlet-cache/report/`, or
+    /// `_report/` of the output when site.yaml publishes it.
     pub report: bool,
 }
 
@@ -90,6 +91,9 @@ pub struct BuildReport {
     pub next_alert_expiry: Option<(AlertInstant, PathBuf)>,
     /// The text of the Markdown files with diagnostics, as read by the build.
     pub sources: crate::diagnostics::report::Sources,
+    /// The editorial report's page, when it was written privately (outside
+    /// the published folder).
+    pub private_report: Option<PathBuf>,
 }
 
 /// How long one stage took.
@@ -181,7 +185,28 @@ pub(crate) fn setup(options: &BuildOptions) -> Result<Result<Setup, Diagnostics>
     diagnostics.extend(found);
     let renderer = Renderer::new(&theme)?;
     let languages: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
-    let (strings, found) = Strings::load(&theme, &languages, &config.default_language);
+    // site.yaml is read again only if a language misses texts, to point
+    // the warning at the line that lists it.
+    let site_yaml = std::cell::OnceCell::new();
+    let listed = |language: &str| {
+        let text: &String = site_yaml.get_or_init(|| {
+            let bytes = config
+                .boundary
+                .read(std::path::Path::new(config::FILE_NAME))
+                .unwrap_or_default();
+            String::from_utf8_lossy(&bytes).into_owned()
+        });
+        crate::yaml::locate(
+            text,
+            &[
+                crate::yaml::Segment::Key("languages".into()),
+                crate::yaml::Segment::Key(language.into()),
+            ],
+        )
+        .unwrap_or_else(crate::diagnostics::Position::start)
+    };
+    let (strings, found) =
+        Strings::load_listed(&theme, &languages, &config.default_language, &listed);
     diagnostics.extend(found);
     let (people, found) = crate::people::load(&config.boundary);
     diagnostics.extend(found);
@@ -377,6 +402,7 @@ pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
     // everything else (down to the editorial report, which lists every
     // problem) runs beside it: each side has serial parts (merging
     // postings, drawing cards, sorting the report) the other fills in.
+    let private_report = matches!(target, Target::Folder(_));
     let (rest, indexed) = rayon::join(
         || -> Result<()> {
             let site_wide = site_wide_outputs(
@@ -399,13 +425,19 @@ pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
 
             report.diagnostics = std::mem::take(&mut report.diagnostics).sorted();
             if options.report {
+                // Private unless site.yaml publishes it; the live preview
+                // (memory, on the author's computer) keeps it at /_report/.
+                let private = (private_report && !site.config.report.publish)
+                    .then(|| editorial::PrivateFolder::open(&site.config.root))
+                    .transpose()?;
                 editorial::write(
                     &site,
                     &rendered.facts,
                     &report.diagnostics,
                     options.today,
-                    output,
+                    private.as_ref().map_or(output, |p| p as &dyn Output),
                 )?;
+                report.private_report = private.map(|p| p.dir().join("index.html"));
                 clock.lap("editorial report");
             }
             Ok(())

@@ -32,6 +32,9 @@ pub fn assemble(
             drafts.insert(page.source.path.clone());
             continue;
         }
+        // Every page that is built, drafts included with --drafts: a
+        // placeholder must never reach a published page.
+        diagnostics.extend(crate::placeholder::find(&page.text, &page.source.path));
         by_language
             .entry(page.source.language.clone())
             .or_default()

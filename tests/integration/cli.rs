@@ -122,24 +122,30 @@ fn init_creates_a_site_that_builds_and_new_adds_an_article() {
         Some(2)
     );
 
-    // The new article is a draft: it builds with --drafts, without warnings.
-    let out = pamphlet(&["check", "--root", &root_s, "--drafts", "--strict"]);
+    // The new article is a draft: the site still builds, without warnings,
+    // and the draft is left out.
+    let out = pamphlet(&["check", "--root", &root_s, "--strict"]);
     assert_eq!(
         out.status.code(),
         Some(0),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let out = pamphlet(&["build", "--root", &root_s, "--drafts"]);
+    let out = pamphlet(&["build", "--root", &root_s]);
     assert_eq!(out.status.code(), Some(0));
     assert!(
-        root.join("public/en/basics/flu-vaccine/index.html")
+        !root
+            .join("public/en/basics/flu-vaccine/index.html")
             .exists()
     );
     assert!(
         root.join("public/es/basics/handwashing/index.html")
             .exists()
     );
+    // Built with its drafts, the site would show the placeholders: refused.
+    let out = pamphlet(&["build", "--root", &root_s, "--drafts"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("content/placeholder"));
 }
 
 #[test]

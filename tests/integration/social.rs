@@ -225,7 +225,8 @@ fn sites_can_turn_page_images_and_cards_off() {
     let report = site.build();
     assert!(report.published, "{:?}", report.diagnostics);
     assert!(cards(&site).is_empty());
-    assert!(!site.root.join(".pamphlet-cache").exists());
+    // No card cache (the folder holds only the private editorial report).
+    assert!(!site.root.join(".pamphlet-cache/share").exists());
     // Without cards, the page's own image is its preview, others fall back to nothing.
     let salt = site.html("en/heart/salt/index.html");
     assert_eq!(

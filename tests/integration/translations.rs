@@ -211,8 +211,10 @@ fn an_outdated_translation_links_to_its_source() {
         assert!(select_text(&site.html(up_to_date), ".translation-notice").is_empty());
     }
     // The editorial report says so too, and only for that translation.
-    let report: serde_json::Value =
-        serde_json::from_str(&site.read("_report/report.json")).unwrap();
+    let report: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(site.root.join(".pamphlet-cache/report/report.json")).unwrap(),
+    )
+    .unwrap();
     let outdated: Vec<&str> = report["articles"]
         .as_array()
         .unwrap()
@@ -320,15 +322,31 @@ fn a_missing_ui_string_falls_back_and_is_reported() {
     assert!(report.published, "a warning does not stop the build");
     let warning = report.diagnostics.iter().next().unwrap();
     assert_eq!(warning.code, "theme/missing-string");
-    assert!(
-        warning.message.contains("`references`"),
-        "{}",
-        warning.message
+    // One short line: the count (every text but the one translated), the
+    // language, and the command that writes them out to translate.
+    let all = pamphlet::i18n::Strings::load(
+        &pamphlet::theme::embedded_default(),
+        &["en".to_string()],
+        "en",
+    )
+    .0
+    .table("en")
+    .len();
+    assert_eq!(
+        warning.message,
+        format!(
+            "{} interface texts have no `pt-BR` translation; pages show them in English",
+            all - 1
+        )
     );
+    assert_eq!(warning.file, std::path::Path::new("i18n/pt-BR.yaml"));
     assert!(
-        !warning.message.contains("`skip_to_content`"),
-        "{}",
-        warning.message
+        warning
+            .hint
+            .as_deref()
+            .is_some_and(|h| h.contains("`pamphlet i18n add pt-BR`")),
+        "{:?}",
+        warning.hint
     );
     let page = site.html("pt-BR/a/index.html");
     assert_eq!(select_text(&page, ".skip-link"), ["Pular para o conteúdo"]);
