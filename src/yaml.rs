@@ -8,7 +8,10 @@
 
 use crate::diagnostics::Position;
 
+mod explain;
+mod lenient;
 mod locate;
+pub use lenient::{Lenient, parse_lenient};
 pub use locate::{Locator, locate};
 use serde::de::DeserializeOwned;
 
@@ -21,6 +24,8 @@ pub struct YamlError {
     pub message: String,
     /// True for broken YAML syntax, false for a value of the wrong shape.
     pub is_syntax: bool,
+    /// How to write it instead, when the problem is recognised.
+    pub hint: Option<String>,
 }
 
 /// One step in the path to a key: a mapping key or a list index.
@@ -129,40 +134,50 @@ fn segments(path: &serde_ignored::Path<'_>) -> Vec<Segment> {
 }
 
 fn to_error(text: &str, error: serde_yaml::Error) -> YamlError {
-    let position = error
+    let at = error
         .location()
         .map(|l| Position::new(l.line(), l.column(), 1))
         .unwrap_or_else(Position::start);
     let raw = error.to_string();
     // serde_yaml appends " at line X column Y"; we report the position separately.
-    let mut message = match raw.find(" at line ") {
+    let message = match raw.find(" at line ") {
         Some(i) => raw[..i].to_string(),
         None => raw.clone(),
     };
-    // "…, while parsing a flow sequence at line 2 column 12": the opening
-    // bracket is where the author has to look, not the end of the block.
-    let mut position = position;
-    if let Some((construct, line, column)) = while_parsing(&raw) {
-        position = Position::new(line, column, 1);
-        message = format!("{message} (in the {construct} that starts here)");
-    }
     let is_syntax = !message.contains("invalid type")
         && !message.contains("invalid value")
         && !message.contains("unknown variant")
         && !message.contains("missing field");
-    let position = if is_syntax {
-        position
-    } else {
-        value_position(text, position)
-    };
+    if is_syntax {
+        // The parser's sentence is only read here, never shown.
+        let context = while_parsing(&raw);
+        let context = context
+            .as_ref()
+            .map(|(construct, line, column)| explain::Context {
+                construct,
+                line: *line,
+                column: *column,
+            });
+        let explained = explain::syntax(text, &message, at, context);
+        return YamlError {
+            position: explained.position,
+            message: explained.message,
+            is_syntax,
+            hint: Some(explained.hint),
+        };
+    }
+    let (message, hint) = plain_words(&message);
     YamlError {
-        position,
-        message: plain_words(&message),
+        position: value_position(text, at),
+        message,
         is_syntax,
+        hint,
     }
 }
 
-/// Underlines the whole value a type error points at, not just its first character.
+/// Where the construct the parser was inside starts ("…, while parsing a
+/// flow sequence at line 2 column 12"): the opening bracket or quote is
+/// where the author has to look, not the end of the text.
 fn while_parsing(raw: &str) -> Option<(String, usize, usize)> {
     let start = raw
         .find(", while parsing ")
@@ -180,6 +195,7 @@ fn while_parsing(raw: &str) -> Option<(String, usize, usize)> {
     Some((construct, line.trim().parse().ok()?, column.parse().ok()?))
 }
 
+/// Underlines the whole value a type error points at, not just its first character.
 fn value_position(text: &str, position: Position) -> Position {
     let Some(line) = text.lines().nth(position.line - 1) else {
         return position;
@@ -190,16 +206,24 @@ fn value_position(text: &str, position: Position) -> Position {
 }
 
 /// Rewords serde's messages ("invalid type: sequence, expected a string")
-/// into what an author understands.
-fn plain_words(message: &str) -> String {
+/// into what an author understands, with the fix when there is one.
+fn plain_words(message: &str) -> (String, Option<String>) {
     let (field, rest) = match message.split_once(": ") {
-        Some((f, r)) if !f.contains(' ') && !f.is_empty() => (Some(f), r),
+        Some((f, r)) if !f.contains(' ') && !f.is_empty() => (Some(f.trim_matches('"')), r),
         _ => (None, message),
     };
+    let mut hint = None;
     let rest = if let Some(body) = rest.strip_prefix("invalid type: ") {
         match body.split_once(", expected ") {
             Some((found, expected)) => {
-                format!("expected {expected}, found {}", describe_found(found))
+                if let (Some(text), true) = (found.strip_prefix("string "), expected.contains("sequence")) {
+                    hint = Some(list_hint(field.unwrap_or("field"), text));
+                }
+                format!(
+                    "expected {}, found {}",
+                    describe_expected(expected),
+                    describe_found(found)
+                )
             }
             None => body.to_string(),
         }
@@ -213,9 +237,32 @@ fn plain_words(message: &str) -> String {
     } else {
         rest.to_string()
     };
-    match field {
-        Some(f) => format!("`{}`: {rest}", f.trim_matches('"')),
+    let message = match field {
+        Some(f) => format!("`{f}`: {rest}"),
         None => rest,
+    };
+    (message, hint)
+}
+
+/// `tags: asthma, lungs` is one text, not a list: the hint writes the list.
+fn list_hint(field: &str, found: &str) -> String {
+    let text = found.trim_matches('"');
+    let items: Vec<&str> = text
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let name = field.rsplit('.').next().unwrap_or(field);
+    format!("a list is written in brackets: `{name}: [{}]`", items.join(", "))
+}
+
+fn describe_expected(expected: &str) -> String {
+    match expected {
+        "a sequence" => "a list".into(),
+        "a boolean" => "`true` or `false`".into(),
+        "i64" | "u64" | "i32" | "u32" | "usize" => "a whole number".into(),
+        other if other.starts_with("struct ") => "fields written `name: value` below it".into(),
+        other => other.to_string(),
     }
 }
 
@@ -224,7 +271,10 @@ fn describe_found(found: &str) -> String {
         "sequence" => "a list".into(),
         "map" => "a mapping (key: value pairs)".into(),
         "unit value" => "nothing".into(),
-        other => other.to_string(),
+        other => match other.strip_prefix("string ") {
+            Some(text) => format!("the text {text}"),
+            None => other.to_string(),
+        },
     }
 }
 

@@ -134,7 +134,7 @@ pub(super) fn from_text(config: &Config, text: &str, diagnostics: &mut Diagnosti
         Err(e) => {
             diagnostics.push(
                 Diagnostic::error(codes::STATUS_INVALID, file, e.position, e.message).with_hint(
-                    "each service is a `- ` item under `services:` with `id`, `name`, `kind`, `status` and `updated`",
+                    e.hint.unwrap_or_else(|| "each service is a `- ` item under `services:` with `id`, `name`, `kind`, `status` and `updated`".to_string()),
                 ),
             );
             return empty(file);
