@@ -90,11 +90,20 @@ pub fn dotted(path: &[Segment]) -> String {
 /// Parses `text` into `T`, returning the value and every key `T` ignored.
 /// An empty text is read as an empty mapping.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<(T, Vec<UnknownKey>), YamlError> {
+    parse_from(text, 1)
+}
+
+/// [`parse`] for a text that starts on line `first_line` of its file (a
+/// front matter): hints that name other lines name them as the file does.
+pub fn parse_from<T: DeserializeOwned>(
+    text: &str,
+    first_line: usize,
+) -> Result<(T, Vec<UnknownKey>), YamlError> {
     let source = if text.trim().is_empty() { "{}" } else { text };
     let deserializer = serde_yaml::Deserializer::from_str(source);
     let mut ignored = Vec::new();
     let value: T = serde_ignored::deserialize(deserializer, |path| ignored.push(segments(&path)))
-        .map_err(|e| to_error(text, e))?;
+        .map_err(|e| to_error(text, e, first_line))?;
     if ignored.is_empty() {
         return Ok((value, Vec::new()));
     }
@@ -133,7 +142,7 @@ fn segments(path: &serde_ignored::Path<'_>) -> Vec<Segment> {
     out
 }
 
-fn to_error(text: &str, error: serde_yaml::Error) -> YamlError {
+fn to_error(text: &str, error: serde_yaml::Error, first_line: usize) -> YamlError {
     let at = error
         .location()
         .map(|l| Position::new(l.line(), l.column(), 1))
@@ -158,7 +167,7 @@ fn to_error(text: &str, error: serde_yaml::Error) -> YamlError {
                 line: *line,
                 column: *column,
             });
-        let explained = explain::syntax(text, &message, at, context);
+        let explained = explain::syntax(text, &message, at, context, first_line);
         return YamlError {
             position: explained.position,
             message: explained.message,
@@ -166,9 +175,11 @@ fn to_error(text: &str, error: serde_yaml::Error) -> YamlError {
             hint: Some(explained.hint),
         };
     }
-    let (message, hint) = plain_words(&message);
+    let position = value_position(text, at);
+    let written = value_text(text, position);
+    let (message, hint) = plain_words(&message, written.as_deref());
     YamlError {
-        position: value_position(text, at),
+        position,
         message,
         is_syntax,
         hint,
@@ -207,7 +218,7 @@ fn value_position(text: &str, position: Position) -> Position {
 
 /// Rewords serde's messages ("invalid type: sequence, expected a string")
 /// into what an author understands, with the fix when there is one.
-fn plain_words(message: &str) -> (String, Option<String>) {
+fn plain_words(message: &str, written: Option<&str>) -> (String, Option<String>) {
     let (field, rest) = match message.split_once(": ") {
         Some((f, r)) if !f.contains(' ') && !f.is_empty() => (Some(f.trim_matches('"')), r),
         _ => (None, message),
@@ -216,9 +227,7 @@ fn plain_words(message: &str) -> (String, Option<String>) {
     let rest = if let Some(body) = rest.strip_prefix("invalid type: ") {
         match body.split_once(", expected ") {
             Some((found, expected)) => {
-                if let (Some(text), true) = (found.strip_prefix("string "), expected.contains("sequence")) {
-                    hint = Some(list_hint(field.unwrap_or("field"), text));
-                }
+                hint = value_hint(field.unwrap_or("field"), found, expected, written);
                 format!(
                     "expected {}, found {}",
                     describe_expected(expected),
@@ -244,16 +253,43 @@ fn plain_words(message: &str) -> (String, Option<String>) {
     (message, hint)
 }
 
-/// `tags: asthma, lungs` is one text, not a list: the hint writes the list.
-fn list_hint(field: &str, found: &str) -> String {
-    let text = found.trim_matches('"');
-    let items: Vec<&str> = text
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect();
-    let name = field.rsplit('.').next().unwrap_or(field);
-    format!("a list is written in brackets: `{name}: [{}]`", items.join(", "))
+/// The value as written at `position` (the rest of its line), if any.
+fn value_text(text: &str, position: Position) -> Option<String> {
+    let line = text.lines().nth(position.line.checked_sub(1)?)?;
+    let value: String = line.chars().skip(position.column - 1).collect();
+    Some(value.trim_end().to_string()).filter(|v| !v.is_empty())
+}
+
+/// The fix for a value of the wrong kind, written out with the author's own value.
+fn value_hint(field: &str, found: &str, expected: &str, written: Option<&str>) -> Option<String> {
+    let name = field.rsplit(['.', ']']).next().unwrap_or(field);
+    if let (Some(text), true) = (found.strip_prefix("string "), expected.contains("sequence")) {
+        // `tags: asthma, lungs` is one text, not a list.
+        let items: Vec<&str> = text
+            .trim_matches('"')
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect();
+        return Some(format!(
+            "a list is written in brackets: `{name}: [{}]`",
+            items.join(", ")
+        ));
+    }
+    match expected {
+        "a boolean" => Some(format!("write `{name}: true` or `{name}: false`")),
+        "i64" | "u64" | "i32" | "u32" | "usize" => {
+            Some(format!("write a whole number without quotes, e.g. `{name}: 10`"))
+        }
+        "a string" | "a single value (text or a number)" => {
+            let written = written.filter(|w| w.starts_with(['[', '{']))?;
+            Some(format!(
+                "a text starting with `[` or `{{` must be in quotes: `{name}: \"{}\"`",
+                written.replace('"', "'")
+            ))
+        }
+        _ => None,
+    }
 }
 
 fn describe_expected(expected: &str) -> String {
@@ -318,16 +354,61 @@ mod tests {
         let err = parse::<Doc>("reviewers: []\ntitle: \"A\n").unwrap_err();
         assert!(err.is_syntax, "{err:?}");
         assert_eq!(err.position, Position::new(2, 8, 1), "{err:?}");
-        assert!(
-            err.message.contains("in the quoted text that starts here"),
-            "{err:?}"
-        );
+        assert_eq!(err.message, "this text opens with `\"` but is never closed with `\"`");
         let err = parse::<Doc>("title: A\nlist: [1, 2\n").unwrap_err();
         assert_eq!(err.position, Position::new(2, 7, 1), "{err:?}");
-        assert!(
-            err.message.contains("in the list that starts here"),
-            "{err:?}"
-        );
+        assert_eq!(err.hint.as_deref(), Some("end it on the same line with `]`, e.g. `list: [1, 2]`"));
+    }
+
+    /// Whatever the parser says, the author reads Pamphlet's words: none of
+    /// libyaml's phrases ever pass through, for any broken text.
+    #[test]
+    fn the_parser_words_never_reach_the_author() {
+        const PARSER_WORDS: [&str; 8] = [
+            "mapping values",
+            "did not find",
+            "could not find",
+            "found character",
+            "while parsing",
+            "while scanning",
+            "end of stream",
+            "block ",
+        ];
+        let broken = [
+            "a: b: c\n",
+            "a:\n\t- b\n",
+            "a:\n  - b\n   c: d\n",
+            "a: [b\n",
+            "a: {b: c\n",
+            "a: \"b\n",
+            "a: 'b\n",
+            "a: b\na: c\n",
+            "a: @b\n",
+            "a: `b`\n",
+            "- a\nb: c\n",
+            "a: b\n  c: d\n",
+            "a: |\n b\nc\n",
+            "a: *x\n",
+            "? a\n",
+            "a: !!int b\n",
+            "%YAML 3\n---\na: b\n",
+        ];
+        let mut failed = 0;
+        for text in broken {
+            let Err(err) = parse::<serde_json::Value>(text) else {
+                continue;
+            };
+            failed += 1;
+            let hint = err.hint.clone().unwrap_or_default();
+            for words in PARSER_WORDS {
+                assert!(
+                    !err.message.contains(words) && !hint.contains(words),
+                    "{text:?}: {err:?}"
+                );
+            }
+            assert!(err.position.line >= 1 && err.position.column >= 1, "{text:?}");
+        }
+        assert!(failed >= 12, "the texts above are meant to be broken");
     }
 
     #[test]

@@ -51,7 +51,7 @@ pub(super) fn read<T: serde::de::DeserializeOwned>(
     hints: &BlockHints,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Lenient<T>> {
-    match yaml::parse_lenient::<T>(found.yaml) {
+    match yaml::parse_lenient::<T>(found.yaml, found.first_line) {
         Ok(read) => Some(read),
         Err(e) => {
             report(e, found.first_line, file, hints, diagnostics);

@@ -28,9 +28,18 @@ pub struct Context<'a> {
 }
 
 /// Explains a syntax error the parser reported as `raw` at `at` (1-based
-/// line and column in `text`), inside `context` when it gave one.
-pub fn syntax(text: &str, raw: &str, at: Position, context: Option<Context<'_>>) -> Explained {
+/// line and column in `text`), inside `context` when it gave one. Hints
+/// name other lines as the author sees them: `text` starts on file line
+/// `first_line`.
+pub fn syntax(
+    text: &str,
+    raw: &str,
+    at: Position,
+    context: Option<Context<'_>>,
+    first_line: usize,
+) -> Explained {
     let lines: Vec<&str> = text.lines().collect();
+    let shown = |line: usize| line + first_line.max(1) - 1;
     if let Some(found) = tab_indentation(&lines, at.line) {
         return found;
     }
@@ -43,18 +52,18 @@ pub fn syntax(text: &str, raw: &str, at: Position, context: Option<Context<'_>>)
         .strip_prefix("duplicate field `")
         .and_then(|r| r.split('`').next())
     {
-        return duplicate(&lines, field, at);
+        return duplicate(&lines, field, at, &shown);
     }
     let line = lines.get(at.line.wrapping_sub(1)).copied().unwrap_or("");
     if raw.starts_with("mapping values are not allowed") {
-        return colon_or_indent(&lines, line, at);
+        return colon_or_indent(&lines, line, at, &shown);
     }
     if raw.starts_with("did not find expected key")
         || raw.starts_with("did not find expected '-' indicator")
         || raw.contains("block collection")
         || raw.contains("block mapping")
     {
-        return indentation(&lines, at.line);
+        return indentation(&lines, at.line, &shown);
     }
     if raw.starts_with("could not find expected ':'") {
         let line_number = context.as_ref().map_or(at.line, |c| c.line);
@@ -133,7 +142,12 @@ fn unclosed(lines: &[&str], context: &Context<'_>) -> Option<Explained> {
 
 /// A `: ` inside an unquoted value, or a line indented under a field that
 /// already has a value (both read by the parser as a misplaced mapping).
-fn colon_or_indent(lines: &[&str], line: &str, at: Position) -> Explained {
+fn colon_or_indent(
+    lines: &[&str],
+    line: &str,
+    at: Position,
+    shown: &dyn Fn(usize) -> usize,
+) -> Explained {
     let indent = line.len() - line.trim_start().len();
     let first_colon = line[indent..]
         .find(": ")
@@ -158,12 +172,12 @@ fn colon_or_indent(lines: &[&str], line: &str, at: Position) -> Explained {
                 ),
             }
         }
-        _ => indentation(lines, at.line),
+        _ => indentation(lines, at.line, shown),
     }
 }
 
 /// A line whose indentation matches none of the fields above it.
-fn indentation(lines: &[&str], line_number: usize) -> Explained {
+fn indentation(lines: &[&str], line_number: usize, shown: &dyn Fn(usize) -> usize) -> Explained {
     let line = lines.get(line_number.wrapping_sub(1)).copied().unwrap_or("");
     let indent = line.len() - line.trim_start().len();
     let key = line.trim_start().trim_start_matches("- ");
@@ -174,8 +188,13 @@ fn indentation(lines: &[&str], line_number: usize) -> Explained {
         .iter()
         .enumerate()
         .filter_map(|(i, l)| key_column(l).map(|(column, name)| (i + 1, column, name)))
-        .min_by_key(|&(i, column, _)| (column.abs_diff(indent), usize::MAX - i));
+        .min_by_key(|&(i, column, _)| (column.abs_diff(indent), usize::MAX - i))
+        .map(|(i, column, name)| (shown(i), column, name));
     let hint = match nearest {
+        Some((number, 0, name)) => format!(
+            "start `{key}` at the very beginning of the line, like `{name}` on line {number} \
+             (or, if it continues the value above, put that whole value in quotes on one line)"
+        ),
         Some((number, column, name)) => format!(
             "start `{key}` with exactly the spaces of the field it belongs with (probably {column} {}, like `{name}` on line {number})",
             if column == 1 { "space" } else { "spaces" }
@@ -224,7 +243,12 @@ fn not_a_field(lines: &[&str], line_number: usize) -> Explained {
 }
 
 /// A field written twice in one mapping: the second one is reported.
-fn duplicate(lines: &[&str], field: &str, at: Position) -> Explained {
+fn duplicate(
+    lines: &[&str],
+    field: &str,
+    at: Position,
+    shown: &dyn Fn(usize) -> usize,
+) -> Explained {
     let start = at.line.saturating_sub(1);
     let indent = at.column.saturating_sub(1);
     let mut places = Vec::new();
@@ -248,7 +272,7 @@ fn duplicate(lines: &[&str], field: &str, at: Position) -> Explained {
         message: format!("`{field}` is written twice"),
         hint: format!(
             "keep one `{field}:` line and delete the other (the first is on line {})",
-            first.0
+            shown(first.0)
         ),
     }
 }
@@ -277,7 +301,7 @@ mod tests {
     use super::*;
 
     fn explain(text: &str, raw: &str, line: usize, column: usize) -> Explained {
-        syntax(text, raw, Position::new(line, column, 1), None)
+        syntax(text, raw, Position::new(line, column, 1), None, 1)
     }
 
     #[test]
@@ -316,9 +340,13 @@ mod tests {
 
     #[test]
     fn the_second_of_two_equal_fields_is_reported() {
-        let e = explain("title: A\ndate: 1\ntitle: B\n", "duplicate field `title`", 1, 1);
+        let text = "title: A\ndate: 1\ntitle: B\n";
+        let e = explain(text, "duplicate field `title`", 1, 1);
         assert_eq!(e.position, Position::new(3, 1, 5));
         assert!(e.hint.contains("line 1"));
+        // Below a `---` line, the first `title` is on line 2 of the file.
+        let e = syntax(text, "duplicate field `title`", Position::new(1, 1, 1), None, 2);
+        assert!(e.hint.contains("line 2"), "{e:?}");
     }
 
     #[test]

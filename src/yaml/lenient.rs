@@ -7,10 +7,11 @@
 //! read again, until it reads or nothing is left to blank. Each wrong value
 //! is reported at its own place; the fields around it are still read.
 
-use super::{UnknownKey, YamlError, parse};
+use super::{UnknownKey, YamlError, parse_from};
 use serde::de::DeserializeOwned;
 
 /// A text read with its wrong values left out.
+#[derive(Debug)]
 pub struct Lenient<T> {
     pub value: T,
     pub unknown: Vec<UnknownKey>,
@@ -23,15 +24,19 @@ pub struct Lenient<T> {
 /// No front matter has this many top-level fields; it bounds the retries.
 const MAX_RETRIES: usize = 64;
 
-/// Reads `text` as `T` like [`parse`], but reports every value of the wrong
-/// shape instead of the first. Broken syntax is still one error (`Err`), and
-/// so is a wrong value that cannot be left out.
-pub fn parse_lenient<T: DeserializeOwned>(text: &str) -> Result<Lenient<T>, YamlError> {
+/// Reads `text` (which starts on file line `first_line`) as `T` like
+/// [`super::parse_from`], but reports every value of the wrong shape instead
+/// of the first. Broken syntax is still one error (`Err`), and so is a wrong
+/// value that cannot be left out.
+pub fn parse_lenient<T: DeserializeOwned>(
+    text: &str,
+    first_line: usize,
+) -> Result<Lenient<T>, YamlError> {
     let mut invalid: Vec<YamlError> = Vec::new();
     let mut left_out = Vec::new();
     let mut current = std::borrow::Cow::Borrowed(text);
     loop {
-        match parse::<T>(&current) {
+        match parse_from::<T>(&current, first_line) {
             Ok((value, unknown)) => {
                 return Ok(Lenient {
                     value,
@@ -105,7 +110,7 @@ mod tests {
     #[test]
     fn every_wrong_value_is_reported_at_its_line() {
         let text = "title: [a]\ntags: asthma, lungs\ndraft: maybe\nweight: 3\n";
-        let read = parse_lenient::<Doc>(text).unwrap();
+        let read = parse_lenient::<Doc>(text, 1).unwrap();
         let lines: Vec<_> = read.invalid.iter().map(|e| e.position.line).collect();
         assert_eq!(lines, [1, 2, 3]);
         assert_eq!(read.left_out, ["title", "tags", "draft"]);
@@ -119,16 +124,16 @@ mod tests {
     #[test]
     fn nested_values_leave_out_their_top_level_entry() {
         let text = "tags:\n  - a\n  - [b]\nweight: x\n";
-        let read = parse_lenient::<Doc>(text).unwrap();
+        let read = parse_lenient::<Doc>(text, 1).unwrap();
         let lines: Vec<_> = read.invalid.iter().map(|e| e.position.line).collect();
         assert_eq!(lines, [3, 4]);
     }
 
     #[test]
     fn a_good_text_reads_as_with_parse() {
-        let read = parse_lenient::<Doc>("title: T\ntags: [a]\n").unwrap();
+        let read = parse_lenient::<Doc>("title: T\ntags: [a]\n", 1).unwrap();
         assert!(read.invalid.is_empty() && read.left_out.is_empty());
         assert_eq!(read.value.tags, ["a"]);
-        assert!(parse_lenient::<Doc>("title: \"T\n").unwrap_err().is_syntax);
+        assert!(parse_lenient::<Doc>("title: \"T\n", 1).unwrap_err().is_syntax);
     }
 }
