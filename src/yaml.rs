@@ -295,6 +295,7 @@ fn value_hint(field: &str, found: &str, expected: &str, written: Option<&str>) -
 fn describe_expected(expected: &str) -> String {
     match expected {
         "a sequence" => "a list".into(),
+        "a string" => "text".into(),
         "a boolean" => "`true` or `false`".into(),
         "i64" | "u64" | "i32" | "u32" | "usize" => "a whole number".into(),
         other if other.starts_with("struct ") => "fields written `name: value` below it".into(),
@@ -415,7 +416,7 @@ mod tests {
     fn type_errors_are_in_plain_words() {
         let err = parse::<Doc>("title: [a, b]\n").unwrap_err();
         assert!(!err.is_syntax);
-        assert_eq!(err.message, "`title`: expected a string, found a list");
+        assert_eq!(err.message, "`title`: expected text, found a list");
         assert_eq!(err.position.line, 1);
     }
 
