@@ -87,6 +87,15 @@ pub fn dotted(path: &[Segment]) -> String {
     s
 }
 
+/// Marks a message Pamphlet's own `Deserialize` code writes, so it reaches
+/// the author as written (everything else the parser says is reworded).
+const OWN_WORDS: char = '\u{1}';
+
+/// An error for a `Deserialize` implementation to return, shown as written.
+pub fn own_words<E: serde::de::Error>(message: impl std::fmt::Display) -> E {
+    E::custom(format!("{OWN_WORDS}{message}"))
+}
+
 /// Parses `text` into `T`, returning the value and every key `T` ignored.
 /// An empty text is read as an empty mapping.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<(T, Vec<UnknownKey>), YamlError> {
@@ -153,6 +162,20 @@ fn to_error(text: &str, error: serde_yaml::Error, first_line: usize) -> YamlErro
         Some(i) => raw[..i].to_string(),
         None => raw.clone(),
     };
+    if let Some(i) = message.find(OWN_WORDS) {
+        let field = message[..i].trim_end_matches([':', ' ']).trim_matches('"');
+        let own = &message[i + OWN_WORDS.len_utf8()..];
+        return YamlError {
+            position: value_position(text, at),
+            message: if field.is_empty() {
+                own.to_string()
+            } else {
+                format!("`{field}`: {own}")
+            },
+            is_syntax: false,
+            hint: None,
+        };
+    }
     let is_syntax = !message.contains("invalid type")
         && !message.contains("invalid value")
         && !message.contains("unknown variant")

@@ -74,7 +74,7 @@ impl<'de> Deserialize<'de> for RawText {
                 while let Some((language, text)) = map.next_entry::<String, Option<Scalar>>()? {
                     let Some(text) = text else {
                         // `{ en: Monday to Friday, 8 AM to 5 PM }` reads `8 AM to 5 PM` as a key.
-                        return Err(serde::de::Error::custom(format!(
+                        return Err(crate::yaml::own_words(format!(
                             "`{language}` has no text; a text with a comma inside `{{ }}` needs quotes, e.g. `en: \"Monday to Friday, 8 AM to 5 PM\"`"
                         )));
                     };
