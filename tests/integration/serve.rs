@@ -443,10 +443,7 @@ fn the_panel_lists_this_files_problems_and_cuts_long_titles() {
         problems.contains("content/en/heart/salt.md:3:1"),
         "{problems}"
     );
-    assert!(
-        problems.contains("put your own data under `extra:`"),
-        "{problems}"
-    );
+    assert!(problems.contains("did you mean `reviewers`?"), "{problems}");
     assert_eq!(select_text(&page, "#pamphlet-panel h4"), ["Front matter"]);
     let titles = select_text(&page, "#pamphlet-panel .pamphlet-card-title");
     assert_eq!(titles.len(), 4);
