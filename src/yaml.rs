@@ -251,6 +251,15 @@ fn plain_words(message: &str, written: Option<&str>) -> (String, Option<String>)
         match body.split_once(", expected ") {
             Some((found, expected)) => {
                 hint = value_hint(field.unwrap_or("field"), found, expected, written);
+                if found.starts_with("string ") && expected.contains("sequence") {
+                    return (
+                        format!(
+                            "`{}` must be a list, but this is one text",
+                            field.unwrap_or("this field")
+                        ),
+                        hint,
+                    );
+                }
                 format!(
                     "expected {}, found {}",
                     describe_expected(expected),
