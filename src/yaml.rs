@@ -310,9 +310,9 @@ fn value_hint(field: &str, found: &str, expected: &str, written: Option<&str>) -
     }
     match expected {
         "a boolean" => Some(format!("write `{name}: true` or `{name}: false`")),
-        "i64" | "u64" | "i32" | "u32" | "usize" => {
-            Some(format!("write a whole number without quotes, e.g. `{name}: 10`"))
-        }
+        "i64" | "u64" | "i32" | "u32" | "usize" => Some(format!(
+            "write a whole number without quotes, e.g. `{name}: 10`"
+        )),
         "a string" | "a single value (text or a number)" => {
             let written = written.filter(|w| w.starts_with(['[', '{']))?;
             Some(format!(
@@ -387,10 +387,16 @@ mod tests {
         let err = parse::<Doc>("reviewers: []\ntitle: \"A\n").unwrap_err();
         assert!(err.is_syntax, "{err:?}");
         assert_eq!(err.position, Position::new(2, 8, 1), "{err:?}");
-        assert_eq!(err.message, "this text opens with `\"` but is never closed with `\"`");
+        assert_eq!(
+            err.message,
+            "this text opens with `\"` but is never closed with `\"`"
+        );
         let err = parse::<Doc>("title: A\nlist: [1, 2\n").unwrap_err();
         assert_eq!(err.position, Position::new(2, 7, 1), "{err:?}");
-        assert_eq!(err.hint.as_deref(), Some("end it on the same line with `]`, e.g. `list: [1, 2]`"));
+        assert_eq!(
+            err.hint.as_deref(),
+            Some("end it on the same line with `]`, e.g. `list: [1, 2]`")
+        );
     }
 
     /// Whatever the parser says, the author reads Pamphlet's words: none of
@@ -439,7 +445,10 @@ mod tests {
                     "{text:?}: {err:?}"
                 );
             }
-            assert!(err.position.line >= 1 && err.position.column >= 1, "{text:?}");
+            assert!(
+                err.position.line >= 1 && err.position.column >= 1,
+                "{text:?}"
+            );
         }
         assert!(failed >= 12, "the texts above are meant to be broken");
     }

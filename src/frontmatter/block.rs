@@ -177,7 +177,11 @@ mod tests {
         for yaml in ["title: T", "  - name: A", "reviewers:", "- a", "my key: x"] {
             assert!(looks_like_yaml(yaml), "{yaml}");
         }
-        for text in ["Blood pressure is high.", "## Heading", "Blood pressure is: high"] {
+        for text in [
+            "Blood pressure is high.",
+            "## Heading",
+            "Blood pressure is: high",
+        ] {
             assert!(!looks_like_yaml(text), "{text}");
         }
     }

@@ -400,8 +400,7 @@ pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
             clock.lap("copy files");
 
             let all = std::mem::take(&mut report.diagnostics);
-            report.diagnostics =
-                cascade::contain(all, read, &site, &discovered.pages).sorted();
+            report.diagnostics = cascade::contain(all, read, &site, &discovered.pages).sorted();
             if options.report {
                 editorial::write(
                     &site,

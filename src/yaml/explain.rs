@@ -43,10 +43,8 @@ pub fn syntax(
     if let Some(found) = tab_indentation(&lines, at.line) {
         return found;
     }
-    if let Some(context) = &context {
-        if let Some(found) = unclosed(&lines, context) {
-            return found;
-        }
+    if let Some(found) = context.as_ref().and_then(|c| unclosed(&lines, c)) {
+        return found;
     }
     if let Some(field) = raw
         .strip_prefix("duplicate field `")
@@ -89,11 +87,11 @@ pub fn syntax(
 /// A tab in the indentation of any line up to the error (YAML allows only
 /// spaces there, and the parser often stops a line or two later).
 fn tab_indentation(lines: &[&str], upto: usize) -> Option<Explained> {
-    let (index, line) = lines
-        .iter()
-        .enumerate()
-        .take(upto.max(1))
-        .find(|(_, l)| l.chars().take_while(|c| c.is_whitespace()).any(|c| c == '\t'))?;
+    let (index, line) = lines.iter().enumerate().take(upto.max(1)).find(|(_, l)| {
+        l.chars()
+            .take_while(|c| c.is_whitespace())
+            .any(|c| c == '\t')
+    })?;
     let indent = line.chars().take_while(|c| c.is_whitespace()).count();
     let tab = line.chars().position(|c| c == '\t').unwrap_or(0);
     Some(Explained {
@@ -159,7 +157,8 @@ fn colon_or_indent(
         .map_or(line.len(), |(i, _)| i);
     match first_colon {
         Some(colon) if error_byte > colon => {
-            let value_start = colon + 1 + line[colon + 1..].len() - line[colon + 1..].trim_start().len();
+            let value_start =
+                colon + 1 + line[colon + 1..].len() - line[colon + 1..].trim_start().len();
             let column = line[..value_start].chars().count() + 1;
             let value = line[value_start..].trim_end();
             Explained {
@@ -178,7 +177,10 @@ fn colon_or_indent(
 
 /// A line whose indentation matches none of the fields above it.
 fn indentation(lines: &[&str], line_number: usize, shown: &dyn Fn(usize) -> usize) -> Explained {
-    let line = lines.get(line_number.wrapping_sub(1)).copied().unwrap_or("");
+    let line = lines
+        .get(line_number.wrapping_sub(1))
+        .copied()
+        .unwrap_or("");
     let indent = line.len() - line.trim_start().len();
     let key = line.trim_start().trim_start_matches("- ");
     let key = key.split(':').next().unwrap_or("").trim();
@@ -227,7 +229,10 @@ fn key_column(line: &str) -> Option<(usize, &str)> {
 
 /// A line in the middle of the fields that is not `field: value`.
 fn not_a_field(lines: &[&str], line_number: usize) -> Explained {
-    let line = lines.get(line_number.wrapping_sub(1)).copied().unwrap_or("");
+    let line = lines
+        .get(line_number.wrapping_sub(1))
+        .copied()
+        .unwrap_or("");
     let indent = line.len() - line.trim_start().len();
     Explained {
         position: Position::new(
@@ -313,14 +318,20 @@ mod tests {
             14,
         );
         assert_eq!(e.position, Position::new(1, 8, 20));
-        assert_eq!(e.hint, "put the whole value in quotes: `title: \"Asthma: what to know\"`");
+        assert_eq!(
+            e.hint,
+            "put the whole value in quotes: `title: \"Asthma: what to know\"`"
+        );
         let e = explain(
             "title: Say \"no\": always\n",
             "mapping values are not allowed in this context",
             1,
             16,
         );
-        assert_eq!(e.hint, "put the whole value in quotes: `title: 'Say \"no\": always'`");
+        assert_eq!(
+            e.hint,
+            "put the whole value in quotes: `title: 'Say \"no\": always'`"
+        );
     }
 
     #[test]
@@ -328,12 +339,20 @@ mod tests {
         let text = "reviewers:\n  - name: Ana\n   credentials: MD\n";
         let e = explain(text, "did not find expected '-' indicator", 3, 4);
         assert_eq!(e.position, Position::new(3, 1, 3));
-        assert!(e.hint.contains("probably 4 spaces, like `name` on line 2"), "{e:?}");
+        assert!(
+            e.hint.contains("probably 4 spaces, like `name` on line 2"),
+            "{e:?}"
+        );
     }
 
     #[test]
     fn a_tab_anywhere_before_the_error_is_the_error() {
-        let e = explain("a: 1\nb:\n\t- x\n", "found character that cannot start any token", 3, 1);
+        let e = explain(
+            "a: 1\nb:\n\t- x\n",
+            "found character that cannot start any token",
+            3,
+            1,
+        );
         assert_eq!(e.position, Position::new(3, 1, 1));
         assert!(e.message.contains("tab"));
     }
@@ -345,7 +364,13 @@ mod tests {
         assert_eq!(e.position, Position::new(3, 1, 5));
         assert!(e.hint.contains("line 1"));
         // Below a `---` line, the first `title` is on line 2 of the file.
-        let e = syntax(text, "duplicate field `title`", Position::new(1, 1, 1), None, 2);
+        let e = syntax(
+            text,
+            "duplicate field `title`",
+            Position::new(1, 1, 1),
+            None,
+            2,
+        );
         assert!(e.hint.contains("line 2"), "{e:?}");
     }
 

@@ -70,10 +70,11 @@ pub fn parse_lenient<T: DeserializeOwned>(
 /// empty lines, and that entry's key; `None` when there is none.
 fn blank_entry(text: &str, line: usize) -> Option<(String, String)> {
     let lines: Vec<&str> = text.split('\n').collect();
-    let is_top_key = |l: &str| {
-        !l.is_empty() && !l.starts_with([' ', '\t', '#', '-']) && l.trim_end() != "---"
-    };
-    let start = (0..line.min(lines.len())).rev().find(|&i| is_top_key(lines[i]))?;
+    let is_top_key =
+        |l: &str| !l.is_empty() && !l.starts_with([' ', '\t', '#', '-']) && l.trim_end() != "---";
+    let start = (0..line.min(lines.len()))
+        .rev()
+        .find(|&i| is_top_key(lines[i]))?;
     let key = lines[start].split(':').next()?.trim().to_string();
     if key.is_empty() {
         return None;
@@ -114,7 +115,11 @@ mod tests {
         let lines: Vec<_> = read.invalid.iter().map(|e| e.position.line).collect();
         assert_eq!(lines, [1, 2, 3]);
         assert_eq!(read.left_out, ["title", "tags", "draft"]);
-        assert_eq!(read.value.weight, Some(3), "the other fields are still read");
+        assert_eq!(
+            read.value.weight,
+            Some(3),
+            "the other fields are still read"
+        );
         assert_eq!(
             read.invalid[1].hint.as_deref(),
             Some("a list is written in brackets: `tags: [asthma, lungs]`")
@@ -134,6 +139,10 @@ mod tests {
         let read = parse_lenient::<Doc>("title: T\ntags: [a]\n", 1).unwrap();
         assert!(read.invalid.is_empty() && read.left_out.is_empty());
         assert_eq!(read.value.tags, ["a"]);
-        assert!(parse_lenient::<Doc>("title: \"T\n", 1).unwrap_err().is_syntax);
+        assert!(
+            parse_lenient::<Doc>("title: \"T\n", 1)
+                .unwrap_err()
+                .is_syntax
+        );
     }
 }

@@ -60,11 +60,7 @@ fn an_unreadable_source_gives_its_own_error_and_one_note_per_translation() {
     let report = check(&site);
     assert_eq!(
         found(&report.diagnostics),
-        expect(&[
-            (NOTE, AR, 1),
-            ("frontmatter/syntax", EN, 3),
-            (NOTE, ES, 1),
-        ])
+        expect(&[(NOTE, AR, 1), ("frontmatter/syntax", EN, 3), (NOTE, ES, 1),])
     );
     let note = report.diagnostics.iter().next().unwrap();
     assert_eq!(
@@ -81,7 +77,9 @@ fn a_source_with_wrong_values_is_the_only_one_blamed() {
         t.replace("date: 2026-01-10", "date: 2026-13-10")
             .replace("audience: patients", "audience: patents")
     });
-    site.edit(ES, |t| t.replace("date: 2026-01-12", "date: 2026-01-12\naudience: everyone"));
+    site.edit(ES, |t| {
+        t.replace("date: 2026-01-12", "date: 2026-01-12\naudience: everyone")
+    });
     let report = check(&site);
     assert_eq!(
         found(&report.diagnostics),
