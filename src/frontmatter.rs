@@ -473,19 +473,8 @@ pub fn parse(text: &str, file: &Path, kind: SourceKind) -> Parsed {
     let shift = |p: Position| in_file(p, first_line);
     // A misspelt field is read as the field it means (so nothing else is
     // reported about it) and is itself the one error.
-    let mut yaml_text = std::borrow::Cow::Borrowed(found.yaml);
-    let misspelt = misspelt::find(&read.unknown, &yaml::Locator::new(found.yaml), known_fields);
-    if !misspelt.is_empty() {
-        let corrected = misspelt::corrected(found.yaml, &misspelt);
-        if let Ok(again) = yaml::parse_lenient::<RawFrontMatter>(&corrected, first_line) {
-            read = again;
-            yaml_text = std::borrow::Cow::Owned(corrected);
-        }
-        for m in &misspelt {
-            let d = misspelt::diagnostic(m, file, shift(m.key.position));
-            out.diagnostics.push(d);
-        }
-    }
+    let corrected = misspelt::correct(&mut read, &found, file, &mut out.diagnostics);
+    let yaml_text = corrected.as_deref().unwrap_or(found.yaml);
     out.usable = read.left_out.is_empty();
     out.body_start = found.body_start;
     let left_out = std::mem::take(&mut read.left_out);
@@ -514,7 +503,7 @@ pub fn parse(text: &str, file: &Path, kind: SourceKind) -> Parsed {
 
     let mut checker = Checker {
         file,
-        yaml: yaml::Locator::new(&yaml_text),
+        yaml: yaml::Locator::new(yaml_text),
         shift: &shift,
         left_out: &left_out,
         diagnostics: &mut out.diagnostics,
@@ -1073,57 +1062,6 @@ mod tests {
         let d = &p.diagnostics[0];
         assert_eq!(d.code, codes::FRONTMATTER_SYNTAX);
         assert_eq!(d.position.line, 3, "{d:?}");
-    }
-
-    #[test]
-    fn a_misspelt_field_is_read_as_meant_and_reported_once() {
-        let p = parse_article(
-            "---\ntitel: T\nsummary: S\ndate: 2026-01-01\nreviwers:\n  - name: Ana\nimage_caption: x\n---\n",
-        );
-        let found: Vec<_> = p
-            .diagnostics
-            .iter()
-            .map(|d| (d.code, d.position.line, d.position.column))
-            .collect();
-        assert_eq!(
-            found,
-            [
-                (codes::FRONTMATTER_MISSPELT_FIELD, 2, 1),
-                (codes::FRONTMATTER_MISSPELT_FIELD, 5, 1),
-                (codes::FRONTMATTER_UNKNOWN_FIELD, 7, 1),
-            ],
-            "no `missing title`; an unrelated name stays unknown"
-        );
-        assert_eq!(p.front_matter.title, "T");
-        assert_eq!(p.front_matter.reviewers[0].name, "Ana");
-        // Written under both names: the real field wins, the other is unknown.
-        let both = parse_article("---\ntitle: T\ntitel: U\nsummary: S\n---\n");
-        assert_eq!(both.diagnostics[0].code, codes::FRONTMATTER_UNKNOWN_FIELD);
-        assert_eq!(both.front_matter.title, "T");
-    }
-
-    #[test]
-    fn every_wrong_value_is_reported_and_nothing_twice() {
-        let p = parse_article(
-            "---\ntitle: [a]\nsummary: S\ndate: 2026-01-01\ntags: asthma, lungs\naudience: patents\ndraft: maybe\n---\n",
-        );
-        let found: Vec<_> = p
-            .diagnostics
-            .iter()
-            .map(|d| (d.code, d.position.line))
-            .collect();
-        assert_eq!(
-            found,
-            [
-                (codes::FRONTMATTER_INVALID_VALUE, 2),
-                (codes::FRONTMATTER_INVALID_VALUE, 5),
-                (codes::FRONTMATTER_INVALID_VALUE, 7),
-                (codes::FRONTMATTER_INVALID_VALUE, 6),
-            ],
-            "{:?}",
-            p.diagnostics
-        );
-        assert!(!p.usable, "a page with a value left out is not published");
     }
 
     #[test]

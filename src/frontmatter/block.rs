@@ -185,4 +185,30 @@ mod tests {
             assert!(!looks_like_yaml(text), "{text}");
         }
     }
+
+    #[test]
+    fn every_wrong_value_is_reported_and_nothing_twice() {
+        let p = crate::frontmatter::parse(
+            "---\ntitle: [a]\nsummary: S\ndate: 2026-01-01\ntags: asthma, lungs\naudience: patents\ndraft: maybe\n---\n",
+            Path::new("a.md"),
+            crate::discover::SourceKind::Article,
+        );
+        let found: Vec<_> = p
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.position.line))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (codes::FRONTMATTER_INVALID_VALUE, 2),
+                (codes::FRONTMATTER_INVALID_VALUE, 5),
+                (codes::FRONTMATTER_INVALID_VALUE, 7),
+                (codes::FRONTMATTER_INVALID_VALUE, 6),
+            ],
+            "{:?}",
+            p.diagnostics
+        );
+        assert!(!p.usable, "a page with a value left out is not published");
+    }
 }
