@@ -192,7 +192,7 @@ fn to_error(text: &str, error: serde_yaml::Error, first_line: usize) -> YamlErro
             });
         let explained = explain::syntax(text, &message, at, context, first_line);
         return YamlError {
-            position: explained.position,
+            position: within(text, explained.position),
             message: explained.message,
             is_syntax,
             hint: Some(explained.hint),
@@ -227,6 +227,17 @@ fn while_parsing(raw: &str) -> Option<(String, usize, usize)> {
         .replace("flow mapping", "mapping")
         .replace("block mapping", "mapping");
     Some((construct, line.trim().parse().ok()?, column.parse().ok()?))
+}
+
+/// `position` moved inside `text`: the parser reports a text that ends too
+/// early one line past its end, where no editor can show it.
+fn within(text: &str, position: Position) -> Position {
+    let lines = text.lines().count().max(1);
+    if position.line <= lines {
+        return position;
+    }
+    let last = text.lines().last().unwrap_or("");
+    Position::new(lines, last.chars().count().max(1), 1)
 }
 
 /// Underlines the whole value a type error points at, not just its first character.
@@ -315,6 +326,14 @@ fn value_hint(field: &str, found: &str, expected: &str, written: Option<&str>) -
         )),
         "a string" | "a single value (text or a number)" => {
             let written = written.filter(|w| w.starts_with(['[', '{']))?;
+            if field.ends_with(']') {
+                // An item of a list: the item is what needs quotes.
+                return Some(format!(
+                    "an item starting with `[` or `{{` must be in quotes: `\"{}\"`",
+                    written.trim_end_matches([']', ',', ' ']).replace('"', "'")
+                        + if written.starts_with('[') { "]" } else { "" }
+                ));
+            }
             Some(format!(
                 "a text starting with `[` or `{{` must be in quotes: `{name}: \"{}\"`",
                 written.replace('"', "'")

@@ -47,14 +47,22 @@ pub fn syntax(
         return found;
     }
     if let Some(field) = raw
-        .strip_prefix("duplicate field `")
-        .and_then(|r| r.split('`').next())
+        .split_once("duplicate field `")
+        .and_then(|(_, r)| r.split('`').next())
     {
         return duplicate(&lines, field, at, &shown);
     }
     let line = lines.get(at.line.wrapping_sub(1)).copied().unwrap_or("");
     if raw.starts_with("mapping values are not allowed") {
         return colon_or_indent(&lines, line, at, &shown);
+    }
+    if raw.contains("more than one document") {
+        return second_document(&lines);
+    }
+    if raw.starts_with("did not find expected key")
+        && let Some(found) = text_after_quote(line, at)
+    {
+        return found;
     }
     if raw.starts_with("did not find expected key")
         || raw.starts_with("did not find expected '-' indicator")
@@ -121,20 +129,34 @@ fn unclosed(lines: &[&str], context: &Context<'_>) -> Option<Explained> {
         '}' => ("group of fields", format!("{key} {}}}", rest.trim_end())),
         q => ("text", format!("{key} {}{q}", rest.trim_end())),
     };
-    let message = if rest[opener.len_utf8()..].contains(closer) {
-        format!(
-            "this {what} opened with `{opener}` contains something that cannot be read before its closing `{closer}`"
-        )
-    } else {
-        format!("this {what} opens with `{opener}` but is never closed with `{closer}`")
+    let position = Position::new(context.line, context.column, 1);
+    if !rest[opener.len_utf8()..].contains(closer) {
+        return Some(Explained {
+            position,
+            message: format!(
+                "this {what} opens with `{opener}` but is never closed with `{closer}`"
+            ),
+            hint: format!(
+                "end it on the same line with `{closer}`, e.g. `{}`",
+                fixed.trim()
+            ),
+        });
+    }
+    // Closed, but something inside cannot be read.
+    let (message, hint) = match opener {
+        '"' => (
+            "this text in double quotes has a `\\` that YAML reads as the start of a special character".to_string(),
+            format!("use single quotes instead: `{key} '{}'`", rest.trim_end().trim_matches('"')),
+        ),
+        _ => (
+            format!("something inside this {what} cannot be read"),
+            format!("put each item that contains `[`, `]`, `{{`, `}}`, `,` or `: ` in quotes, e.g. `{key} [\"a, b\", c]`"),
+        ),
     };
     Some(Explained {
-        position: Position::new(context.line, context.column, 1),
+        position,
         message,
-        hint: format!(
-            "end it on the same line with `{closer}`, e.g. `{}`",
-            fixed.trim()
-        ),
+        hint,
     })
 }
 
@@ -282,6 +304,44 @@ fn duplicate(
     }
 }
 
+/// `title: "A" b` or `title: 'it's'`: more text after a closing quote.
+fn text_after_quote(line: &str, at: Position) -> Option<Explained> {
+    let (key, value) = line.split_once(": ")?;
+    let value = value.trim();
+    let quote = value.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+    let column = key.chars().count() + 3;
+    if at.column <= column {
+        return None;
+    }
+    let key = format!("{}:", key.trim());
+    let fixed = if quote == '\'' && value.ends_with('\'') && value.len() > 1 {
+        // `'it's'`: the apostrophe ended the text; double quotes hold it.
+        quoted(&key, &value[1..value.len() - 1])
+    } else {
+        quoted(&key, value)
+    };
+    Some(Explained {
+        position: Position::new(at.line, column, value.chars().count()),
+        message: format!("this value goes on after its closing `{quote}`"),
+        hint: format!("quote the whole value once: `{fixed}`"),
+    })
+}
+
+/// A settings file with a `---` line in the middle.
+fn second_document(lines: &[&str]) -> Explained {
+    let line = lines
+        .iter()
+        .skip(1)
+        .position(|l| l.trim_end() == "---")
+        .map_or(1, |i| i + 2);
+    Explained {
+        position: Position::new(line, 1, 3),
+        message: "this `---` line starts a second block of settings, which this file cannot have"
+            .to_string(),
+        hint: "delete the `---` line".to_string(),
+    }
+}
+
 fn quote_hint(line: &str) -> String {
     match line.split_once(": ") {
         Some((key, value)) => format!(
@@ -372,6 +432,59 @@ mod tests {
             2,
         );
         assert!(e.hint.contains("line 2"), "{e:?}");
+    }
+
+    #[test]
+    fn text_after_a_closing_quote_is_quoted_once() {
+        let e = explain("title: 'it's'\n", "did not find expected key", 1, 12);
+        assert_eq!(e.position, Position::new(1, 8, 6));
+        assert_eq!(e.hint, "quote the whole value once: `title: \"it's\"`");
+        let e = explain("title: \"A\" b\n", "did not find expected key", 1, 12);
+        assert_eq!(e.hint, "quote the whole value once: `title: '\"A\" b'`");
+    }
+
+    #[test]
+    fn a_field_twice_inside_a_list_item_is_found() {
+        let text = "reviewers:\n  - name: A\n    name: B\n";
+        let e = explain(text, "reviewers[0]: duplicate field `name`", 2, 5);
+        assert_eq!(e.position, Position::new(3, 5, 4));
+    }
+
+    /// Phrases of the YAML reader that must never reach an author.
+    const PARSER_WORDS: [&str; 9] = [
+        "mapping values",
+        "did not find",
+        "could not find",
+        "found character",
+        "found unexpected",
+        "while parsing",
+        "while scanning",
+        "end of stream",
+        "scalar",
+    ];
+
+    proptest::proptest! {
+        /// Any text made of the pieces that break YAML gets Pamphlet's
+        /// words, at a line and column inside the text.
+        #[test]
+        fn any_broken_text_is_explained_in_own_words(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "title", "tags", ": ", ":", " ", "  ", "\t", "\n", "- ", "\"", "'", "[", "]",
+                "{", "}", ",", "#", "@", "`", "|", ">", "&a", "*a", "!x", "%", "\\", "a b",
+            ]), 1..40)
+        ) {
+            let text: String = pieces.concat();
+            if let Err(e) = crate::yaml::parse::<serde_json::Value>(&text) {
+                let hint = e.hint.clone().unwrap_or_default();
+                for words in PARSER_WORDS {
+                    proptest::prop_assert!(!e.message.contains(words), "{:?}: {:?}", text, e);
+                    proptest::prop_assert!(!hint.contains(words), "{:?}: {:?}", text, e);
+                }
+                let lines = text.lines().count().max(1);
+                proptest::prop_assert!(e.position.line >= 1 && e.position.line <= lines, "{:?}: {:?}", text, e);
+                proptest::prop_assert!(e.position.column >= 1, "{:?}: {:?}", text, e);
+            }
+        }
     }
 
     #[test]
