@@ -289,7 +289,9 @@ codes! {
          what the translation inherits is incomplete, so its own checks that depend on it (a \
          missing reviewer, an unknown citation id, and so on) would send translators to fix \
          files that are fine. They are held back, and this one note points at the source to \
-         fix first. Problems in the translation's own front matter are still reported.";
+         fix first. Likewise a problem the translation only inherits (no medical reviewer) is \
+         reported at the source alone. Problems in the translation's own front matter and on \
+         its own lines are still reported.";
     UPDATE_NO_TOPIC_PAGE = "update/no-topic-page", Error,
         "An update entry sits in a folder under `updates/` that has no `_index.md`.",
         "Live updates are short files in `content/<lang>/updates/<topic>/`, shown newest first on the \

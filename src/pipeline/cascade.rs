@@ -8,17 +8,20 @@
 //! translation that reads it ("no reviewer", "unknown citation id", "no
 //! date", …) reports a problem the translator did not make.
 //!
-//! The one place that decides is here, after all checks ran: the files
-//! with errors from reading content (the front-matter checks) are the
-//! broken sources. A translation of one keeps what reading its own file
-//! found (its own YAML and values, which do not depend on the source);
-//! everything later stages said about it is held back, whatever the check,
-//! and replaced by one note pointing at the source to fix first.
+//! The one place that decides is here, after all checks ran. A source
+//! whose front matter has errors (found while reading content): its
+//! translations keep what reading their own files found (their own YAML
+//! and values, which do not depend on the source), and everything later
+//! stages said about them is held back, whatever the check. A source with
+//! other errors (no reviewer, say): its translations hold back the same
+//! problems about what they leave out to inherit. Either way one note per
+//! translation points at the source to fix first.
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, codes};
 use crate::discover::{SourceKind, SourcePage};
 use crate::site::{PageKind, Site};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// `diagnostics` with what translations of broken sources report after
@@ -31,12 +34,18 @@ pub(crate) fn contain(
     sources: &[SourcePage],
 ) -> Diagnostics {
     let default = site.config.default_language.as_str();
-    let broken: FxHashSet<PathBuf> = diagnostics
-        .iter()
-        .take(read)
-        .filter(|d| d.is_error())
-        .map(|d| d.file.clone())
-        .collect();
+    // Files whose front matter has errors, and the codes of the errors later
+    // checks found in each file.
+    let mut unreadable: FxHashSet<PathBuf> = FxHashSet::default();
+    let mut later: FxHashMap<PathBuf, FxHashSet<&'static str>> = FxHashMap::default();
+    for (i, d) in diagnostics.iter().enumerate().filter(|(_, d)| d.is_error()) {
+        if i < read {
+            unreadable.insert(d.file.clone());
+        } else {
+            later.entry(d.file.clone()).or_default().insert(d.code);
+        }
+    }
+    let broken: FxHashSet<PathBuf> = unreadable.iter().chain(later.keys()).cloned().collect();
     if broken.is_empty() {
         return diagnostics;
     }
@@ -44,15 +53,37 @@ pub(crate) fn contain(
     if affected.is_empty() {
         return diagnostics;
     }
-    let mut out: Diagnostics = diagnostics
-        .into_iter()
-        .enumerate()
-        .filter(|(i, d)| *i < read || !affected.contains_key(d.file.as_path()))
-        .map(|(_, d)| d)
-        .collect();
-    let mut notes: Vec<_> = affected.into_iter().collect();
-    notes.sort();
-    for (translation, source) in notes {
+    // A translation of a source whose front matter has errors holds back
+    // everything later checks say about it: they all read what it inherits.
+    // Of a source with other errors, it holds back the same problems when
+    // they are about something the file does not write (a missing reviewer
+    // it inherits, say), and keeps what it says about the translation's own
+    // lines (a broken link in its text is its own).
+    let mut noted: BTreeMap<&Path, &Path> = BTreeMap::new();
+    let mut out = Diagnostics::new();
+    for (i, d) in diagnostics.into_iter().enumerate() {
+        let pair = affected
+            .get_key_value(d.file.as_path())
+            .map(|(&translation, &source)| (translation, source));
+        let held = pair.filter(|&(_, source)| {
+            i >= read
+                && (unreadable.contains(source)
+                    || (is_about_the_whole_file(&d)
+                        && later.get(source).is_some_and(|c| c.contains(d.code))))
+        });
+        match held {
+            Some((translation, source)) => {
+                noted.insert(translation, source);
+            }
+            None => out.push(d),
+        }
+    }
+    for (&translation, &source) in &affected {
+        if unreadable.contains(source) {
+            noted.insert(translation, source);
+        }
+    }
+    for (translation, source) in noted {
         out.push(note(translation, source));
     }
     out
@@ -114,6 +145,11 @@ fn translations_of<'a>(
         }
     }
     affected
+}
+
+/// Problems reported at the top of the file are about what it leaves out.
+fn is_about_the_whole_file(d: &Diagnostic) -> bool {
+    d.position.line == 1 && d.position.column == 1
 }
 
 fn note(translation: &Path, source: &Path) -> Diagnostic {

@@ -117,6 +117,35 @@ fn a_misspelt_field_in_the_source_is_one_error() {
 }
 
 #[test]
+fn a_problem_the_translation_inherits_is_reported_at_the_source_only() {
+    let site = group_with_inherited_needs();
+    site.edit("site.yaml", |t| {
+        format!("{t}review: {{ require_reviewer: true }}\n")
+    });
+    // The Spanish salt page has a broken link of its own: that stays.
+    site.edit("content/es/heart/salt.md", |t| {
+        format!("{t}\nVea [esto](nada.md).\n")
+    });
+    let report = check(&site);
+    let found = found(&report.diagnostics);
+    let lines = std::fs::read_to_string(site.root.join("content/es/heart/salt.md"))
+        .unwrap()
+        .lines()
+        .count();
+    assert_eq!(
+        found,
+        expect(&[
+            ("review/missing-reviewer", "content/en/food/fruit.md", 1),
+            ("review/missing-reviewer", "content/en/heart/salt.md", 1),
+            (NOTE, "content/es/heart/salt.md", 1),
+            ("link/broken", "content/es/heart/salt.md", lines),
+            ("review/missing-reviewer", "content/es/only-es.md", 1),
+        ]),
+        "the Spanish salt page inherits its missing reviewer; only-es has no source"
+    );
+}
+
+#[test]
 fn the_live_preview_reports_the_same() {
     let site = group_with_inherited_needs();
     site.edit(EN, |t| t.replace("title: High", "title: \"High"));
