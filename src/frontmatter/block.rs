@@ -211,4 +211,31 @@ mod tests {
         );
         assert!(!p.usable, "a page with a value left out is not published");
     }
+
+    proptest::proptest! {
+        /// Whatever the fields hold, reading them never fails outright and
+        /// every problem is placed on a line of the file.
+        #[test]
+        fn any_front_matter_is_reported_inside_the_file(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "title", "titel", "tags", "reviewers", "reviwers", "date", "draft", ": ", " ",
+                "  ", "\t", "\n", "- ", "\"", "'", "[", "]", "{", "}", ",", "#", "@", "é",
+                "2026-13-01", "true", "maybe", "name", "a b",
+            ]), 1..40)
+        ) {
+            let text = format!("---\n{}\n---\nBody\n", pieces.concat());
+            let parsed = crate::frontmatter::parse(
+                &text,
+                Path::new("a.md"),
+                crate::discover::SourceKind::Article,
+            );
+            let lines = text.lines().count();
+            for d in &parsed.diagnostics {
+                proptest::prop_assert!(
+                    d.position.line >= 1 && d.position.line <= lines && d.position.column >= 1,
+                    "{:?}: {:?}", text, d
+                );
+            }
+        }
+    }
 }
