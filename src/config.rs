@@ -533,7 +533,8 @@ pub fn from_text(root: &Path, text: &str) -> Loaded {
             } else {
                 codes::CONFIG_INVALID_VALUE
             };
-            diagnostics.push(Diagnostic::error(code, file, e.position, e.message));
+            diagnostics
+                .push(Diagnostic::error(code, file, e.position, e.message).maybe_hint(e.hint));
             return Loaded {
                 config: None,
                 diagnostics,

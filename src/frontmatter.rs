@@ -13,6 +13,8 @@ use serde::{Deserialize, Deserializer};
 use std::collections::BTreeMap;
 use std::path::Path;
 
+mod block;
+mod misspelt;
 mod positions;
 pub use positions::Positions;
 
@@ -389,48 +391,25 @@ pub struct BlockHints {
 }
 
 /// Splits `text` (a whole file) and reads its front matter as `T`; a
-/// missing block or YAML that does not fit is reported, with the position
-/// in the file, and gives `None`.
+/// missing block, broken YAML or values that do not fit are reported (every
+/// one of them), with the position in the file, and give `None`.
 pub fn read_block<'t, T: serde::de::DeserializeOwned>(
     text: &'t str,
     file: &Path,
     hints: &BlockHints,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Block<'t, T>> {
-    let Some(split) = split(text) else {
-        diagnostics.push(
-            Diagnostic::error(
-                codes::FRONTMATTER_MISSING,
-                file,
-                Position::new(1, 1, text.lines().next().map_or(0, |l| l.chars().count())),
-                hints.missing,
-            )
-            .with_hint(hints.missing_hint),
-        );
-        return None;
-    };
-    let yaml_text = &text[split.yaml.0..split.yaml.1];
-    let first_line = split.yaml_first_line;
-    report_bidi_controls(yaml_text, first_line, file, diagnostics);
-    match yaml::parse::<T>(yaml_text) {
-        Ok((value, unknown)) => Some(Block {
-            value,
-            unknown,
-            yaml: yaml_text,
-            first_line,
-            body_start: split.body_start,
-        }),
-        Err(e) => {
-            let (code, hint) = if e.is_syntax {
-                (codes::FRONTMATTER_SYNTAX, hints.syntax_hint)
-            } else {
-                (codes::FRONTMATTER_INVALID_VALUE, hints.invalid_value_hint)
-            };
-            let position = in_file(e.position, first_line);
-            diagnostics.push(Diagnostic::error(code, file, position, e.message).with_hint(hint));
-            None
-        }
-    }
+    let found = block::find(text, file, hints, diagnostics)?;
+    let read = block::read::<T>(&found, file, hints, diagnostics)?;
+    let usable = read.left_out.is_empty();
+    block::report_invalid(read.invalid, found.first_line, file, hints, diagnostics);
+    usable.then_some(Block {
+        value: read.value,
+        unknown: read.unknown,
+        yaml: found.yaml,
+        first_line: found.first_line,
+        body_start: found.body_start,
+    })
 }
 
 /// Warns about each text-reordering control written in the front matter
@@ -483,21 +462,31 @@ pub fn parse(text: &str, file: &Path, kind: SourceKind) -> Parsed {
         syntax_hint: "values containing `: ` or starting with `[`, `{`, `@` or `#` need quotes; indent with spaces",
         invalid_value_hint: "see `pamphlet new` for an example of every field",
     };
-    let Some(block) = read_block::<RawFrontMatter>(text, file, &hints, &mut out.diagnostics) else {
+    let Some(found) = block::find(text, file, &hints, &mut out.diagnostics) else {
         return out;
     };
-    let Block {
-        value: raw,
-        unknown,
-        yaml: yaml_text,
-        first_line,
-        body_start,
-    } = block;
+    let Some(mut read) = block::read::<RawFrontMatter>(&found, file, &hints, &mut out.diagnostics)
+    else {
+        return out;
+    };
+    let first_line = found.first_line;
     let shift = |p: Position| in_file(p, first_line);
-    out.usable = true;
-    out.body_start = body_start;
+    // A misspelt field is read as the field it means (so nothing else is
+    // reported about it) and is itself the one error.
+    let corrected = misspelt::correct(&mut read, &found, file, &mut out.diagnostics);
+    let yaml_text = corrected.as_deref().unwrap_or(found.yaml);
+    out.usable = read.left_out.is_empty();
+    out.body_start = found.body_start;
+    let left_out = std::mem::take(&mut read.left_out);
+    block::report_invalid(
+        std::mem::take(&mut read.invalid),
+        first_line,
+        file,
+        &hints,
+        &mut out.diagnostics,
+    );
 
-    for key in &unknown {
+    for key in &read.unknown {
         let known = known_fields(key.parent_key());
         let hint = suggest::did_you_mean(key.name(), known.iter().copied())
             .unwrap_or_else(|| "put your own data under `extra:`".to_string());
@@ -516,9 +505,10 @@ pub fn parse(text: &str, file: &Path, kind: SourceKind) -> Parsed {
         file,
         yaml: yaml::Locator::new(yaml_text),
         shift: &shift,
+        left_out: &left_out,
         diagnostics: &mut out.diagnostics,
     };
-    out.front_matter = checker.check(raw, kind);
+    out.front_matter = checker.check(read.value, kind);
     out
 }
 
@@ -555,6 +545,8 @@ struct Checker<'a> {
     /// The YAML text, indexed once for every position a check reports.
     yaml: yaml::Locator<'a>,
     shift: &'a dyn Fn(Position) -> Position,
+    /// Top-level fields whose wrong value is already reported (not "missing").
+    left_out: &'a [String],
     diagnostics: &'a mut Vec<Diagnostic>,
 }
 
@@ -795,6 +787,9 @@ impl Checker<'_> {
     }
 
     fn missing(&mut self, field: &str, example: &str) {
+        if self.left_out.iter().any(|f| f == field) {
+            return;
+        }
         self.diagnostics.push(
             Diagnostic::error(
                 codes::FRONTMATTER_MISSING_FIELD,

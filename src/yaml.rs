@@ -8,7 +8,10 @@
 
 use crate::diagnostics::Position;
 
+mod explain;
+mod lenient;
 mod locate;
+pub use lenient::{Lenient, parse_lenient};
 pub use locate::{Locator, locate};
 use serde::de::DeserializeOwned;
 
@@ -21,6 +24,8 @@ pub struct YamlError {
     pub message: String,
     /// True for broken YAML syntax, false for a value of the wrong shape.
     pub is_syntax: bool,
+    /// How to write it instead, when the problem is recognised.
+    pub hint: Option<String>,
 }
 
 /// One step in the path to a key: a mapping key or a list index.
@@ -82,14 +87,32 @@ pub fn dotted(path: &[Segment]) -> String {
     s
 }
 
+/// Marks a message Pamphlet's own `Deserialize` code writes, so it reaches
+/// the author as written (everything else the parser says is reworded).
+const OWN_WORDS: char = '\u{1}';
+
+/// An error for a `Deserialize` implementation to return, shown as written.
+pub fn own_words<E: serde::de::Error>(message: impl std::fmt::Display) -> E {
+    E::custom(format!("{OWN_WORDS}{message}"))
+}
+
 /// Parses `text` into `T`, returning the value and every key `T` ignored.
 /// An empty text is read as an empty mapping.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<(T, Vec<UnknownKey>), YamlError> {
+    parse_from(text, 1)
+}
+
+/// [`parse`] for a text that starts on line `first_line` of its file (a
+/// front matter): hints that name other lines name them as the file does.
+pub fn parse_from<T: DeserializeOwned>(
+    text: &str,
+    first_line: usize,
+) -> Result<(T, Vec<UnknownKey>), YamlError> {
     let source = if text.trim().is_empty() { "{}" } else { text };
     let deserializer = serde_yaml::Deserializer::from_str(source);
     let mut ignored = Vec::new();
     let value: T = serde_ignored::deserialize(deserializer, |path| ignored.push(segments(&path)))
-        .map_err(|e| to_error(text, e))?;
+        .map_err(|e| to_error(text, e, first_line))?;
     if ignored.is_empty() {
         return Ok((value, Vec::new()));
     }
@@ -128,41 +151,67 @@ fn segments(path: &serde_ignored::Path<'_>) -> Vec<Segment> {
     out
 }
 
-fn to_error(text: &str, error: serde_yaml::Error) -> YamlError {
-    let position = error
+fn to_error(text: &str, error: serde_yaml::Error, first_line: usize) -> YamlError {
+    let at = error
         .location()
         .map(|l| Position::new(l.line(), l.column(), 1))
         .unwrap_or_else(Position::start);
     let raw = error.to_string();
     // serde_yaml appends " at line X column Y"; we report the position separately.
-    let mut message = match raw.find(" at line ") {
+    let message = match raw.find(" at line ") {
         Some(i) => raw[..i].to_string(),
         None => raw.clone(),
     };
-    // "…, while parsing a flow sequence at line 2 column 12": the opening
-    // bracket is where the author has to look, not the end of the block.
-    let mut position = position;
-    if let Some((construct, line, column)) = while_parsing(&raw) {
-        position = Position::new(line, column, 1);
-        message = format!("{message} (in the {construct} that starts here)");
+    if let Some(i) = message.find(OWN_WORDS) {
+        let field = message[..i].trim_end_matches([':', ' ']).trim_matches('"');
+        let own = &message[i + OWN_WORDS.len_utf8()..];
+        return YamlError {
+            position: value_position(text, at),
+            message: if field.is_empty() {
+                own.to_string()
+            } else {
+                format!("`{field}`: {own}")
+            },
+            is_syntax: false,
+            hint: None,
+        };
     }
     let is_syntax = !message.contains("invalid type")
         && !message.contains("invalid value")
         && !message.contains("unknown variant")
         && !message.contains("missing field");
-    let position = if is_syntax {
-        position
-    } else {
-        value_position(text, position)
-    };
+    if is_syntax {
+        // The parser's sentence is only read here, never shown.
+        let context = while_parsing(&raw);
+        let context = context
+            .as_ref()
+            .map(|(construct, line, column)| explain::Context {
+                construct,
+                line: *line,
+                column: *column,
+            });
+        let explained = explain::syntax(text, &message, at, context, first_line);
+        return YamlError {
+            position: within(text, explained.position),
+            message: explained.message,
+            is_syntax,
+            hint: Some(explained.hint),
+        };
+    }
+    let position = value_position(text, at);
+    let written = value_text(text, position);
+    let (message, hint) = plain_words(&message, written.as_deref());
     YamlError {
         position,
-        message: plain_words(&message),
+        message,
         is_syntax,
+        hint,
     }
 }
 
-/// Underlines the whole value a type error points at, not just its first character.
+/// Where the construct the parser was inside starts ("…, while parsing a
+/// flow sequence at line 2 column 12"): the opening bracket or quote is
+/// where the author has to look, not the end of the text.
 fn while_parsing(raw: &str) -> Option<(String, usize, usize)> {
     let start = raw
         .find(", while parsing ")
@@ -180,6 +229,18 @@ fn while_parsing(raw: &str) -> Option<(String, usize, usize)> {
     Some((construct, line.trim().parse().ok()?, column.parse().ok()?))
 }
 
+/// `position` moved inside `text`: the parser reports a text that ends too
+/// early one line past its end, where no editor can show it.
+fn within(text: &str, position: Position) -> Position {
+    let lines = text.lines().count().max(1);
+    if position.line <= lines {
+        return position;
+    }
+    let last = text.lines().last().unwrap_or("");
+    Position::new(lines, last.chars().count().max(1), 1)
+}
+
+/// Underlines the whole value a type error points at, not just its first character.
 fn value_position(text: &str, position: Position) -> Position {
     let Some(line) = text.lines().nth(position.line - 1) else {
         return position;
@@ -190,16 +251,31 @@ fn value_position(text: &str, position: Position) -> Position {
 }
 
 /// Rewords serde's messages ("invalid type: sequence, expected a string")
-/// into what an author understands.
-fn plain_words(message: &str) -> String {
+/// into what an author understands, with the fix when there is one.
+fn plain_words(message: &str, written: Option<&str>) -> (String, Option<String>) {
     let (field, rest) = match message.split_once(": ") {
-        Some((f, r)) if !f.contains(' ') && !f.is_empty() => (Some(f), r),
+        Some((f, r)) if !f.contains(' ') && !f.is_empty() => (Some(f.trim_matches('"')), r),
         _ => (None, message),
     };
+    let mut hint = None;
     let rest = if let Some(body) = rest.strip_prefix("invalid type: ") {
         match body.split_once(", expected ") {
             Some((found, expected)) => {
-                format!("expected {expected}, found {}", describe_found(found))
+                hint = value_hint(field.unwrap_or("field"), found, expected, written);
+                if found.starts_with("string ") && expected.contains("sequence") {
+                    return (
+                        format!(
+                            "`{}` must be a list, but this is one text",
+                            field.unwrap_or("this field")
+                        ),
+                        hint,
+                    );
+                }
+                format!(
+                    "expected {}, found {}",
+                    describe_expected(expected),
+                    describe_found(found)
+                )
             }
             None => body.to_string(),
         }
@@ -213,9 +289,68 @@ fn plain_words(message: &str) -> String {
     } else {
         rest.to_string()
     };
-    match field {
-        Some(f) => format!("`{}`: {rest}", f.trim_matches('"')),
+    let message = match field {
+        Some(f) => format!("`{f}`: {rest}"),
         None => rest,
+    };
+    (message, hint)
+}
+
+/// The value as written at `position` (the rest of its line), if any.
+fn value_text(text: &str, position: Position) -> Option<String> {
+    let line = text.lines().nth(position.line.checked_sub(1)?)?;
+    let value: String = line.chars().skip(position.column - 1).collect();
+    Some(value.trim_end().to_string()).filter(|v| !v.is_empty())
+}
+
+/// The fix for a value of the wrong kind, written out with the author's own value.
+fn value_hint(field: &str, found: &str, expected: &str, written: Option<&str>) -> Option<String> {
+    let name = field.rsplit(['.', ']']).next().unwrap_or(field);
+    if let (Some(text), true) = (found.strip_prefix("string "), expected.contains("sequence")) {
+        // `tags: asthma, lungs` is one text, not a list.
+        let items: Vec<&str> = text
+            .trim_matches('"')
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect();
+        return Some(format!(
+            "a list is written in brackets: `{name}: [{}]`",
+            items.join(", ")
+        ));
+    }
+    match expected {
+        "a boolean" => Some(format!("write `{name}: true` or `{name}: false`")),
+        "i64" | "u64" | "i32" | "u32" | "usize" => Some(format!(
+            "write a whole number without quotes, e.g. `{name}: 10`"
+        )),
+        "a string" | "a single value (text or a number)" => {
+            let written = written.filter(|w| w.starts_with(['[', '{']))?;
+            if field.ends_with(']') {
+                // An item of a list: the item is what needs quotes.
+                return Some(format!(
+                    "an item starting with `[` or `{{` must be in quotes: `\"{}\"`",
+                    written.trim_end_matches([']', ',', ' ']).replace('"', "'")
+                        + if written.starts_with('[') { "]" } else { "" }
+                ));
+            }
+            Some(format!(
+                "a text starting with `[` or `{{` must be in quotes: `{name}: \"{}\"`",
+                written.replace('"', "'")
+            ))
+        }
+        _ => None,
+    }
+}
+
+fn describe_expected(expected: &str) -> String {
+    match expected {
+        "a sequence" => "a list".into(),
+        "a string" => "text".into(),
+        "a boolean" => "`true` or `false`".into(),
+        "i64" | "u64" | "i32" | "u32" | "usize" => "a whole number".into(),
+        other if other.starts_with("struct ") => "fields written `name: value` below it".into(),
+        other => other.to_string(),
     }
 }
 
@@ -224,7 +359,10 @@ fn describe_found(found: &str) -> String {
         "sequence" => "a list".into(),
         "map" => "a mapping (key: value pairs)".into(),
         "unit value" => "nothing".into(),
-        other => other.to_string(),
+        other => match other.strip_prefix("string ") {
+            Some(text) => format!("the text {text}"),
+            None => other.to_string(),
+        },
     }
 }
 
@@ -268,23 +406,77 @@ mod tests {
         let err = parse::<Doc>("reviewers: []\ntitle: \"A\n").unwrap_err();
         assert!(err.is_syntax, "{err:?}");
         assert_eq!(err.position, Position::new(2, 8, 1), "{err:?}");
-        assert!(
-            err.message.contains("in the quoted text that starts here"),
-            "{err:?}"
+        assert_eq!(
+            err.message,
+            "this text opens with `\"` but is never closed with `\"`"
         );
         let err = parse::<Doc>("title: A\nlist: [1, 2\n").unwrap_err();
         assert_eq!(err.position, Position::new(2, 7, 1), "{err:?}");
-        assert!(
-            err.message.contains("in the list that starts here"),
-            "{err:?}"
+        assert_eq!(
+            err.hint.as_deref(),
+            Some("end it on the same line with `]`, e.g. `list: [1, 2]`")
         );
+    }
+
+    /// Whatever the parser says, the author reads Pamphlet's words: none of
+    /// libyaml's phrases ever pass through, for any broken text.
+    #[test]
+    fn the_parser_words_never_reach_the_author() {
+        const PARSER_WORDS: [&str; 8] = [
+            "mapping values",
+            "did not find",
+            "could not find",
+            "found character",
+            "while parsing",
+            "while scanning",
+            "end of stream",
+            "block ",
+        ];
+        let broken = [
+            "a: b: c\n",
+            "a:\n\t- b\n",
+            "a:\n  - b\n   c: d\n",
+            "a: [b\n",
+            "a: {b: c\n",
+            "a: \"b\n",
+            "a: 'b\n",
+            "a: b\na: c\n",
+            "a: @b\n",
+            "a: `b`\n",
+            "- a\nb: c\n",
+            "a: b\n  c: d\n",
+            "a: |\n b\nc\n",
+            "a: *x\n",
+            "? a\n",
+            "a: !!int b\n",
+            "%YAML 3\n---\na: b\n",
+        ];
+        let mut failed = 0;
+        for text in broken {
+            let Err(err) = parse::<serde_json::Value>(text) else {
+                continue;
+            };
+            failed += 1;
+            let hint = err.hint.clone().unwrap_or_default();
+            for words in PARSER_WORDS {
+                assert!(
+                    !err.message.contains(words) && !hint.contains(words),
+                    "{text:?}: {err:?}"
+                );
+            }
+            assert!(
+                err.position.line >= 1 && err.position.column >= 1,
+                "{text:?}"
+            );
+        }
+        assert!(failed >= 12, "the texts above are meant to be broken");
     }
 
     #[test]
     fn type_errors_are_in_plain_words() {
         let err = parse::<Doc>("title: [a, b]\n").unwrap_err();
         assert!(!err.is_syntax);
-        assert_eq!(err.message, "`title`: expected a string, found a list");
+        assert_eq!(err.message, "`title`: expected text, found a list");
         assert_eq!(err.position.line, 1);
     }
 

@@ -136,6 +136,12 @@ codes! {
         "A required front-matter field is missing.",
         "Articles need `title`, `summary` and `date`; section pages (_index.md) need `title`; \
          an article with an `image` needs `image_alt` describing it.";
+    FRONTMATTER_MISSPELT_FIELD = "frontmatter/misspelt-field", Error,
+        "A front-matter field name is misspelt (`titel` for `title`).",
+        "A field whose name is one or two letters away from a known one, which the front matter \
+         does not also write, is read as the field it was meant to be, so nothing else is \
+         reported about it; but the page is not published until the name is corrected, because \
+         a misspelt `reviewers` or `draft` would otherwise silently change what the page says.";
     FRONTMATTER_SUMMARY_TOO_LONG = "frontmatter/summary-too-long", Warning,
         "The summary is longer than 200 characters.",
         "The summary is shown in lists, search results and share cards, which cut long text. \
@@ -144,6 +150,11 @@ codes! {
         "The front matter is not valid YAML.",
         "Check the line shown: a value containing `: ` or starting with `[`, `{`, `@`, `*` or `#` \
          needs quotes, lists use `- ` at a consistent indentation, and tabs are not allowed.";
+    FRONTMATTER_UNCLOSED = "frontmatter/unclosed", Error,
+        "The front matter starts with `---` but has no closing `---` line.",
+        "The block of fields at the top of a page ends with a line of exactly three dashes. \
+         Without it Pamphlet cannot tell where the fields stop and the page's text begins. Add \
+         a line `---` after the last field, before the first line of text.";
     FRONTMATTER_UNKNOWN_FIELD = "frontmatter/unknown-field", Warning,
         "The front matter has a field Pamphlet does not know.",
         "Unknown fields are ignored, which usually means a typo (the hint names the closest \
@@ -281,6 +292,16 @@ codes! {
         "Two pages in the same language claim to be translations of the same article.",
         "A translation group holds at most one page per language. Pages are grouped by their \
          path under content/<lang>/ or by `translation_key`; fix the key of one of them.";
+    TRANSLATION_SOURCE_HAS_ERRORS = "translation/source-has-errors", Warning,
+        "A translation inherits from a page whose front matter has errors.",
+        "A translation takes its date, reviewers, citations, tags and other shared fields from \
+         the page in the site's default language. While that page's front matter has errors, \
+         what the translation inherits is incomplete, so its own checks that depend on it (a \
+         missing reviewer, an unknown citation id, and so on) would send translators to fix \
+         files that are fine. They are held back, and this one note points at the source to \
+         fix first. Likewise a problem the translation only inherits (no medical reviewer) is \
+         reported at the source alone. Problems in the translation's own front matter and on \
+         its own lines are still reported.";
     UPDATE_NO_TOPIC_PAGE = "update/no-topic-page", Error,
         "An update entry sits in a folder under `updates/` that has no `_index.md`.",
         "Live updates are short files in `content/<lang>/updates/<topic>/`, shown newest first on the \

@@ -169,11 +169,10 @@ pub(crate) fn check(
     let (raw, unknown) = match yaml::parse::<RawProfile>(text) {
         Ok(parsed) => parsed,
         Err(e) => {
-            diagnostics.push(invalid(
-                e.position,
-                e.message,
-                "values containing `: ` need quotes; texts per language are written `{ en: …, es: … }`",
-            ));
+            let hint = e.hint.unwrap_or_else(|| {
+                "values containing `: ` need quotes; texts per language are written `{ en: …, es: … }`".to_string()
+            });
+            diagnostics.push(invalid(e.position, e.message, &hint));
             return None;
         }
     };

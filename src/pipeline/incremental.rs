@@ -526,17 +526,23 @@ impl Build {
 
     fn finish(&mut self, mut clock: Clock, pages: usize, scope: Scope) -> Rebuild {
         let mut diagnostics = Diagnostics::new();
+        let mut read = 0;
         if let Some(state) = &self.state {
             diagnostics.extend(state.setup.diagnostics.clone());
             diagnostics.extend(state.discovered.diagnostics.clone());
             for parsed in state.parsed.values() {
                 diagnostics.extend(parsed.diagnostics.iter().cloned());
             }
+            read = diagnostics.len();
             diagnostics.extend(state.site_diagnostics.clone());
             for facts in &state.facts {
                 diagnostics.extend(facts.diagnostics.iter().cloned());
             }
             diagnostics.extend(state.site_wide_diagnostics.clone());
+        }
+        if let Some(state) = &self.state {
+            let all = std::mem::take(&mut diagnostics);
+            diagnostics = super::cascade::contain(all, read, &state.site, &state.discovered.pages);
         }
         let mut diagnostics = diagnostics.sorted();
         // With site-wide outputs deferred, so is the report (a long list on

@@ -35,6 +35,7 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+mod cascade;
 mod changes;
 mod incremental;
 pub use incremental::{Build, Rebuild, Scope};
@@ -336,6 +337,7 @@ pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
 
     let (parsed, found) = parse::parse_all(&setup.config.root, &discovered.pages);
     report.diagnostics.extend(found);
+    let read = report.diagnostics.len();
     clock.lap("parse");
 
     let Assembled {
@@ -423,7 +425,8 @@ pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
             report.files += copy_files(&site, output, &|_| None)?;
             clock.lap("copy files");
 
-            report.diagnostics = std::mem::take(&mut report.diagnostics).sorted();
+            let all = std::mem::take(&mut report.diagnostics);
+            report.diagnostics = cascade::contain(all, read, &site, &discovered.pages).sorted();
             if options.report {
                 // Private unless site.yaml publishes it; the live preview
                 // (memory, on the author's computer) keeps it at /_report/.

@@ -4,6 +4,7 @@
 mod accessibility;
 mod alerts;
 mod boundary;
+mod cascade;
 mod cli;
 mod customize;
 mod feeds;

@@ -432,7 +432,7 @@ fn the_panel_lists_this_files_problems_and_cuts_long_titles() {
         &path,
         text.replace(
             "title: Eating less salt",
-            &format!("title: {long}\nreviewrs: []"),
+            &format!("title: {long}\nreview_notes: []"),
         ),
     )
     .unwrap();

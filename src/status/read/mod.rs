@@ -74,7 +74,7 @@ impl<'de> Deserialize<'de> for RawText {
                 while let Some((language, text)) = map.next_entry::<String, Option<Scalar>>()? {
                     let Some(text) = text else {
                         // `{ en: Monday to Friday, 8 AM to 5 PM }` reads `8 AM to 5 PM` as a key.
-                        return Err(serde::de::Error::custom(format!(
+                        return Err(crate::yaml::own_words(format!(
                             "`{language}` has no text; a text with a comma inside `{{ }}` needs quotes, e.g. `en: \"Monday to Friday, 8 AM to 5 PM\"`"
                         )));
                     };
@@ -134,7 +134,7 @@ pub(super) fn from_text(config: &Config, text: &str, diagnostics: &mut Diagnosti
         Err(e) => {
             diagnostics.push(
                 Diagnostic::error(codes::STATUS_INVALID, file, e.position, e.message).with_hint(
-                    "each service is a `- ` item under `services:` with `id`, `name`, `kind`, `status` and `updated`",
+                    e.hint.unwrap_or_else(|| "each service is a `- ` item under `services:` with `id`, `name`, `kind`, `status` and `updated`".to_string()),
                 ),
             );
             return empty(file);
