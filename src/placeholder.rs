@@ -35,10 +35,16 @@ pub fn find(text: &str, file: &Path) -> Vec<Diagnostic> {
     let lines = LineIndex::new(text);
     for start in FINDER.find_iter(text.as_bytes()) {
         let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-        let shown = text[start..line_end]
-            .trim_end()
-            .trim_end_matches(['"', '\''])
-            .trim_end();
+        let rest = &text[start..line_end];
+        // A quoted placeholder ends at its closing quote (`["REPLACE: x"]`).
+        let quote = text[..start]
+            .chars()
+            .last()
+            .filter(|c| matches!(c, '"' | '\''));
+        let shown = match quote.and_then(|q| rest.find(q)) {
+            Some(close) => &rest[..close],
+            None => rest.trim_end().trim_end_matches(['"', '\'']).trim_end(),
+        };
         let end = start + shown.len();
         found.push(
             Diagnostic::error(
@@ -118,6 +124,18 @@ mod tests {
             proptest::prop_assert_eq!(found[0].position.line, before.len() + 1);
             proptest::prop_assert_eq!(found[0].position.column, prefix.chars().count() + 1);
         }
+    }
+
+    #[test]
+    fn a_quoted_placeholder_in_a_list_ends_at_its_quote() {
+        let found = find("authors: [\"REPLACE: Surname AB\"]\n", Path::new("a.md"));
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].message.contains("(Surname AB)"),
+            "{}",
+            found[0].message
+        );
+        assert_eq!(found[0].position.length, "REPLACE: Surname AB".len());
     }
 
     #[test]
