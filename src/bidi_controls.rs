@@ -129,6 +129,43 @@ pub fn name(c: char) -> &'static str {
     }
 }
 
+/// Warns about each text-reordering control written in a YAML text (front
+/// matter, a profile, the status board, site.yaml), as a character or as
+/// a YAML escape, at its line and column. Every field is covered, listed or
+/// not: the text is scanned, not the values. `first_line` is the text's
+/// first line in its file.
+pub fn report(
+    yaml_text: &str,
+    first_line: usize,
+    file: &std::path::Path,
+    diagnostics: &mut Vec<crate::diagnostics::Diagnostic>,
+) {
+    let found = find_in_source(yaml_text);
+    // One pass over the text for all positions (they come in order).
+    let (mut line, mut line_start, mut scanned) = (first_line, 0, 0);
+    for (range, control) in found {
+        for (i, _) in yaml_text[scanned..range.start].match_indices('\n') {
+            line += 1;
+            line_start = scanned + i + 1;
+        }
+        scanned = range.start;
+        let column = yaml_text[line_start..range.start].chars().count() + 1;
+        let length = yaml_text[range].chars().count();
+        diagnostics.push(
+            crate::diagnostics::Diagnostic::warning(
+                crate::diagnostics::codes::TEXT_BIDI_CONTROL,
+                file,
+                crate::diagnostics::Position::new(line, column, length),
+                format!(
+                    "this value holds the invisible control {}, which reorders the text shown around it",
+                    name(control)
+                ),
+            )
+            .with_hint("delete the control character; right-to-left text does not need it"),
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

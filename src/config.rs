@@ -525,6 +525,9 @@ pub fn load(root: &Path) -> Result<Loaded, Error> {
 pub fn from_text(root: &Path, text: &str) -> Loaded {
     let file = Path::new(FILE_NAME);
     let mut diagnostics = Diagnostics::new();
+    let mut controls = Vec::new();
+    crate::bidi_controls::report(text, 1, file, &mut controls);
+    diagnostics.extend(controls);
     let (raw, unknown) = match yaml::parse::<RawConfig>(text) {
         Ok(parsed) => parsed,
         Err(e) => {

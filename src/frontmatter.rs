@@ -412,41 +412,6 @@ pub fn read_block<'t, T: serde::de::DeserializeOwned>(
     })
 }
 
-/// Warns about each text-reordering control written in the front matter
-/// (as a character or as a YAML escape), at its line and column. Every
-/// field is covered, listed or not: the text is scanned, not the values.
-fn report_bidi_controls(
-    yaml_text: &str,
-    first_line: usize,
-    file: &Path,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    let found = crate::bidi_controls::find_in_source(yaml_text);
-    // One pass over the text for all positions (they come in order).
-    let (mut line, mut line_start, mut scanned) = (first_line, 0, 0);
-    for (range, control) in found {
-        for (i, _) in yaml_text[scanned..range.start].match_indices('\n') {
-            line += 1;
-            line_start = scanned + i + 1;
-        }
-        scanned = range.start;
-        let column = yaml_text[line_start..range.start].chars().count() + 1;
-        let length = yaml_text[range].chars().count();
-        diagnostics.push(
-            Diagnostic::warning(
-                codes::TEXT_BIDI_CONTROL,
-                file,
-                Position::new(line, column, length),
-                format!(
-                    "this value holds the invisible control {}, which reorders the text shown around it",
-                    crate::bidi_controls::name(control)
-                ),
-            )
-            .with_hint("delete the control character; right-to-left text does not need it"),
-        );
-    }
-}
-
 /// Reads and checks the front matter of `text` (the whole file). `file` is
 /// the path shown in diagnostics.
 pub fn parse(text: &str, file: &Path, kind: SourceKind) -> Parsed {

@@ -133,6 +133,18 @@ pub fn check_entries(citations: &[Citation], file: &Path, text: &str) -> Vec<Dia
             );
         }
         if let Some(url) = &citation.url
+            && let Err(refused) = crate::schemes::Policy::default().check(url)
+        {
+            out.push(
+                Diagnostic::error(
+                    codes::URL_SCHEME_NOT_ALLOWED,
+                    file,
+                    position(i, "url"),
+                    refused.message("this source's `url`"),
+                )
+                .with_hint("write the full address, starting with https://"),
+            );
+        } else if let Some(url) = &citation.url
             && !(url.starts_with("https://") || url.starts_with("http://"))
         {
             out.push(

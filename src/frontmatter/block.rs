@@ -2,7 +2,7 @@
 //! problem reported where the author has to change something: a block
 //! that is never closed, broken YAML, and each value of the wrong kind.
 
-use super::{BlockHints, in_file, report_bidi_controls, split};
+use super::{BlockHints, in_file, split};
 use crate::diagnostics::{Diagnostic, Position, codes};
 use crate::yaml::{self, Lenient, YamlError};
 use std::path::Path;
@@ -35,7 +35,7 @@ pub(super) fn find<'t>(
         return None;
     };
     let yaml_text = &text[split.yaml.0..split.yaml.1];
-    report_bidi_controls(yaml_text, split.yaml_first_line, file, diagnostics);
+    crate::bidi_controls::report(yaml_text, split.yaml_first_line, file, diagnostics);
     Some(Found {
         yaml: yaml_text,
         first_line: split.yaml_first_line,

@@ -131,6 +131,9 @@ pub fn load(boundary: &crate::boundary::Boundary) -> (People, Diagnostics) {
                 continue;
             }
         };
+        let mut controls = Vec::new();
+        crate::bidi_controls::report(&text, 1, &file, &mut controls);
+        diagnostics.extend(controls);
         // A profile with a wrong value stays (its problem fails the build
         // anyway), so articles naming it are not also told it is unknown.
         if let Some(profile) = check(boundary, &file, &text, &mut diagnostics) {
@@ -269,14 +272,25 @@ pub(crate) fn check(
         let web = url::Url::parse(&url)
             .ok()
             .is_some_and(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some());
-        if web {
+        let position = at(&[key("links"), Segment::Index(i), key("url")]);
+        if let Err(refused) = crate::schemes::Policy::default().check(&url) {
+            diagnostics.push(
+                Diagnostic::error(
+                    codes::URL_SCHEME_NOT_ALLOWED,
+                    file,
+                    position,
+                    refused.message("this link"),
+                )
+                .with_hint("write the full address, starting with https://"),
+            );
+        } else if web {
             links.push(Link {
                 title: link.title.filter(|t| !t.is_blank()),
                 url,
             });
         } else {
             diagnostics.push(invalid(
-                at(&[key("links"), Segment::Index(i), key("url")]),
+                position,
                 format!("`{url}` is not a web address"),
                 "write the full address, starting with https://",
             ));

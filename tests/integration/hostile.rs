@@ -411,3 +411,41 @@ fn iframe_hosts_cannot_inject_into_headers() {
     let robots = site.read("robots.txt");
     assert_eq!(robots.lines().count(), 4, "{robots}");
 }
+
+/// Text-reordering controls are reported wherever YAML is written: a
+/// profile's name, the status board, site.yaml; not only front matter.
+#[test]
+fn bidi_controls_in_profiles_and_site_settings_are_reported_at_their_line() {
+    let site = TestSite::new("sites/people");
+    site.edit("data/people/nurse-example.yaml", |t| {
+        t.replacen("name: ", "name: \u{202E}", 1)
+    });
+    site.edit("site.yaml", |t| t.replacen("title: ", "title: \u{2066}", 1));
+    let report = site.build();
+    let mut found: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "text/bidi-control")
+        .map(|d| (d.file.to_string_lossy().into_owned(), d.position.line))
+        .collect();
+    found.sort();
+    let profile_line = std::fs::read_to_string(site.root.join("data/people/nurse-example.yaml"))
+        .unwrap()
+        .lines()
+        .position(|l| l.contains('\u{202E}'))
+        .unwrap()
+        + 1;
+    let settings_line = std::fs::read_to_string(site.root.join("site.yaml"))
+        .unwrap()
+        .lines()
+        .position(|l| l.contains('\u{2066}'))
+        .unwrap()
+        + 1;
+    assert_eq!(
+        found,
+        [
+            ("data/people/nurse-example.yaml".to_string(), profile_line),
+            ("site.yaml".to_string(), settings_line)
+        ]
+    );
+}

@@ -214,3 +214,35 @@ fn script_schemes_can_never_be_opted_in() {
         assert_eq!(config, [("site.yaml".to_string(), 4)], "{scheme}");
     }
 }
+
+/// Addresses in a source's `url` and in a profile's links go through the
+/// same allow-list, and a refused one says so (not "not a web address").
+#[test]
+fn citation_and_profile_addresses_with_refused_schemes_are_errors_at_their_line() {
+    let text = article(
+        "citations:\n  - id: who\n    title: Hand hygiene\n    url: \"javascript:alert(1)\"\n",
+        "Wash your hands [@who].",
+    );
+    let (report, _) = build(&text, "");
+    assert!(!report.published);
+    assert_eq!(refused(&report), [(8, 10)], "{:?}", report.diagnostics);
+
+    let site = TestSite::new("sites/people");
+    site.edit("data/people/nurse-example.yaml", |t| {
+        t + "links:\n  - url: \"JaVaScRiPt:alert(1)\"\n"
+    });
+    let report = site.build();
+    assert!(!report.published);
+    let found: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "url/scheme-not-allowed")
+        .map(|d| d.file.to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        found,
+        ["data/people/nurse-example.yaml"],
+        "{:?}",
+        report.diagnostics
+    );
+}

@@ -115,6 +115,9 @@ pub fn read(config: &Config, diagnostics: &mut Diagnostics) -> Option<Board> {
             return Some(empty(file));
         }
     };
+    let mut controls = Vec::new();
+    crate::bidi_controls::report(&text, 1, file, &mut controls);
+    diagnostics.extend(controls);
     Some(from_text(config, &text, diagnostics))
 }
 
