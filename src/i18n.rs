@@ -237,17 +237,7 @@ mod tests {
         assert!(problems.is_empty(), "{problems:#?}");
         let en = strings.table("en");
         for (name, source) in &theme.templates {
-            let mut rest = source.as_str();
-            while let Some(i) = rest.find("t.") {
-                let before = rest[..i].chars().last();
-                rest = &rest[i + 2..];
-                if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
-                    continue;
-                }
-                let key: String = rest
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                    .collect();
+            for key in crate::customize::template_keys(source) {
                 assert!(
                     en.contains_key(&key),
                     "{name} uses `t.{key}`, which en.yaml lacks"
