@@ -282,11 +282,11 @@ pub fn now(flag: Option<&str>, today_flag: Option<&str>) -> Result<Instant> {
     Ok(Instant::from_timestamp(jiff::Timestamp::now()))
 }
 
-/// `pamphlet new update <topic>`: the one command that reads the clock for
-/// content, because the author asks for an entry stamped "now".
-fn new_update(root: &std::path::Path, topic: &str, language: Option<&str>) -> Result<ExitCode> {
+/// The site's settings, or `None` with their problems printed when
+/// site.yaml cannot be used.
+pub(crate) fn usable_config(root: &std::path::Path) -> Result<Option<crate::config::Config>> {
     let loaded = crate::config::load(root)?;
-    let Some(config) = loaded.config else {
+    if loaded.config.is_none() {
         let text = report::render(
             &loaded.diagnostics,
             report::Format::Human,
@@ -294,6 +294,14 @@ fn new_update(root: &std::path::Path, topic: &str, language: Option<&str>) -> Re
             stderr_color(),
         );
         let _ = std::io::stderr().write_all(text.as_bytes());
+    }
+    Ok(loaded.config)
+}
+
+/// `pamphlet new update <topic>`: the one command that reads the clock for
+/// content, because the author asks for an entry stamped "now".
+fn new_update(root: &std::path::Path, topic: &str, language: Option<&str>) -> Result<ExitCode> {
+    let Some(config) = usable_config(root)? else {
         return Ok(ExitCode::from(1));
     };
     let clock = Instant::from_timestamp(jiff::Timestamp::now());

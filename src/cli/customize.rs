@@ -1,10 +1,8 @@
 //! The command line of `pamphlet i18n add` and `pamphlet theme copy` (the
 //! work itself is in [`crate::customize`]).
 
-use crate::diagnostics::report;
 use crate::error::Result;
 use clap::Subcommand;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -46,15 +44,7 @@ pub enum ThemeCommand {
 /// Loads the site's settings and theme; `None` (with the problems printed)
 /// when site.yaml cannot be used.
 fn site(root: &Path) -> Result<Option<(crate::config::Config, crate::theme::Theme)>> {
-    let loaded = crate::config::load(root)?;
-    let Some(config) = loaded.config else {
-        let text = report::render(
-            &loaded.diagnostics,
-            report::Format::Human,
-            root,
-            super::stderr_color(),
-        );
-        let _ = std::io::stderr().write_all(text.as_bytes());
+    let Some(config) = super::usable_config(root)? else {
         return Ok(None);
     };
     let (theme, _) = crate::theme::load(&config)?;
