@@ -31,6 +31,11 @@ pub fn is_control(c: char) -> bool {
 /// all of them are encoded as E2 80 AA–AE or E2 81 A6–A9.
 pub fn contains_control(text: &str) -> bool {
     let bytes = text.as_bytes();
+    // Every template value comes through here, most of them short and
+    // without any 0xE2 byte: one plain search rules them out.
+    if !bytes.contains(&0xE2) {
+        return false;
+    }
     memchr::memchr_iter(0xE2, bytes).any(|i| {
         matches!(
             (bytes.get(i + 1), bytes.get(i + 2)),

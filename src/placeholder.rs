@@ -32,7 +32,8 @@ pub fn find(text: &str, file: &Path) -> Vec<Diagnostic> {
     static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new(MARKER));
     let mut found = Vec::new();
-    let lines = LineIndex::new(text);
+    // Most pages have no placeholder: lines are indexed only for one that has.
+    let mut lines: Option<LineIndex> = None;
     for start in FINDER.find_iter(text.as_bytes()) {
         let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
         let rest = &text[start..line_end];
@@ -50,7 +51,9 @@ pub fn find(text: &str, file: &Path) -> Vec<Diagnostic> {
             Diagnostic::error(
                 codes::CONTENT_PLACEHOLDER,
                 file,
-                lines.position(start, end),
+                lines
+                    .get_or_insert_with(|| LineIndex::new(text))
+                    .position(start, end),
                 format!(
                     "a placeholder from `pamphlet new` is still here ({}); the page is not published until it is replaced",
                     shorten(shown[MARKER.len()..].trim())

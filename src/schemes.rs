@@ -115,9 +115,15 @@ impl Refused {
 /// The scheme of `address` as a browser reads it, lowercased; `None` for a
 /// relative reference (a path, `#fragment`, `?query`, `//host/…`).
 pub fn scheme(address: &str) -> Option<String> {
+    // Most addresses are paths (`../a.md`, `/x`, `#y`): they start with a
+    // byte no scheme or stripped control starts with, and need no more.
+    match address.as_bytes().first() {
+        Some(b) if b.is_ascii_alphabetic() || *b <= b' ' => {}
+        _ => return None,
+    }
     // WHATWG URL: strip leading/trailing C0 controls and spaces, then
     // ignore ASCII tab and newline wherever they are.
-    let trimmed = address.trim_matches(|c: char| c <= ' ');
+    let trimmed = address.trim_start_matches(|c: char| c <= ' ');
     let mut scheme = String::new();
     for c in trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')) {
         match c {

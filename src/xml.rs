@@ -23,14 +23,33 @@ pub fn document(body: impl FnOnce(&mut XmlWriter) -> io::Result<()>) -> Vec<u8> 
 /// other than tab and line breaks, U+FFFE, U+FFFF): a feed reader refuses a
 /// whole feed for one of them, and no value needs them.
 pub fn allowed(text: &str) -> Cow<'_, str> {
-    let invalid = |c: char| {
-        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
-    };
-    if text.contains(invalid) {
+    if has_invalid(text.as_bytes()) {
         Cow::Owned(text.chars().filter(|&c| !invalid(c)).collect())
     } else {
         Cow::Borrowed(text)
     }
+}
+
+fn invalid(c: char) -> bool {
+    (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// Whether `bytes` (UTF-8) hold a character [`invalid`] refuses. Feeds carry
+/// whole pages and every attribute goes through here, so the bytes are
+/// looked at in blocks the compiler can check many at a time; only a block
+/// with a suspect byte (a control, or the EF that starts U+FFFE and U+FFFF,
+/// EF BF BE and EF BF BF) is looked at byte by byte.
+fn has_invalid(bytes: &[u8]) -> bool {
+    const BLOCK: usize = 64;
+    let suspect = |b: u8| ((b < b' ') & (b != b'\t') & (b != b'\n') & (b != b'\r')) | (b == 0xEF);
+    let invalid_at = |i: usize| match bytes[i] {
+        0xEF => bytes.get(i + 1) == Some(&0xBF) && matches!(bytes.get(i + 2), Some(0xBE | 0xBF)),
+        b => b < b' ' && !matches!(b, b'\t' | b'\n' | b'\r'),
+    };
+    bytes.chunks(BLOCK).enumerate().any(|(n, block)| {
+        block.iter().fold(false, |seen, &b| seen | suspect(b))
+            && (n * BLOCK..n * BLOCK + block.len()).any(invalid_at)
+    })
 }
 
 /// `<name>text</name>`.
@@ -47,30 +66,40 @@ pub fn text_with(
     attrs: &[(&str, &str)],
     text: &str,
 ) -> io::Result<()> {
-    let attrs = allowed_attributes(attrs);
     w.create_element(name)
-        .with_attributes(attrs.iter().map(|(k, v)| (*k, v.as_ref())))
+        .with_attributes(allowed_attributes(attrs))
         .write_text_content(BytesText::new(&allowed(text)))?;
     Ok(())
 }
 
 /// `<name attr="…"/>`.
 pub fn empty(w: &mut XmlWriter, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
-    let attrs = allowed_attributes(attrs);
     w.create_element(name)
-        .with_attributes(attrs.iter().map(|(k, v)| (*k, v.as_ref())))
+        .with_attributes(allowed_attributes(attrs))
         .write_empty()?;
     Ok(())
 }
 
 /// Attribute values with what XML cannot hold dropped (see [`allowed`]).
-fn allowed_attributes<'a>(attrs: &[(&'a str, &'a str)]) -> Vec<(&'a str, Cow<'a, str>)> {
-    attrs.iter().map(|&(k, v)| (k, allowed(v))).collect()
+fn allowed_attributes<'a>(
+    attrs: &'a [(&'a str, &'a str)],
+) -> impl Iterator<Item = (&'a str, Cow<'a, str>)> + 'a {
+    attrs.iter().map(|&(k, v)| (k, allowed(v)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_byte_check_agrees_with_the_characters(
+            text in "[a\t\n\r\u{0}\u{1f}\u{FFFD}\u{FFFE}\u{FFFF}\u{FF01}é]{0,200}"
+        ) {
+            prop_assert_eq!(has_invalid(text.as_bytes()), text.chars().any(invalid));
+        }
+    }
 
     #[test]
     fn characters_xml_cannot_hold_are_dropped() {

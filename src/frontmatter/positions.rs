@@ -10,24 +10,19 @@ use crate::yaml::{Locator, Segment};
 
 /// The front matter of one file, indexed for position lookups.
 pub struct Positions<'t> {
+    text: &'t str,
+    /// The YAML and the file line it starts on, split on the first lookup:
+    /// most files are indexed in case of a problem and never asked.
     /// `None` when the file has no front matter.
-    locator: Option<Locator<'t>>,
-    /// The file line the YAML starts on.
-    first_line: usize,
+    split: std::cell::OnceCell<Option<(Locator<'t>, usize)>>,
 }
 
 impl<'t> Positions<'t> {
     /// Indexes `text` (a whole file).
     pub fn new(text: &'t str) -> Positions<'t> {
-        match super::split(text) {
-            Some(split) => Positions {
-                locator: Some(Locator::new(&text[split.yaml.0..split.yaml.1])),
-                first_line: split.yaml_first_line,
-            },
-            None => Positions {
-                locator: None,
-                first_line: 1,
-            },
+        Positions {
+            text,
+            split: std::cell::OnceCell::new(),
         }
     }
 
@@ -35,7 +30,13 @@ impl<'t> Positions<'t> {
     /// itself when the value is on the next lines); the file's start when
     /// the key is not found.
     pub fn value(&self, path: &[Segment]) -> Position {
-        let Some(locator) = &self.locator else {
+        let split = self.split.get_or_init(|| {
+            super::split(self.text).map(|split| {
+                let yaml = &self.text[split.yaml.0..split.yaml.1];
+                (Locator::new(yaml), split.yaml_first_line)
+            })
+        });
+        let Some((locator, first_line)) = split else {
             return Position::start();
         };
         let Some(key) = locator.locate(path) else {
@@ -48,7 +49,7 @@ impl<'t> Positions<'t> {
             .collect();
         let value = after_key.trim_start_matches([':', ' ']);
         let column = key.column + key.length + (after_key.chars().count() - value.chars().count());
-        let line = key.line + self.first_line - 1;
+        let line = key.line + first_line - 1;
         if value.trim().is_empty() {
             Position::new(line, key.column, key.length)
         } else {

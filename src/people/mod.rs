@@ -407,7 +407,7 @@ mod tests {
             [
                 "person/unknown-field 2:1 unknown profile field `biography` (did you mean `bio`?)",
                 "person/unknown-field 4:7 unknown profile field `links[0].titel` (did you mean `title`?)",
-                "person/invalid-value 4:17 `javascript:alert(1)` is not a web address (write the full address, starting with https://)",
+                "url/scheme-not-allowed 4:17 this link is a `javascript:` address, which would run code in the reader's browser (write the full address, starting with https://)",
             ]
         );
         assert!(profile.unwrap().links.is_empty());

@@ -318,24 +318,45 @@ pub fn escape_attribute(text: &str) -> String {
 /// bidirectional controls (see [`crate::bidi_controls`]), so no value can
 /// reorder the page around it, whichever template shows it.
 pub fn escape_isolated(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    tera::escape_html(&crate::bidi_controls::isolate(input), out)
+    pulldown_cmark_escape::escape_html(
+        pulldown_cmark_escape::IoWriter(out),
+        &crate::bidi_controls::isolate(input),
+    )
 }
 
 /// [`escape_attribute`], appended to `out`; isolated like template values.
 pub fn escape_attribute_into(out: &mut String, text: &str) {
-    let text = crate::bidi_controls::isolate(text);
-    // Runs without anything to escape (most of any text) are copied whole.
-    let mut rest: &str = &text;
-    while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
-        out.push_str(&rest[..at]);
-        out.push_str(match rest.as_bytes()[at] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            _ => "&#39;",
-        });
-        rest = &rest[at + 1..];
+    // Writing into a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_html(out, &crate::bidi_controls::isolate(text));
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    fn escaped(text: &str) -> String {
+        let mut out = Vec::new();
+        super::escape_isolated(text, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
     }
-    out.push_str(rest);
+
+    proptest! {
+        /// Without bidi controls, the theme's escaping is tera's, byte for byte.
+        #[test]
+        fn escaping_matches_tera(text in "[a-z&<>\"'/ é\\n]{0,40}") {
+            let mut tera = Vec::new();
+            tera::escape_html(&text, &mut tera).unwrap();
+            let tera = String::from_utf8(tera).unwrap();
+            prop_assert_eq!(escaped(&text), tera.clone());
+            prop_assert_eq!(super::escape_attribute(&text), tera);
+        }
+    }
+
+    #[test]
+    fn values_with_bidi_controls_are_isolated_then_escaped() {
+        assert_eq!(
+            escaped("a\u{202E}<b>"),
+            "\u{2068}a\u{202E}&lt;b&gt;\u{202C}\u{2069}"
+        );
+    }
 }

@@ -22,6 +22,8 @@ pub struct Locator<'t> {
     text: &'t str,
     /// Split on first use: most texts are never searched.
     lines: OnceCell<Vec<&'t str>>,
+    /// The byte offset of each line in `text`.
+    starts: OnceCell<Vec<usize>>,
     /// Every `key:` place of each key name looked up so far, in text order.
     keys: RefCell<HashMap<String, Places>>,
     /// The items (line, indent) of the list whose items are searched from a
@@ -34,6 +36,7 @@ impl<'t> Locator<'t> {
         Locator {
             text,
             lines: OnceCell::new(),
+            starts: OnceCell::new(),
             keys: RefCell::default(),
             items: RefCell::default(),
         }
@@ -41,6 +44,16 @@ impl<'t> Locator<'t> {
 
     fn lines(&self) -> &[&'t str] {
         self.lines.get_or_init(|| self.text.lines().collect())
+    }
+
+    fn starts(&self) -> &[usize] {
+        self.starts.get_or_init(|| {
+            let base = self.text.as_ptr() as usize;
+            self.lines()
+                .iter()
+                .map(|line| line.as_ptr() as usize - base)
+                .collect()
+        })
     }
 
     /// Line `index` (0-based) of the text.
@@ -85,12 +98,19 @@ impl<'t> Locator<'t> {
         if let Some(places) = self.keys.borrow().get(key) {
             return Rc::clone(places);
         }
+        // One search through the whole text, not one per line: most keys
+        // are asked for once per file.
         let mut places = Vec::new();
-        for (l, text) in self.lines().iter().enumerate() {
-            let mut from = 0;
-            while let Some(col) = find_key(text, key, from) {
-                places.push((l, col));
-                from = col + key.len();
+        if !key.is_empty() {
+            let (lines, starts) = (self.lines(), self.starts());
+            for at in memchr::memmem::find_iter(self.text.as_bytes(), key.as_bytes()) {
+                let l = starts
+                    .partition_point(|&start| start <= at)
+                    .saturating_sub(1);
+                let column = at - starts[l];
+                if is_key_at(lines[l], column, key) {
+                    places.push((l, column));
+                }
             }
         }
         let places = Rc::new(places);
@@ -133,26 +153,18 @@ pub fn locate(text: &str, path: &[Segment]) -> Option<Position> {
     Locator::new(text).locate(path)
 }
 
-/// Byte column of `key:` used as a mapping key on `line`, at or after `from`.
-fn find_key(line: &str, key: &str, from: usize) -> Option<usize> {
-    // An empty key (`: value`, or an anchored null key) cannot be searched for.
-    if key.is_empty() {
-        return None;
-    }
-    let mut search = from;
-    while let Some(i) = line.get(search..)?.find(key) {
-        let at = search + i;
-        let before_ok = line[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| c.is_whitespace() || c == '{' || c == ',' || c == '-');
-        let after = line[at + key.len()..].trim_start();
-        if before_ok && after.starts_with(':') && !line[..at].trim_start().starts_with('#') {
-            return Some(at);
-        }
-        search = at + key.len();
-    }
-    None
+/// Whether `key` at byte `at` of `line` is written as a mapping key
+/// (`key:`, `- key:`, `{a: 1, key: 2}`), not inside a value or a comment.
+fn is_key_at(line: &str, at: usize, key: &str) -> bool {
+    // A match running past the line's end crossed a line break.
+    let Some(after) = line.get(at + key.len()..) else {
+        return false;
+    };
+    let before_ok = line[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || c == '{' || c == ',' || c == '-');
+    before_ok && after.trim_start().starts_with(':') && !line[..at].trim_start().starts_with('#')
 }
 
 #[cfg(test)]
@@ -192,6 +204,28 @@ mod tests {
         assert_eq!(at(&[key("title")]), Some((1, 1)));
         assert_eq!(at(&[key("citations"), Segment::Index(9), key("id")]), None);
         assert_eq!(at(&[key("missing")]), None);
+    }
+
+    /// The search of one line the index replaced: the byte column of
+    /// `key:` used as a mapping key on `line`, at or after `from`.
+    fn find_key(line: &str, key: &str, from: usize) -> Option<usize> {
+        if key.is_empty() {
+            return None;
+        }
+        let mut search = from;
+        while let Some(i) = line.get(search..)?.find(key) {
+            let at = search + i;
+            let before_ok = line[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| c.is_whitespace() || c == '{' || c == ',' || c == '-');
+            let after = line[at + key.len()..].trim_start();
+            if before_ok && after.starts_with(':') && !line[..at].trim_start().starts_with('#') {
+                return Some(at);
+            }
+            search = at + key.len();
+        }
+        None
     }
 
     /// The line scan this replaced, kept as the reference the index must agree with.
@@ -239,6 +273,7 @@ mod tests {
                 proptest::sample::select(vec![
                     "a: 1", "b: 2", "  a: x", "  - a: 1", "  - b: 2", "    a: 3", "- a: 4",
                     "  - { a: 1, b: 2 }", "c:", "# a: no", "  b: a: 1", "-", "  -",
+                    "ab: 1", "ba: a", "aa: 2", "  é a: 1", "x\r",
                 ]),
                 0..14,
             ),
