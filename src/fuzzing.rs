@@ -1,5 +1,6 @@
 //! Entry points for the fuzz targets in `fuzz/` and their regression tests:
-//! each runs one stage on arbitrary text, entirely in memory.
+//! each runs one stage on arbitrary text, entirely in memory. Also the
+//! hostile inputs that unit and integration tests share.
 
 use crate::discover::{Discovered, SourceKind, SourcePage};
 use std::path::{Path, PathBuf};
@@ -41,4 +42,30 @@ pub fn article(text: &str) {
         &site,
         crate::dates::Date::new(2026, 6, 1).expect("valid date"),
     );
+}
+
+/// A well-formed PNG of a few dozen bytes claiming `width` × `height`
+/// pixels: what a decompression bomb looks like before decoding.
+pub fn png_claiming(width: u32, height: u32) -> Vec<u8> {
+    fn chunk(png: &mut Vec<u8>, kind: &[u8], data: &[u8]) {
+        png.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        let mut body = kind.to_vec();
+        body.extend_from_slice(data);
+        png.extend_from_slice(&body);
+        png.extend_from_slice(&crc32fast::hash(&body).to_be_bytes());
+    }
+    let mut ihdr = Vec::new();
+    ihdr.extend_from_slice(&width.to_be_bytes());
+    ihdr.extend_from_slice(&height.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    chunk(&mut png, b"IHDR", &ihdr);
+    // An empty zlib stream: a decoder would only fail after allocating.
+    chunk(
+        &mut png,
+        b"IDAT",
+        &[0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01],
+    );
+    chunk(&mut png, b"IEND", &[]);
+    png
 }

@@ -1,15 +1,9 @@
 //! The `pamphlet` binary: exit codes, output formats, init and new.
 
 use crate::support::*;
-use std::process::Command;
 
 fn pamphlet(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_pamphlet"))
-        .args(args)
-        .env_remove("SOURCE_DATE_EPOCH")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
+    run_pamphlet(args)
 }
 
 fn root_arg(site: &TestSite) -> String {

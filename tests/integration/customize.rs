@@ -1,15 +1,12 @@
 //! `pamphlet i18n add` writes every interface text of the theme to
 //! translate; `pamphlet theme copy` copies a template byte for byte.
 
-use crate::support::TestSite;
+use crate::support::{TestSite, run_pamphlet};
 use std::collections::BTreeSet;
 use std::process::Output;
 
 fn run(args: &[&str]) -> Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_pamphlet"))
-        .args(args)
-        .output()
-        .unwrap()
+    run_pamphlet(args)
 }
 
 fn english_keys() -> BTreeSet<String> {

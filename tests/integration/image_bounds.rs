@@ -7,29 +7,7 @@
 use crate::support::*;
 use base64::Engine;
 
-/// A well-formed PNG of 57 bytes claiming `w` × `h` pixels.
-fn bomb(w: u32, h: u32) -> Vec<u8> {
-    fn chunk(png: &mut Vec<u8>, kind: &[u8], data: &[u8]) {
-        png.extend_from_slice(&(data.len() as u32).to_be_bytes());
-        let mut body = kind.to_vec();
-        body.extend_from_slice(data);
-        png.extend_from_slice(&body);
-        png.extend_from_slice(&crc32fast::hash(&body).to_be_bytes());
-    }
-    let mut ihdr = Vec::new();
-    ihdr.extend_from_slice(&w.to_be_bytes());
-    ihdr.extend_from_slice(&h.to_be_bytes());
-    ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
-    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    chunk(&mut png, b"IHDR", &ihdr);
-    chunk(
-        &mut png,
-        b"IDAT",
-        &[0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01],
-    );
-    chunk(&mut png, b"IEND", &[]);
-    png
-}
+use pamphlet::fuzzing::png_claiming as bomb;
 
 fn svg_with_image(href: &str) -> String {
     format!(

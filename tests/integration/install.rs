@@ -3,6 +3,7 @@
 //! `pamphlet init` writes the GitHub Pages workflow. The wheel and the
 //! installed crate are built and run in a clean environment by .ci/run.
 
+use crate::support::run_pamphlet;
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 use std::process::Command;
@@ -139,14 +140,7 @@ fn the_crate_leaves_out_the_demo_the_tests_and_the_tools() {
 fn init_writes_the_pages_workflow_and_the_starter_builds_without_publishing_it() {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("clinic");
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_pamphlet"))
-            .args(args)
-            .env_remove("SOURCE_DATE_EPOCH")
-            .env("NO_COLOR", "1")
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| run_pamphlet(args);
     let site_arg = site.to_string_lossy().into_owned();
     let out = run(&["init", &site_arg]);
     assert_eq!(out.status.code(), Some(0), "{out:?}");

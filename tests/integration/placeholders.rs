@@ -2,7 +2,7 @@
 //! fill in is an error at its line, and the `init` starter names no made-up
 //! author or reviewer.
 
-use crate::support::{list_files, test_today};
+use crate::support::{list_files, run_pamphlet, test_today};
 use pamphlet::pipeline::{self, BuildOptions, Target};
 use std::path::Path;
 
@@ -76,16 +76,8 @@ fn a_placeholder_fails_check_too_and_on_the_command_line() {
     let path = root.join(rel);
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, text.replace("draft: true ", "draft: false")).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pamphlet"))
-        .args([
-            "check",
-            "--root",
-            &root.to_string_lossy(),
-            "--today",
-            "2026-06-01",
-        ])
-        .output()
-        .unwrap();
+    let root_arg = root.to_string_lossy();
+    let out = run_pamphlet(&["check", "--root", &root_arg, "--today", "2026-06-01"]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("content/placeholder"), "{stderr}");

@@ -5,6 +5,17 @@ use pamphlet::dates::Date;
 use pamphlet::pipeline::{self, BuildOptions, BuildReport, Target};
 use std::path::{Path, PathBuf};
 
+/// Runs the `pamphlet` program with `args` as a user would, without colours
+/// and without a build time taken from the environment.
+pub fn run_pamphlet<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_pamphlet"))
+        .args(args)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
 /// The date every test builds at, so review and expiry checks are stable.
 pub fn test_today() -> Date {
     Date::new(2026, 6, 1).unwrap()
