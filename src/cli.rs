@@ -6,7 +6,7 @@
 //! stderr; machine output (`check --format json|github`) to stdout.
 
 use crate::dates::{Date, Instant};
-use crate::diagnostics::{codes, report};
+use crate::diagnostics::report;
 use crate::error::{Error, Result};
 use crate::pipeline::{self, BuildOptions, BuildReport, Target};
 use clap::{Args, Parser, Subcommand};
@@ -15,6 +15,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod customize;
+mod explain;
 pub use customize::{I18nCommand, ThemeCommand};
 
 /// Pamphlet builds health-information websites from Markdown articles,
@@ -447,7 +448,7 @@ fn peak_memory_kib() -> Option<u64> {
 
 fn check(args: CheckArgs) -> Result<ExitCode> {
     if let Some(code) = &args.explain {
-        return explain(code);
+        return explain::explain(code);
     }
     let options = args.site.options()?;
     let mut report = pipeline::run(&options, Target::Nowhere)?;
@@ -501,50 +502,6 @@ fn serve(args: ServeArgs) -> Result<ExitCode> {
     options.bind = args.bind;
     crate::serve::run(options, args.open)?;
     Ok(ExitCode::SUCCESS)
-}
-
-fn explain(code: &str) -> Result<ExitCode> {
-    if code == "all" {
-        for c in codes::ALL {
-            println!("{:<32} {:<7} {}", c.name, c.severity, c.summary);
-        }
-        for t in codes::TOPICS {
-            println!("{:<32} {:<7} {}", t.name, "info", t.summary);
-        }
-        return Ok(ExitCode::SUCCESS);
-    }
-    if let Some(topic) = codes::find_topic(code) {
-        println!(
-            "{}\n\n{}\n\n{}",
-            topic.name,
-            topic.summary,
-            (topic.explanation)()
-        );
-        return Ok(ExitCode::SUCCESS);
-    }
-    match codes::find(code) {
-        Some(c) => {
-            println!(
-                "{} ({})\n\n{}\n\n{}",
-                c.name, c.severity, c.summary, c.explanation
-            );
-            Ok(ExitCode::SUCCESS)
-        }
-        None => {
-            let hint = crate::diagnostics::suggest::did_you_mean(
-                code,
-                codes::ALL
-                    .iter()
-                    .map(|c| c.name)
-                    .chain(codes::TOPICS.iter().map(|t| t.name)),
-            )
-            .map(|h| format!(" ({h})"))
-            .unwrap_or_default();
-            Err(Error::Usage(format!(
-                "there is no problem code `{code}`{hint}; `pamphlet check --explain all` lists them"
-            )))
-        }
-    }
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! The build is one straight pipeline ([`pipeline`]): [`config`] →
 //! [`discover`] → [`parse`] (with [`frontmatter`]) → [`site`] model →
 //! [`validate`] → [`render`] (with [`markdown`]) → [`search`] index →
-//! [`output`]. Problems in the content are [`diagnostics`]; only problems
+//! [`output`] (into a folder: [`publish`]). Problems in the content are [`diagnostics`]; only problems
 //! outside it are [`error`]s.
 //! [`serve`] is the live preview, built on the same pipeline.
 
@@ -37,6 +37,7 @@ pub mod people;
 pub mod pipeline;
 pub mod placeholder;
 pub mod privacy;
+pub mod publish;
 pub mod readability;
 pub mod render;
 pub mod review;

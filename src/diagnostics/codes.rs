@@ -316,29 +316,8 @@ codes! {
          `javascript:` link runs code in the reader's browser and a `data:` address can hide a page \
          inside a link. Write the address as a normal web link. A site that really needs another \
          scheme (for example `sms:` or `geo:`) can allow it in site.yaml: \
-         `security: { allow_schemes: [sms] }`; `javascript`, `vbscript`, `data` and `file` can never \
-         be allowed for links.";
-}
-
-/// An explanation `check --explain` gives that is not a problem code.
-#[derive(Debug, Clone, Copy)]
-pub struct Topic {
-    pub name: &'static str,
-    pub summary: &'static str,
-    /// Built when asked, from the code that implements it, so it cannot drift.
-    pub explanation: fn() -> String,
-}
-
-/// Explanations of behaviour rather than problems, in alphabetical order.
-pub const TOPICS: &[Topic] = &[Topic {
-    name: "translation/inherited",
-    summary: "What a translation takes from its source when it does not write it (not a problem).",
-    explanation: crate::site::inherit::explain,
-}];
-
-/// Looks up a topic by name (for `--explain`).
-pub fn find_topic(name: &str) -> Option<&'static Topic> {
-    TOPICS.iter().find(|t| t.name == name)
+         `security: { allow_schemes: [sms] }`; `javascript`, `vbscript` and `file` can never be \
+         allowed.";
 }
 
 /// Looks up a code by name (for `--explain`).
@@ -357,11 +336,7 @@ mod tests {
         sorted.sort();
         sorted.dedup();
         assert_eq!(names, sorted, "keep codes sorted and unique");
-        let topics: Vec<_> = TOPICS.iter().map(|t| t.name).collect();
-        for topic in &topics {
-            assert!(find(topic).is_none(), "{topic} is both a code and a topic");
-        }
-        for name in names.into_iter().chain(topics) {
+        for name in names {
             assert!(
                 name.chars()
                     .all(|c| c.is_ascii_lowercase() || c == '-' || c == '/'),

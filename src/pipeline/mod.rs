@@ -21,9 +21,10 @@ use crate::error::{Error, Result};
 use crate::feeds;
 use crate::i18n::Strings;
 use crate::markdown::highlight;
-use crate::output::{self, Discard, Memory, Output, Staging};
+use crate::output::{Discard, Memory, Output};
 use crate::parse;
 use crate::privacy;
+use crate::publish::{self, Staging};
 use crate::render::{self, Renderer};
 use crate::search;
 use crate::site;
@@ -323,7 +324,7 @@ pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
     // before anything is written (checked again when the staging starts).
     let inputs = match &target {
         Target::Folder(path) => {
-            let inputs = output::SiteInputs::of(&setup.config)?;
+            let inputs = publish::SiteInputs::of(&setup.config)?;
             inputs.check(path)?;
             Some(inputs)
         }

@@ -110,7 +110,7 @@ fn check_fixture(name: &str) {
     std::fs::create_dir_all(site.public()).unwrap();
     std::fs::write(site.public().join("index.html"), "previous build").unwrap();
     // What an earlier build published carries its marker.
-    std::fs::write(site.public().join(pamphlet::output::MARKER), "").unwrap();
+    std::fs::write(site.public().join(pamphlet::publish::MARKER), "").unwrap();
 
     let report = site.build();
     assert_eq!(
@@ -132,7 +132,7 @@ fn check_fixture(name: &str) {
     if has_errors {
         assert_eq!(
             site.output_files(),
-            [pamphlet::output::MARKER, "index.html"],
+            [pamphlet::publish::MARKER, "index.html"],
             "fixture invalid/{name} touched public/"
         );
         assert_eq!(site.read("index.html"), "previous build");

@@ -109,7 +109,7 @@ fn a_yaml_alias_bomb_is_refused_with_a_diagnostic() {
     std::fs::create_dir_all(site.public()).unwrap();
     std::fs::write(site.public().join("index.html"), "previous").unwrap();
     // What an earlier build published carries its marker.
-    std::fs::write(site.public().join(pamphlet::output::MARKER), "").unwrap();
+    std::fs::write(site.public().join(pamphlet::publish::MARKER), "").unwrap();
     let report = build_within(&site, LIMIT);
     assert!(!report.published);
     let d = report
@@ -202,7 +202,7 @@ fn a_killed_build_leaves_the_previous_output_intact() {
     std::fs::create_dir_all(site.public()).unwrap();
     std::fs::write(site.public().join("index.html"), "previous build").unwrap();
     // What an earlier build published carries its marker.
-    std::fs::write(site.public().join(pamphlet::output::MARKER), "").unwrap();
+    std::fs::write(site.public().join(pamphlet::publish::MARKER), "").unwrap();
 
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_pamphlet"))
         .args([

@@ -5,7 +5,7 @@
 
 use crate::support::*;
 use pamphlet::Target;
-use pamphlet::output::{MARKER, swap};
+use pamphlet::publish::{MARKER, swap};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -299,7 +299,7 @@ fn a_failed_swap_leaves_the_previous_output_exactly_and_no_copies() {
         "the published page",
     )
     .unwrap();
-    let resolved = pamphlet::output::resolve(&site.public()).unwrap();
+    let resolved = pamphlet::publish::resolve(&site.public()).unwrap();
     for step in [swap::Step::MoveOldAside, swap::Step::MoveNewIn] {
         let before = checksums(&site.public());
         swap::fail_next(&resolved, step);
