@@ -331,7 +331,7 @@ impl Default for StatusConfig {
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(default)]
 struct RawStatusConfig {
-    stale_after: Option<crate::frontmatter::Scalar>,
+    stale_after: Option<crate::yaml::Scalar>,
     strip: bool,
 }
 

@@ -8,10 +8,10 @@
 //! strings, so every language has a default and a site can reword them.
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, codes, suggest};
-use crate::frontmatter::Scalar;
 use crate::i18n::Strings;
 use crate::localized::Localized;
 use crate::site::{PageId, PageKind, Site};
+use crate::yaml::Scalar;
 use crate::yaml::{self, Segment};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

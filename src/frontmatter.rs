@@ -8,8 +8,9 @@
 use crate::dates::{Date, Instant};
 use crate::diagnostics::{Diagnostic, Position, codes, suggest};
 use crate::discover::SourceKind;
+pub use crate::yaml::Scalar;
 use crate::yaml::{self, Segment};
-use serde::{Deserialize, Deserializer};
+use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -26,39 +27,6 @@ pub const SUMMARY_MAX_CHARS: usize = 200;
 /// square of an article's tag count: 20,000 tags in one article would write
 /// tens of gigabytes. A real article needs a handful.
 pub const MAX_TAGS: usize = 30;
-
-/// A scalar written in YAML (text, number or yes/no), kept as text so the
-/// field can be checked and reported in plain words afterwards.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Scalar(pub String);
-
-impl<'de> Deserialize<'de> for Scalar {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = Scalar;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a single value (text or a number)")
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Scalar, E> {
-                Ok(Scalar(v.to_string()))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<Scalar, E> {
-                Ok(Scalar(v.to_string()))
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<Scalar, E> {
-                Ok(Scalar(v.to_string()))
-            }
-            fn visit_f64<E>(self, v: f64) -> Result<Scalar, E> {
-                Ok(Scalar(v.to_string()))
-            }
-            fn visit_bool<E>(self, v: bool) -> Result<Scalar, E> {
-                Ok(Scalar(v.to_string()))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
 
 /// A person who wrote an article.
 #[derive(Debug, Clone, Deserialize, serde::Serialize, Default, PartialEq)]

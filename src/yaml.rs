@@ -11,8 +11,10 @@ use crate::diagnostics::Position;
 mod explain;
 mod lenient;
 mod locate;
+mod scalar;
 pub use lenient::{Lenient, parse_lenient};
 pub use locate::{Locator, locate};
+pub use scalar::Scalar;
 use serde::de::DeserializeOwned;
 
 /// A YAML text that could not be read into the expected shape.

@@ -211,7 +211,7 @@ mod tests {
             },
             Citation {
                 id: "a".into(),
-                pmid: Some(crate::frontmatter::Scalar("PMC1".into())),
+                pmid: Some(crate::yaml::Scalar("PMC1".into())),
                 ..Citation::default()
             },
         ];

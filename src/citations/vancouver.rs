@@ -126,7 +126,7 @@ fn end_sentence(out: &mut String) {
 
 /// "2018;71(6):e13-e115" from whichever of year, volume, issue and pages are set.
 fn publication_numbers(c: &Citation) -> String {
-    let text = |s: &Option<crate::frontmatter::Scalar>| {
+    let text = |s: &Option<crate::yaml::Scalar>| {
         s.as_ref()
             .map(|v| v.0.trim().to_string())
             .filter(|v| !v.is_empty())
@@ -173,7 +173,7 @@ fn encode_doi(doi: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::frontmatter::Scalar;
+    use crate::yaml::Scalar;
 
     fn labels() -> Labels<'static> {
         Labels {

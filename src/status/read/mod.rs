@@ -6,7 +6,7 @@ use super::Status;
 use super::{Board, Kind, Service, Text, choice};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, codes, suggest};
-use crate::frontmatter::Scalar;
+use crate::yaml::Scalar;
 use crate::yaml::{self, Segment};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
