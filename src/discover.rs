@@ -53,10 +53,10 @@ pub struct Discovered {
     /// Relative to `static/`.
     pub static_files: Vec<PathBuf>,
     pub diagnostics: Diagnostics,
-    /// Live-update entries, read (in path order).
-    pub updates: Vec<std::sync::Arc<crate::updates::Entry>>,
-    /// The status board (`data/status.yaml`), read, when the site has one.
-    pub status: Option<std::sync::Arc<crate::status::Board>>,
+    /// Live-update entry files: (path from the root, language, path
+    /// relative to the language folder), in path order. Read by
+    /// [`crate::data::updates`].
+    pub update_files: Vec<(PathBuf, String, PathBuf)>,
 }
 
 /// Walks `content/` and `static/` under the site root.
@@ -64,7 +64,6 @@ pub fn discover(config: &Config) -> Discovered {
     let root = &config.root;
     let mut found = Discovered::default();
     let content = root.join("content");
-    let mut update_files = Vec::new();
     for entry in list_dir(&content) {
         let name = entry.file_name().to_string_lossy().into_owned();
         if is_ignored(&name) {
@@ -90,15 +89,8 @@ pub fn discover(config: &Config) -> Discovered {
             );
             continue;
         }
-        walk_language(config, &name, &mut found, &mut update_files);
+        walk_language(config, &name, &mut found);
     }
-    found.updates = crate::updates::read_all(
-        root,
-        &config.timezone,
-        &update_files,
-        &mut found.diagnostics,
-    );
-    found.status = crate::status::read(config, &mut found.diagnostics).map(std::sync::Arc::new);
     found.static_files =
         config
             .boundary
@@ -109,12 +101,7 @@ pub fn discover(config: &Config) -> Discovered {
     found
 }
 
-fn walk_language(
-    config: &Config,
-    language: &str,
-    found: &mut Discovered,
-    updates: &mut Vec<(PathBuf, String, PathBuf)>,
-) {
+fn walk_language(config: &Config, language: &str, found: &mut Discovered) {
     let lang_dir = Path::new("content").join(language);
     let mut pages = Vec::new();
     let mut assets = Vec::new();
@@ -124,8 +111,10 @@ fn walk_language(
     for rel in &files {
         let rel = rel.as_path();
         let path = Path::new("content").join(language).join(rel);
-        if crate::updates::is_entry(rel) {
-            updates.push((path, language.to_string(), rel.to_path_buf()));
+        if is_entry(rel) {
+            found
+                .update_files
+                .push((path, language.to_string(), rel.to_path_buf()));
         } else if rel.extension().is_some_and(|e| e == "md") {
             let kind = if rel.file_name().is_some_and(|n| n == "_index.md") {
                 SourceKind::Section
@@ -188,6 +177,31 @@ pub fn files_under(
     boundary.walk(dir, is_ignored, diagnostics)
 }
 
+/// The folder under `content/<lang>/` that holds the update topics.
+pub const UPDATES_FOLDER: &str = "updates";
+
+/// Whether a Markdown file (relative to `content/<lang>/`) is an update
+/// entry: directly in a topic folder under `updates/`, and not the topic's
+/// own `_index.md` (nor a page bundle's `index.md`).
+pub fn is_entry(rel: &Path) -> bool {
+    let parts: Vec<_> = rel.components().map(|c| c.as_os_str()).collect();
+    parts.len() == 3
+        && parts[0] == UPDATES_FOLDER
+        && rel.extension().is_some_and(|e| e == "md")
+        && !matches!(parts[2].to_str(), Some("_index.md" | "index.md"))
+}
+
+/// Whether a path relative to the site root (`content/en/updates/x/y.md`)
+/// is an update entry.
+pub fn is_entry_file(path: &Path) -> bool {
+    let mut components = path.components();
+    components
+        .next()
+        .is_some_and(|c| c.as_os_str() == "content")
+        && components.next().is_some()
+        && is_entry(components.as_path())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,5 +222,25 @@ mod tests {
         for name in ["draft.md", "index.md", "photo.jpg", "_index.md"] {
             assert!(!is_ignored(name), "{name}");
         }
+    }
+
+    #[test]
+    fn entries_are_the_files_directly_in_a_topic_folder() {
+        for yes in ["updates/heat/2026-06-01-1430.md", "updates/heat/late.md"] {
+            assert!(is_entry(Path::new(yes)), "{yes}");
+        }
+        for no in [
+            "updates/heat/_index.md",
+            "updates/heat/index.md",
+            "updates/_index.md",
+            "updates/overview.md",
+            "updates/heat/more/x.md",
+            "heat/2026-06-01.md",
+            "updates/heat/photo.jpg",
+        ] {
+            assert!(!is_entry(Path::new(no)), "{no}");
+        }
+        assert!(is_entry_file(Path::new("content/es/updates/calor/a.md")));
+        assert!(!is_entry_file(Path::new("static/updates/calor/a.md")));
     }
 }

@@ -33,7 +33,14 @@ pub fn article(text: &str) {
     };
     let (parsed, _) = crate::parse::parse_text(&source, text.to_string());
     let Some(parsed) = parsed else { return };
-    let (site, _) = crate::site::assemble(config, vec![parsed], &Discovered::default(), false);
+    let (site, _) = crate::site::assemble(
+        config,
+        vec![parsed],
+        &Discovered::default(),
+        &Default::default(),
+        &Default::default(),
+        false,
+    );
     let strings = crate::i18n::StringTable::new();
     for page in &site.pages {
         let _ = crate::markdown::render(&site, page, &strings);

@@ -17,6 +17,7 @@ pub mod config;
 pub mod contrast;
 pub mod coverage;
 pub mod customize;
+pub mod data;
 pub mod dates;
 pub mod diagnostics;
 pub mod disclaimer;

@@ -25,7 +25,7 @@ pub fn medical_web_page(
     let language = page.language.as_str();
     let person =
         |name: &'_ str, credentials: Option<&str>, role: Option<&str>, id: Option<&str>| {
-            let link = crate::people::view::person_permalink(site, language, id, name);
+            let link = crate::people::person_permalink(site, language, id, name);
             Person {
                 id: link.clone(),
                 kind: "Person",

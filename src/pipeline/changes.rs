@@ -56,7 +56,7 @@ impl Changes {
                     changes.reload = true;
                     changes.settings.insert(rel.to_path_buf());
                 }
-                "content" if crate::updates::is_entry_file(rel) => {
+                "content" if crate::discover::is_entry_file(rel) => {
                     changes.reload = true;
                     changes.settings.insert(rel.to_path_buf());
                 }

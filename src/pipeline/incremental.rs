@@ -18,7 +18,7 @@ use super::{
 };
 use super::{CardMode, Clock, write_theme_files};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::discover::{self, Discovered, SourcePage};
+use crate::discover::{Discovered, SourcePage};
 use crate::error::Result;
 use crate::output::{Files, Memory, Output};
 use crate::parse::{self, ParsedPage};
@@ -75,6 +75,8 @@ pub struct Build {
 struct State {
     setup: Setup,
     discovered: Discovered,
+    /// What the data files found by discovery say.
+    records: crate::data::Records,
     /// Every discovered Markdown file's parse, by path.
     parsed: BTreeMap<PathBuf, Parsed>,
     site: Arc<Site>,
@@ -196,7 +198,7 @@ impl Build {
             }
         };
         clock.lap("config and theme");
-        let discovered = discover::discover(&setup.config);
+        let (discovered, records) = super::find(&setup.config);
         clock.lap("discover");
         let parsed = parse_into_map(&setup.config.root, &discovered.pages);
         clock.lap("parse");
@@ -210,6 +212,7 @@ impl Build {
             &setup.people,
             live_pages(&parsed),
             &discovered,
+            &records,
             &self.options,
         );
         let mut plan = plan(&site, &setup, &withdrawn)?;
@@ -225,6 +228,7 @@ impl Build {
         self.state = Some(State {
             setup,
             discovered,
+            records,
             parsed,
             site: Arc::new(site),
             site_diagnostics,
@@ -271,7 +275,7 @@ impl Build {
         let root = state.setup.config.root.clone();
         let rediscover = changes.may_add_or_remove(&root, &state.discovered);
         if rediscover {
-            state.discovered = discover::discover(&state.setup.config);
+            (state.discovered, state.records) = super::find(&state.setup.config);
             let listed: BTreeSet<&Path> = state
                 .discovered
                 .pages
@@ -339,6 +343,7 @@ impl Build {
             &state.setup.people,
             live_pages(&state.parsed),
             &state.discovered,
+            &state.records,
             &self.options,
         );
         let mut new_plan = plan(&site, &state.setup, &withdrawn)?;

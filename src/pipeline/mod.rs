@@ -164,7 +164,7 @@ pub(crate) struct Setup {
     pub strings: Strings,
     /// Profiles in `data/people/` (read here: a change under `data/`
     /// starts the live preview over, like site.yaml).
-    pub people: std::sync::Arc<crate::people::People>,
+    pub people: std::sync::Arc<crate::data::people::People>,
     /// Problems in site.yaml, the UI string files and the profiles.
     pub diagnostics: Diagnostics,
 }
@@ -210,7 +210,7 @@ pub(crate) fn setup(options: &BuildOptions) -> Result<Result<Setup, Diagnostics>
     let (strings, found) =
         Strings::load_listed(&theme, &languages, &config.default_language, &listed);
     diagnostics.extend(found);
-    let (people, found) = crate::people::load(&config.boundary);
+    let (people, found) = crate::data::people::load(&config.boundary);
     diagnostics.extend(found);
     Ok(Ok(Setup {
         config,
@@ -220,6 +220,15 @@ pub(crate) fn setup(options: &BuildOptions) -> Result<Result<Setup, Diagnostics>
         people: std::sync::Arc::new(people),
         diagnostics,
     }))
+}
+
+/// Stage 2: the files of the site (discovery), then what its data files
+/// say (update entries, the status board). Their problems join discovery's.
+pub(crate) fn find(config: &Config) -> (discover::Discovered, crate::data::Records) {
+    let mut discovered = discover::discover(config);
+    let (records, found) = crate::data::read(config, &discovered);
+    discovered.diagnostics.extend(found);
+    (discovered, records)
 }
 
 /// The site model and everything known about it before rendering.
@@ -235,17 +244,18 @@ pub(crate) struct Assembled {
 /// the parsed pages, and the checks that need all of it.
 pub(crate) fn assemble(
     config: Config,
-    people: &std::sync::Arc<crate::people::People>,
+    people: &std::sync::Arc<crate::data::people::People>,
     parsed: Vec<parse::ParsedPage>,
     discovered: &discover::Discovered,
+    records: &crate::data::Records,
     options: &BuildOptions,
 ) -> Assembled {
     let (parsed, mut withdrawn) = alerts::withdraw_expired(parsed, options.today);
     let mut diagnostics = std::mem::take(&mut withdrawn.diagnostics);
-    let (mut site, found) = site::assemble(config, parsed, discovered, options.drafts);
+    let (mut site, found) =
+        site::assemble(config, parsed, discovered, records, people, options.drafts);
     site.set_expired(&withdrawn.expired);
     diagnostics.extend(found);
-    diagnostics.extend(crate::people::attach(&mut site, people.clone()));
     diagnostics.extend(validate::validate(&site, options.today));
     diagnostics.extend(crate::status::stale(&site, options.now));
     let coverage = coverage::coverage(&site);
@@ -332,7 +342,7 @@ pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
     };
     clock.lap("config and theme");
 
-    let discovered = discover::discover(&setup.config);
+    let (discovered, records) = find(&setup.config);
     report.diagnostics.extend(discovered.diagnostics.clone());
     clock.lap("discover");
 
@@ -351,6 +361,7 @@ pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
         &setup.people,
         parsed,
         &discovered,
+        &records,
         options,
     );
     report.diagnostics.extend(diagnostics);

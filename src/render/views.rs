@@ -178,7 +178,7 @@ pub struct PageView<'a> {
     /// `authors` with links to the people page.
     pub author_people: Vec<AuthorView<'a>>,
     /// Everyone a people page lists (null on other pages).
-    pub people: Option<crate::people::view::PeopleView>,
+    pub people: Option<crate::people::PeopleView>,
     /// The advice, emergency, contact and funding notice of an article
     /// (set by the renderer; null on other pages).
     pub disclaimer: Option<crate::disclaimer::DisclaimerView>,
@@ -296,7 +296,7 @@ pub fn page_view<'a>(
         PageKind::Home => &page.pages[..page.pages.len().min(HOME_LATEST)],
         _ => &page.pages,
     };
-    let people = (page.kind == PageKind::People).then(|| crate::people::view::page_view(site, id));
+    let people = (page.kind == PageKind::People).then(|| crate::people::page_view(site, id));
     let mut breadcrumbs: Vec<LinkView> = ancestors(site, id)
         .into_iter()
         .rev()

@@ -8,6 +8,8 @@
 use super::urls::{Urls, slugify};
 use super::{Page, PageId, PageKind, Site, TagRef, files, inherit, translations};
 use crate::config::Config;
+use crate::data::Records;
+use crate::data::people::People;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, codes};
 use crate::discover::{Discovered, SourceKind};
 use crate::frontmatter::FrontMatter;
@@ -21,6 +23,8 @@ pub fn assemble(
     config: Config,
     parsed: Vec<ParsedPage>,
     discovered: &Discovered,
+    records: &Records,
+    people: &Arc<People>,
     include_drafts: bool,
 ) -> (Site, Diagnostics) {
     let urls = Urls::new(&config);
@@ -64,7 +68,7 @@ pub fn assemble(
     for language in &config.languages {
         builder.add_tags(&language.code);
         builder.add_finding_pages(&language.code);
-        if discovered.status.is_some() {
+        if records.status.is_some() {
             builder.add_status_page(&language.code);
         }
     }
@@ -115,14 +119,14 @@ pub fn assemble(
     known_urls.extend(files.iter().map(|f| f.url.clone()));
 
     let (updates, found) =
-        crate::updates::streams(&pages, &discovered.updates, &drafts, include_drafts);
+        super::updates::streams(&pages, &records.updates, &drafts, include_drafts);
     diagnostics.extend(found);
     let by_source = pages
         .iter()
         .enumerate()
         .filter_map(|(id, p)| p.source_path().map(|path| (path.to_path_buf(), id)))
         .collect();
-    let site = Site {
+    let mut site = Site {
         config,
         urls,
         pages: pages.into_iter().map(std::sync::Arc::new).collect(),
@@ -133,9 +137,10 @@ pub fn assemble(
         drafts,
         expired: HashSet::new(),
         updates,
-        status: discovered.status.clone(),
+        status: records.status.clone(),
         people: Default::default(),
     };
+    diagnostics.extend(super::people::attach(&mut site, people.clone()));
     (site, diagnostics)
 }
 

@@ -10,7 +10,9 @@ mod assemble;
 pub mod diff;
 mod files;
 pub mod inherit;
+pub mod people;
 mod translations;
+pub mod updates;
 pub mod urls;
 
 pub use assemble::assemble;
@@ -166,11 +168,11 @@ pub struct Site {
     /// Content files left out because they are expired alerts.
     expired: HashSet<PathBuf>,
     /// The live-update entries of each update topic page, newest first.
-    pub updates: crate::updates::Streams,
+    pub updates: updates::Streams,
     /// The service status board, when the site has one.
-    pub status: Option<std::sync::Arc<crate::status::Board>>,
-    /// Profiles and people pages, set by [`crate::people::attach`].
-    pub people: crate::people::Directory,
+    pub status: Option<std::sync::Arc<crate::data::status::Board>>,
+    /// Profiles and people pages, set at assembly ([`people`]).
+    pub people: people::Directory,
 }
 
 impl Site {
@@ -322,6 +324,8 @@ pub(crate) fn empty_for_tests() -> Site {
         config,
         Vec::new(),
         &crate::discover::Discovered::default(),
+        &Default::default(),
+        &Default::default(),
         false,
     )
     .0
@@ -367,7 +371,14 @@ mod tests {
         .config
         .unwrap();
         let discovered = crate::discover::Discovered::default();
-        let (mut site, _) = crate::site::assemble(config, Vec::new(), &discovered, false);
+        let (mut site, _) = crate::site::assemble(
+            config,
+            Vec::new(),
+            &discovered,
+            &Default::default(),
+            &Default::default(),
+            false,
+        );
         for name in ["zoe", "amy", "max"] {
             site.add_file(CopiedFile {
                 source: PathBuf::from(format!("people/{name}.jpg")),

@@ -18,194 +18,19 @@
 //! articles it links to carry those), but their links, images and text go
 //! through the same Markdown checks as articles.
 
-mod entry;
-
-pub use entry::field_names;
+pub use crate::data::updates::{Entry, field_names};
+pub use crate::discover::UPDATES_FOLDER as FOLDER;
 
 use crate::config::FeedFormat;
-use crate::dates::Instant;
-use crate::diagnostics::{Diagnostic, Diagnostics, Position, codes};
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::feeds::{self, Feed, Item, Scope};
 use crate::i18n::Strings;
-use crate::parse::ParsedPage;
 use crate::site::{Page, PageId, PageKind, Site};
 use crate::zone::LocalTime;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
 use std::sync::Arc;
-
-/// The folder under `content/<lang>/` that holds the update topics.
-pub const FOLDER: &str = "updates";
-
-/// One update, read from its file.
-#[derive(Debug, Clone)]
-pub struct Entry {
-    /// When it happened (or was posted): the order and the time shown.
-    pub time: Instant,
-    pub title: Option<String>,
-    pub draft: bool,
-    /// `update-<file name>`: the entry's id on its topic page.
-    pub anchor: String,
-    /// The file and its text (the body is rendered like an article's).
-    pub source: ParsedPage,
-}
-
-impl Entry {
-    pub fn file(&self) -> &Path {
-        &self.source.source.path
-    }
-
-    /// The topic folder under the language folder (`updates/heat-wave`).
-    pub fn topic(&self) -> PathBuf {
-        self.source
-            .source
-            .rel
-            .parent()
-            .unwrap_or(Path::new(""))
-            .to_path_buf()
-    }
-}
-
-/// Whether a Markdown file (relative to `content/<lang>/`) is an update
-/// entry: directly in a topic folder under `updates/`, and not the topic's
-/// own `_index.md` (nor a page bundle's `index.md`).
-pub fn is_entry(rel: &Path) -> bool {
-    let parts: Vec<_> = rel.components().map(|c| c.as_os_str()).collect();
-    parts.len() == 3
-        && parts[0] == FOLDER
-        && rel.extension().is_some_and(|e| e == "md")
-        && !matches!(parts[2].to_str(), Some("_index.md" | "index.md"))
-}
-
-/// Whether a path relative to the site root (`content/en/updates/x/y.md`)
-/// is an update entry.
-pub fn is_entry_file(path: &Path) -> bool {
-    let mut components = path.components();
-    components
-        .next()
-        .is_some_and(|c| c.as_os_str() == "content")
-        && components.next().is_some()
-        && is_entry(components.as_path())
-}
-
-/// Whether a page is an update topic (a section directly under `updates/`).
-pub fn is_topic(page: &Page) -> bool {
-    page.kind == PageKind::Section
-        && page
-            .place
-            .split_once('/')
-            .is_some_and(|(folder, topic)| folder == FOLDER && !topic.contains('/'))
-}
-
-/// Reads the entry files found at discovery (in their order). Unusable
-/// files are left out and explained.
-pub fn read_all(
-    root: &Path,
-    zone: &crate::zone::SiteZone,
-    sources: &[(PathBuf, String, PathBuf)],
-    diagnostics: &mut Diagnostics,
-) -> Vec<Arc<Entry>> {
-    let mut entries = Vec::new();
-    for (path, language, rel) in sources {
-        let source = entry::source_page(path.clone(), language, rel.clone());
-        let text = match std::fs::read(root.join(path)).map(String::from_utf8) {
-            Ok(Ok(text)) => text,
-            _ => {
-                diagnostics.push(
-                    Diagnostic::error(
-                        codes::CONTENT_UNREADABLE,
-                        path,
-                        Position::start(),
-                        "this update could not be read as UTF-8 text",
-                    )
-                    .with_hint("check the file's permissions and save it as UTF-8"),
-                );
-                continue;
-            }
-        };
-        let mut found = Vec::new();
-        let entry = entry::parse(&source, text, zone, &mut found);
-        diagnostics.extend(found);
-        entries.extend(entry.map(Arc::new));
-    }
-    entries
-}
-
-/// Each update topic page's entries, newest first (ties: later file name first).
-pub type Streams = BTreeMap<PageId, Vec<Arc<Entry>>>;
-
-/// Attaches entries to their topic pages (every topic page gets a stream,
-/// possibly empty). Drafts stay out unless `include_drafts`; entries of a
-/// draft topic stay out with it; an entry with no topic page is an error.
-pub fn streams(
-    pages: &[Page],
-    entries: &[Arc<Entry>],
-    drafts: &HashSet<PathBuf>,
-    include_drafts: bool,
-) -> (Streams, Vec<Diagnostic>) {
-    let mut streams = Streams::new();
-    let mut topics: HashMap<(&str, &str), PageId> = HashMap::new();
-    for (id, page) in pages.iter().enumerate() {
-        if is_topic(page) {
-            streams.insert(id, Vec::new());
-            topics.insert((page.language.as_str(), page.place.as_str()), id);
-        }
-    }
-    let mut diagnostics = Vec::new();
-    for entry in entries {
-        if entry.draft && !include_drafts {
-            continue;
-        }
-        let topic = entry.topic();
-        let place = topic.to_string_lossy().replace('\\', "/");
-        let language = entry.source.source.language.as_str();
-        match topic_page(&topics, language, &place) {
-            Some(id) => streams.entry(id).or_default().push(entry.clone()),
-            None => {
-                let index = Path::new("content")
-                    .join(language)
-                    .join(&topic)
-                    .join("_index.md");
-                if drafts.contains(&index) {
-                    continue;
-                }
-                let name = topic
-                    .file_name()
-                    .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-                diagnostics.push(
-                    Diagnostic::error(
-                        codes::UPDATE_NO_TOPIC_PAGE,
-                        entry.file(),
-                        Position::start(),
-                        format!("this update belongs to the topic `{name}`, which has no `{}`", index.display()),
-                    )
-                    .with_hint(format!(
-                        "create `{}` with a `title:`, or run `pamphlet new update {name} --lang {language}`",
-                        index.display()
-                    )),
-                );
-            }
-        }
-    }
-    for list in streams.values_mut() {
-        list.sort_by(|a, b| {
-            b.time
-                .cmp(&a.time)
-                .then_with(|| b.source.source.rel.cmp(&a.source.source.rel))
-        });
-    }
-    (streams, diagnostics)
-}
-
-/// Topic pages are found by their place, which is the folder's slug.
-fn topic_page(
-    topics: &HashMap<(&str, &str), PageId>,
-    language: &str,
-    place: &str,
-) -> Option<PageId> {
-    topics.get(&(language, place)).copied()
-}
 
 /// Every entry's body, rendered once per build: for its topic page and its feeds.
 #[derive(Debug, Default)]
@@ -425,44 +250,4 @@ pub fn feeds(site: &Site, rendered: &Rendered, strings: &Strings) -> Vec<Feed> {
             }
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn entries_are_the_files_directly_in_a_topic_folder() {
-        for yes in ["updates/heat/2026-06-01-1430.md", "updates/heat/late.md"] {
-            assert!(is_entry(Path::new(yes)), "{yes}");
-        }
-        for no in [
-            "updates/heat/_index.md",
-            "updates/heat/index.md",
-            "updates/_index.md",
-            "updates/overview.md",
-            "updates/heat/more/x.md",
-            "heat/2026-06-01.md",
-            "updates/heat/photo.jpg",
-        ] {
-            assert!(!is_entry(Path::new(no)), "{no}");
-        }
-        assert!(is_entry_file(Path::new("content/es/updates/calor/a.md")));
-        assert!(!is_entry_file(Path::new("static/updates/calor/a.md")));
-    }
-
-    #[test]
-    fn topics_are_sections_directly_under_updates() {
-        let mut page = Page::test_article();
-        page.kind = PageKind::Section;
-        page.place = "updates/heat-wave".into();
-        assert!(is_topic(&page));
-        page.place = "updates".into();
-        assert!(!is_topic(&page));
-        page.place = "updates/heat-wave/older".into();
-        assert!(!is_topic(&page));
-        page.place = "updates/heat-wave".into();
-        page.kind = PageKind::Article;
-        assert!(!is_topic(&page));
-    }
 }

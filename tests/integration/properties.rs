@@ -86,8 +86,14 @@ fn render_one(text: &str) -> String {
         kind: SourceKind::Article,
     };
     let (parsed, _) = pamphlet::parse::parse_text(&source, text.to_string());
-    let (site, _) =
-        pamphlet::site::assemble(config, vec![parsed.unwrap()], &Discovered::default(), false);
+    let (site, _) = pamphlet::site::assemble(
+        config,
+        vec![parsed.unwrap()],
+        &Discovered::default(),
+        &Default::default(),
+        &Default::default(),
+        false,
+    );
     let id = site.page_for_source(Path::new("content/en/a.md")).unwrap();
     let strings = pamphlet::i18n::StringTable::new();
     pamphlet::markdown::render(&site, site.page(id), &strings)

@@ -4,8 +4,8 @@
 //! schema.org `Person` JSON-LD for each, which articles' `reviewedBy` and
 //! `author` point to by `@id`.
 
-use super::directory::Person;
 use crate::localized::Localized;
+use crate::site::people::{Directory, Person};
 use crate::site::{PageId, Site};
 use crate::structured_data::script_safe;
 use serde::Serialize;
@@ -200,7 +200,7 @@ fn listing(site: &Site, id: PageId) -> Vec<PersonView> {
     }
     fn entry<'p>(
         people: &'p mut BTreeMap<Person, PersonView>,
-        directory: &super::Directory,
+        directory: &Directory,
         person: Person,
         name: &str,
     ) -> &'p mut PersonView {

@@ -8,11 +8,11 @@
 //! (letter case and punctuation aside). Each person has one anchor on every
 //! language's people page: the profile id, or the name as a slug.
 
-use super::{People, Profile};
+use super::{CopiedFile, Page, PageId, PageKind, Site};
+use crate::data::people::{People, Profile};
 use crate::diagnostics::{Diagnostic, Diagnostics, codes, suggest};
 use crate::frontmatter::FrontMatter;
 use crate::site::urls::slugify;
-use crate::site::{CopiedFile, Page, PageId, PageKind, Site};
 use crate::yaml::Segment;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -95,7 +95,7 @@ impl Directory {
 /// Joins the profiles to the site: fills entries that name a profile,
 /// reports unknown ids where they are written, publishes the photos, and
 /// adds a people page to each language that has anyone to list.
-pub fn attach(site: &mut Site, people: Arc<People>) -> Diagnostics {
+pub(super) fn attach(site: &mut Site, people: Arc<People>) -> Diagnostics {
     let mut diagnostics = Diagnostics::new();
     let default_language = site.config.default_language.clone();
     for page in &mut site.pages {

@@ -1,16 +1,9 @@
-//! The people behind the content: optional profiles in
-//! `data/people/<id>.yaml`, the `id:` that reviewers and authors in front
-//! matter use to name them, and each language's people page listing every
-//! reviewer and author with the articles they reviewed or wrote.
+//! People profiles: the optional `data/people/<id>.yaml` files that
+//! reviewers and authors in front matter name by `id:`.
 //!
-//! [`load`] reads and checks the profiles (with the theme, before any page);
-//! [`attach`] joins them to the assembled site: entries naming an `id` take
-//! what they leave out from the profile, unknown ids are reported, photos
-//! are published and the people pages added. [`directory`] says who is
-//! who; [`view`] is what the people page and the JSON-LD show.
-
-pub mod directory;
-pub mod view;
+//! [`load`] reads and checks the profiles (with the theme, before any page).
+//! Joining them to the pages is the site model's work
+//! ([`crate::site::people`]); the people pages are the `people` stage's.
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, codes, suggest};
 use crate::localized::Localized;
@@ -18,8 +11,6 @@ use crate::yaml::{self, Segment};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-pub use directory::{Directory, attach};
 
 /// Where profiles live, relative to the site root.
 pub const FOLDER: &str = "data/people";

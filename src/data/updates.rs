@@ -1,12 +1,13 @@
 //! Reading one update entry: a short Markdown file whose front matter holds
 //! its `time` (required), an optional `title` and `draft`.
 //!
-//! Entries are read at discovery, not with the pages: they are not pages of
+//! Entries are read right after discovery, not with the pages: they are not pages of
 //! their own but parts of their topic's page. Problems use the front-matter
 //! codes authors already know (`frontmatter/missing-field`,
 //! `frontmatter/invalid-date`, `frontmatter/unknown-field` ...).
 
-use super::Entry;
+use crate::dates::Instant;
+use crate::diagnostics::Diagnostics;
 use crate::diagnostics::{Diagnostic, Position, codes, suggest};
 use crate::discover::{SourceKind, SourcePage};
 use crate::frontmatter::{self, FrontMatter, Scalar};
@@ -14,7 +15,71 @@ use crate::parse::ParsedPage;
 use crate::yaml::Segment;
 use crate::zone::SiteZone;
 use serde::Deserialize;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+/// One update, read from its file.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// When it happened (or was posted): the order and the time shown.
+    pub time: Instant,
+    pub title: Option<String>,
+    pub draft: bool,
+    /// `update-<file name>`: the entry's id on its topic page.
+    pub anchor: String,
+    /// The file and its text (the body is rendered like an article's).
+    pub source: ParsedPage,
+}
+
+impl Entry {
+    pub fn file(&self) -> &Path {
+        &self.source.source.path
+    }
+
+    /// The topic folder under the language folder (`updates/heat-wave`).
+    pub fn topic(&self) -> PathBuf {
+        self.source
+            .source
+            .rel
+            .parent()
+            .unwrap_or(Path::new(""))
+            .to_path_buf()
+    }
+}
+
+/// Reads the entry files found at discovery (in their order). Unusable
+/// files are left out and explained.
+pub fn read_all(
+    root: &Path,
+    zone: &crate::zone::SiteZone,
+    sources: &[(PathBuf, String, PathBuf)],
+    diagnostics: &mut Diagnostics,
+) -> Vec<Arc<Entry>> {
+    let mut entries = Vec::new();
+    for (path, language, rel) in sources {
+        let source = source_page(path.clone(), language, rel.clone());
+        let text = match std::fs::read(root.join(path)).map(String::from_utf8) {
+            Ok(Ok(text)) => text,
+            _ => {
+                diagnostics.push(
+                    Diagnostic::error(
+                        codes::CONTENT_UNREADABLE,
+                        path,
+                        Position::start(),
+                        "this update could not be read as UTF-8 text",
+                    )
+                    .with_hint("check the file's permissions and save it as UTF-8"),
+                );
+                continue;
+            }
+        };
+        let mut found = Vec::new();
+        let entry = parse(&source, text, zone, &mut found);
+        diagnostics.extend(found);
+        entries.extend(entry.map(Arc::new));
+    }
+    entries
+}
 
 /// An entry's front matter as written.
 #[derive(Debug, Clone, Deserialize, Default)]

@@ -443,4 +443,5 @@ impl Checker<'_> {
 }
 
 #[cfg(test)]
+#[path = "read_tests.rs"]
 mod tests;
