@@ -4,6 +4,7 @@
 //! from `markdown.iframe_hosts`), plus `Referrer-Policy` and
 //! `X-Content-Type-Options`.
 
+use crate::config::is_host_name;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
@@ -53,28 +54,6 @@ fn inline_hashes(html: &[u8], element: &str) -> BTreeSet<String> {
         rest = &after[body_start + close..];
     }
     hashes
-}
-
-/// Whether `text` is a host name as `markdown.iframe_hosts` takes it: DNS
-/// labels of ASCII letters, digits and inner hyphens (1 to 63 characters
-/// each, an internationalised name in its `xn--` form), joined by dots, at
-/// least two labels, 253 characters at most. No scheme, path, port,
-/// wildcard, space, quote, separator or control character can pass, so a
-/// host can never add a header or a policy directive.
-pub fn is_host_name(text: &str) -> bool {
-    let label_ok = |label: &str| {
-        (1..=63).contains(&label.len())
-            && label
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
-            && !label.starts_with('-')
-            && !label.ends_with('-')
-    };
-    text.len() <= 253
-        && text.split('.').count() >= 2
-        && text.split('.').all(label_ok)
-        // The last label is a name, never a number (`1.2.3.4` is an address).
-        && !text.rsplit('.').next().is_some_and(|tld| tld.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Whether a finished header value is made only of what a header value may

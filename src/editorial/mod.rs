@@ -22,7 +22,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 mod private;
-pub use private::{FOLDER, PrivateFolder, ReportConfig};
+pub use crate::config::ReportConfig;
+pub use private::{FOLDER, PrivateFolder};
 
 #[derive(Debug, Clone, Default, Serialize)]
 struct Row {

@@ -6,16 +6,7 @@
 
 use crate::error::{Error, Result};
 use crate::output::Output;
-use serde::Deserialize;
 use std::path::{Path, PathBuf};
-
-/// `report:` in site.yaml.
-#[derive(Debug, Clone, Copy, Deserialize, Default, PartialEq, Eq)]
-#[serde(default)]
-pub struct ReportConfig {
-    /// Publish the report with the website, at `/_report/`.
-    pub publish: bool,
-}
 
 /// The private report's folder, relative to the site folder.
 pub const FOLDER: &str = ".pamphlet-cache/report";
