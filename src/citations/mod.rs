@@ -9,7 +9,7 @@
 pub mod markers;
 pub mod vancouver;
 
-use crate::diagnostics::{Diagnostic, codes};
+use crate::diagnostics::{Diagnostic, Position, codes};
 use crate::frontmatter::Citation;
 use crate::yaml::Segment;
 use std::path::Path;
@@ -64,101 +64,146 @@ pub fn normalize_pmid(pmid: &str) -> Option<String> {
 pub fn check_entries(citations: &[Citation], file: &Path, text: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let positions = crate::frontmatter::Positions::new(text);
-    let position = |index: usize, field: &str| {
-        positions.value(&[
-            Segment::Key("citations".into()),
-            Segment::Index(index),
-            Segment::Key(field.into()),
-        ])
-    };
     let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (i, citation) in citations.iter().enumerate() {
+        let position = |field: &str| {
+            positions.value(&[
+                Segment::Key("citations".into()),
+                Segment::Index(i),
+                Segment::Key(field.into()),
+            ])
+        };
         let id = citation.id.trim();
-        if id.is_empty() {
-            out.push(
-                Diagnostic::error(codes::CITATION_MISSING_ID, file, position(i, "title"), format!("source {} has no `id`", i + 1))
-                    .with_hint("give each source a short `id:` such as `who2023`, and cite it in the text as [@who2023]"),
-            );
-        } else if !markers::is_valid_id(id) {
-            out.push(
-                Diagnostic::error(
-                    codes::CITATION_MISSING_ID,
-                    file,
-                    position(i, "id"),
-                    format!("`{id}` cannot be used as a citation id"),
-                )
-                .with_hint(
-                    "use letters, digits, `-`, `_`, `.` or `:` only, e.g. `who-hypertension-2023`",
-                ),
-            );
-        } else if seen.contains(id) {
-            out.push(
-                Diagnostic::error(
-                    codes::CITATION_DUPLICATE_ID,
-                    file,
-                    position(i, "id"),
-                    format!("the citation id `{id}` is listed twice"),
-                )
-                .with_hint("each source needs its own id; remove the copy or rename one of them"),
-            );
-        }
+        out.extend(id_problem(id, i, &seen, file, &position));
         seen.insert(id);
-        if let Some(doi) = &citation.doi
-            && normalize_doi(doi).is_none()
-        {
-            out.push(
-                    Diagnostic::error(codes::CITATION_INVALID_DOI, file, position(i, "doi"), format!("`{}` is not a DOI", doi.trim()))
-                        .with_hint("a DOI looks like `10.1161/HYP.0000000000000065`; leave it out if you are not sure"),
-                );
-        }
-        if let Some(pmid) = &citation.pmid
-            && normalize_pmid(&pmid.0).is_none()
-        {
-            out.push(
-                    Diagnostic::error(codes::CITATION_INVALID_PMID, file, position(i, "pmid"), format!("`{}` is not a PubMed id", pmid.0.trim()))
-                        .with_hint("a PMID is a number of up to 9 digits, e.g. \"29133356\"; leave it out if you are not sure"),
-                );
-        }
-        if let Some(accessed) = &citation.accessed
-            && let Err(message) = crate::dates::Date::parse(&accessed.0)
-        {
-            out.push(
-                Diagnostic::error(
-                    codes::FRONTMATTER_INVALID_DATE,
-                    file,
-                    position(i, "accessed"),
-                    format!("`citations[{i}].accessed`: {message}"),
-                )
-                .with_hint("write dates as year-month-day, e.g. `2026-03-01`"),
-            );
-        }
-        if let Some(url) = &citation.url
-            && let Err(refused) = crate::schemes::Policy::default().check(url)
-        {
-            out.push(
-                Diagnostic::error(
-                    codes::URL_SCHEME_NOT_ALLOWED,
-                    file,
-                    position(i, "url"),
-                    refused.message("this source's `url`"),
-                )
-                .with_hint("write the full address, starting with https://"),
-            );
-        } else if let Some(url) = &citation.url
-            && !(url.starts_with("https://") || url.starts_with("http://"))
-        {
-            out.push(
-                Diagnostic::error(
-                    codes::CITATION_INVALID_URL,
-                    file,
-                    position(i, "url"),
-                    format!("`{}` is not a web address", url.trim()),
-                )
-                .with_hint("write the full address, starting with https://"),
-            );
-        }
+        check_identifiers(citation, file, &position, &mut out);
+        check_web_source(citation, i, file, &position, &mut out);
     }
     out
+}
+
+/// Where a field of the source being checked is written.
+type FieldPosition<'a> = &'a dyn Fn(&str) -> Position;
+
+/// A source's `id`: present, usable in a `[@id]` marker, and not listed before.
+fn id_problem(
+    id: &str,
+    i: usize,
+    seen: &std::collections::HashSet<&str>,
+    file: &Path,
+    position: FieldPosition,
+) -> Option<Diagnostic> {
+    if id.is_empty() {
+        Some(
+            Diagnostic::error(codes::CITATION_MISSING_ID, file, position("title"), format!("source {} has no `id`", i + 1))
+                .with_hint("give each source a short `id:` such as `who2023`, and cite it in the text as [@who2023]"),
+        )
+    } else if !markers::is_valid_id(id) {
+        Some(
+            Diagnostic::error(
+                codes::CITATION_MISSING_ID,
+                file,
+                position("id"),
+                format!("`{id}` cannot be used as a citation id"),
+            )
+            .with_hint(
+                "use letters, digits, `-`, `_`, `.` or `:` only, e.g. `who-hypertension-2023`",
+            ),
+        )
+    } else if seen.contains(id) {
+        Some(
+            Diagnostic::error(
+                codes::CITATION_DUPLICATE_ID,
+                file,
+                position("id"),
+                format!("the citation id `{id}` is listed twice"),
+            )
+            .with_hint("each source needs its own id; remove the copy or rename one of them"),
+        )
+    } else {
+        None
+    }
+}
+
+/// A source's DOI and PubMed id, when written, must be well formed.
+fn check_identifiers(
+    citation: &Citation,
+    file: &Path,
+    position: FieldPosition,
+    out: &mut Vec<Diagnostic>,
+) {
+    if let Some(doi) = &citation.doi
+        && normalize_doi(doi).is_none()
+    {
+        out.push(
+            Diagnostic::error(
+                codes::CITATION_INVALID_DOI,
+                file,
+                position("doi"),
+                format!("`{}` is not a DOI", doi.trim()),
+            )
+            .with_hint(
+                "a DOI looks like `10.1161/HYP.0000000000000065`; leave it out if you are not sure",
+            ),
+        );
+    }
+    if let Some(pmid) = &citation.pmid
+        && normalize_pmid(&pmid.0).is_none()
+    {
+        out.push(
+                Diagnostic::error(codes::CITATION_INVALID_PMID, file, position("pmid"), format!("`{}` is not a PubMed id", pmid.0.trim()))
+                    .with_hint("a PMID is a number of up to 9 digits, e.g. \"29133356\"; leave it out if you are not sure"),
+            );
+    }
+}
+
+/// A web source's access date must be real and its address a web address
+/// the scheme policy allows.
+fn check_web_source(
+    citation: &Citation,
+    i: usize,
+    file: &Path,
+    position: FieldPosition,
+    out: &mut Vec<Diagnostic>,
+) {
+    if let Some(accessed) = &citation.accessed
+        && let Err(message) = crate::dates::Date::parse(&accessed.0)
+    {
+        out.push(
+            Diagnostic::error(
+                codes::FRONTMATTER_INVALID_DATE,
+                file,
+                position("accessed"),
+                format!("`citations[{i}].accessed`: {message}"),
+            )
+            .with_hint("write dates as year-month-day, e.g. `2026-03-01`"),
+        );
+    }
+    if let Some(url) = &citation.url
+        && let Err(refused) = crate::schemes::Policy::default().check(url)
+    {
+        out.push(
+            Diagnostic::error(
+                codes::URL_SCHEME_NOT_ALLOWED,
+                file,
+                position("url"),
+                refused.message("this source's `url`"),
+            )
+            .with_hint("write the full address, starting with https://"),
+        );
+    } else if let Some(url) = &citation.url
+        && !(url.starts_with("https://") || url.starts_with("http://"))
+    {
+        out.push(
+            Diagnostic::error(
+                codes::CITATION_INVALID_URL,
+                file,
+                position("url"),
+                format!("`{}` is not a web address", url.trim()),
+            )
+            .with_hint("write the full address, starting with https://"),
+        );
+    }
 }
 
 #[cfg(test)]

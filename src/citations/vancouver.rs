@@ -25,6 +25,21 @@ pub fn format(citation: &Citation, language: &str, labels: &Labels) -> String {
     // Written piece by piece into one string: every page formats each of
     // its sources, and a string per piece added up.
     let mut out = String::with_capacity(512);
+    push_authors(&mut out, citation);
+    push_title_and_container(&mut out, citation);
+    let numbers = publication_numbers(citation);
+    if !numbers.is_empty() {
+        next_piece(&mut out);
+        escape_into(&mut out, &numbers);
+        end_sentence(&mut out);
+    }
+    push_identifiers(&mut out, citation);
+    push_web_address(&mut out, citation, language, labels);
+    out
+}
+
+/// The first [`MAX_AUTHORS`] authors, then "et al" when there are more.
+fn push_authors(out: &mut String, citation: &Citation) {
     let mut authors = citation
         .authors
         .iter()
@@ -36,60 +51,66 @@ pub fn format(citation: &Citation, language: &str, labels: &Labels) -> String {
             if i > 0 {
                 out.push_str(", ");
             }
-            escape_into(&mut out, author);
+            escape_into(out, author);
         }
         if authors.next().is_some() {
             out.push_str(", et al");
         }
-        end_sentence(&mut out);
+        end_sentence(out);
     }
+}
+
+/// The title and the journal or site it appears in, each its own sentence.
+fn push_title_and_container(out: &mut String, citation: &Citation) {
     for (text, class) in [
         (citation.title.as_deref(), "ref-title"),
         (citation.container.as_deref(), "ref-container"),
     ] {
         if let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) {
-            next_piece(&mut out);
+            next_piece(out);
             out.push_str("<span class=\"");
             out.push_str(class);
             out.push_str("\">");
-            escape_into(&mut out, text);
-            end_sentence(&mut out);
+            escape_into(out, text);
+            end_sentence(out);
             out.push_str("</span>");
         }
     }
-    let numbers = publication_numbers(citation);
-    if !numbers.is_empty() {
-        next_piece(&mut out);
-        escape_into(&mut out, &numbers);
-        end_sentence(&mut out);
-    }
+}
+
+/// The DOI and PubMed id, each linked to its resolver (only when well formed).
+fn push_identifiers(out: &mut String, citation: &Citation) {
     if let Some(doi) = citation.doi.as_deref().and_then(normalize_doi) {
-        next_piece(&mut out);
+        next_piece(out);
         out.push_str("doi:<a href=\"https://doi.org/");
-        escape_into(&mut out, &encode_doi(&doi));
+        escape_into(out, &encode_doi(&doi));
         out.push_str("\">");
-        escape_into(&mut out, &doi);
+        escape_into(out, &doi);
         out.push_str("</a>.");
     }
     if let Some(pmid) = citation.pmid.as_ref().and_then(|p| normalize_pmid(&p.0)) {
-        next_piece(&mut out);
+        next_piece(out);
         out.push_str("PMID: <a href=\"https://pubmed.ncbi.nlm.nih.gov/");
         out.push_str(&pmid);
         out.push_str("/\">");
         out.push_str(&pmid);
         out.push_str("</a>.");
     }
+}
+
+/// The source's web address (http(s) only) and the date it was read there.
+fn push_web_address(out: &mut String, citation: &Citation, language: &str, labels: &Labels) {
     if let Some(url) = citation
         .url
         .as_deref()
         .map(str::trim)
         .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
     {
-        next_piece(&mut out);
+        next_piece(out);
         out.push_str("<a class=\"ref-url\" href=\"");
-        escape_into(&mut out, url);
+        escape_into(out, url);
         out.push_str("\">");
-        escape_into(&mut out, url);
+        escape_into(out, url);
         out.push_str("</a>");
         if let Some(date) = citation
             .accessed
@@ -97,16 +118,15 @@ pub fn format(citation: &Citation, language: &str, labels: &Labels) -> String {
             .and_then(|a| Date::parse(&a.0).ok())
         {
             out.push_str(" (");
-            escape_into(&mut out, labels.accessed);
+            escape_into(out, labels.accessed);
             out.push_str(" <time datetime=\"");
             out.push_str(&date.to_string());
             out.push_str("\">");
-            escape_into(&mut out, &date.display_long(language));
+            escape_into(out, &date.display_long(language));
             out.push_str("</time>)");
         }
         out.push('.');
     }
-    out
 }
 
 /// Separates the next piece from the one before with a space.
