@@ -212,22 +212,26 @@ fn replace_markers<'a>(
 
 /// An error at a marker's id that names no listed source, suggesting the
 /// nearest listed id.
-fn report_unknown(id: &str, id_range: &Range<usize>, citations: &[Citation], ctx: &mut PageContext) {
-        let known: Vec<&str> = citations.iter().map(|c| c.id.as_str()).collect();
-        let hint = crate::diagnostics::suggest::did_you_mean(id, known.iter().copied())
-            .unwrap_or_else(|| {
-                "add the source under `citations:` in the front matter, with this id"
-                    .to_string()
-            });
-        ctx.diagnostics.push(
-            Diagnostic::error(
-                codes::CITATION_UNKNOWN_ID,
-                ctx.file,
-                ctx.position(id_range),
-                format!("no source with the id `{id}` is listed"),
-            )
-            .with_hint(hint),
-        );
+fn report_unknown(
+    id: &str,
+    id_range: &Range<usize>,
+    citations: &[Citation],
+    ctx: &mut PageContext,
+) {
+    let known: Vec<&str> = citations.iter().map(|c| c.id.as_str()).collect();
+    let hint =
+        crate::diagnostics::suggest::did_you_mean(id, known.iter().copied()).unwrap_or_else(|| {
+            "add the source under `citations:` in the front matter, with this id".to_string()
+        });
+    ctx.diagnostics.push(
+        Diagnostic::error(
+            codes::CITATION_UNKNOWN_ID,
+            ctx.file,
+            ctx.position(id_range),
+            format!("no source with the id `{id}` is listed"),
+        )
+        .with_hint(hint),
+    );
 }
 
 #[cfg(test)]

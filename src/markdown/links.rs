@@ -72,7 +72,9 @@ fn resolve(
     let position = destination_position(dest, range, ctx);
 
     if let Some(rooted) = decoded.strip_prefix('/') {
-        return Some(resolve_rooted(rooted, path_part, suffix, is_image, position, ctx));
+        return Some(resolve_rooted(
+            rooted, path_part, suffix, is_image, position, ctx,
+        ));
     }
     resolve_relative(&decoded, suffix, is_image, position, ctx)
 }

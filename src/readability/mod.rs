@@ -9,7 +9,6 @@
 
 pub mod syllables;
 
-
 /// The readability formulas Pamphlet implements.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
