@@ -107,16 +107,7 @@ pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
         }
     };
     report.diagnostics.extend(setup.diagnostics.clone());
-    // A refused output folder is refused now, before minutes of work and
-    // before anything is written (checked again when the staging starts).
-    let inputs = match &target {
-        Target::Folder(path) => {
-            let inputs = publish::SiteInputs::of(&setup.config)?;
-            inputs.check(path)?;
-            Some(inputs)
-        }
-        _ => None,
-    };
+    let inputs = refuse_early(&setup, &target)?;
     clock.lap("config and theme");
 
     let discovered = discover::discover(&setup.config);
@@ -175,6 +166,19 @@ pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
     // caller need not wait for (printing the diagnostics, exiting).
     std::thread::spawn(move || drop((site, plan, rendered)));
     Ok(report)
+}
+
+/// A refused output folder is refused now, before minutes of work and
+/// before anything is written (checked again when the staging starts).
+fn refuse_early(setup: &stages::Setup, target: &Target) -> Result<Option<publish::SiteInputs>> {
+    Ok(match target {
+        Target::Folder(path) => {
+            let inputs = publish::SiteInputs::of(&setup.config)?;
+            inputs.check(path)?;
+            Some(inputs)
+        }
+        _ => None,
+    })
 }
 
 /// Stages 4 to 6 of a full build, their findings added to the report.
