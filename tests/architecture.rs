@@ -75,7 +75,11 @@ fn test_only_files(files: &[SourceFile]) -> BTreeSet<PathBuf> {
                 explicit = p.strip_suffix("\"]").map(str::to_string);
                 j += 1;
             }
-            let Some(name) = lines.get(j).and_then(|l| l.strip_prefix("mod ")).and_then(|l| l.strip_suffix(';')) else {
+            let Some(name) = lines
+                .get(j)
+                .and_then(|l| l.strip_prefix("mod "))
+                .and_then(|l| l.strip_suffix(';'))
+            else {
                 continue;
             };
             match explicit {
@@ -171,7 +175,9 @@ fn branch(words: &[String], start: usize, path: &ModPath, found: &mut Vec<ModPat
 }
 
 fn is_ident(word: &str) -> bool {
-    word.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
+    word.chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || c == '_')
 }
 
 /// The code's tokens (identifiers, `::` and punctuation) without comments,

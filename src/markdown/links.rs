@@ -72,40 +72,65 @@ fn resolve(
     let position = destination_position(dest, range, ctx);
 
     if let Some(rooted) = decoded.strip_prefix('/') {
-        let url = format!("{}/{}", ctx.site.urls.base_path(), rooted);
-        if !ctx.site.serves(&url) {
-            let (code, message) = if is_image {
-                (
-                    codes::IMAGE_MISSING,
-                    format!("no image or file of the site is at `{path_part}`"),
-                )
-            } else {
-                (
-                    codes::LINK_UNKNOWN_PATH,
-                    format!("no page or file of the site is at `{path_part}`"),
-                )
-            };
-            let d = if is_image {
-                Diagnostic::error(code, ctx.file, position, message)
-            } else {
-                Diagnostic::warning(code, ctx.file, position, message)
-            };
-            ctx.diagnostics.push(
-                d.with_hint("check the address, or link to the .md file with a relative path"),
-            );
-        }
-        return Some(format!("{url}{suffix}"));
+        return Some(resolve_rooted(
+            rooted, path_part, suffix, is_image, position, ctx,
+        ));
     }
+    resolve_relative(&decoded, suffix, is_image, position, ctx)
+}
 
+/// A `/`-rooted address: kept (under the base path), with a problem
+/// reported when the site serves nothing there.
+fn resolve_rooted(
+    rooted: &str,
+    path_part: &str,
+    suffix: &str,
+    is_image: bool,
+    position: crate::diagnostics::Position,
+    ctx: &mut PageContext,
+) -> String {
+    let url = format!("{}/{}", ctx.site.urls.base_path(), rooted);
+    if !ctx.site.serves(&url) {
+        let (code, message) = if is_image {
+            (
+                codes::IMAGE_MISSING,
+                format!("no image or file of the site is at `{path_part}`"),
+            )
+        } else {
+            (
+                codes::LINK_UNKNOWN_PATH,
+                format!("no page or file of the site is at `{path_part}`"),
+            )
+        };
+        let d = if is_image {
+            Diagnostic::error(code, ctx.file, position, message)
+        } else {
+            Diagnostic::warning(code, ctx.file, position, message)
+        };
+        ctx.diagnostics
+            .push(d.with_hint("check the address, or link to the .md file with a relative path"));
+    }
+    format!("{url}{suffix}")
+}
+
+/// A path relative to the page's file: the URL of the page or file it
+/// names, or `None` (and a problem reported) when it names nothing published.
+fn resolve_relative(
+    decoded: &str,
+    suffix: &str,
+    is_image: bool,
+    position: crate::diagnostics::Position,
+    ctx: &mut PageContext,
+) -> Option<String> {
     let from_dir = ctx.file.parent().unwrap_or(Path::new(""));
-    let target = crate::discover::normalize(&from_dir.join(&decoded));
+    let target = crate::discover::normalize(&from_dir.join(decoded));
     if let Some(url) = target.as_deref().and_then(|t| ctx.site.url_for_source(t)) {
         return Some(format!("{url}{suffix}"));
     }
-    let is_markdown = Path::new(&decoded).extension().is_some_and(|e| e == "md");
+    let is_markdown = Path::new(decoded).extension().is_some_and(|e| e == "md");
     let shown = target
         .as_deref()
-        .map_or(decoded.clone(), |t| t.display().to_string());
+        .map_or(decoded.to_string(), |t| t.display().to_string());
     let diagnostic = if is_markdown {
         let message = if target.as_deref().is_some_and(|t| ctx.site.is_draft(t)) {
             format!("this links to `{shown}`, which is a draft and is not published")

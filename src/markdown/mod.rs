@@ -1,17 +1,20 @@
 //! Markdown to HTML, as a chain of small passes over pulldown-cmark's event
 //! stream: accessibility lints, heading ids, links and images, code
-//! highlighting, and isolation of left-to-right words in right-to-left pages. Each pass owns
+//! highlighting, citation markers, the prose for reading level, and isolation
+//! of left-to-right words in right-to-left pages. Each pass owns
 //! one concern and reports problems with their position in the file.
 //!
 //! All parser options live here, in [`options`], so every caller (build,
 //! check, serve, tests) parses Markdown the same way.
 
 mod bidi;
+mod citation_markers;
 mod headings;
 pub mod highlight;
 mod links;
 mod lints;
 mod personal_data;
+mod prose;
 mod raw_html;
 
 use crate::citations::{self, Reference};
@@ -48,6 +51,9 @@ pub struct RenderedBody {
     pub word_count: usize,
     /// The cited sources, numbered in order of first use.
     pub references: Vec<Reference>,
+    /// The same sources as indexes into the page's citations (for the
+    /// check of sources listed but never cited).
+    pub cited_sources: Vec<usize>,
     /// Reading level of the prose (`None`: no formula for the language).
     pub readability: Option<Readability>,
     pub diagnostics: Vec<Diagnostic>,
@@ -79,6 +85,10 @@ impl PageContext<'_> {
 
 /// Renders the Markdown body of a page written by an author (`None` for
 /// generated pages). `strings` are the UI texts of the page's language.
+///
+/// Only renders: the checks of what it found (sources never cited, reading
+/// level against the audience's target) are run by the pipeline, from
+/// [`RenderedBody::cited_sources`] and [`RenderedBody::readability`].
 pub fn render(site: &Site, page: &Page, strings: &StringTable) -> Option<RenderedBody> {
     let parsed = page.source.as_ref()?;
     let file = parsed.source.path.as_path();
@@ -95,58 +105,21 @@ pub fn render(site: &Site, page: &Page, strings: &StringTable) -> Option<Rendere
     let mut events: Vec<Spanned> = Parser::new_ext(body, options())
         .into_offset_iter()
         .collect();
-    // Lints read the events as written (before links drop the "decorative" title).
-    lints::check(&events, &mut ctx);
-    let headings = headings::assign_ids(&mut events);
-    links::rewrite(&mut events, &mut ctx);
-    personal_data::check(&events, &site.config.privacy.allow, &mut ctx);
-    let needs_sanitizing = raw_html::apply(&mut events, &site.config.markdown, &mut ctx);
+    let (headings, needs_sanitizing) = first_passes(&mut events, &mut ctx);
     let label = |key: &str, fallback: &'static str| {
         strings.get(key).map_or(fallback.to_string(), Clone::clone)
     };
-    let own_ids: Vec<&str> = parsed
-        .front_matter
-        .citations
-        .iter()
-        .map(|c| c.id.trim())
-        .collect();
-    let usage = citations::markers::number_markers(
+    let usage = citation_markers::number_markers(
         &mut events,
         &page.meta.citations,
-        &own_ids,
         &label("reference", "Reference"),
         &mut ctx,
     );
     highlight::highlight_code_blocks(&mut events);
-    let prose = readability::extract(&events);
+    let prose = prose::extract(&events);
     let (word_count, measured) = readability::analyse(&prose, &page.language);
-    if crate::review::is_reviewed_content(page) {
-        ctx.diagnostics.extend(
-            measured
-                .as_ref()
-                .and_then(|m| readability::check(m, page, &site.config)),
-        );
-    }
-
-    let accessed = label("accessed", "accessed");
-    let labels = citations::vancouver::Labels {
-        accessed: &accessed,
-    };
-    let references = usage
-        .cited
-        .into_iter()
-        .enumerate()
-        .map(|(i, (index, backlinks))| Reference {
-            number: i + 1,
-            id: page.meta.citations[index].id.clone(),
-            html: citations::vancouver::format(
-                &page.meta.citations[index],
-                &page.language,
-                &labels,
-            ),
-            backlinks,
-        })
-        .collect();
+    let cited_sources = usage.cited.iter().map(|(index, _)| *index).collect();
+    let references = references(page, usage, &label("accessed", "accessed"));
 
     // Keep this pass last: it splits text events (a pass looking for
     // patterns in text, such as citation markers, must run before it).
@@ -167,9 +140,44 @@ pub fn render(site: &Site, page: &Page, strings: &StringTable) -> Option<Rendere
         headings,
         word_count,
         references,
+        cited_sources,
         readability: measured,
         diagnostics: ctx.diagnostics,
     })
+}
+
+/// The passes over the events as written: accessibility lints, heading
+/// ids, links and images, personal data, raw HTML. Returns the headings and
+/// whether the HTML must be sanitized.
+fn first_passes(events: &mut Vec<Spanned>, ctx: &mut PageContext) -> (Vec<Heading>, bool) {
+    let site = ctx.site;
+    // Lints read the events as written (before links drop the "decorative" title).
+    lints::check(events, ctx);
+    let headings = headings::assign_ids(events);
+    links::rewrite(events, ctx);
+    personal_data::check(events, &site.config.privacy.allow, ctx);
+    let needs_sanitizing = raw_html::apply(events, &site.config.markdown, ctx);
+    (headings, needs_sanitizing)
+}
+
+/// The References list: each cited source formatted, in number order.
+fn references(page: &Page, usage: citation_markers::Usage, accessed: &str) -> Vec<Reference> {
+    let labels = citations::vancouver::Labels { accessed };
+    usage
+        .cited
+        .into_iter()
+        .enumerate()
+        .map(|(i, (index, backlinks))| Reference {
+            number: i + 1,
+            id: page.meta.citations[index].id.clone(),
+            html: citations::vancouver::format(
+                &page.meta.citations[index],
+                &page.language,
+                &labels,
+            ),
+            backlinks,
+        })
+        .collect()
 }
 
 /// Joins each run of adjacent text events into one event when the run's

@@ -4,12 +4,10 @@
 //! Prose is headings, paragraphs and list items; code, tables, citation
 //! markers and link addresses are left out. Languages without a published
 //! formula here (Chinese, Japanese, Arabic...) are "not measured": no number
-//! is ever made up for them.
+//! is ever made up for them. The prose is taken from the Markdown by
+//! `markdown::prose`, which hands the blocks to [`analyse`].
 
 pub mod syllables;
-
-use crate::markdown::Spanned;
-use pulldown_cmark::{Event, Tag, TagEnd};
 
 /// The readability formulas Pamphlet implements.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -75,37 +73,6 @@ pub struct Readability {
     pub syllables: usize,
     /// The three longest sentences, longest first.
     pub longest: Vec<Sentence>,
-}
-
-/// The prose of a page: one string per block (heading, paragraph, list item).
-pub fn extract(events: &[Spanned]) -> Vec<String> {
-    let mut blocks = Vec::new();
-    let mut current = String::new();
-    let mut skip = 0usize; // inside code blocks, tables or raw HTML blocks
-    for (event, _) in events {
-        match event {
-            Event::Start(
-                Tag::CodeBlock(_) | Tag::Table(_) | Tag::HtmlBlock | Tag::Image { .. },
-            ) => skip += 1,
-            Event::End(TagEnd::CodeBlock | TagEnd::Table | TagEnd::HtmlBlock | TagEnd::Image) => {
-                skip = skip.saturating_sub(1)
-            }
-            Event::Text(text) if skip == 0 => current.push_str(text),
-            Event::SoftBreak | Event::HardBreak if skip == 0 => current.push(' '),
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item)
-            | Event::Start(Tag::Item | Tag::List(_)) => {
-                if !current.trim().is_empty() {
-                    blocks.push(std::mem::take(&mut current));
-                }
-                current.clear();
-            }
-            _ => {}
-        }
-    }
-    if !current.trim().is_empty() {
-        blocks.push(current);
-    }
-    blocks
 }
 
 /// Counts the words of the prose (every run of non-space characters, for
@@ -398,18 +365,6 @@ mod tests {
                 " Is it?",
                 " Yes"
             ]
-        );
-    }
-
-    #[test]
-    fn prose_leaves_out_code_tables_and_addresses() {
-        let md = "# Title\n\nSee [the WHO](https://who.int) now.\n\n```\ncode here\n```\n\n| a | b |\n|---|---|\n| x | y |\n\n- one item\n- two `code` item\n";
-        let events: Vec<Spanned> = pulldown_cmark::Parser::new_ext(md, crate::markdown::options())
-            .into_offset_iter()
-            .collect();
-        assert_eq!(
-            extract(&events),
-            ["Title", "See the WHO now.", "one item", "two  item"]
         );
     }
 

@@ -136,6 +136,9 @@ pub struct PageFacts {
     pub readability: Option<crate::readability::Readability>,
     /// Sources cited.
     pub references: usize,
+    /// The cited sources as indexes into the page's citations (the pipeline
+    /// checks them against the listed ones).
+    pub cited_sources: Vec<usize>,
     /// CSP sources of the page's inline scripts.
     pub script_hashes: std::collections::BTreeSet<String>,
     /// CSP sources of the page's inline styles.
@@ -291,6 +294,7 @@ pub fn render_pages(
                 Some(b) => PageFacts {
                     word_count: b.word_count,
                     references: b.references.len(),
+                    cited_sources: b.cited_sources,
                     body: keep_body.then_some(b.html),
                     readability: b.readability,
                     diagnostics: b.diagnostics,

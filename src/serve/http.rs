@@ -11,7 +11,7 @@
 //! says `Cache-Control: no-store`, so the browser never shows a stale page.
 
 use super::inject;
-use super::live::{LiveEvent, Shared, Snapshot};
+use super::state::{LiveEvent, Shared, Snapshot};
 use crate::error::{Error, Result};
 use axum::Router;
 use axum::extract::State;

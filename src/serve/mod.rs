@@ -22,12 +22,14 @@ mod http;
 mod inject;
 mod live;
 mod panel;
+mod problems;
 mod share;
+mod state;
 mod watch;
 
 use crate::error::{Error, Result};
 use crate::pipeline::{Build, BuildOptions};
-use live::Shared;
+use state::Shared;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::sync::Arc;
 use std::thread::JoinHandle;

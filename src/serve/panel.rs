@@ -8,8 +8,8 @@
 //! function each ([`reading_level`], [`share::share_image`]) so each can be
 //! filled in where it is computed.
 
-use super::live::{Shared, Snapshot};
-use super::{inject, share};
+use super::share;
+use super::state::{Shared, Snapshot};
 use crate::dates::Date;
 use crate::diagnostics::Diagnostic;
 use crate::render::escape_attribute as escape;
@@ -157,7 +157,7 @@ fn problems(shared: &Shared, snapshot: &Snapshot, page: &Page) -> String {
             escape(topic_name(topic))
         ));
         for d in items {
-            out.push_str(&inject::item(d, &shared.root));
+            out.push_str(&super::problems::item(d, &shared.root));
         }
         out.push_str("</ul>\n");
     }

@@ -11,7 +11,10 @@ fn layers(markdown: &str) -> BTreeMap<String, (usize, String)> {
         .nth(1)
         .expect("ARCHITECTURE.md marks its layer table with <!-- layers -->");
     let mut by_module = BTreeMap::new();
-    for line in block.lines().take_while(|l| !l.contains("<!-- /layers -->")) {
+    for line in block
+        .lines()
+        .take_while(|l| !l.contains("<!-- /layers -->"))
+    {
         let Some((head, modules)) = line.split_once(':') else {
             continue;
         };
@@ -75,7 +78,10 @@ fn climbing(files: &[SourceFile], layers: &BTreeMap<String, (usize, String)>) ->
             {
                 problems.push(format!(
                     "{}: imports `crate::{top}` ({layer} {name}) from layer {own_layer} {own_name}",
-                    file.path.strip_prefix(root()).unwrap_or(&file.path).display()
+                    file.path
+                        .strip_prefix(root())
+                        .unwrap_or(&file.path)
+                        .display()
                 ));
             }
         }
@@ -91,7 +97,12 @@ fn sibling_graphs(files: &[SourceFile]) -> BTreeMap<ModPath, BTreeMap<String, BT
     for file in files {
         for path in references(&file.module, &code_tokens(&file.text)) {
             // The deepest module both share is where the import crosses.
-            let shared = file.module.iter().zip(&path).take_while(|(a, b)| a == b).count();
+            let shared = file
+                .module
+                .iter()
+                .zip(&path)
+                .take_while(|(a, b)| a == b)
+                .count();
             if shared >= file.module.len() || shared >= path.len() {
                 continue; // into itself or its own children: not between siblings
             }
@@ -186,7 +197,14 @@ fn long_functions(text: &str, limit: usize) -> Vec<(usize, String)> {
 /// `pub(crate) async fn name(` → `name`.
 fn function_name(line: &str) -> Option<String> {
     let mut rest = line;
-    for prefix in ["pub(crate) ", "pub(super) ", "pub ", "const ", "async ", "unsafe "] {
+    for prefix in [
+        "pub(crate) ",
+        "pub(super) ",
+        "pub ",
+        "const ",
+        "async ",
+        "unsafe ",
+    ] {
         rest = rest.strip_prefix(prefix).unwrap_or(rest);
     }
     let name = rest.strip_prefix("fn ")?;
@@ -215,16 +233,29 @@ fn architecture_md() -> String {
 fn every_module_has_one_layer() {
     let layers = layers(&architecture_md());
     let declared = declared_modules();
-    let unlisted: Vec<_> = declared.iter().filter(|m| !layers.contains_key(*m)).collect();
+    let unlisted: Vec<_> = declared
+        .iter()
+        .filter(|m| !layers.contains_key(*m))
+        .collect();
     let stale: Vec<_> = layers.keys().filter(|m| !declared.contains(*m)).collect();
-    assert!(unlisted.is_empty(), "add these modules to ARCHITECTURE.md's layers: {unlisted:?}");
-    assert!(stale.is_empty(), "ARCHITECTURE.md lists modules src/lib.rs does not have: {stale:?}");
+    assert!(
+        unlisted.is_empty(),
+        "add these modules to ARCHITECTURE.md's layers: {unlisted:?}"
+    );
+    assert!(
+        stale.is_empty(),
+        "ARCHITECTURE.md lists modules src/lib.rs does not have: {stale:?}"
+    );
 }
 
 #[test]
 fn imports_only_point_down() {
     let problems = climbing(&sources(), &layers(&architecture_md()));
-    assert!(problems.is_empty(), "imports that climb a layer:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "imports that climb a layer:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -232,11 +263,19 @@ fn no_module_imports_in_a_circle() {
     let mut problems = Vec::new();
     for (parent, graph) in sibling_graphs(&sources()) {
         for circle in circles(&graph) {
-            let at = if parent.is_empty() { "crate".to_string() } else { parent.join("::") };
+            let at = if parent.is_empty() {
+                "crate".to_string()
+            } else {
+                parent.join("::")
+            };
             problems.push(format!("in {at}: {} import each other", circle.join(", ")));
         }
     }
-    assert!(problems.is_empty(), "import circles:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "import circles:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -250,10 +289,16 @@ fn files_and_functions_are_small() {
             problems.push(format!("{shown}: {lines} lines (at most {MAX_FILE_LINES})"));
         }
         for (length, name) in long_functions(&text, MAX_FUNCTION_LINES) {
-            problems.push(format!("{shown}: fn {name} is {length} lines (at most {MAX_FUNCTION_LINES})"));
+            problems.push(format!(
+                "{shown}: fn {name} is {length} lines (at most {MAX_FUNCTION_LINES})"
+            ));
         }
     }
-    assert!(problems.is_empty(), "split these by responsibility:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "split these by responsibility:\n{}",
+        problems.join("\n")
+    );
 }
 
 fn file(module: &str, text: &str) -> SourceFile {
@@ -294,8 +339,14 @@ fn circles_are_found_among_siblings_at_any_depth() {
     ];
     let graphs = sibling_graphs(&files);
     let serve = &graphs[&vec!["serve".to_string()]];
-    assert_eq!(circles(serve), vec![vec!["inject".to_string(), "live".to_string()]]);
-    assert!(circles(&graphs[&Vec::new()]).is_empty(), "site -> serve alone is no circle");
+    assert_eq!(
+        circles(serve),
+        vec![vec!["inject".to_string(), "live".to_string()]]
+    );
+    assert!(
+        circles(&graphs[&Vec::new()]).is_empty(),
+        "site -> serve alone is no circle"
+    );
 }
 
 #[test]
@@ -303,6 +354,8 @@ fn long_functions_and_test_items_are_measured_as_written() {
     let body = "    let x = 1;\n".repeat(79);
     let text = format!("pub(crate) fn long() {{\n{body}}}\nfn short() {{\n}}\n");
     assert_eq!(long_functions(&text, 80), vec![(81, "long".to_string())]);
-    let words = code_tokens("#[cfg(test)]\n#[allow(x)]\nfn a(\n    b: B,\n) {\n    crate::c();\n}\nfn d() {}");
+    let words = code_tokens(
+        "#[cfg(test)]\n#[allow(x)]\nfn a(\n    b: B,\n) {\n    crate::c();\n}\nfn d() {}",
+    );
     assert!(!words.contains(&"c".to_string()) && words.contains(&"d".to_string()));
 }
