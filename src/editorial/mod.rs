@@ -108,7 +108,7 @@ fn template_error(e: tera::Error) -> Error {
 fn write_pages(site: &Site, rows: &[Row], today: Date, output: &dyn Output) -> Result<()> {
     let mut tera = tera::Tera::new();
     // Escaped and isolated like every page (titles and names hold site content).
-    tera.set_escape_fn(crate::render::escape_isolated);
+    tera.set_escape_fn(crate::html::escape_isolated);
     tera.add_raw_templates([
         ("report.html", include_str!("report.html")),
         ("report-row.html", include_str!("report-row.html")),

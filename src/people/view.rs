@@ -5,9 +5,9 @@
 //! `author` point to by `@id`.
 
 use super::directory::Person;
+use crate::html::script_safe;
 use crate::localized::Localized;
 use crate::site::{PageId, Site};
-use crate::structured_data::script_safe;
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;

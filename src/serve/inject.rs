@@ -6,7 +6,7 @@
 use super::live::{Failure, Shared, Snapshot};
 use super::panel;
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::render::escape_attribute as escape;
+use crate::html::escape_attribute as escape;
 use crate::site::PageKind;
 use std::path::Path;
 

@@ -12,7 +12,7 @@ use super::live::{Shared, Snapshot};
 use super::{inject, share};
 use crate::dates::Date;
 use crate::diagnostics::Diagnostic;
-use crate::render::escape_attribute as escape;
+use crate::html::escape_attribute as escape;
 use crate::site::{Page, PageId, Site};
 use std::collections::BTreeMap;
 

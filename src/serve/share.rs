@@ -7,8 +7,8 @@
 //! letters matters as much as their number): they show an author which
 //! words readers will not see.
 
+use crate::html::escape_attribute as escape;
 use crate::output::Files;
-use crate::render::escape_attribute as escape;
 use crate::render::views::resolve_file;
 use crate::site::{PageId, Site};
 

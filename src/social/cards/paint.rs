@@ -134,7 +134,7 @@ impl Painter {
         let mut tera = tera::Tera::new();
         tera.autoescape_on(vec![".svg"]);
         tera.add_raw_template("card.svg", template)
-            .map_err(|e| crate::render::error_chain(&e))?;
+            .map_err(|e| crate::error::error_chain(&e))?;
         Ok(Painter {
             tera,
             fonts,
@@ -318,7 +318,7 @@ impl Painter {
             let svg = self
                 .tera
                 .render("card.svg", &context)
-                .map_err(|e| crate::render::error_chain(&e))?;
+                .map_err(|e| crate::error::error_chain(&e))?;
             let problems = Problems::default();
             let tree = usvg::Tree::from_str(&svg, &self.options(Path::new(""), &problems))
                 .map_err(|e| format!("the share-card template is not valid SVG: {e}"))?;
