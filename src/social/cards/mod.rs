@@ -129,11 +129,11 @@ impl Cards {
         Self::candidates(site, id)
             .into_iter()
             .flatten()
-            .find_map(|p| crate::render::views::cover_image(site, site.page(p)))
-            .map(|view| ShareImage {
-                mime: mime_of(&view.url),
-                url: view.url,
-                alt: view.alt,
+            .find_map(|p| crate::site::lookup::cover_image(site, site.page(p)))
+            .map(|(url, image)| ShareImage {
+                mime: mime_of(&url),
+                url,
+                alt: image.alt.clone(),
                 size: None,
             })
     }
