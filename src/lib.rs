@@ -27,6 +27,7 @@ pub mod error;
 pub mod feeds;
 pub mod frontmatter;
 pub mod fuzzing;
+pub mod html;
 pub mod i18n;
 pub mod images;
 pub mod localized;

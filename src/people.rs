@@ -4,10 +4,10 @@
 //! schema.org `Person` JSON-LD for each, which articles' `reviewedBy` and
 //! `author` point to by `@id`.
 
+use crate::html::script_safe;
 use crate::localized::Localized;
 use crate::site::people::{Directory, Person};
 use crate::site::{PageId, Site};
-use crate::structured_data::script_safe;
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;

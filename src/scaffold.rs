@@ -117,6 +117,12 @@ pub fn new_article(path: &Path, today: Date) -> Result<()> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
+    write_new(path, &article_template(&stem, today))
+}
+
+/// The new article's text: every front-matter field, commented, the title
+/// made from the file name `stem`.
+fn article_template(stem: &str, today: Date) -> String {
     let mut title: String = stem.replace(['-', '_'], " ");
     if let Some(first) = title.get(0..1) {
         title = first.to_uppercase() + &title[1..];
@@ -137,7 +143,7 @@ pub fn new_article(path: &Path, today: Date) -> Result<()> {
     let first = line("write the article here. Cite a source like this [@example2026].");
     let heading = line("a first heading");
     let advice = line("use short sentences and everyday words.");
-    let text = format!(
+    format!(
         r#"---
 # Required: the page title, a one-sentence summary (200 characters at most), the first publication date.
 # Every value marked REPLACE must be replaced before the article can be published.
@@ -186,8 +192,7 @@ aliases: []                          # other names for the A–Z index and searc
 
 {advice}
 "#
-    );
-    write_new(path, &text)
+    )
 }
 
 /// Writes a file that must not exist yet. `create_new` refuses anything at

@@ -4,13 +4,12 @@
 //! the front matter says (a title containing `</script>` cannot break out).
 
 use crate::citations::normalize_doi;
-use crate::frontmatter::Audience;
+use crate::frontmatter::{Audience, Citation};
+use crate::html::script_safe;
 use crate::markdown::RenderedBody;
 use crate::review::ReviewStatus;
 use crate::site::{Page, Site};
 use serde::Serialize;
-#[cfg(test)]
-use serde_json::{Value, json};
 
 /// The JSON-LD of an article, ready to place inside
 /// `<script type="application/ld+json">`.
@@ -23,60 +22,6 @@ pub fn medical_web_page(
 ) -> String {
     let meta = &page.meta;
     let language = page.language.as_str();
-    let person =
-        |name: &'_ str, credentials: Option<&str>, role: Option<&str>, id: Option<&str>| {
-            let link = crate::people::person_permalink(site, language, id, name);
-            Person {
-                id: link.clone(),
-                kind: "Person",
-                honorific_suffix: credentials
-                    .filter(|c| !c.trim().is_empty())
-                    .map(str::to_string),
-                job_title: role.filter(|r| !r.trim().is_empty()).map(str::to_string),
-                name: name.to_string(),
-                url: link,
-            }
-        };
-    // Sources in the order the References list shows them.
-    let by_id = || {
-        let mut by_id = std::collections::HashMap::with_capacity(meta.citations.len());
-        for c in &meta.citations {
-            by_id.entry(c.id.as_str()).or_insert(c);
-        }
-        by_id
-    };
-    let citation = body
-        .map(|b| {
-            let by_id = by_id();
-            b.references
-                .iter()
-                .filter_map(|r| by_id.get(r.id.as_str()).copied())
-                .map(|c| Work {
-                    kind: "CreativeWork",
-                    author: c
-                        .authors
-                        .iter()
-                        .map(|name| Named {
-                            kind: "Person",
-                            name,
-                        })
-                        .collect(),
-                    date_published: c.year.as_ref().map(|year| year.0.as_str()),
-                    name: c.title.as_deref(),
-                    publisher: c.container.as_deref().map(|name| Named {
-                        kind: "Organization",
-                        name,
-                    }),
-                    same_as: c
-                        .doi
-                        .as_deref()
-                        .and_then(normalize_doi)
-                        .map(|doi| format!("https://doi.org/{doi}")),
-                    url: c.url.as_deref().filter(|u| u.starts_with("http")),
-                })
-                .collect()
-        })
-        .unwrap_or_default();
     let doc = Article {
         context: "https://schema.org",
         kind: "MedicalWebPage",
@@ -84,9 +29,12 @@ pub fn medical_web_page(
         author: meta
             .authors
             .iter()
-            .map(|a| person(&a.name, a.credentials.as_deref(), None, a.id.as_deref()))
+            .map(|a| {
+                let credentials = a.credentials.as_deref();
+                person(site, language, &a.name, credentials, None, a.id.as_deref())
+            })
             .collect(),
-        citation,
+        citation: citations(page, body),
         date_modified: meta
             .date
             .map(|date| meta.updated.unwrap_or(date).to_string()),
@@ -111,6 +59,8 @@ pub fn medical_web_page(
             .iter()
             .map(|r| {
                 person(
+                    site,
+                    language,
                     &r.name,
                     r.credentials.as_deref(),
                     r.role.as_deref(),
@@ -121,6 +71,75 @@ pub fn medical_web_page(
         url: site.urls.permalink(&page.url),
     };
     script_safe(&doc)
+}
+
+/// A reviewer or author, pointing to their entry on the people page.
+fn person(
+    site: &Site,
+    language: &str,
+    name: &str,
+    credentials: Option<&str>,
+    role: Option<&str>,
+    id: Option<&str>,
+) -> Person {
+    let link = crate::people::person_permalink(site, language, id, name);
+    Person {
+        id: link.clone(),
+        kind: "Person",
+        honorific_suffix: credentials
+            .filter(|c| !c.trim().is_empty())
+            .map(str::to_string),
+        job_title: role.filter(|r| !r.trim().is_empty()).map(str::to_string),
+        name: name.to_string(),
+        url: link,
+    }
+}
+
+/// The sources an article cites, in the order the References list shows them.
+fn citations<'a>(page: &'a Page, body: Option<&RenderedBody>) -> Vec<Work<'a>> {
+    let meta = &page.meta;
+    let by_id = || {
+        let mut by_id = std::collections::HashMap::with_capacity(meta.citations.len());
+        for c in &meta.citations {
+            by_id.entry(c.id.as_str()).or_insert(c);
+        }
+        by_id
+    };
+    body.map(|b| {
+        let by_id = by_id();
+        b.references
+            .iter()
+            .filter_map(|r| by_id.get(r.id.as_str()).copied())
+            .map(work)
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+fn work(c: &Citation) -> Work<'_> {
+    Work {
+        kind: "CreativeWork",
+        author: c
+            .authors
+            .iter()
+            .map(|name| Named {
+                kind: "Person",
+                name,
+            })
+            .collect(),
+        date_published: c.year.as_ref().map(|year| year.0.as_str()),
+        name: c.title.as_deref(),
+        publisher: c.container.as_deref().map(|name| Named {
+            kind: "Organization",
+            name,
+        }),
+        same_as: c
+            .doi
+            .as_deref()
+            .and_then(normalize_doi)
+            .map(|doi| format!("https://doi.org/{doi}")),
+        url: c.url.as_deref().filter(|u| u.starts_with("http")),
+    }
 }
 
 // The JSON-LD of an article, typed. Fields are declared in the byte order
@@ -229,54 +248,5 @@ fn audience(audience: Audience) -> AudienceJson {
     AudienceJson {
         kind,
         audience_type,
-    }
-}
-
-/// JSON that cannot end a `<script>` element or open an HTML comment.
-pub fn script_safe(value: &impl Serialize) -> String {
-    let text = serde_json::to_string(value).unwrap_or_else(|_| "{}".to_string());
-    // Most pages have nothing to escape. U+2028 and U+2029 are E2 80 A8
-    // and E2 80 A9 in UTF-8; other characters starting with E2 (dashes,
-    // curly quotes) are common in prose and need nothing.
-    let needs_escape = |bytes: &[u8]| {
-        bytes.iter().enumerate().any(|(i, &b)| match b {
-            b'<' | b'>' | b'&' => true,
-            0xE2 => matches!(bytes.get(i + 1..i + 3), Some([0x80, 0xA8 | 0xA9])),
-            _ => false,
-        })
-    };
-    if !needs_escape(text.as_bytes()) {
-        return text;
-    }
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn script_safe_json_cannot_close_the_script() {
-        let text = script_safe(&json!({ "name": "</script><script>alert(1)</script> & <!--" }));
-        assert!(!text.contains('<') && !text.contains('>'), "{text}");
-        let back: Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(back["name"], "</script><script>alert(1)</script> & <!--");
-    }
-
-    #[test]
-    fn line_separators_are_escaped_and_other_punctuation_kept() {
-        let text = script_safe(&json!({ "name": "a\u{2028}b\u{2029}c – “d”" }));
-        assert_eq!(text, r#"{"name":"a\u2028b\u2029c – “d”"}"#);
     }
 }

@@ -5,8 +5,8 @@
 use crate::citations;
 use crate::dates::Date;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, codes};
-use crate::render::views::FileProblem;
 use crate::review;
+use crate::site::lookup::FileProblem;
 use crate::site::{PageKind, Site};
 use crate::yaml::Segment;
 use rayon::prelude::*;
@@ -55,7 +55,7 @@ fn cover_images(site: &Site, diagnostics: &mut Diagnostics) {
             // Checked (and reported) on the source it comes from.
             continue;
         }
-        let Err(problem) = crate::render::views::file_reference(site, page, &image.src) else {
+        let Err(problem) = crate::site::lookup::file_reference(site, page, &image.src) else {
             continue;
         };
         let file = &parsed.source.path;

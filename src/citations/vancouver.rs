@@ -9,7 +9,7 @@
 use super::{normalize_doi, normalize_pmid};
 use crate::dates::Date;
 use crate::frontmatter::Citation;
-use crate::render::escape_attribute_into as escape_into;
+use crate::html::escape_attribute_into as escape_into;
 
 /// Authors listed before "et al." (Vancouver: six).
 const MAX_AUTHORS: usize = 6;

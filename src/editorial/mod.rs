@@ -109,7 +109,7 @@ fn template_error(e: tera::Error) -> Error {
 fn write_pages(site: &Site, rows: &[Row], today: Date, output: &dyn Output) -> Result<()> {
     let mut tera = tera::Tera::new();
     // Escaped and isolated like every page (titles and names hold site content).
-    tera.set_escape_fn(crate::render::escape_isolated);
+    tera.set_escape_fn(crate::html::escape_isolated);
     tera.add_raw_templates([
         ("report.html", include_str!("report.html")),
         ("report-row.html", include_str!("report-row.html")),
@@ -174,20 +174,7 @@ fn problem_count(row: &Row) -> usize {
 
 fn rows(site: &Site, facts: &[PageFacts], diagnostics: &Diagnostics, today: Date) -> Vec<Row> {
     let no_facts = PageFacts::default();
-    // Looked up once per article: hashed, since comparing paths goes
-    // component by component.
-    let mut by_file: HashMap<&Path, Vec<String>> = HashMap::new();
-    for d in diagnostics.iter() {
-        let severity = if d.severity == Severity::Error {
-            "error"
-        } else {
-            "warning"
-        };
-        by_file.entry(d.file.as_path()).or_default().push(format!(
-            "{} {}:{} [{}] {}",
-            severity, d.position.line, d.position.column, d.code, d.message
-        ));
-    }
+    let by_file = problems_by_file(diagnostics);
     let languages: Vec<&str> = site
         .config
         .languages
@@ -202,16 +189,7 @@ fn rows(site: &Site, facts: &[PageFacts], diagnostics: &Diagnostics, today: Date
             let status = review::status(page, &site.config, today);
             let file = page.source_path().unwrap_or(Path::new(""));
             let problems = by_file.get(file).cloned().unwrap_or_default();
-            let (mut citation, mut accessibility, mut other) = (Vec::new(), Vec::new(), Vec::new());
-            for p in problems {
-                if p.contains("[citation/") {
-                    citation.push(p);
-                } else if p.contains("[a11y/") || p.contains("[accessibility/") {
-                    accessibility.push(p);
-                } else {
-                    other.push(p);
-                }
-            }
+            let (citation, accessibility, other) = by_kind(problems);
             let translated: Vec<&str> = page
                 .translations
                 .iter()
@@ -256,6 +234,41 @@ fn rows(site: &Site, facts: &[PageFacts], diagnostics: &Diagnostics, today: Date
 }
 
 /// The rows' indices in the order `key` names.
+/// Every diagnostic as a report line, by file.
+fn problems_by_file(diagnostics: &Diagnostics) -> HashMap<&Path, Vec<String>> {
+    // Looked up once per article: hashed, since comparing paths goes
+    // component by component.
+    let mut by_file: HashMap<&Path, Vec<String>> = HashMap::new();
+    for d in diagnostics.iter() {
+        let severity = if d.severity == Severity::Error {
+            "error"
+        } else {
+            "warning"
+        };
+        by_file.entry(d.file.as_path()).or_default().push(format!(
+            "{} {}:{} [{}] {}",
+            severity, d.position.line, d.position.column, d.code, d.message
+        ));
+    }
+    by_file
+}
+
+/// A page's problems sorted into the report's columns: citation,
+/// accessibility, other.
+fn by_kind(problems: Vec<String>) -> (Vec<String>, Vec<String>, Vec<String>) {
+    let (mut citation, mut accessibility, mut other) = (Vec::new(), Vec::new(), Vec::new());
+    for p in problems {
+        if p.contains("[citation/") {
+            citation.push(p);
+        } else if p.contains("[a11y/") || p.contains("[accessibility/") {
+            accessibility.push(p);
+        } else {
+            other.push(p);
+        }
+    }
+    (citation, accessibility, other)
+}
+
 fn sorted(rows: &[Row], key: &str) -> Vec<usize> {
     let mut order: Vec<usize> = (0..rows.len()).collect();
     let by_title = |a: &Row, b: &Row| {

@@ -1,6 +1,6 @@
 //! Atom 1.0 (RFC 4287), with Media RSS for the share image.
 
-use super::Context;
+use super::{Context, Entry};
 use crate::config::FeedFormat;
 use crate::xml;
 
@@ -45,62 +45,65 @@ pub fn write(cx: &Context) -> Vec<u8> {
                     "Pamphlet",
                 )?;
                 for entry in cx.entries {
-                    w.create_element("entry").write_inner_content(|w| {
-                        xml::text(w, "id", &entry.id)?;
-                        xml::text(w, "title", &entry.title)?;
-                        xml::empty(
-                            w,
-                            "link",
-                            &[
-                                ("rel", "alternate"),
-                                ("type", "text/html"),
-                                ("href", &entry.url),
-                            ],
-                        )?;
-                        xml::text(w, "published", &entry.published.rfc3339())?;
-                        xml::text(w, "updated", &entry.updated.rfc3339())?;
-                        for name in &entry.authors {
-                            w.create_element("author")
-                                .write_inner_content(|w| xml::text(w, "name", name))?;
-                        }
-                        for term in &entry.categories {
-                            xml::empty(w, "category", &[("term", term)])?;
-                        }
-                        if !entry.summary.is_empty() {
-                            xml::text(w, "summary", &entry.summary)?;
-                        }
-                        // Summary-only entries (tag feeds) link to the text.
-                        if !entry.content.is_empty() {
-                            xml::text_with(
-                                w,
-                                "content",
-                                &[
-                                    ("type", "html"),
-                                    ("xml:lang", entry.language_or(&cx.feed.language)),
-                                ],
-                                &entry.content,
-                            )?;
-                        }
-                        if let Some(image) = &entry.image {
-                            let length = image.length.map(|l| l.to_string());
-                            let mut attrs = vec![
-                                ("rel", "enclosure"),
-                                ("type", image.mime),
-                                ("href", image.url.as_str()),
-                            ];
-                            if let Some(length) = &length {
-                                attrs.push(("length", length));
-                            }
-                            xml::empty(w, "link", &attrs)?;
-                            media_content(w, image)?;
-                        }
-                        Ok(())
-                    })?;
+                    w.create_element("entry")
+                        .write_inner_content(|w| write_entry(w, cx, entry))?;
                 }
                 Ok(())
             })
             .map(|_| ())
     })
+}
+
+fn write_entry(w: &mut xml::XmlWriter, cx: &Context, entry: &Entry) -> std::io::Result<()> {
+    xml::text(w, "id", &entry.id)?;
+    xml::text(w, "title", &entry.title)?;
+    xml::empty(
+        w,
+        "link",
+        &[
+            ("rel", "alternate"),
+            ("type", "text/html"),
+            ("href", &entry.url),
+        ],
+    )?;
+    xml::text(w, "published", &entry.published.rfc3339())?;
+    xml::text(w, "updated", &entry.updated.rfc3339())?;
+    for name in &entry.authors {
+        w.create_element("author")
+            .write_inner_content(|w| xml::text(w, "name", name))?;
+    }
+    for term in &entry.categories {
+        xml::empty(w, "category", &[("term", term)])?;
+    }
+    if !entry.summary.is_empty() {
+        xml::text(w, "summary", &entry.summary)?;
+    }
+    // Summary-only entries (tag feeds) link to the text.
+    if !entry.content.is_empty() {
+        xml::text_with(
+            w,
+            "content",
+            &[
+                ("type", "html"),
+                ("xml:lang", entry.language_or(&cx.feed.language)),
+            ],
+            &entry.content,
+        )?;
+    }
+    if let Some(image) = &entry.image {
+        let length = image.length.map(|l| l.to_string());
+        let mut attrs = vec![
+            ("rel", "enclosure"),
+            ("type", image.mime),
+            ("href", image.url.as_str()),
+        ];
+        if let Some(length) = &length {
+            attrs.push(("length", length));
+        }
+        xml::empty(w, "link", &attrs)?;
+        media_content(w, image)?;
+    }
+    Ok(())
 }
 
 /// `<media:content>` (Media RSS), shared with RSS.

@@ -12,7 +12,7 @@ mod json;
 mod rss;
 
 use crate::alerts::{self, Alerts};
-use crate::config::FeedFormat;
+use crate::config::{FeedFormat, Language};
 use crate::dates::{Date, Instant};
 use crate::error::Result;
 use crate::i18n::Strings;
@@ -115,84 +115,112 @@ pub struct Feeds {
 pub fn plan(site: &Site, alerts: &Alerts, strings: &Strings) -> Feeds {
     let config = &site.config.feeds;
     let mut feeds = Vec::new();
-    let limit = config.limit;
     for language in &site.config.languages {
         let code = &language.code;
         let Some(&home) = site.homes.get(code) else {
             continue;
         };
-        let site_title = &language.title;
         if !config.formats.is_empty() {
-            let entries: Vec<PageId> = site
-                .page(home)
-                .pages
-                .iter()
-                .copied()
-                .filter(|&p| !alerts::is_alert(site.page(p)))
-                .take(limit)
-                .collect();
-            feeds.push(Feed {
-                language: code.clone(),
-                scope: Scope::Language,
-                title: site_title.clone(),
-                description: non_empty(&site.page(home).meta.summary, site_title),
-                folder: site.urls.language_home(code),
-                home: site.page(home).url.clone(),
-                formats: config.formats.clone(),
-                entries,
-                items: Vec::new(),
-            });
+            feeds.push(language_feed(site, language, home));
             if config.tags {
-                for (id, page) in site.pages.iter().enumerate() {
-                    if page.kind != PageKind::Tag || &page.language != code {
-                        continue;
-                    }
-                    let title = strings.get(
-                        code,
-                        "feed_tag_title",
-                        &[("site", site_title), ("tag", &page.meta.title)],
-                    );
-                    feeds.push(Feed {
-                        language: code.clone(),
-                        scope: Scope::Tag(id),
-                        description: title.clone(),
-                        title,
-                        folder: page.url.clone(),
-                        home: page.url.clone(),
-                        formats: config.formats.clone(),
-                        entries: page.pages.iter().copied().take(limit).collect(),
-                        items: Vec::new(),
-                    });
-                }
+                feeds.extend(tag_feeds(site, strings, language));
             }
         }
         if alerts.feed_languages.contains(code) || !alerts.of(code).is_empty() {
-            // The alerts feed is always Atom (its address is part of the
-            // contract), plus whatever other formats the site publishes.
-            let mut formats = vec![FeedFormat::Atom];
-            formats.extend(config.formats.iter().filter(|f| **f != FeedFormat::Atom));
-            let title = strings.get(code, "feed_alerts_title", &[("site", site_title)]);
-            let folder = site.urls.page(code, &[alerts::FOLDER]);
-            feeds.push(Feed {
-                language: code.clone(),
-                scope: Scope::Alerts,
-                description: title.clone(),
-                title,
-                home: if site.serves(&folder) {
-                    folder.clone()
-                } else {
-                    site.page(home).url.clone()
-                },
-                folder,
-                formats,
-                entries: alerts.of(code).iter().copied().take(limit).collect(),
-                items: Vec::new(),
-            });
+            feeds.push(alerts_feed(site, alerts, strings, language, home));
         }
     }
     Feeds {
         feeds,
         tag_full_text: config.tag_full_text,
+    }
+}
+
+/// A language's main feed: its home page's latest articles.
+fn language_feed(site: &Site, language: &Language, home: PageId) -> Feed {
+    let config = &site.config.feeds;
+    let code = &language.code;
+    let site_title = &language.title;
+    let entries: Vec<PageId> = site
+        .page(home)
+        .pages
+        .iter()
+        .copied()
+        .filter(|&p| !alerts::is_alert(site.page(p)))
+        .take(config.limit)
+        .collect();
+    Feed {
+        language: code.clone(),
+        scope: Scope::Language,
+        title: site_title.clone(),
+        description: non_empty(&site.page(home).meta.summary, site_title),
+        folder: site.urls.language_home(code),
+        home: site.page(home).url.clone(),
+        formats: config.formats.clone(),
+        entries,
+        items: Vec::new(),
+    }
+}
+
+/// One feed per tag page of a language.
+fn tag_feeds(site: &Site, strings: &Strings, language: &Language) -> Vec<Feed> {
+    let config = &site.config.feeds;
+    let code = &language.code;
+    let site_title = &language.title;
+    let mut feeds = Vec::new();
+    for (id, page) in site.pages.iter().enumerate() {
+        if page.kind != PageKind::Tag || &page.language != code {
+            continue;
+        }
+        let title = strings.get(
+            code,
+            "feed_tag_title",
+            &[("site", site_title), ("tag", &page.meta.title)],
+        );
+        feeds.push(Feed {
+            language: code.clone(),
+            scope: Scope::Tag(id),
+            description: title.clone(),
+            title,
+            folder: page.url.clone(),
+            home: page.url.clone(),
+            formats: config.formats.clone(),
+            entries: page.pages.iter().copied().take(config.limit).collect(),
+            items: Vec::new(),
+        });
+    }
+    feeds
+}
+
+fn alerts_feed(
+    site: &Site,
+    alerts: &Alerts,
+    strings: &Strings,
+    language: &Language,
+    home: PageId,
+) -> Feed {
+    let config = &site.config.feeds;
+    let code = &language.code;
+    // The alerts feed is always Atom (its address is part of the
+    // contract), plus whatever other formats the site publishes.
+    let mut formats = vec![FeedFormat::Atom];
+    formats.extend(config.formats.iter().filter(|f| **f != FeedFormat::Atom));
+    let title = strings.get(code, "feed_alerts_title", &[("site", &language.title)]);
+    let folder = site.urls.page(code, &[alerts::FOLDER]);
+    Feed {
+        language: code.clone(),
+        scope: Scope::Alerts,
+        description: title.clone(),
+        title,
+        home: if site.serves(&folder) {
+            folder.clone()
+        } else {
+            site.page(home).url.clone()
+        },
+        folder,
+        formats,
+        entries: alerts.of(code).iter().copied().take(config.limit).collect(),
+        items: Vec::new(),
     }
 }
 

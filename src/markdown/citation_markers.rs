@@ -183,7 +183,7 @@ fn replace_markers<'a>(
             uses.push(anchor.clone());
             links.push(format!(
                 "<a href=\"#ref-{number}\" id=\"{anchor}\"><span class=\"visually-hidden\">{} </span>{number}</a>",
-                crate::render::escape_attribute(reference_label)
+                crate::html::escape_attribute(reference_label)
             ));
         }
         if !links.is_empty() {

@@ -72,7 +72,7 @@ fn highlight(code: &str, language: &str) -> Option<String> {
             .parse_html_for_line_which_includes_newline(line)
             .ok()?;
     }
-    let class = crate::render::escape_attribute(language);
+    let class = crate::html::escape_attribute(language);
     Some(format!(
         "<pre class=\"code\" data-lang=\"{class}\"><code class=\"language-{class}\">{}</code></pre>\n",
         generator.finalize()

@@ -9,7 +9,7 @@ pub mod views;
 
 use crate::alerts::{self, Alerts};
 use crate::diagnostics::Diagnostic;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, error_chain};
 use crate::feeds::Feeds;
 use crate::i18n::Strings;
 use crate::markdown::{self, RenderedBody};
@@ -31,7 +31,7 @@ impl Renderer {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         // Every value a template shows goes through this one function.
-        tera.set_escape_fn(escape_isolated);
+        tera.set_escape_fn(crate::html::escape_isolated);
         let templates: Vec<(&str, &str)> = theme
             .templates
             .iter()
@@ -84,17 +84,6 @@ fn template_error(theme: &Theme, error: &tera::Error) -> Error {
         .find(|(name, _)| message.contains(name.as_str()))
         .map_or_else(|| "?".to_string(), |(_, path)| path.display().to_string());
     Error::Template { name, message }
-}
-
-pub fn error_chain(error: &dyn std::error::Error) -> String {
-    let mut message = error.to_string();
-    let mut source = error.source();
-    while let Some(cause) = source {
-        message.push_str(": ");
-        message.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    message
 }
 
 /// Shared, per-language context values, built once per worker thread and
@@ -309,58 +298,4 @@ pub fn render_pages(
             })
         })
         .collect()
-}
-
-/// Escapes text for HTML content or a quoted attribute.
-pub fn escape_attribute(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    escape_attribute_into(&mut out, text);
-    out
-}
-
-/// The theme's escaping: HTML-escaped, and isolated when the value holds
-/// bidirectional controls (see [`crate::bidi_controls`]), so no value can
-/// reorder the page around it, whichever template shows it.
-pub fn escape_isolated(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    pulldown_cmark_escape::escape_html(
-        pulldown_cmark_escape::IoWriter(out),
-        &crate::bidi_controls::isolate(input),
-    )
-}
-
-/// [`escape_attribute`], appended to `out`; isolated like template values.
-pub fn escape_attribute_into(out: &mut String, text: &str) {
-    // Writing into a String cannot fail.
-    let _ = pulldown_cmark_escape::escape_html(out, &crate::bidi_controls::isolate(text));
-}
-
-#[cfg(test)]
-mod tests {
-    use proptest::prelude::*;
-
-    fn escaped(text: &str) -> String {
-        let mut out = Vec::new();
-        super::escape_isolated(text, &mut out).unwrap();
-        String::from_utf8(out).unwrap()
-    }
-
-    proptest! {
-        /// Without bidi controls, the theme's escaping is tera's, byte for byte.
-        #[test]
-        fn escaping_matches_tera(text in "[a-z&<>\"'/ é\\n]{0,40}") {
-            let mut tera = Vec::new();
-            tera::escape_html(&text, &mut tera).unwrap();
-            let tera = String::from_utf8(tera).unwrap();
-            prop_assert_eq!(escaped(&text), tera.clone());
-            prop_assert_eq!(super::escape_attribute(&text), tera);
-        }
-    }
-
-    #[test]
-    fn values_with_bidi_controls_are_isolated_then_escaped() {
-        assert_eq!(
-            escaped("a\u{202E}<b>"),
-            "\u{2068}a\u{202E}&lt;b&gt;\u{202C}\u{2069}"
-        );
-    }
 }

@@ -292,27 +292,7 @@ pub fn page_view<'a>(
     let image_url = image.as_ref().map(|i| i.url.clone());
     let review = (page.kind == PageKind::Article && page.source.is_some())
         .then(|| crate::review::status(page, &site.config, today));
-    let listed: &[PageId] = match page.kind {
-        PageKind::Home => &page.pages[..page.pages.len().min(HOME_LATEST)],
-        _ => &page.pages,
-    };
     let people = (page.kind == PageKind::People).then(|| crate::people::page_view(site, id));
-    let mut breadcrumbs: Vec<LinkView> = ancestors(site, id)
-        .into_iter()
-        .rev()
-        .map(|p| LinkView {
-            title: site.page(p).title().to_string(),
-            url: site.page(p).url.clone(),
-            current: false,
-        })
-        .collect();
-    if !breadcrumbs.is_empty() {
-        breadcrumbs.push(LinkView {
-            title: meta.title.clone(),
-            url: page.url.clone(),
-            current: true,
-        });
-    }
     PageView {
         kind: page.kind,
         title: &meta.title,
@@ -330,37 +310,20 @@ pub fn page_view<'a>(
         word_count,
         // About 200 words a minute for plain-language health text.
         reading_minutes: word_count.div_ceil(200).max(1),
-        tags: page
-            .tags
-            .iter()
-            .map(|t| LinkView {
-                title: t.name.clone(),
-                url: t.url.clone(),
-                current: false,
-            })
-            .collect(),
+        tags: tag_links(page),
         audience: meta.audience.map(|a| a.as_str()),
         image,
         authors: &meta.authors,
-        reviewers: meta
-            .reviewers
-            .iter()
-            .map(|r| {
-                let mut view = reviewer_view(r, language);
-                view.url = site.people.url(site, language, r.id.as_deref(), &r.name);
-                view
-            })
-            .collect(),
-        translations: page
-            .translations
-            .iter()
-            .map(|&t| translation_view(site, t))
-            .collect(),
+        reviewers: reviewers(site, page),
+        translations: translations(site, page),
         outdated_from: crate::coverage::outdated_source(site, id)
             .map(|s| translation_view(site, s)),
         alternates: alternates(site, id),
-        breadcrumbs,
-        pages: listed.iter().map(|&p| summary_view(site, p)).collect(),
+        breadcrumbs: breadcrumbs(site, id),
+        pages: listed(page)
+            .iter()
+            .map(|&p| summary_view(site, p))
+            .collect(),
         subsections: page
             .subsections
             .iter()
@@ -369,17 +332,7 @@ pub fn page_view<'a>(
         aliases: &meta.aliases,
         references: body.map_or(&[][..], |b| b.references.as_slice()),
         readability: body.and_then(|b| b.readability.as_ref()),
-        review: review.map(|r| {
-            let (last_reviewed, last_reviewed_display) = date_pair(r.last_reviewed, language);
-            let (next_review, next_review_display) = date_pair(r.next_review, language);
-            ReviewView {
-                last_reviewed,
-                last_reviewed_display,
-                next_review,
-                next_review_display,
-                overdue: r.overdue,
-            }
-        }),
+        review: review.map(|r| review_view(&r, language)),
         json_ld: review
             .map(|r| {
                 crate::structured_data::medical_web_page(site, page, body, &r, image_url.as_deref())
@@ -392,17 +345,96 @@ pub fn page_view<'a>(
         updates: None,
         status: None,
         status_strip: None,
-        author_people: meta
-            .authors
-            .iter()
-            .map(|a| AuthorView {
-                name: &a.name,
-                credentials: a.credentials.as_deref(),
-                url: site.people.url(site, language, a.id.as_deref(), &a.name),
-            })
-            .collect(),
+        author_people: author_people(site, page),
         people,
         disclaimer: None,
+    }
+}
+
+/// The pages a listing page lists: the latest few on a home page.
+fn listed(page: &Page) -> &[PageId] {
+    match page.kind {
+        PageKind::Home => &page.pages[..page.pages.len().min(HOME_LATEST)],
+        _ => &page.pages,
+    }
+}
+
+fn translations<'a>(site: &'a Site, page: &Page) -> Vec<TranslationView<'a>> {
+    page.translations
+        .iter()
+        .map(|&t| translation_view(site, t))
+        .collect()
+}
+
+/// The trail from the home page down to the page (empty on the home page).
+fn breadcrumbs(site: &Site, id: PageId) -> Vec<LinkView> {
+    let page = site.page(id);
+    let mut breadcrumbs: Vec<LinkView> = ancestors(site, id)
+        .into_iter()
+        .rev()
+        .map(|p| LinkView {
+            title: site.page(p).title().to_string(),
+            url: site.page(p).url.clone(),
+            current: false,
+        })
+        .collect();
+    if !breadcrumbs.is_empty() {
+        breadcrumbs.push(LinkView {
+            title: page.meta.title.clone(),
+            url: page.url.clone(),
+            current: true,
+        });
+    }
+    breadcrumbs
+}
+
+fn tag_links(page: &Page) -> Vec<LinkView> {
+    page.tags
+        .iter()
+        .map(|t| LinkView {
+            title: t.name.clone(),
+            url: t.url.clone(),
+            current: false,
+        })
+        .collect()
+}
+
+/// The reviewers, with where the people page lists them.
+fn reviewers<'a>(site: &Site, page: &'a Page) -> Vec<ReviewerView<'a>> {
+    let language = page.language.as_str();
+    page.meta
+        .reviewers
+        .iter()
+        .map(|r| {
+            let mut view = reviewer_view(r, language);
+            view.url = site.people.url(site, language, r.id.as_deref(), &r.name);
+            view
+        })
+        .collect()
+}
+
+fn author_people<'a>(site: &Site, page: &'a Page) -> Vec<AuthorView<'a>> {
+    let language = page.language.as_str();
+    page.meta
+        .authors
+        .iter()
+        .map(|a| AuthorView {
+            name: &a.name,
+            credentials: a.credentials.as_deref(),
+            url: site.people.url(site, language, a.id.as_deref(), &a.name),
+        })
+        .collect()
+}
+
+fn review_view(r: &crate::review::ReviewStatus, language: &str) -> ReviewView {
+    let (last_reviewed, last_reviewed_display) = date_pair(r.last_reviewed, language);
+    let (next_review, next_review_display) = date_pair(r.next_review, language);
+    ReviewView {
+        last_reviewed,
+        last_reviewed_display,
+        next_review,
+        next_review_display,
+        overdue: r.overdue,
     }
 }
 
@@ -478,60 +510,12 @@ fn summary_view(site: &Site, id: PageId) -> SummaryView<'_> {
     }
 }
 
-/// The cover image's URL, resolved like an image in the body.
-pub fn cover_image(site: &Site, page: &Page) -> Option<ImageView> {
-    let image = page.meta.image.as_ref()?;
-    let url = resolve_file(site, page, &image.src)?;
+/// The cover image as templates show it.
+fn cover_image(site: &Site, page: &Page) -> Option<ImageView> {
+    let (url, image) = crate::site::lookup::cover_image(site, page)?;
     Some(ImageView {
         url,
         alt: image.alt.clone(),
         alt_language: image.alt_language.clone(),
     })
-}
-
-/// URL of a file referenced from a page's front matter (relative to the
-/// Markdown file, or `/…` from the site root), or an allowed web address.
-pub fn resolve_file(site: &Site, page: &Page, src: &str) -> Option<String> {
-    file_reference(site, page, src).ok()
-}
-
-/// Why a front-matter file reference has no URL.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FileProblem {
-    /// No file of the site is there.
-    Missing,
-    /// The path climbs out of the site folder.
-    Outside,
-    /// An address whose scheme the site does not allow (`javascript:`).
-    Scheme(crate::schemes::Refused),
-}
-
-/// The URL a front-matter `image` (or another file reference) stands for.
-pub fn file_reference(site: &Site, page: &Page, src: &str) -> Result<String, FileProblem> {
-    let src = src.trim();
-    if crate::schemes::scheme(src).is_some() || src.starts_with("//") {
-        site.config
-            .schemes
-            .check(src)
-            .map_err(FileProblem::Scheme)?;
-        return Ok(src.to_string());
-    }
-    if let Some(rooted) = src.strip_prefix('/') {
-        let rooted =
-            crate::boundary::normalize(std::path::Path::new(rooted)).ok_or(FileProblem::Outside)?;
-        let url = format!(
-            "{}/{}",
-            site.urls.base_path(),
-            rooted.to_string_lossy().replace('\\', "/")
-        );
-        return site.serves(&url).then_some(url).ok_or(FileProblem::Missing);
-    }
-    let dir = page
-        .source_path()
-        .and_then(std::path::Path::parent)
-        .ok_or(FileProblem::Missing)?;
-    let normal = crate::boundary::normalize(&dir.join(src)).ok_or(FileProblem::Outside)?;
-    site.url_for_source(&normal)
-        .map(str::to_string)
-        .ok_or(FileProblem::Missing)
 }

@@ -12,7 +12,7 @@ use super::share;
 use super::state::{Shared, Snapshot};
 use crate::dates::Date;
 use crate::diagnostics::Diagnostic;
-use crate::render::escape_attribute as escape;
+use crate::html::escape_attribute as escape;
 use crate::site::{Page, PageId, Site};
 use std::collections::BTreeMap;
 

@@ -3,7 +3,7 @@
 
 use super::state::Failure;
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::render::escape_attribute as escape;
+use crate::html::escape_attribute as escape;
 use std::path::Path;
 
 /// The error overlay: an alert dialog listing what stopped the rebuild,

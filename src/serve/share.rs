@@ -7,9 +7,9 @@
 //! letters matters as much as their number): they show an author which
 //! words readers will not see.
 
+use crate::html::escape_attribute as escape;
 use crate::output::Files;
-use crate::render::escape_attribute as escape;
-use crate::render::views::resolve_file;
+use crate::site::lookup::resolve_file;
 use crate::site::{PageId, Site};
 
 /// How much of a link card one platform shows.

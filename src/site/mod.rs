@@ -10,6 +10,7 @@ mod assemble;
 pub mod diff;
 mod files;
 pub mod inherit;
+pub mod lookup;
 pub mod people;
 mod translations;
 pub mod updates;

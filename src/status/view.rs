@@ -7,8 +7,8 @@
 use super::{Board, Service, Text};
 use crate::config::FeedFormat;
 use crate::feeds::{self, Feed, Item, Scope};
+use crate::html::escape_attribute;
 use crate::i18n::Strings;
-use crate::render::escape_attribute;
 use crate::site::{PageId, Site};
 use crate::zone::LocalTime;
 use serde::Serialize;

@@ -269,7 +269,7 @@ fn pages_with_changed_cover(site: &Site, changes: &Changes) -> Vec<PageId> {
         .enumerate()
         .filter_map(|(id, page)| {
             let src = &page.meta.image.as_ref()?.src;
-            let url = crate::render::views::resolve_file(site, page, src)?;
+            let url = crate::site::lookup::resolve_file(site, page, src)?;
             site.files
                 .iter()
                 .any(|f| f.url == url && changes.touches(&f.source))

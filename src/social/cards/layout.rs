@@ -249,7 +249,7 @@ fn join_text(text: &str, rtl: bool) -> String {
 
 /// Escapes text for SVG content and attributes.
 pub fn escape(text: &str) -> String {
-    crate::render::escape_attribute(text)
+    crate::html::escape_attribute(text)
 }
 
 #[cfg(test)]

@@ -1,22 +1,20 @@
 //! Drawing one card: the theme's SVG template filled with the page's text
-//! (laid out by [`layout`](super::layout)), rasterised with resvg; or the
-//! page's own image cropped to 1200×630. Then PNG encoding, optimised with
-//! oxipng, and reduced to a 256-colour palette when a photo would
-//! otherwise exceed the size limit.
+//! (by `fill`, laid out by [`layout`](super::layout)), rasterised with
+//! resvg; or the page's own image cropped to 1200×630. Either is then
+//! encoded as PNG (by `png`).
+
+mod fill;
+mod png;
+
+pub use fill::{Filled, TITLE_BOX, title_bounds};
+pub use png::encode;
 
 use super::fonts::FontSet;
-use super::layout::{self, LINE_HEIGHT, Style, TITLE_SIZES};
 use super::resources::{self, Problem, Problems};
-use super::{HEIGHT, MAX_BYTES, WIDTH};
+use super::{HEIGHT, WIDTH};
 use resvg::{tiny_skia, usvg};
 use serde::Serialize;
 use std::path::Path;
-
-/// Margin around the card's content.
-const MARGIN: f32 = 80.0;
-/// The box the title must stay inside: (top, bottom).
-pub const TITLE_BOX: (f32, f32) = (170.0, 480.0);
-const LOGO_SIZE: f32 = 72.0;
 
 /// The text of a generated card.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -61,67 +59,6 @@ impl Colors {
     }
 }
 
-/// A filled template and where its title ended up.
-pub struct Filled {
-    pub svg: String,
-    /// The template parsed by usvg, ready to draw.
-    pub tree: usvg::Tree,
-    pub font_size: f32,
-    /// The title's bounds as laid out by usvg: (left, top, right, bottom).
-    pub title_bounds: (f32, f32, f32, f32),
-}
-
-#[derive(Serialize)]
-struct Placed {
-    text: String,
-    x: f32,
-    y: f32,
-    size: f32,
-    anchor: &'static str,
-}
-
-#[derive(Serialize)]
-struct Line {
-    text: String,
-    y: f32,
-}
-
-#[derive(Serialize)]
-struct TitleView {
-    lines: Vec<Line>,
-    x: f32,
-    size: f32,
-}
-
-#[derive(Serialize)]
-struct BadgeView {
-    text: String,
-    x: f32,
-    y: f32,
-    width: f32,
-    height: f32,
-    text_x: f32,
-    text_y: f32,
-    size: f32,
-}
-
-#[derive(Serialize)]
-struct LogoView<'a> {
-    href: &'a str,
-    x: f32,
-    y: f32,
-    size: f32,
-}
-
-#[derive(Serialize)]
-struct CardView<'a> {
-    width: u32,
-    height: u32,
-    anchor: &'static str,
-    family: &'a str,
-    lang: &'a str,
-}
-
 impl Painter {
     /// `template` is the SVG template text; `logo` a data URI.
     pub fn new(
@@ -134,7 +71,7 @@ impl Painter {
         let mut tera = tera::Tera::new();
         tera.autoescape_on(vec![".svg"]);
         tera.add_raw_template("card.svg", template)
-            .map_err(|e| crate::render::error_chain(&e))?;
+            .map_err(|e| crate::error::error_chain(&e))?;
         Ok(Painter {
             tera,
             fonts,
@@ -185,166 +122,6 @@ impl Painter {
             crate::images::check(&bytes).err().map(|message| {
                 Problem::Unusable(format!("`{}` was not drawn: {message}", rel.display()))
             })
-        }
-    }
-
-    /// Fills the template, shrinking the title until usvg's layout of it
-    /// stays inside the title box.
-    pub fn fill(&self, card: &CardText) -> Result<Filled, String> {
-        let family = self.fonts.family_list(card.rtl);
-        let style = Style {
-            fonts: &self.fonts,
-            family: &family,
-            weight: 700,
-        };
-        let (start_x, end_x) = if card.rtl {
-            (WIDTH as f32 - MARGIN, MARGIN)
-        } else {
-            (MARGIN, WIDTH as f32 - MARGIN)
-        };
-        let toward_end = |x: f32, by: f32| if card.rtl { x - by } else { x + by };
-        let anchor = "start";
-        // RTL lines carry RLE…PDF marks; "end" anchors them on the right.
-        let text_anchor = if card.rtl { "end" } else { anchor };
-        let content_width = WIDTH as f32 - 2.0 * MARGIN;
-
-        let logo = self.logo.as_deref().map(|href| LogoView {
-            href,
-            x: if card.rtl {
-                start_x - LOGO_SIZE
-            } else {
-                start_x
-            },
-            y: 54.0,
-            size: LOGO_SIZE,
-        });
-        let name_x = if logo.is_some() {
-            toward_end(start_x, LOGO_SIZE + 24.0)
-        } else {
-            start_x
-        };
-        let name_room = content_width - (start_x - name_x).abs();
-        let (name_size, name_text) =
-            layout::fit_line(&style, &card.site_name, name_room, 38.0, 24.0, card.rtl);
-        let site_name = Placed {
-            text: name_text,
-            x: name_x,
-            y: 104.0,
-            size: name_size,
-            anchor: text_anchor,
-        };
-
-        let badge = card.badge.as_ref().map(|text| {
-            let size = 26.0;
-            let (size, text) =
-                layout::fit_line(&style, text, content_width * 0.6, size, 18.0, card.rtl);
-            let width = layout::width_at(&style, &text, size) + 48.0;
-            let height = 52.0;
-            let x = if card.rtl { start_x - width } else { start_x };
-            BadgeView {
-                text,
-                x,
-                y: 512.0,
-                width,
-                height,
-                text_x: x + width / 2.0,
-                text_y: 512.0 + height / 2.0 + size * 0.35,
-                size,
-            }
-        });
-        let host_style = Style {
-            weight: 400,
-            ..style
-        };
-        let (host_size, host_text) = layout::fit_line(
-            &host_style,
-            &card.host,
-            content_width * 0.35,
-            26.0,
-            16.0,
-            false,
-        );
-        let host = Placed {
-            text: host_text,
-            x: end_x,
-            y: 547.0,
-            size: host_size,
-            anchor: if card.rtl { "start" } else { "end" },
-        };
-
-        let (top, bottom) = TITLE_BOX;
-        let mut sizes: &[f32] = &TITLE_SIZES;
-        loop {
-            let fitted = layout::fit(
-                &style,
-                &card.title,
-                content_width,
-                bottom - top,
-                sizes,
-                card.rtl,
-            );
-            let block = fitted.lines.len() as f32 * fitted.size * LINE_HEIGHT;
-            let first = top + ((bottom - top) - block).max(0.0) / 2.0 + fitted.size * 0.92;
-            let title = TitleView {
-                lines: fitted
-                    .lines
-                    .iter()
-                    .enumerate()
-                    .map(|(i, text)| Line {
-                        text: text.clone(),
-                        y: (first + i as f32 * fitted.size * LINE_HEIGHT).round(),
-                    })
-                    .collect(),
-                x: start_x,
-                size: fitted.size,
-            };
-            let mut context = tera::Context::new();
-            context.insert(
-                "card",
-                &CardView {
-                    width: WIDTH,
-                    height: HEIGHT,
-                    anchor: text_anchor,
-                    family: &family,
-                    lang: &card.language,
-                },
-            );
-            context.insert("colors", &self.colors);
-            context.insert("logo", &logo);
-            context.insert("site_name", &site_name);
-            context.insert("title", &title);
-            context.insert("badge", &badge);
-            context.insert("host", &host);
-            let svg = self
-                .tera
-                .render("card.svg", &context)
-                .map_err(|e| crate::render::error_chain(&e))?;
-            let problems = Problems::default();
-            let tree = usvg::Tree::from_str(&svg, &self.options(Path::new(""), &problems))
-                .map_err(|e| format!("the share-card template is not valid SVG: {e}"))?;
-            match resources::first(&problems, Path::new("share/card.svg")) {
-                Some(Problem::Outside(message) | Problem::Unusable(message)) => {
-                    return Err(message);
-                }
-                None => {}
-            }
-            let bounds = title_bounds(&tree);
-            let fits = bounds.0 >= MARGIN - 2.0
-                && bounds.2 <= WIDTH as f32 - MARGIN + 2.0
-                && bounds.1 >= top - fitted.size * 0.5
-                && bounds.3 <= bottom + fitted.size * 0.5;
-            let smaller = sizes.iter().position(|&s| s < fitted.size);
-            match smaller {
-                Some(i) if !fits => sizes = &sizes[i..],
-                _ => {
-                    return Ok(Filled {
-                        svg,
-                        tree,
-                        font_size: fitted.size,
-                        title_bounds: bounds,
-                    });
-                }
-            }
         }
     }
 
@@ -413,91 +190,11 @@ fn is_svg(path: &Path) -> bool {
     })
 }
 
-/// Where usvg placed the `#title` text: (left, top, right, bottom).
-pub fn title_bounds(tree: &usvg::Tree) -> (f32, f32, f32, f32) {
-    match tree.node_by_id("title") {
-        Some(usvg::Node::Text(text)) => {
-            let b = text.abs_bounding_box();
-            (b.left(), b.top(), b.right(), b.bottom())
-        }
-        _ => (MARGIN, TITLE_BOX.0, MARGIN, TITLE_BOX.0),
-    }
-}
-
-/// oxipng's effort: level 1 makes cards about 17% smaller than level 0 in
-/// twice the time; higher levels gain under 2% for another 2–3×.
-const OXIPNG_PRESET: u8 = 1;
-
-/// libdeflate's level within that preset (the preset's own is 10, its
-/// slow "near-optimal" search). Measured on 1,061 title cards: level 10
-/// took 41 ms of CPU per card, level 8 15 ms for cards 13% larger (16 KB
-/// on average), level 6 13 ms for 18% larger. A first CI build of a large
-/// site draws thousands of cards, so 8.
-const DEFLATE_LEVEL: u8 = 8;
-
-/// Optimised PNG from opaque RGBA pixels (a pixmap filled with an opaque
-/// background, so premultiplied equals straight alpha; oxipng drops the
-/// alpha channel). A photo that stays above [`MAX_BYTES`] is reduced to a
-/// 256-colour palette (the size WhatsApp still shows previews for).
-pub fn encode(rgba: Vec<u8>, width: u32, height: u32) -> Result<Vec<u8>, String> {
-    let mut options = oxipng::Options::from_preset(OXIPNG_PRESET);
-    options.deflater = oxipng::Deflater::Libdeflater {
-        compression: DEFLATE_LEVEL,
-    };
-    let raw = oxipng::RawImage::new(
-        width,
-        height,
-        oxipng::ColorType::RGBA,
-        oxipng::BitDepth::Eight,
-        rgba,
-    )
-    .map_err(|e| e.to_string())?;
-    let png = raw
-        .create_optimized_png(&options)
-        .map_err(|e| e.to_string())?;
-    if png.len() <= MAX_BYTES {
-        return Ok(png);
-    }
-    quantized(&raw_rgba(&png)?, width, height, &options)
-        .map(|small| if small.len() < png.len() { small } else { png })
-}
-
-fn raw_rgba(png_bytes: &[u8]) -> Result<Vec<u8>, String> {
-    let image = image::load_from_memory_with_format(png_bytes, image::ImageFormat::Png)
-        .map_err(|e| e.to_string())?;
-    Ok(image.to_rgba8().into_raw())
-}
-
-fn quantized(
-    rgba: &[u8],
-    width: u32,
-    height: u32,
-    options: &oxipng::Options,
-) -> Result<Vec<u8>, String> {
-    let quant = color_quant::NeuQuant::new(10, 256, rgba);
-    let palette: Vec<oxipng::RGBA8> = quant
-        .color_map_rgba()
-        .chunks_exact(4)
-        .map(|c| oxipng::RGBA8::new(c[0], c[1], c[2], c[3]))
-        .collect();
-    let indices: Vec<u8> = rgba
-        .chunks_exact(4)
-        .map(|p| quant.index_of(p) as u8)
-        .collect();
-    oxipng::RawImage::new(
-        width,
-        height,
-        oxipng::ColorType::Indexed { palette },
-        oxipng::BitDepth::Eight,
-        indices,
-    )
-    .and_then(|raw| raw.create_optimized_png(options))
-    .map_err(|e| e.to_string())
-}
-
 #[cfg(test)]
 mod tests {
+    use super::fill::MARGIN;
     use super::*;
+    use crate::social::cards::MAX_BYTES;
     use std::collections::BTreeSet;
 
     fn painter() -> Painter {
