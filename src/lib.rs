@@ -50,6 +50,7 @@ pub mod security;
 pub mod serve;
 pub mod site;
 pub mod sitemap;
+pub mod slug;
 pub mod social;
 pub mod status;
 pub mod structured_data;

@@ -54,15 +54,9 @@ pub fn check(page: &Page, config: &Config, today: Date) -> Vec<Diagnostic> {
     let status = status(page, config, today);
     if let (true, Some(due)) = (status.overdue, status.next_review) {
         let position = if page.meta.next_review.is_some() {
-            crate::validate::front_matter_value_position(
-                &parsed.text,
-                &[Segment::Key("next_review".into())],
-            )
+            crate::frontmatter::Positions::at(&parsed.text, &[Segment::Key("next_review".into())])
         } else {
-            crate::validate::front_matter_value_position(
-                &parsed.text,
-                &[Segment::Key("reviewers".into())],
-            )
+            crate::frontmatter::Positions::at(&parsed.text, &[Segment::Key("reviewers".into())])
         };
         out.push(
             Diagnostic::warning(

@@ -4,7 +4,7 @@
 
 use crate::citations;
 use crate::dates::Date;
-use crate::diagnostics::{Diagnostic, Diagnostics, Position, codes};
+use crate::diagnostics::{Diagnostic, Diagnostics, codes};
 use crate::review;
 use crate::site::lookup::FileProblem;
 use crate::site::{PageKind, Site};
@@ -59,7 +59,8 @@ fn cover_images(site: &Site, diagnostics: &mut Diagnostics) {
             continue;
         };
         let file = &parsed.source.path;
-        let position = front_matter_value_position(&parsed.text, &[Segment::Key("image".into())]);
+        let position =
+            crate::frontmatter::Positions::at(&parsed.text, &[Segment::Key("image".into())]);
         diagnostics.push(match problem {
             FileProblem::Missing => Diagnostic::error(
                 codes::IMAGE_MISSING,
@@ -78,11 +79,4 @@ fn cover_images(site: &Site, diagnostics: &mut Diagnostics) {
             .with_hint(refused.hint(&site.config.schemes)),
         });
     }
-}
-
-/// Where a front-matter value is written in a file (for checks made after
-/// parsing). For several lookups in one file, build one
-/// [`crate::frontmatter::Positions`] instead.
-pub fn front_matter_value_position(text: &str, path: &[Segment]) -> Position {
-    crate::frontmatter::Positions::new(text).value(path)
 }

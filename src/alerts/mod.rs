@@ -84,7 +84,7 @@ pub fn withdraw_expired(parsed: Vec<ParsedPage>, today: Date) -> (Vec<ParsedPage
             kept.push(page);
             continue;
         }
-        let position = crate::validate::front_matter_value_position(
+        let position = crate::frontmatter::Positions::at(
             &page.text,
             &[
                 crate::yaml::Segment::Key("alert".into()),

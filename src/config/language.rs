@@ -2,44 +2,10 @@
 //! which order, and which way each is written.
 
 use super::FILE_NAME;
+pub use super::direction::Direction;
 use super::raw::RawConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, codes, suggest};
-use serde::Deserialize;
 use std::path::Path;
-
-/// Writing direction of a language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Direction {
-    Ltr,
-    Rtl,
-}
-
-impl Direction {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Direction::Ltr => "ltr",
-            Direction::Rtl => "rtl",
-        }
-    }
-
-    /// The usual direction of a language tag's script.
-    pub fn of_language(code: &str) -> Direction {
-        const RTL: &[&str] = &[
-            "ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku-Arab", "ps", "sd", "ug", "ur", "yi",
-        ];
-        let primary = code.split(['-', '_']).next().unwrap_or(code);
-        if RTL.contains(&code)
-            || RTL.contains(&primary)
-            || code.ends_with("-Arab")
-            || code.ends_with("-Hebr")
-        {
-            Direction::Rtl
-        } else {
-            Direction::Ltr
-        }
-    }
-}
 
 /// One language of the site.
 #[derive(Debug, Clone, PartialEq, Eq)]

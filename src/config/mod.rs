@@ -14,6 +14,7 @@ use crate::error::Error;
 use crate::yaml;
 use std::path::{Path, PathBuf};
 
+mod direction;
 pub mod disclaimer;
 mod feeds;
 mod identity;

@@ -2,9 +2,9 @@
 //! itself, where every unknown key becomes an error with a "did you mean".
 
 use super::FILE_NAME;
+use super::direction::Direction;
 use super::disclaimer::EmergencyConfig;
 use super::feeds::{AlertsConfig, FeedsConfig, RawFeedsMap};
-use super::language::Direction;
 use super::report::ReportConfig;
 use super::review::{ReadabilityConfig, ReviewConfig};
 use super::security::{MarkdownConfig, PrivacyConfig, SecurityConfig};

@@ -148,7 +148,7 @@ pub(crate) fn check(
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let slug = crate::site::urls::slugify(&id);
+    let slug = crate::slug::slugify(&id);
     if id.is_empty() || slug != id {
         diagnostics.push(invalid(
             Position::start(),

@@ -147,8 +147,7 @@ pub fn parse(
     let time = match zone.parse_time(&written.0) {
         Ok(time) => time,
         Err(message) => {
-            let position =
-                crate::validate::front_matter_value_position(&text, &[Segment::Key("time".into())]);
+            let position = crate::frontmatter::Positions::at(&text, &[Segment::Key("time".into())]);
             diagnostics.push(
                 Diagnostic::error(codes::FRONTMATTER_INVALID_DATE, file, position, message)
                     .with_hint("write the date and the time of day, e.g. `time: 2026-06-01 14:30`"),
@@ -161,7 +160,7 @@ pub fn parse(
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let anchor = format!("update-{}", crate::site::urls::slugify(&stem));
+    let anchor = format!("update-{}", crate::slug::slugify(&stem));
     Some(Entry {
         time,
         title: raw

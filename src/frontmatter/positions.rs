@@ -26,6 +26,12 @@ impl<'t> Positions<'t> {
         }
     }
 
+    /// Where one value is written, for a single lookup in a file (for
+    /// several, keep one `Positions`: the text is split once).
+    pub fn at(text: &str, path: &[Segment]) -> Position {
+        Positions::new(text).value(path)
+    }
+
     /// Where the value of the key at `path` is written in the file (the key
     /// itself when the value is on the next lines); the file's start when
     /// the key is not found.

@@ -326,7 +326,7 @@ impl Checker<'_> {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         {
             let position = self.value_position(&Self::path(i, "id"));
-            let suggestion = crate::site::urls::slugify(&id);
+            let suggestion = crate::slug::slugify(&id);
             self.error(
                 position,
                 format!("the service id `{id}` may only use lowercase letters, digits and `-`"),
