@@ -26,6 +26,7 @@ mod search;
 mod serve;
 mod serve_hosts;
 mod sites;
+mod snapshots;
 mod social;
 mod support;
 mod translations;
