@@ -569,6 +569,11 @@ fn cjk_font() -> Option<std::path::PathBuf> {
 fn chinese_titles_are_drawn_with_a_font_from_the_site() {
     use pamphlet::social::cards::{fonts::FontSet, paint};
     let Some(font) = cjk_font() else {
+        // `.ci/run` installs one, so in CI a missing font is a failure.
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "a CJK font is needed in CI (apt-get install fonts-wqy-microhei)"
+        );
         eprintln!("SKIPPED: no CJK font installed (apt-get install fonts-wqy-microhei)");
         return;
     };
