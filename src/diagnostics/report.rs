@@ -349,15 +349,15 @@ mod tests {
 
     #[test]
     fn human_output_underlines_the_source() {
-        let dir = std::env::temp_dir().join(format!("pamphlet-report-{}", std::process::id()));
+        let temp = tempfile::tempdir().unwrap();
+        let dir = temp.path();
         std::fs::create_dir_all(dir.join("content/en")).unwrap();
         std::fs::write(
             dir.join("content/en/a.md"),
             "---\ntitle: A\nreviewrs: []\n---\n",
         )
         .unwrap();
-        let out = human(&sample(), &dir, false, &Sources::new());
-        std::fs::remove_dir_all(&dir).unwrap();
+        let out = human(&sample(), dir, false, &Sources::new());
         assert!(out.contains("warning[frontmatter/unknown-field]"), "{out}");
         assert!(out.contains("reviewrs: []"), "{out}");
         assert!(out.contains("^^^^^^^^"), "{out}");

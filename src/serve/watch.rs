@@ -266,7 +266,9 @@ mod tests {
 
     #[test]
     fn saving_by_rename_reports_the_article() {
-        let dir = tempfile_dir();
+        let temp = tempfile::tempdir().unwrap();
+        // The watcher reports real paths, so compare against the real one.
+        let dir = temp.path().canonicalize().unwrap();
         let (sender, receiver) = std::sync::mpsc::channel();
         std::fs::create_dir_all(dir.join("content/en")).unwrap();
         std::fs::write(dir.join("content/en/a.md"), "old").unwrap();
@@ -287,17 +289,9 @@ mod tests {
                 seen.extend(paths);
             }
         }
-        std::fs::remove_dir_all(&dir).unwrap();
         assert!(
             seen.iter().any(|p| p.ends_with("content/en/a.md")),
             "{seen:?}"
         );
-    }
-
-    fn tempfile_dir() -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("pamphlet-watch-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        dir.canonicalize().unwrap()
     }
 }

@@ -61,15 +61,21 @@ fn every_page_has_one_h1_landmarks_a_skip_link_and_a_language() {
 fn heading_levels_never_skip_on_any_page() {
     let site = built();
     let selector = scraper::Selector::parse("h1, h2, h3, h4, h5, h6").unwrap();
-    for file in pages(&site) {
-        let html = site.html(&file);
+    let pages = pages(&site);
+    let mut headings = 0;
+    for file in &pages {
+        let html = site.html(file);
         let mut last = 0u8;
         for heading in html.select(&selector) {
             let level = heading.value().name()[1..].parse::<u8>().unwrap();
             assert!(level <= last + 1, "{file}: h{level} after h{last}");
             last = level;
+            headings += 1;
         }
     }
+    // Each page has at least its h1, so every page was looked at.
+    assert!(pages.len() >= 20, "{pages:?}");
+    assert!(headings >= pages.len(), "{headings} headings");
 }
 
 #[test]

@@ -204,8 +204,10 @@ fn pages_load_nothing_from_third_parties() {
     for fixture in ["sites/hostile", "sites/trust", "sites/a11y"] {
         let site = TestSite::new(fixture);
         assert!(site.build().published, "{fixture}");
+        let (mut pages, mut loads) = (0, 0);
         for file in site.output_files().iter().filter(|f| f.ends_with(".html")) {
             let html = site.html(file);
+            pages += 1;
             for (selector, attr) in [
                 ("script[src]", "src"),
                 ("link[rel=stylesheet]", "href"),
@@ -221,11 +223,15 @@ fn pages_load_nothing_from_third_parties() {
                     let same_site =
                         url.starts_with('/') && !url.starts_with("//") || !url.contains(':');
                     assert!(same_site, "{fixture} {file}: loads {url}");
+                    loads += 1;
                 }
             }
             let css = site.read(file);
             assert!(!css.contains("@import url(http"), "{fixture} {file}");
         }
+        // Every page loads at least its style sheet, so the loop saw them all.
+        assert!(pages >= 5, "{fixture}: only {pages} pages");
+        assert!(loads >= pages, "{fixture}: only {loads} resources");
     }
 }
 

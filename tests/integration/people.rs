@@ -68,7 +68,7 @@ fn owned(rows: Expected) -> Listed {
 }
 
 #[test]
-fn people_page_lists_every_reviewer_with_their_articles_and_dates_in_each_language() {
+fn people_page_lists_every_reviewer_and_author_with_their_articles_and_dates() {
     let site = built();
     let en = site.html("en/people/index.html");
     assert_eq!(select_text(&en, "h1"), ["Reviewers and authors"]);
@@ -109,6 +109,12 @@ fn people_page_lists_every_reviewer_with_their_articles_and_dates_in_each_langua
             ),
         ])
     );
+}
+
+#[test]
+fn people_page_shows_credentials_role_bio_and_details() {
+    let site = built();
+    let en = site.html("en/people/index.html");
     // Credentials and role: from the profile, or as written in the article.
     assert_eq!(
         select_text(&en, "section.person h2"),
@@ -136,9 +142,13 @@ fn people_page_lists_every_reviewer_with_their_articles_and_dates_in_each_langua
             "Medical register entry"
         ]
     );
+}
 
-    // Spanish: the translation's own review date, a review inherited from
-    // the English source, and the profile's Spanish texts.
+/// Spanish: the translation's own review date, a review inherited from the
+/// English source, and the profile's Spanish texts.
+#[test]
+fn the_spanish_people_page_has_its_own_dates_and_texts() {
+    let site = built();
     let es = site.html("es/people/index.html");
     assert_eq!(select_text(&es, "h1"), ["Revisores y autores"]);
     assert_eq!(
@@ -173,6 +183,12 @@ fn people_page_lists_every_reviewer_with_their_articles_and_dates_in_each_langua
         select_text(&es, "#dr-sample-reviewer .person-reviewed time"),
         ["1 de abril de 2026", "5 de marzo de 2026"]
     );
+}
+
+#[test]
+fn people_pages_are_translations_of_each_other_and_linked_from_every_page() {
+    let site = built();
+    let es = site.html("es/people/index.html");
     // The two pages are each other's translations.
     assert_eq!(
         select_attr(&es, "link[rel=alternate][hreflang]", "href"),

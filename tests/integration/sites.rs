@@ -95,11 +95,16 @@ fn bilingual_site_links_translations_both_ways() {
     );
 }
 
-#[test]
-fn sections_tags_assets_and_drafts() {
+fn built_sections_tags() -> TestSite {
     let site = TestSite::new("sites/sections-tags");
     let report = site.build();
     assert!(report.published, "{:?}", report.diagnostics);
+    site
+}
+
+#[test]
+fn sections_tags_assets_and_drafts() {
+    let site = built_sections_tags();
     let files = site.output_files();
     // The default language lives at the root; the base path is not a folder.
     assert!(files.contains(&"index.html".to_string()));
@@ -123,7 +128,11 @@ fn sections_tags_assets_and_drafts() {
         !files.iter().any(|f| f.contains('~') || f.contains(".#")),
         "{files:?}"
     );
+}
 
+#[test]
+fn images_and_links_of_articles_and_bundles_carry_the_base_path() {
+    let site = built_sections_tags();
     let article = site.html("heart/cholesterol/index.html");
     assert_eq!(
         select_attr(&article, "main img", "src"),
@@ -153,7 +162,11 @@ fn sections_tags_assets_and_drafts() {
         ),
         ["/health/clinics/opening-hours/map.svg"]
     );
+}
 
+#[test]
+fn navigation_sections_and_breadcrumbs_follow_weight_and_dates() {
+    let site = built_sections_tags();
     // Navigation follows `weight`, then the A–Z index; sections list their
     // articles newest first.
     let home = site.html("index.html");
@@ -176,6 +189,12 @@ fn sections_tags_assets_and_drafts() {
             "What is an ECG?"
         ]
     );
+}
+
+#[test]
+fn tags_list_every_tagged_article_but_no_draft() {
+    let site = built_sections_tags();
+    let article = site.html("heart/cholesterol/index.html");
     // Tags: slugged URLs, every tagged article listed, drafts excluded.
     assert_eq!(
         select_text(&site.html("tags/heart/index.html"), ".page-list-title"),

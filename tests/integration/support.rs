@@ -142,3 +142,14 @@ pub fn select_attr(html: &scraper::Html, selector: &str, attr: &str) -> Vec<Stri
         .filter_map(|e| e.value().attr(attr).map(str::to_string))
         .collect()
 }
+
+/// The `content` of a page's `<meta>` tags with this `property` (Open
+/// Graph) or, when it has none, this `name` (description, Twitter).
+pub fn meta(page: &scraper::Html, key: &str) -> Vec<String> {
+    let by_property = select_attr(page, &format!("meta[property=\"{key}\"]"), "content");
+    if by_property.is_empty() {
+        select_attr(page, &format!("meta[name=\"{key}\"]"), "content")
+    } else {
+        by_property
+    }
+}

@@ -138,63 +138,83 @@ fn each_topic_has_feeds_with_one_item_per_entry() {
         ("en/updates/heat-wave/feed.json", FeedType::JSON),
     ] {
         let feed = parse_feed(&site, path);
-        assert_eq!(feed.feed_type, kind, "{path}");
-        assert_eq!(
-            feed.title.as_ref().unwrap().content,
-            "Riverside Community Health: Heat wave",
-            "{path}"
-        );
-        // Newest first, capped at `feeds.limit` (3 in this site).
-        let links: Vec<_> = feed
-            .entries
-            .iter()
-            .map(|e| e.links[0].href.clone())
-            .collect();
-        let base = "https://health.example.org/en/updates/heat-wave/#";
-        assert_eq!(
-            links,
-            [
-                format!("{base}update-2026-05-31-2330"),
-                format!("{base}update-2026-05-31-0900"),
-                format!("{base}update-2026-03-09-1200"),
-            ],
-            "{path}"
-        );
-        let first = &feed.entries[0];
-        assert_eq!(first.id, links[0], "{path}");
-        assert_eq!(
-            first.published.unwrap().to_rfc3339(),
-            "2026-06-01T03:30:00+00:00",
-            "{path}"
-        );
-        assert_eq!(
-            first.title.as_ref().unwrap().content,
-            "Cooling centres open late",
-            "{path}"
-        );
-        // An entry without a title is named by its time.
-        let untitled = &feed.entries[1].title.as_ref().unwrap().content;
-        assert!(
-            untitled.contains("9:00") && untitled.contains("EDT"),
-            "{path}: {untitled}"
-        );
-        let body = first
-            .content
-            .as_ref()
-            .and_then(|c| c.body.clone())
-            .unwrap_or_default();
-        assert!(body.contains("<strong>midnight</strong>"), "{path}: {body}");
-        // Entries linking to articles use absolute addresses.
-        let clocks = feed.entries[2]
-            .content
-            .as_ref()
-            .and_then(|c| c.body.clone())
-            .unwrap();
-        assert!(
-            clocks.contains("https://health.example.org/en/heart/cooling/"),
-            "{path}: {clocks}"
-        );
+        let links = assert_topic_feed_lists_the_newest_entries(&feed, path, kind);
+        assert_topic_feed_entries(&feed, &links, path);
     }
+}
+
+/// The feed's type and title and its entries' links, which it returns.
+fn assert_topic_feed_lists_the_newest_entries(
+    feed: &feed_rs::model::Feed,
+    path: &str,
+    kind: FeedType,
+) -> Vec<String> {
+    assert_eq!(feed.feed_type, kind, "{path}");
+    assert_eq!(
+        feed.title.as_ref().unwrap().content,
+        "Riverside Community Health: Heat wave",
+        "{path}"
+    );
+    // Newest first, capped at `feeds.limit` (3 in this site).
+    let links: Vec<_> = feed
+        .entries
+        .iter()
+        .map(|e| e.links[0].href.clone())
+        .collect();
+    let base = "https://health.example.org/en/updates/heat-wave/#";
+    assert_eq!(
+        links,
+        [
+            format!("{base}update-2026-05-31-2330"),
+            format!("{base}update-2026-05-31-0900"),
+            format!("{base}update-2026-03-09-1200"),
+        ],
+        "{path}"
+    );
+    links
+}
+
+/// The entries' ids, dates, titles and bodies.
+fn assert_topic_feed_entries(feed: &feed_rs::model::Feed, links: &[String], path: &str) {
+    let first = &feed.entries[0];
+    assert_eq!(first.id, links[0], "{path}");
+    assert_eq!(
+        first.published.unwrap().to_rfc3339(),
+        "2026-06-01T03:30:00+00:00",
+        "{path}"
+    );
+    assert_eq!(
+        first.title.as_ref().unwrap().content,
+        "Cooling centres open late",
+        "{path}"
+    );
+    // An entry without a title is named by its time.
+    let untitled = &feed.entries[1].title.as_ref().unwrap().content;
+    assert!(
+        untitled.contains("9:00") && untitled.contains("EDT"),
+        "{path}: {untitled}"
+    );
+    let body = first
+        .content
+        .as_ref()
+        .and_then(|c| c.body.clone())
+        .unwrap_or_default();
+    assert!(body.contains("<strong>midnight</strong>"), "{path}: {body}");
+    // Entries linking to articles use absolute addresses.
+    let clocks = feed.entries[2]
+        .content
+        .as_ref()
+        .and_then(|c| c.body.clone())
+        .unwrap();
+    assert!(
+        clocks.contains("https://health.example.org/en/heart/cooling/"),
+        "{path}: {clocks}"
+    );
+}
+
+#[test]
+fn the_topic_page_links_its_feeds_and_the_article_feed_lists_articles_only() {
+    let site = built();
     // The topic page's head links its feeds; the language's article feed
     // lists articles only.
     let page = site.html(TOPIC);
