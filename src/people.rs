@@ -144,117 +144,154 @@ fn listing(site: &Site, id: PageId) -> Vec<PersonView> {
     let page = site.page(id);
     let language = page.language.as_str();
     let default = site.config.default_language.as_str();
-    let directory = &site.people;
-    let text = |l: &Localized| {
-        l.get(language, default).map(|(text, other)| TextView {
-            text: text.to_string(),
-            lang: other.map(str::to_string),
-        })
-    };
-    let plain = |s: &Option<String>| {
-        s.as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(|s| TextView {
-                text: s.to_string(),
-                lang: None,
-            })
-    };
     let mut people: BTreeMap<Person, PersonView> = BTreeMap::new();
-    for profile in directory.people.profiles.values() {
-        let bio = profile.bio.as_ref().and_then(|b| b.get(language, default));
+    for profile in site.people.people.profiles.values() {
         let person = Person::Profile(profile.id.clone());
-        people.insert(
-            person.clone(),
-            PersonView {
-                anchor: directory.anchor(&person),
-                name: profile.name.clone(),
-                credentials: profile.credentials.as_ref().and_then(text),
-                role: profile.role.as_ref().and_then(text),
-                profile: true,
-                bio: bio.map(|(b, _)| paragraphs(b)).unwrap_or_default(),
-                bio_lang: bio.and_then(|(_, other)| other.map(str::to_string)),
-                photo: profile.photo.as_ref().and_then(|photo| {
-                    Some(PhotoView {
-                        url: site.urls.file(
-                            None,
-                            &[&["people"][..], &photo.rel.split('/').collect::<Vec<_>>()].concat(),
-                        ),
-                        alt: text(&photo.alt)?,
-                    })
-                }),
-                affiliations: profile.affiliations.iter().filter_map(text).collect(),
-                conflicts_of_interest: profile.conflicts_of_interest.as_ref().and_then(text),
-                links: profile
-                    .links
-                    .iter()
-                    .map(|l| LinkView {
-                        title: l.title.as_ref().and_then(text),
-                        url: l.url.clone(),
-                    })
-                    .collect(),
-                reviewed: Vec::new(),
-                written: Vec::new(),
-            },
-        );
-    }
-    fn entry<'p>(
-        people: &'p mut BTreeMap<Person, PersonView>,
-        directory: &Directory,
-        person: Person,
-        name: &str,
-    ) -> &'p mut PersonView {
-        people.entry(person.clone()).or_insert_with(|| PersonView {
-            anchor: directory.anchor(&person),
-            name: name.trim().to_string(),
-            credentials: None,
-            role: None,
-            profile: false,
-            bio: Vec::new(),
-            bio_lang: None,
-            photo: None,
-            affiliations: Vec::new(),
-            conflicts_of_interest: None,
-            links: Vec::new(),
-            reviewed: Vec::new(),
-            written: Vec::new(),
-        })
+        let view = profile_view(site, &person, profile, language, default);
+        people.insert(person, view);
     }
     // The page lists its language's articles, newest first: the first
     // credentials and role written for a person without a profile win.
     for &article in &page.pages {
-        let a = site.page(article);
-        if a.source.is_none() {
-            continue;
-        }
-        let listed = |date: Option<crate::dates::Date>| ArticleView {
-            title: a.meta.title.clone(),
-            url: a.url.clone(),
-            date: date.map(|d| d.to_string()),
-            date_display: date.map(|d| d.display_long(language)),
-        };
-        for r in &a.meta.reviewers {
-            let Some(person) = directory.person(r.id.as_deref(), &r.name) else {
-                continue;
-            };
-            let view = entry(&mut people, directory, person, &r.name);
-            if !view.profile {
-                view.credentials = view.credentials.take().or_else(|| plain(&r.credentials));
-                view.role = view.role.take().or_else(|| plain(&r.role));
-            }
-            view.reviewed.push(listed(r.date));
-        }
-        for w in &a.meta.authors {
-            let Some(person) = directory.person(w.id.as_deref(), &w.name) else {
-                continue;
-            };
-            let view = entry(&mut people, directory, person, &w.name);
-            if !view.profile {
-                view.credentials = view.credentials.take().or_else(|| plain(&w.credentials));
-            }
-            view.written.push(listed(a.meta.date));
-        }
+        add_article(site, article, language, &mut people);
     }
+    sorted(people)
+}
+
+/// A text in the page's language, or the one it falls back to.
+fn localized_text(l: &Localized, language: &str, default: &str) -> Option<TextView> {
+    l.get(language, default).map(|(text, other)| TextView {
+        text: text.to_string(),
+        lang: other.map(str::to_string),
+    })
+}
+
+/// A text front matter wrote, when it is not blank.
+fn plain_text(s: &Option<String>) -> Option<TextView> {
+    s.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| TextView {
+            text: s.to_string(),
+            lang: None,
+        })
+}
+
+/// What a profile says, before any article is listed.
+fn profile_view(
+    site: &Site,
+    person: &Person,
+    profile: &crate::data::people::Profile,
+    language: &str,
+    default: &str,
+) -> PersonView {
+    let text = |l: &Localized| localized_text(l, language, default);
+    let bio = profile.bio.as_ref().and_then(|b| b.get(language, default));
+    PersonView {
+        anchor: site.people.anchor(person),
+        name: profile.name.clone(),
+        credentials: profile.credentials.as_ref().and_then(text),
+        role: profile.role.as_ref().and_then(text),
+        profile: true,
+        bio: bio.map(|(b, _)| paragraphs(b)).unwrap_or_default(),
+        bio_lang: bio.and_then(|(_, other)| other.map(str::to_string)),
+        photo: profile.photo.as_ref().and_then(|photo| {
+            Some(PhotoView {
+                url: site.urls.file(
+                    None,
+                    &[&["people"][..], &photo.rel.split('/').collect::<Vec<_>>()].concat(),
+                ),
+                alt: text(&photo.alt)?,
+            })
+        }),
+        affiliations: profile.affiliations.iter().filter_map(text).collect(),
+        conflicts_of_interest: profile.conflicts_of_interest.as_ref().and_then(text),
+        links: profile
+            .links
+            .iter()
+            .map(|l| LinkView {
+                title: l.title.as_ref().and_then(text),
+                url: l.url.clone(),
+            })
+            .collect(),
+        reviewed: Vec::new(),
+        written: Vec::new(),
+    }
+}
+
+/// The person's view, started for a person without a profile.
+fn entry<'p>(
+    people: &'p mut BTreeMap<Person, PersonView>,
+    directory: &Directory,
+    person: Person,
+    name: &str,
+) -> &'p mut PersonView {
+    people.entry(person.clone()).or_insert_with(|| PersonView {
+        anchor: directory.anchor(&person),
+        name: name.trim().to_string(),
+        credentials: None,
+        role: None,
+        profile: false,
+        bio: Vec::new(),
+        bio_lang: None,
+        photo: None,
+        affiliations: Vec::new(),
+        conflicts_of_interest: None,
+        links: Vec::new(),
+        reviewed: Vec::new(),
+        written: Vec::new(),
+    })
+}
+
+/// Lists the article under each of its reviewers and authors.
+fn add_article(
+    site: &Site,
+    article: PageId,
+    language: &str,
+    people: &mut BTreeMap<Person, PersonView>,
+) {
+    let directory = &site.people;
+    let a = site.page(article);
+    if a.source.is_none() {
+        return;
+    }
+    let listed = |date: Option<crate::dates::Date>| ArticleView {
+        title: a.meta.title.clone(),
+        url: a.url.clone(),
+        date: date.map(|d| d.to_string()),
+        date_display: date.map(|d| d.display_long(language)),
+    };
+    for r in &a.meta.reviewers {
+        let Some(person) = directory.person(r.id.as_deref(), &r.name) else {
+            continue;
+        };
+        let view = entry(people, directory, person, &r.name);
+        if !view.profile {
+            view.credentials = view
+                .credentials
+                .take()
+                .or_else(|| plain_text(&r.credentials));
+            view.role = view.role.take().or_else(|| plain_text(&r.role));
+        }
+        view.reviewed.push(listed(r.date));
+    }
+    for w in &a.meta.authors {
+        let Some(person) = directory.person(w.id.as_deref(), &w.name) else {
+            continue;
+        };
+        let view = entry(people, directory, person, &w.name);
+        if !view.profile {
+            view.credentials = view
+                .credentials
+                .take()
+                .or_else(|| plain_text(&w.credentials));
+        }
+        view.written.push(listed(a.meta.date));
+    }
+}
+
+/// Everyone by name, each one's articles newest first and without repeats.
+fn sorted(people: BTreeMap<Person, PersonView>) -> Vec<PersonView> {
     let mut list: Vec<PersonView> = people.into_values().collect();
     for p in &mut list {
         for articles in [&mut p.reviewed, &mut p.written] {

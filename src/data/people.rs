@@ -141,9 +141,56 @@ pub(crate) fn check(
     text: &str,
     diagnostics: &mut Diagnostics,
 ) -> Option<Profile> {
-    let invalid = |position: Position, message: String, hint: &str| {
-        Diagnostic::error(codes::PERSON_INVALID_VALUE, file, position, message).with_hint(hint)
-    };
+    let id = profile_id(file, diagnostics)?;
+    let raw = parse_raw(file, text, diagnostics)?;
+    let name = raw.name.as_deref().map(str::trim).unwrap_or_default();
+    if name.is_empty() {
+        diagnostics.push(invalid(
+            file,
+            Position::start(),
+            "the profile has no `name`".to_string(),
+            "add a line like `name: Dr. Ana Ruiz`",
+        ));
+    }
+    let name = name.to_string();
+    let photo = check_photo(boundary, file, text, &raw, diagnostics);
+    let links = check_links(file, text, raw.links, diagnostics);
+    let keep = |l: Option<Localized>| l.filter(|t| !t.is_blank());
+    Some(Profile {
+        id: id.clone(),
+        file: file.to_path_buf(),
+        // A missing name is reported above; the id stands in for it.
+        name: if name.is_empty() { id.clone() } else { name },
+        credentials: keep(raw.credentials),
+        role: keep(raw.role),
+        bio: keep(raw.bio),
+        photo,
+        affiliations: raw
+            .affiliations
+            .into_iter()
+            .filter(|a| !a.is_blank())
+            .collect(),
+        conflicts_of_interest: keep(raw.conflicts_of_interest),
+        links,
+    })
+}
+
+/// A profile problem in a value the author wrote.
+fn invalid(file: &Path, position: Position, message: String, hint: &str) -> Diagnostic {
+    Diagnostic::error(codes::PERSON_INVALID_VALUE, file, position, message).with_hint(hint)
+}
+
+/// Where the value at `path` is written, or the file's start.
+fn at(text: &str, path: &[Segment]) -> Position {
+    yaml::locate(text, path).unwrap_or_else(Position::start)
+}
+
+fn key(name: &str) -> Segment {
+    Segment::Key(name.to_string())
+}
+
+/// The id the file name gives, when it is one front matter can write.
+fn profile_id(file: &Path, diagnostics: &mut Diagnostics) -> Option<String> {
     let id = file
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -151,6 +198,7 @@ pub(crate) fn check(
     let slug = crate::slug::slugify(&id);
     if id.is_empty() || slug != id {
         diagnostics.push(invalid(
+            file,
             Position::start(),
             format!("the file name `{id}` cannot be a profile id"),
             &format!(
@@ -160,13 +208,18 @@ pub(crate) fn check(
         ));
         return None;
     }
+    Some(id)
+}
+
+/// Parses the YAML, warning about every field a profile does not have.
+fn parse_raw(file: &Path, text: &str, diagnostics: &mut Diagnostics) -> Option<RawProfile> {
     let (raw, unknown) = match yaml::parse::<RawProfile>(text) {
         Ok(parsed) => parsed,
         Err(e) => {
             let hint = e.hint.unwrap_or_else(|| {
                 "values containing `: ` need quotes; texts per language are written `{ en: …, es: … }`".to_string()
             });
-            diagnostics.push(invalid(e.position, e.message, &hint));
+            diagnostics.push(invalid(file, e.position, e.message, &hint));
             return None;
         }
     };
@@ -185,85 +238,96 @@ pub(crate) fn check(
             .maybe_hint(suggest::did_you_mean(key.name(), known.iter().copied())),
         );
     }
-    let at = |path: &[Segment]| yaml::locate(text, path).unwrap_or_else(Position::start);
-    let key = |name: &str| Segment::Key(name.to_string());
-    let name = raw.name.as_deref().map(str::trim).unwrap_or_default();
-    if name.is_empty() {
-        diagnostics.push(invalid(
-            Position::start(),
-            "the profile has no `name`".to_string(),
-            "add a line like `name: Dr. Ana Ruiz`",
-        ));
-    }
-    let photo = raw
+    Some(raw)
+}
+
+/// The photo, when it is an image beside the profile and has its alt text.
+fn check_photo(
+    boundary: &crate::boundary::Boundary,
+    file: &Path,
+    text: &str,
+    raw: &RawProfile,
+    diagnostics: &mut Diagnostics,
+) -> Option<Photo> {
+    let rel = raw
         .photo
         .as_deref()
         .map(str::trim)
-        .filter(|p| !p.is_empty());
-    let photo = photo.and_then(|rel| {
-        let position = at(&[key("photo")]);
-        let alt = raw.photo_alt.clone().filter(|a| !a.is_blank());
-        if alt.is_none() {
+        .filter(|p| !p.is_empty())?;
+    let position = at(text, &[key("photo")]);
+    let alt = raw.photo_alt.clone().filter(|a| !a.is_blank());
+    if alt.is_none() {
+        diagnostics.push(
+            Diagnostic::error(
+                codes::PERSON_PHOTO_ALT,
+                file,
+                position,
+                "the `photo` has no `photo_alt` text",
+            )
+            .with_hint("add `photo_alt:` describing the photo for people who cannot see it"),
+        );
+    }
+    let source =
+        crate::discover::normalize(&Path::new(FOLDER).join(rel)).filter(|s| s.starts_with(FOLDER));
+    let is_image = Path::new(rel)
+        .extension()
+        .is_some_and(|e| PHOTO_TYPES.contains(&e.to_string_lossy().to_lowercase().as_str()));
+    let found = source
+        .as_ref()
+        .map(|source| boundary.resolve(Path::new(""), source));
+    match source {
+        // A photo linked from outside the site: reading `data/people/`
+        // reported the link already; one mistake, one error.
+        Some(_) if matches!(found, Some(Err(crate::boundary::Refused::Outside(_)))) => None,
+        Some(source) if is_image && matches!(found, Some(Ok(_))) => Some(Photo {
+            rel: source
+                .strip_prefix(FOLDER)
+                .unwrap_or(&source)
+                .to_string_lossy()
+                .replace('\\', "/"),
+            source,
+            alt: alt?,
+        }),
+        Some(_) if is_image => {
             diagnostics.push(
                 Diagnostic::error(
-                    codes::PERSON_PHOTO_ALT,
+                    codes::IMAGE_MISSING,
                     file,
                     position,
-                    "the `photo` has no `photo_alt` text",
+                    format!("the photo `{rel}` does not exist"),
                 )
-                .with_hint("add `photo_alt:` describing the photo for people who cannot see it"),
+                .with_hint(
+                    "put the photo beside the profile, in `data/people/`, and write its file name",
+                ),
             );
+            None
         }
-        let source = crate::discover::normalize(&Path::new(FOLDER).join(rel))
-            .filter(|s| s.starts_with(FOLDER));
-        let is_image = Path::new(rel).extension().is_some_and(|e| {
-            PHOTO_TYPES.contains(&e.to_string_lossy().to_lowercase().as_str())
-        });
-        let found = source
-            .as_ref()
-            .map(|source| boundary.resolve(Path::new(""), source));
-        match source {
-            // A photo linked from outside the site: reading `data/people/`
-            // reported the link already; one mistake, one error.
-            Some(_) if matches!(found, Some(Err(crate::boundary::Refused::Outside(_)))) => None,
-            Some(source) if is_image && matches!(found, Some(Ok(_))) => Some(Photo {
-                rel: source
-                    .strip_prefix(FOLDER)
-                    .unwrap_or(&source)
-                    .to_string_lossy()
-                    .replace('\\', "/"),
-                source,
-                alt: alt?,
-            }),
-            Some(_) if is_image => {
-                diagnostics.push(
-                    Diagnostic::error(
-                        codes::IMAGE_MISSING,
-                        file,
-                        position,
-                        format!("the photo `{rel}` does not exist"),
-                    )
-                    .with_hint("put the photo beside the profile, in `data/people/`, and write its file name"),
-                );
-                None
-            }
-            _ => {
-                diagnostics.push(invalid(
-                    position,
-                    format!("`{rel}` is not a photo beside the profile"),
-                    "use a JPEG, PNG, WebP, GIF, AVIF or SVG file in `data/people/`, e.g. `photo: ana-ruiz.jpg`",
-                ));
-                None
-            }
+        _ => {
+            diagnostics.push(invalid(
+                file,
+                position,
+                format!("`{rel}` is not a photo beside the profile"),
+                "use a JPEG, PNG, WebP, GIF, AVIF or SVG file in `data/people/`, e.g. `photo: ana-ruiz.jpg`",
+            ));
+            None
         }
-    });
+    }
+}
+
+/// The links that are web addresses; every other one is reported.
+fn check_links(
+    file: &Path,
+    text: &str,
+    raw: Vec<RawLink>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Link> {
     let mut links = Vec::new();
-    for (i, link) in raw.links.into_iter().enumerate() {
+    for (i, link) in raw.into_iter().enumerate() {
         let url = link.url.trim().to_string();
         let web = url::Url::parse(&url)
             .ok()
             .is_some_and(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some());
-        let position = at(&[key("links"), Segment::Index(i), key("url")]);
+        let position = at(text, &[key("links"), Segment::Index(i), key("url")]);
         if let Err(refused) = crate::schemes::Policy::default().check(&url) {
             diagnostics.push(
                 Diagnostic::error(
@@ -281,34 +345,14 @@ pub(crate) fn check(
             });
         } else {
             diagnostics.push(invalid(
+                file,
                 position,
                 format!("`{url}` is not a web address"),
                 "write the full address, starting with https://",
             ));
         }
     }
-    let keep = |l: Option<Localized>| l.filter(|t| !t.is_blank());
-    Some(Profile {
-        id: id.clone(),
-        file: file.to_path_buf(),
-        // A missing name is reported above; the id stands in for it.
-        name: if name.is_empty() {
-            id.clone()
-        } else {
-            name.to_string()
-        },
-        credentials: keep(raw.credentials),
-        role: keep(raw.role),
-        bio: keep(raw.bio),
-        photo,
-        affiliations: raw
-            .affiliations
-            .into_iter()
-            .filter(|a| !a.is_blank())
-            .collect(),
-        conflicts_of_interest: keep(raw.conflicts_of_interest),
-        links,
-    })
+    links
 }
 
 #[cfg(test)]

@@ -111,9 +111,35 @@ pub fn parse(
         invalid_value_hint: "an update's front matter holds `time:`, and optionally `title:` and `draft:`",
     };
     let block = frontmatter::read_block::<RawEntry>(&text, file, &hints, diagnostics)?;
-    let shift = |p: Position| frontmatter::in_file(p, block.first_line);
-    let (raw, unknown) = (block.value, block.unknown);
-    for key in &unknown {
+    warn_unknown(file, &block.unknown, block.first_line, diagnostics);
+    let raw = block.value;
+    let time = entry_time(file, &text, raw.time, zone, diagnostics)?;
+    Some(Entry {
+        time,
+        title: raw
+            .title
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty()),
+        draft: raw.draft,
+        anchor: anchor(source),
+        source: ParsedPage {
+            source: source.clone(),
+            body_start: block.body_start,
+            text: Arc::from(text),
+            front_matter: Arc::new(FrontMatter::default()),
+        },
+    })
+}
+
+/// Warns about each front-matter field an update does not take.
+fn warn_unknown(
+    file: &Path,
+    unknown: &[crate::yaml::UnknownKey],
+    first_line: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let shift = |p: Position| frontmatter::in_file(p, first_line);
+    for key in unknown {
         let hint =
             suggest::did_you_mean(key.name(), field_names().iter().copied()).unwrap_or_else(|| {
                 "an update takes only `time`, `title` and `draft`; write the rest in the text"
@@ -129,7 +155,17 @@ pub fn parse(
             .with_hint(hint),
         );
     }
-    let Some(written) = raw.time.filter(|t| !t.0.trim().is_empty()) else {
+}
+
+/// The entry's `time`, which it must have, in the site's time zone.
+fn entry_time(
+    file: &Path,
+    text: &str,
+    time: Option<Scalar>,
+    zone: &SiteZone,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Instant> {
+    let Some(written) = time.filter(|t| !t.0.trim().is_empty()) else {
         diagnostics.push(
             Diagnostic::error(
                 codes::FRONTMATTER_MISSING_FIELD,
@@ -144,38 +180,27 @@ pub fn parse(
         );
         return None;
     };
-    let time = match zone.parse_time(&written.0) {
-        Ok(time) => time,
+    match zone.parse_time(&written.0) {
+        Ok(time) => Some(time),
         Err(message) => {
-            let position = crate::frontmatter::Positions::at(&text, &[Segment::Key("time".into())]);
+            let position = crate::frontmatter::Positions::at(text, &[Segment::Key("time".into())]);
             diagnostics.push(
                 Diagnostic::error(codes::FRONTMATTER_INVALID_DATE, file, position, message)
                     .with_hint("write the date and the time of day, e.g. `time: 2026-06-01 14:30`"),
             );
-            return None;
+            None
         }
-    };
+    }
+}
+
+/// `update-<file name>`, the entry's id on its topic page.
+fn anchor(source: &SourcePage) -> String {
     let stem = source
         .rel
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let anchor = format!("update-{}", crate::slug::slugify(&stem));
-    Some(Entry {
-        time,
-        title: raw
-            .title
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty()),
-        draft: raw.draft,
-        anchor,
-        source: ParsedPage {
-            source: source.clone(),
-            body_start: block.body_start,
-            text: Arc::from(text),
-            front_matter: Arc::new(FrontMatter::default()),
-        },
-    })
+    format!("update-{}", crate::slug::slugify(&stem))
 }
 
 /// The source record of an entry file (for [`parse`]).

@@ -3,10 +3,11 @@
 //! groups, inherited fields ([`inherit`]), then tag pages and list orders
 //! (both read the inherited metadata), the A–Z index and search page of each
 //! language, the generated pages (404, language chooser) and the final
-//! translation links.
+//! translation links. The generated pages themselves are made in
+//! [`generated`].
 
 use super::urls::{Urls, slugify};
-use super::{Page, PageId, PageKind, Site, TagRef, files, inherit, translations};
+use super::{Page, PageId, PageKind, Site, files, inherit, translations};
 use crate::config::Config;
 use crate::data::Records;
 use crate::data::people::People;
@@ -17,6 +18,8 @@ use crate::parse::ParsedPage;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+mod generated;
 
 /// Assembles the site. Drafts are left out unless `include_drafts`.
 pub fn assemble(
@@ -29,6 +32,62 @@ pub fn assemble(
 ) -> (Site, Diagnostics) {
     let urls = Urls::new(&config);
     let mut diagnostics = Diagnostics::new();
+    let (drafts, by_language) = by_language(parsed, include_drafts, &mut diagnostics);
+    let order: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
+    let builder = build_pages(
+        &urls,
+        &config,
+        &order,
+        by_language,
+        records,
+        &mut diagnostics,
+    );
+    let Builder {
+        mut pages,
+        homes,
+        bundle_urls,
+        section_urls,
+        ..
+    } = builder;
+    diagnostics.extend(translations::link(&mut pages, &order));
+
+    let files = files::copied_files(&urls, discovered, &bundle_urls, &section_urls);
+    let mut known_urls = unique_urls(&pages, &mut diagnostics);
+    known_urls.extend(files.iter().map(|f| f.url.clone()));
+
+    let (updates, found) =
+        super::updates::streams(&pages, &records.updates, &drafts, include_drafts);
+    diagnostics.extend(found);
+    let by_source = pages
+        .iter()
+        .enumerate()
+        .filter_map(|(id, p)| p.source_path().map(|path| (path.to_path_buf(), id)))
+        .collect();
+    let mut site = Site {
+        config,
+        urls,
+        pages: pages.into_iter().map(std::sync::Arc::new).collect(),
+        homes,
+        files,
+        by_source: std::sync::Arc::new(by_source),
+        known_urls: std::sync::Arc::new(known_urls),
+        drafts,
+        expired: HashSet::new(),
+        updates,
+        status: records.status.clone(),
+        people: Default::default(),
+    };
+    diagnostics.extend(super::people::attach(&mut site, people.clone()));
+    (site, diagnostics)
+}
+
+/// The pages to build, by language, and the drafts left out; every page
+/// built is checked for placeholders.
+fn by_language(
+    parsed: Vec<ParsedPage>,
+    include_drafts: bool,
+    diagnostics: &mut Diagnostics,
+) -> (HashSet<PathBuf>, BTreeMap<String, Vec<ParsedPage>>) {
     let mut drafts = HashSet::new();
     let mut by_language: BTreeMap<String, Vec<ParsedPage>> = BTreeMap::new();
     for page in parsed {
@@ -44,9 +103,21 @@ pub fn assemble(
             .or_default()
             .push(page);
     }
+    (drafts, by_language)
+}
 
+/// Every page of the site, generated ones included, with inherited
+/// metadata and sorted lists (translation links come after).
+fn build_pages<'a>(
+    urls: &'a Urls,
+    config: &Config,
+    order: &[String],
+    mut by_language: BTreeMap<String, Vec<ParsedPage>>,
+    records: &Records,
+    diagnostics: &mut Diagnostics,
+) -> Builder<'a> {
     let mut builder = Builder {
-        urls: &urls,
+        urls,
         pages: Vec::new(),
         homes: BTreeMap::new(),
         bundle_urls: HashMap::new(),
@@ -56,10 +127,9 @@ pub fn assemble(
         let pages = by_language.remove(&language.code).unwrap_or_default();
         builder.add_language(&language.code, &language.title, pages);
     }
-    let order: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
     // Translations take their source's metadata before tag pages and
-    // orders are made from it; `link` below reports duplicate translations.
-    let (groups, _) = translations::groups(&builder.pages, &order);
+    // orders are made from it; `link` reports duplicate translations.
+    let (groups, _) = translations::groups(&builder.pages, order);
     diagnostics.extend(inherit::inherit(
         &mut builder.pages,
         &groups,
@@ -72,19 +142,14 @@ pub fn assemble(
             builder.add_status_page(&language.code);
         }
     }
-    builder.add_special_pages(&config);
+    builder.add_special_pages(config);
     builder.sort_lists();
+    builder
+}
 
-    let Builder {
-        mut pages,
-        homes,
-        bundle_urls,
-        section_urls,
-        ..
-    } = builder;
-    diagnostics.extend(translations::link(&mut pages, &order));
-
-    let files = files::copied_files(&urls, discovered, &bundle_urls, &section_urls);
+/// The pages' URLs; a URL a second page would also be written to is
+/// reported and kept by the first.
+fn unique_urls(pages: &[Page], diagnostics: &mut Diagnostics) -> rustc_hash::FxHashSet<String> {
     let mut known_urls = rustc_hash::FxHashSet::default();
     let mut owner: rustc_hash::FxHashMap<&str, PageId> = Default::default();
     for (id, page) in pages.iter().enumerate() {
@@ -116,32 +181,7 @@ pub fn assemble(
         owner.insert(&page.url, id);
         known_urls.insert(page.url.clone());
     }
-    known_urls.extend(files.iter().map(|f| f.url.clone()));
-
-    let (updates, found) =
-        super::updates::streams(&pages, &records.updates, &drafts, include_drafts);
-    diagnostics.extend(found);
-    let by_source = pages
-        .iter()
-        .enumerate()
-        .filter_map(|(id, p)| p.source_path().map(|path| (path.to_path_buf(), id)))
-        .collect();
-    let mut site = Site {
-        config,
-        urls,
-        pages: pages.into_iter().map(std::sync::Arc::new).collect(),
-        homes,
-        files,
-        by_source: std::sync::Arc::new(by_source),
-        known_urls: std::sync::Arc::new(known_urls),
-        drafts,
-        expired: HashSet::new(),
-        updates,
-        status: records.status.clone(),
-        people: Default::default(),
-    };
-    diagnostics.extend(super::people::attach(&mut site, people.clone()));
-    (site, diagnostics)
+    known_urls
 }
 
 struct Builder<'a> {
@@ -165,38 +205,19 @@ impl Builder<'_> {
         let (sections, articles): (Vec<_>, Vec<_>) = parsed
             .into_iter()
             .partition(|p| p.source.kind == SourceKind::Section);
+        let folders = section_folders(sections, &articles);
+        let section_ids = self.add_sections(language, language_title, folders);
+        self.add_articles(language, articles, &section_ids);
+    }
 
-        // Folders that need a section: every folder holding an article or an
-        // _index.md, and all their ancestors. A bundle's own folder is the article.
-        let mut folders: BTreeMap<PathBuf, Option<ParsedPage>> = BTreeMap::new();
-        folders.insert(PathBuf::new(), None);
-        let article_folder = |p: &ParsedPage| -> PathBuf {
-            let parent = p.source.rel.parent().unwrap_or(Path::new(""));
-            if is_bundle(p) {
-                parent.parent().unwrap_or(Path::new("")).to_path_buf()
-            } else {
-                parent.to_path_buf()
-            }
-        };
-        for article in &articles {
-            for ancestor in article_folder(article).ancestors() {
-                folders.entry(ancestor.to_path_buf()).or_insert(None);
-            }
-        }
-        for section in sections {
-            let folder = section
-                .source
-                .rel
-                .parent()
-                .unwrap_or(Path::new(""))
-                .to_path_buf();
-            for ancestor in folder.ancestors() {
-                folders.entry(ancestor.to_path_buf()).or_insert(None);
-            }
-            folders.insert(folder, Some(section));
-        }
-
-        // Sections, parents before children (BTreeMap order guarantees it).
+    /// One section per folder, parents before children (BTreeMap order
+    /// guarantees it); the folder → section id.
+    fn add_sections(
+        &mut self,
+        language: &str,
+        language_title: &str,
+        folders: BTreeMap<PathBuf, Option<ParsedPage>>,
+    ) -> BTreeMap<PathBuf, PageId> {
         let mut section_ids: BTreeMap<PathBuf, PageId> = BTreeMap::new();
         for (folder, source) in folders {
             let segments = folder_segments(&folder);
@@ -241,31 +262,21 @@ impl Builder<'_> {
                 .insert((language.to_string(), folder.clone()), url);
             section_ids.insert(folder, id);
         }
+        section_ids
+    }
 
-        // Articles.
+    /// The articles, each in its folder's section; the home lists them all.
+    fn add_articles(
+        &mut self,
+        language: &str,
+        articles: Vec<ParsedPage>,
+        section_ids: &BTreeMap<PathBuf, PageId>,
+    ) {
         let mut article_ids = Vec::new();
         for article in articles {
             let folder = article_folder(&article);
             let mut segments = folder_segments(&folder);
-            let default_slug = if is_bundle(&article) {
-                article.source.rel.parent().and_then(|p| p.file_name())
-            } else {
-                article.source.rel.file_stem()
-            }
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-            let slug = slugify(
-                article
-                    .front_matter
-                    .slug
-                    .as_deref()
-                    .unwrap_or(&default_slug),
-            );
-            segments.push(if slug.is_empty() {
-                slugify(&default_slug)
-            } else {
-                slug
-            });
+            segments.push(article_slug(&article));
             let url = self.urls.page(language, &segments);
             if is_bundle(&article) {
                 let bundle_dir = article
@@ -305,124 +316,6 @@ impl Builder<'_> {
         self.pages[home].pages = article_ids;
     }
 
-    /// A language's tag pages, from its articles' tags. Runs after
-    /// inheritance, so a translation that leaves `tags` to its source is
-    /// listed under the source's tags.
-    fn add_tags(&mut self, language: &str) {
-        let Some(&home) = self.homes.get(language) else {
-            return;
-        };
-        let articles = self.pages[home].pages.clone();
-        let mut tags: BTreeMap<String, (String, Vec<PageId>)> = BTreeMap::new();
-        for &id in &articles {
-            let mut page_tags = Vec::new();
-            for tag in &self.pages[id].meta.tags {
-                let tag_slug = slugify(tag);
-                if tag_slug.is_empty() {
-                    continue;
-                }
-                let entry = tags
-                    .entry(tag_slug.clone())
-                    .or_insert_with(|| (tag.clone(), Vec::new()));
-                if tag < &entry.0 {
-                    entry.0 = tag.clone();
-                }
-                // Articles come in id order, so a tag the page already
-                // named (`Heart` and `heart`) is the list's last entry.
-                if entry.1.last() != Some(&id) {
-                    entry.1.push(id);
-                    page_tags.push(tag_slug);
-                }
-            }
-            self.pages[id].tags = page_tags
-                .into_iter()
-                .map(|slug| TagRef {
-                    name: slug,
-                    url: String::new(),
-                })
-                .collect();
-        }
-        if tags.is_empty() {
-            return;
-        }
-        let tags_url = self.urls.page(language, &["tags"]);
-        let tags_id = self.push(self.generated(
-            PageKind::Tags,
-            language,
-            tags_url,
-            "tags",
-            "Tags",
-            Some(home),
-        ));
-        for (slug, (name, members)) in &tags {
-            let url = self.urls.page(language, &["tags", slug.as_str()]);
-            let mut page = self.generated(
-                PageKind::Tag,
-                language,
-                url.clone(),
-                &format!("tags/{slug}"),
-                name,
-                Some(tags_id),
-            );
-            page.pages = members.clone();
-            let id = self.push(page);
-            self.pages[tags_id].subsections.push(id);
-            for &member in members {
-                for tag in &mut self.pages[member].tags {
-                    if &tag.name == slug {
-                        *tag = TagRef {
-                            name: name.clone(),
-                            url: url.clone(),
-                        };
-                    }
-                }
-            }
-        }
-    }
-
-    /// A language's A–Z index and search page. The A–Z index lists the
-    /// language's articles (which of them are findable depends on the build
-    /// date, so it is decided when rendering). Neither has a parent: they are
-    /// not in a section.
-    fn add_finding_pages(&mut self, language: &str) {
-        let Some(&home) = self.homes.get(language) else {
-            return;
-        };
-        let mut atoz = self.generated(
-            PageKind::AToZ,
-            language,
-            self.urls.page(language, &["a-z"]),
-            "a-z",
-            "A–Z",
-            None,
-        );
-        atoz.pages = self.pages[home].pages.clone();
-        self.push(atoz);
-        let search = self.generated(
-            PageKind::Search,
-            language,
-            self.urls.page(language, &["search"]),
-            "search",
-            "Search",
-            None,
-        );
-        self.push(search);
-    }
-
-    /// A language's status page (the site has a `data/status.yaml`). Like
-    /// the A–Z index, it has no parent.
-    fn add_status_page(&mut self, language: &str) {
-        let page = self.generated(
-            PageKind::Status,
-            language,
-            self.urls.page(language, &[crate::status::FOLDER]),
-            crate::status::FOLDER,
-            "Service status",
-            None,
-        );
-        self.push(page);
-    }
-
     /// Orders every list: articles newest first; sections by weight, then title.
     fn sort_lists(&mut self) {
         for id in 0..self.pages.len() {
@@ -434,59 +327,63 @@ impl Builder<'_> {
             self.pages[id].subsections = subsections;
         }
     }
+}
 
-    fn generated(
-        &self,
-        kind: PageKind,
-        language: &str,
-        url: String,
-        place: &str,
-        title: &str,
-        parent: Option<PageId>,
-    ) -> Page {
-        Page {
-            kind,
-            language: language.to_string(),
-            url,
-            place: place.to_string(),
-            source: None,
-            meta: Arc::new(FrontMatter {
-                title: title.to_string(),
-                ..FrontMatter::default()
-            }),
-            parent,
-            pages: Vec::new(),
-            subsections: Vec::new(),
-            translations: Vec::new(),
-            tags: Vec::new(),
+/// Folders that need a section: every folder holding an article or an
+/// _index.md, and all their ancestors, each with its _index.md if any.
+fn section_folders(
+    sections: Vec<ParsedPage>,
+    articles: &[ParsedPage],
+) -> BTreeMap<PathBuf, Option<ParsedPage>> {
+    let mut folders: BTreeMap<PathBuf, Option<ParsedPage>> = BTreeMap::new();
+    folders.insert(PathBuf::new(), None);
+    for article in articles {
+        for ancestor in article_folder(article).ancestors() {
+            folders.entry(ancestor.to_path_buf()).or_insert(None);
         }
     }
-
-    /// The 404 page (in the default language) and, when no language lives at
-    /// the root, a language chooser there.
-    fn add_special_pages(&mut self, config: &Config) {
-        let default = config.default_language.clone();
-        let not_found_url = self.urls.file(None, &["404.html"]);
-        let page = self.generated(
-            PageKind::NotFound,
-            &default,
-            not_found_url,
-            "404",
-            "Page not found",
-            None,
-        );
-        self.push(page);
-        if !config.default_language_at_root {
-            let page = self.generated(
-                PageKind::LanguageChooser,
-                &default,
-                self.urls.root(),
-                "_languages",
-                &config.title,
-                None,
-            );
-            self.push(page);
+    for section in sections {
+        let folder = section
+            .source
+            .rel
+            .parent()
+            .unwrap_or(Path::new(""))
+            .to_path_buf();
+        for ancestor in folder.ancestors() {
+            folders.entry(ancestor.to_path_buf()).or_insert(None);
         }
+        folders.insert(folder, Some(section));
+    }
+    folders
+}
+
+/// The folder whose section lists the article: a bundle's own folder is
+/// the article.
+fn article_folder(p: &ParsedPage) -> PathBuf {
+    let parent = p.source.rel.parent().unwrap_or(Path::new(""));
+    if is_bundle(p) {
+        parent.parent().unwrap_or(Path::new("")).to_path_buf()
+    } else {
+        parent.to_path_buf()
+    }
+}
+
+/// The article's last URL segment: its `slug`, else its file (or bundle
+/// folder) name.
+fn article_slug(article: &ParsedPage) -> String {
+    let default_slug = if is_bundle(article) {
+        article.source.rel.parent().and_then(|p| p.file_name())
+    } else {
+        article.source.rel.file_stem()
+    }
+    .map(|s| s.to_string_lossy().into_owned())
+    .unwrap_or_default();
+    let written = article.front_matter.slug.as_deref();
+    let slug = slugify(written.unwrap_or(&default_slug));
+    if slug.is_empty() {
+        slugify(&default_slug)
+    } else {
+        slug
     }
 }
 

@@ -27,6 +27,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use urls::Urls;
 
+/// The folder of each language's status page (`/<lang>/status/`).
+pub const STATUS_FOLDER: &str = "status";
+
 /// Index of a page in [`Site::pages`].
 pub type PageId = usize;
 

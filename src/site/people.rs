@@ -97,15 +97,38 @@ impl Directory {
 /// adds a people page to each language that has anyone to list.
 pub(super) fn attach(site: &mut Site, people: Arc<People>) -> Diagnostics {
     let mut diagnostics = Diagnostics::new();
+    fill_entries(site, &people, &mut diagnostics);
+    publish_photos(site, &people);
+    let mut directory = Directory::new(people);
+    let languages: Vec<String> = site
+        .config
+        .languages
+        .iter()
+        .map(|l| l.code.clone())
+        .collect();
+    for language in &languages {
+        add_people_page(site, &mut directory, language, &mut diagnostics);
+    }
+    link_translations(site, &directory, &languages);
+    site.people = directory;
+    diagnostics
+}
+
+/// Fills every page's entries from the profiles and reports unknown ids.
+fn fill_entries(site: &mut Site, people: &People, diagnostics: &mut Diagnostics) {
     let default_language = site.config.default_language.clone();
     for page in &mut site.pages {
         // Right after assembly nothing else holds the pages: no copy.
         let page = Arc::make_mut(page);
-        fill_from_profiles(&mut page.meta, &people, &page.language, &default_language);
+        fill_from_profiles(&mut page.meta, people, &page.language, &default_language);
         if let Some(parsed) = &page.source {
-            unknown_ids(&parsed.front_matter, &people, parsed, &mut diagnostics);
+            unknown_ids(&parsed.front_matter, people, parsed, diagnostics);
         }
     }
+}
+
+/// Copies each profile photo to `/people/`.
+fn publish_photos(site: &mut Site, people: &People) {
     for profile in people.profiles.values() {
         if let Some(photo) = &profile.photo {
             let url = site.urls.file(
@@ -118,63 +141,64 @@ pub(super) fn attach(site: &mut Site, people: Arc<People>) -> Diagnostics {
             });
         }
     }
-    let mut directory = Directory::new(people);
-    let languages: Vec<String> = site
-        .config
-        .languages
-        .iter()
-        .map(|l| l.code.clone())
-        .collect();
-    for language in &languages {
-        let articles: Vec<PageId> = site
-            .homes
-            .get(language)
-            .map(|&home| site.page(home).pages.clone())
-            .unwrap_or_default();
-        let anyone = !directory.people.profiles.is_empty()
-            || articles.iter().any(|&a| {
-                let meta = &site.page(a).meta;
-                !meta.reviewers.is_empty() || !meta.authors.is_empty()
-            });
-        if !anyone {
-            continue;
-        }
-        let url = site.urls.page(language, &["people"]);
-        let page = Page {
-            kind: PageKind::People,
-            language: language.clone(),
-            url: url.clone(),
-            place: "people".to_string(),
-            source: None,
-            meta: Arc::new(FrontMatter {
-                title: "People".to_string(),
-                ..FrontMatter::default()
-            }),
-            parent: None,
-            pages: articles,
-            subsections: Vec::new(),
-            translations: Vec::new(),
-            tags: Vec::new(),
-        };
-        match site.add_page(page) {
-            Ok(id) => {
-                directory.pages.insert(language.clone(), id);
-            }
-            Err(Some(owner)) => diagnostics.push(
-                Diagnostic::error(
-                    codes::PAGE_DUPLICATE_URL,
-                    &owner,
-                    crate::diagnostics::Position::start(),
-                    format!(
-                        "this page and the generated people page would both be written to `{url}`"
-                    ),
-                )
-                .with_hint("give this page a different `slug`"),
-            ),
-            Err(None) => {}
-        }
+}
+
+/// Adds the language's people page, when it has anyone to list.
+fn add_people_page(
+    site: &mut Site,
+    directory: &mut Directory,
+    language: &str,
+    diagnostics: &mut Diagnostics,
+) {
+    let articles: Vec<PageId> = site
+        .homes
+        .get(language)
+        .map(|&home| site.page(home).pages.clone())
+        .unwrap_or_default();
+    let anyone = !directory.people.profiles.is_empty()
+        || articles.iter().any(|&a| {
+            let meta = &site.page(a).meta;
+            !meta.reviewers.is_empty() || !meta.authors.is_empty()
+        });
+    if !anyone {
+        return;
     }
-    // The people pages are each other's translations, in site.yaml order.
+    let url = site.urls.page(language, &["people"]);
+    let page = Page {
+        kind: PageKind::People,
+        language: language.to_string(),
+        url: url.clone(),
+        place: "people".to_string(),
+        source: None,
+        meta: Arc::new(FrontMatter {
+            title: "People".to_string(),
+            ..FrontMatter::default()
+        }),
+        parent: None,
+        pages: articles,
+        subsections: Vec::new(),
+        translations: Vec::new(),
+        tags: Vec::new(),
+    };
+    match site.add_page(page) {
+        Ok(id) => {
+            directory.pages.insert(language.to_string(), id);
+        }
+        Err(Some(owner)) => diagnostics.push(
+            Diagnostic::error(
+                codes::PAGE_DUPLICATE_URL,
+                &owner,
+                crate::diagnostics::Position::start(),
+                format!("this page and the generated people page would both be written to `{url}`"),
+            )
+            .with_hint("give this page a different `slug`"),
+        ),
+        Err(None) => {}
+    }
+}
+
+/// The people pages are each other's translations, in site.yaml order.
+fn link_translations(site: &mut Site, directory: &Directory, languages: &[String]) {
     let ids: Vec<PageId> = languages
         .iter()
         .filter_map(|l| directory.pages.get(l).copied())
@@ -183,8 +207,6 @@ pub(super) fn attach(site: &mut Site, people: Arc<People>) -> Diagnostics {
         std::sync::Arc::make_mut(&mut site.pages[id]).translations =
             ids.iter().copied().filter(|&o| o != id).collect();
     }
-    site.people = directory;
-    diagnostics
 }
 
 /// An entry naming a known profile takes the profile's name, credentials

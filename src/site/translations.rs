@@ -24,6 +24,28 @@ pub fn link(pages: &mut [Page], language_order: &[String]) -> Vec<Diagnostic> {
 /// with at most one page per language (a second one is reported, and left
 /// out of the group). Pages without translations are groups of one.
 pub fn groups(pages: &[Page], language_order: &[String]) -> (Vec<Vec<PageId>>, Vec<Diagnostic>) {
+    let mut sets = join_translations(pages);
+    let mut groups: HashMap<PageId, Vec<PageId>> = HashMap::default();
+    for id in 0..pages.len() {
+        groups.entry(sets.find(id)).or_default().push(id);
+    }
+    let mut diagnostics = Vec::new();
+    let mut group_list: Vec<Vec<PageId>> = groups.into_values().collect();
+    group_list.sort();
+    let mut out = Vec::with_capacity(group_list.len());
+    for members in group_list {
+        out.push(one_per_language(
+            pages,
+            members,
+            language_order,
+            &mut diagnostics,
+        ));
+    }
+    (out, diagnostics)
+}
+
+/// Joins every page with the pages it is a translation of.
+fn join_translations(pages: &[Page]) -> DisjointSets {
     let mut sets = DisjointSets::new(pages.len());
     // Keys borrow the pages' own text: this runs over every page of the
     // site, before anything can be rendered.
@@ -69,52 +91,51 @@ pub fn groups(pages: &[Page], language_order: &[String]) -> (Vec<Vec<PageId>>, V
             }
         }
     }
+    sets
+}
 
-    let mut groups: HashMap<PageId, Vec<PageId>> = HashMap::default();
-    for id in 0..pages.len() {
-        groups.entry(sets.find(id)).or_default().push(id);
-    }
+/// A group's members in site.yaml language order, the first page of each
+/// language only; every further one is reported.
+fn one_per_language(
+    pages: &[Page],
+    mut members: Vec<PageId>,
+    language_order: &[String],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<PageId> {
     let rank = |lang: &str| {
         language_order
             .iter()
             .position(|l| l == lang)
             .unwrap_or(usize::MAX)
     };
-    let mut diagnostics = Vec::new();
-    let mut group_list: Vec<Vec<PageId>> = groups.into_values().collect();
-    group_list.sort();
-    let mut out = Vec::with_capacity(group_list.len());
-    for mut members in group_list {
-        members.sort_by_key(|&id| (rank(&pages[id].language), id));
-        let mut kept: Vec<PageId> = Vec::new();
-        for id in members {
-            match kept
-                .iter()
-                .find(|&&k| pages[k].language == pages[id].language)
-            {
-                Some(&first) => {
-                    if let Some(path) = pages[id].source_path() {
-                        let first_path = pages[first]
-                            .source_path()
-                            .map(|p| p.display().to_string())
-                            .unwrap_or_default();
-                        diagnostics.push(
-                            Diagnostic::error(
-                                codes::TRANSLATION_DUPLICATE,
-                                path,
-                                Position::start(),
-                                format!("this page and `{first_path}` are both the `{}` translation of the same article", pages[id].language),
-                            )
-                            .with_hint("give one of them a different `translation_key`"),
-                        );
-                    }
+    members.sort_by_key(|&id| (rank(&pages[id].language), id));
+    let mut kept: Vec<PageId> = Vec::new();
+    for id in members {
+        match kept
+            .iter()
+            .find(|&&k| pages[k].language == pages[id].language)
+        {
+            Some(&first) => {
+                if let Some(path) = pages[id].source_path() {
+                    let first_path = pages[first]
+                        .source_path()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default();
+                    diagnostics.push(
+                        Diagnostic::error(
+                            codes::TRANSLATION_DUPLICATE,
+                            path,
+                            Position::start(),
+                            format!("this page and `{first_path}` are both the `{}` translation of the same article", pages[id].language),
+                        )
+                        .with_hint("give one of them a different `translation_key`"),
+                    );
                 }
-                None => kept.push(id),
             }
+            None => kept.push(id),
         }
-        out.push(kept);
     }
-    (out, diagnostics)
+    kept
 }
 
 /// What a page is grouped by: its place in the site, or its `translation_key`.

@@ -26,8 +26,7 @@ use crate::dates::Instant;
 use crate::diagnostics::{Diagnostic, Diagnostics, codes};
 use crate::site::{Page, PageKind, Site};
 
-/// The folder of each language's status page (`/<lang>/status/`).
-pub const FOLDER: &str = "status";
+pub use crate::site::STATUS_FOLDER as FOLDER;
 
 /// Whether a page is a language's status page.
 pub fn is_status_page(page: &Page) -> bool {

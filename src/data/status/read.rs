@@ -5,6 +5,7 @@
 use super::Status;
 use super::{Board, Kind, Service, Text, choice};
 use crate::config::Config;
+use crate::dates::Instant;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, codes, suggest};
 use crate::yaml::Scalar;
 use crate::yaml::{self, Segment};
@@ -193,6 +194,15 @@ fn list(names: &[&str]) -> String {
         .join(", ")
 }
 
+/// A service's required values, each `None` when missing or wrong.
+struct Required {
+    id: Option<String>,
+    name: Option<Text>,
+    kind: Option<Kind>,
+    status: Option<super::Status>,
+    updated: Option<Instant>,
+}
+
 struct Checker<'a> {
     config: &'a Config,
     text: &'a str,
@@ -248,20 +258,58 @@ impl Checker<'_> {
     fn service(
         &mut self,
         i: usize,
-        raw: RawService,
+        mut raw: RawService,
         ids: &mut BTreeSet<String>,
     ) -> Option<Service> {
+        let required = self.required(i, &mut raw);
+        let wait_minutes = raw
+            .wait_minutes
+            .as_ref()
+            .and_then(|w| self.wait_minutes(i, w));
+        let id = self.unique_id(i, required.id?, ids)?;
+        let note = raw.note.and_then(|t| self.text(t, &Self::path(i, "note")));
+        let hours = raw
+            .hours
+            .and_then(|t| self.text(t, &Self::path(i, "hours")));
+        let address = raw
+            .address
+            .and_then(|t| self.text(t, &Self::path(i, "address")));
+        Some(Service {
+            id,
+            name: required.name?,
+            kind: required.kind?,
+            status: required.status?,
+            wait_minutes,
+            note,
+            hours,
+            address,
+            phone: raw
+                .phone
+                .map(|p| p.0.trim().to_string())
+                .filter(|p| !p.is_empty()),
+            updated: required.updated?,
+            updated_at: self.value_position(&Self::path(i, "updated")),
+        })
+    }
+
+    /// The keys every service needs (taken out of `raw`), checked; the
+    /// missing ones are reported together, at the service.
+    fn required(&mut self, i: usize, raw: &mut RawService) -> Required {
         let at = self.service_position(i);
         let number = i + 1;
         let mut missing = Vec::new();
         let id = raw
             .id
+            .take()
             .map(|s| s.0.trim().to_string())
             .filter(|s| !s.is_empty());
         if id.is_none() {
             missing.push("id");
         }
-        let name = raw.name.and_then(|t| self.text(t, &Self::path(i, "name")));
+        let name = raw
+            .name
+            .take()
+            .and_then(|t| self.text(t, &Self::path(i, "name")));
         if name.is_none() {
             missing.push("name");
         }
@@ -284,20 +332,7 @@ impl Checker<'_> {
         if raw.status.is_none() {
             missing.push("status");
         }
-        let updated = raw.updated.as_ref().and_then(|u| {
-            match self.config.timezone.parse_time(&u.0) {
-                Ok(time) => Some(time),
-                Err(message) => {
-                    let position = self.value_position(&Self::path(i, "updated"));
-                    self.error(
-                        position,
-                        format!("service {number}'s `updated`: {message}"),
-                        Some("write when the status was last confirmed, e.g. `updated: 2026-06-01 14:30`".into()),
-                    );
-                    None
-                }
-            }
-        });
+        let updated = raw.updated.as_ref().and_then(|u| self.updated(i, u));
         if raw.updated.is_none() {
             missing.push("updated");
         }
@@ -308,19 +343,48 @@ impl Checker<'_> {
                 Some("every service needs `id`, `name`, `kind`, `status` and `updated`".into()),
             );
         }
-        let wait_minutes = raw.wait_minutes.as_ref().and_then(|w| match w.0.trim().parse::<u32>() {
+        Required {
+            id,
+            name,
+            kind,
+            status,
+            updated,
+        }
+    }
+
+    /// When service `i`'s status was last confirmed, in the site's time zone.
+    fn updated(&mut self, i: usize, u: &Scalar) -> Option<Instant> {
+        match self.config.timezone.parse_time(&u.0) {
+            Ok(time) => Some(time),
+            Err(message) => {
+                let position = self.value_position(&Self::path(i, "updated"));
+                self.error(
+                    position,
+                    format!("service {}'s `updated`: {message}", i + 1),
+                    Some("write when the status was last confirmed, e.g. `updated: 2026-06-01 14:30`".into()),
+                );
+                None
+            }
+        }
+    }
+
+    fn wait_minutes(&mut self, i: usize, w: &Scalar) -> Option<u32> {
+        match w.0.trim().parse::<u32>() {
             Ok(minutes) => Some(minutes),
             Err(_) => {
                 let position = self.value_position(&Self::path(i, "wait_minutes"));
                 self.error(
                     position,
-                    format!("service {number}'s `wait_minutes` is `{}`, not a whole number of minutes", w.0.trim()),
+                    format!("service {}'s `wait_minutes` is `{}`, not a whole number of minutes", i + 1, w.0.trim()),
                     Some("write the wait in minutes, e.g. `wait_minutes: 90`; put anything else in `note`".into()),
                 );
                 None
             }
-        });
-        let id = id?;
+        }
+    }
+
+    /// The id, when it is well formed and no earlier service has it.
+    fn unique_id(&mut self, i: usize, id: String, ids: &mut BTreeSet<String>) -> Option<String> {
         if !id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
@@ -345,29 +409,7 @@ impl Checker<'_> {
             );
             return None;
         }
-        let note = raw.note.and_then(|t| self.text(t, &Self::path(i, "note")));
-        let hours = raw
-            .hours
-            .and_then(|t| self.text(t, &Self::path(i, "hours")));
-        let address = raw
-            .address
-            .and_then(|t| self.text(t, &Self::path(i, "address")));
-        Some(Service {
-            id,
-            name: name?,
-            kind: kind?,
-            status: status?,
-            wait_minutes,
-            note,
-            hours,
-            address,
-            phone: raw
-                .phone
-                .map(|p| p.0.trim().to_string())
-                .filter(|p| !p.is_empty()),
-            updated: updated?,
-            updated_at: self.value_position(&Self::path(i, "updated")),
-        })
+        Some(id)
     }
 
     fn pick<T: Copy>(
