@@ -28,7 +28,7 @@ const BOUNDARY_PREFIX: char = '\u{FDD0}';
 
 /// One name of a topic in the index.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct EntryView {
+pub(crate) struct EntryView {
     /// The name listed: the title, or an alias.
     pub text: String,
     /// The article's address.
@@ -41,7 +41,7 @@ pub struct EntryView {
 
 /// The entries under one letter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct GroupView {
+pub(crate) struct GroupView {
     /// The letter as shown (`A`, `Ñ`, `ا`); empty for the "other" group.
     pub letter: String,
     /// The HTML id of the group, for the letter bar's links.
@@ -51,7 +51,7 @@ pub struct GroupView {
 
 /// One letter of the navigation bar at the top.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct LetterView {
+pub(crate) struct LetterView {
     pub letter: String,
     /// `#id` of its group; `None` for a letter without entries (shown, not linked).
     pub href: Option<String>,
@@ -59,7 +59,7 @@ pub struct LetterView {
 
 /// What the `a-z.html` template sees as `page.atoz`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct AToZView {
+pub(crate) struct AToZView {
     /// Every letter of the language, in order, linked when it has entries.
     pub letters: Vec<LetterView>,
     /// Groups with entries, in letter order; the "other" group last.
@@ -74,7 +74,7 @@ pub struct AToZView {
 }
 
 /// The A–Z view of an A–Z page: the findable articles it lists, on `today`.
-pub fn view(site: &Site, id: PageId, today: Date) -> AToZView {
+pub(crate) fn view(site: &Site, id: PageId, today: Date) -> AToZView {
     let page = site.page(id);
     let mut names: Vec<(String, EntryView)> = Vec::new();
     for &article in &page.pages {
@@ -154,13 +154,13 @@ pub fn view(site: &Site, id: PageId, today: Date) -> AToZView {
 
 /// Entries under one letter (`None`: the "other" group).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Group<T> {
+pub(crate) struct Group<T> {
     pub letter: Option<usize>,
     pub entries: Vec<T>,
 }
 
 /// A language's index letters and collation.
-pub struct Alphabet {
+pub(crate) struct Alphabet {
     /// Full comparison, for the order of entries.
     collator: CollatorBorrowed<'static>,
     /// Base letters only, for grouping.
@@ -177,7 +177,7 @@ pub struct Alphabet {
 impl Alphabet {
     /// The alphabet of a BCP 47 language tag. An unknown or malformed tag
     /// gets the root collation and no letters.
-    pub fn new(language: &str) -> Alphabet {
+    pub(crate) fn new(language: &str) -> Alphabet {
         let locale: Locale = language.parse().unwrap_or(Locale::UNKNOWN);
         let collator = |strength| {
             let mut options = CollatorOptions::default();
@@ -224,7 +224,7 @@ impl Alphabet {
     }
 
     /// The index letter a name is listed under (`None`: the "other" group).
-    pub fn letter_of(&self, name: &str) -> Option<usize> {
+    pub(crate) fn letter_of(&self, name: &str) -> Option<usize> {
         let key = sort_key(name);
         let first = key.chars().next()?;
         let index = self
@@ -244,7 +244,7 @@ impl Alphabet {
     }
 
     /// Compares two names the way the language sorts them.
-    pub fn compare(&self, a: &str, b: &str) -> Ordering {
+    pub(crate) fn compare(&self, a: &str, b: &str) -> Ordering {
         self.collator
             .compare(sort_key(a), sort_key(b))
             .then_with(|| a.cmp(b))
@@ -254,7 +254,7 @@ impl Alphabet {
     /// broken by `tie`, so the order is total). Letters without entries are
     /// left out; the "other" group comes last. Without letters, everything
     /// is one group.
-    pub fn group<T>(
+    pub(crate) fn group<T>(
         &self,
         mut names: Vec<(String, T)>,
         tie: impl Fn(&T, &T) -> Ordering,

@@ -23,13 +23,13 @@ const PDI: char = '\u{2069}';
 const PDF: char = '\u{202C}';
 
 /// Whether `c` is an embedding, override or isolate control.
-pub fn is_control(c: char) -> bool {
+pub(crate) fn is_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Whether `text` holds any such control. Cheap for the text of every page:
 /// all of them are encoded as E2 80 AA–AE or E2 81 A6–A9.
-pub fn contains_control(text: &str) -> bool {
+pub(crate) fn contains_control(text: &str) -> bool {
     let bytes = text.as_bytes();
     // Every template value comes through here, most of them short and
     // without any 0xE2 byte: one plain search rules them out.
@@ -48,7 +48,7 @@ pub fn contains_control(text: &str) -> bool {
 /// is returned as it is; otherwise closing controls with nothing to close
 /// are dropped, every embedding or isolate left open is closed, and the
 /// whole is wrapped in FSI…PDI.
-pub fn isolate(text: &str) -> Cow<'_, str> {
+pub(crate) fn isolate(text: &str) -> Cow<'_, str> {
     if !contains_control(text) {
         return Cow::Borrowed(text);
     }
@@ -90,7 +90,7 @@ pub fn isolate(text: &str) -> Cow<'_, str> {
 
 /// Every control written in a YAML text, as a byte range and the control:
 /// the character itself, or a `\uXXXX` / `\UXXXXXXXX` escape for one.
-pub fn find_in_source(text: &str) -> Vec<(std::ops::Range<usize>, char)> {
+pub(crate) fn find_in_source(text: &str) -> Vec<(std::ops::Range<usize>, char)> {
     let mut found = Vec::new();
     if contains_control(text) {
         for (at, c) in text.char_indices().filter(|&(_, c)| is_control(c)) {
@@ -120,7 +120,7 @@ pub fn find_in_source(text: &str) -> Vec<(std::ops::Range<usize>, char)> {
 }
 
 /// The control's short name, for messages.
-pub fn name(c: char) -> &'static str {
+pub(crate) fn name(c: char) -> &'static str {
     match c {
         '\u{202A}' => "LRE (left-to-right embedding)",
         '\u{202B}' => "RLE (right-to-left embedding)",
@@ -139,7 +139,7 @@ pub fn name(c: char) -> &'static str {
 /// a YAML escape, at its line and column. Every field is covered, listed or
 /// not: the text is scanned, not the values. `first_line` is the text's
 /// first line in its file.
-pub fn report(
+pub(crate) fn report(
     yaml_text: &str,
     first_line: usize,
     file: &std::path::Path,

@@ -71,7 +71,7 @@ fn as_text<S: serde::Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
 }
 
 /// Computes the coverage of every article of the site.
-pub fn coverage(site: &Site) -> Coverage {
+pub(crate) fn coverage(site: &Site) -> Coverage {
     let config = &site.config;
     let default = config.default_language.as_str();
     let articles = |language: &str| -> Vec<PageId> {
@@ -144,7 +144,7 @@ pub fn coverage(site: &Site) -> Coverage {
 
 /// The default-language page a translation is older than, if any (what
 /// templates show a notice about).
-pub fn outdated_source(site: &Site, id: PageId) -> Option<PageId> {
+pub(crate) fn outdated_source(site: &Site, id: PageId) -> Option<PageId> {
     let page = site.page(id);
     if page.language == site.config.default_language || page.kind != PageKind::Article {
         return None;

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 /// What `i18n add` did.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Added {
+pub(crate) struct Added {
     pub file: PathBuf,
     /// How many texts were written.
     pub texts: usize,
@@ -26,7 +26,7 @@ pub struct Added {
 /// language has no translation for (all of them for a language the theme
 /// does not ship), as `key: "English text"` with a comment saying where it
 /// shows. An existing file keeps every line; the missing texts go at its end.
-pub fn add_language(config: &Config, theme: &Theme, language: &str) -> Result<Added> {
+pub(crate) fn add_language(config: &Config, theme: &Theme, language: &str) -> Result<Added> {
     if language
         .parse::<icu_locale_core::LanguageIdentifier>()
         .is_err()
@@ -160,7 +160,7 @@ fn places(theme: &Theme) -> BTreeMap<String, Vec<String>> {
 }
 
 /// The `t.<key>` names a template uses.
-pub fn template_keys(source: &str) -> Vec<String> {
+pub(crate) fn template_keys(source: &str) -> Vec<String> {
     let mut keys = Vec::new();
     let mut rest = source;
     while let Some(i) = rest.find("t.") {
@@ -238,7 +238,7 @@ fn refuse_links(config: &Config, rel: &Path) -> Result<()> {
 /// Copies the theme's template `name` (e.g. `article.html`,
 /// `partials/review.html`) into the site's `templates/`, byte for byte, for
 /// the site to edit. Refuses when the site already has its own.
-pub fn copy_template(config: &Config, theme: &Theme, name: &str) -> Result<PathBuf> {
+pub(crate) fn copy_template(config: &Config, theme: &Theme, name: &str) -> Result<PathBuf> {
     let name = name.trim_start_matches("templates/");
     let rel = Path::new("templates").join(name);
     let origin = theme.template_origins.get(name);

@@ -16,7 +16,7 @@ use serde::Serialize;
 use std::path::Path;
 
 /// The `tel:` address of a number as written: `+44 (20) 7946-0000` → `tel:+442079460000`.
-pub fn tel_href(number: &str) -> String {
+pub(crate) fn tel_href(number: &str) -> String {
     let plus = if number.trim_start().starts_with('+') {
         "+"
     } else {
@@ -27,7 +27,7 @@ pub fn tel_href(number: &str) -> String {
 }
 
 /// The contact address, if it is a page of the site that does not exist.
-pub fn check_site(site: &Site) -> Diagnostics {
+pub(crate) fn check_site(site: &Site) -> Diagnostics {
     let mut diagnostics = Diagnostics::new();
     let Some(contact) = &site.config.disclaimer.contact else {
         return diagnostics;
@@ -51,7 +51,7 @@ pub fn check_site(site: &Site) -> Diagnostics {
 
 /// What the theme shows under an article.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct DisclaimerView {
+pub(crate) struct DisclaimerView {
     /// "This information does not replace advice from your doctor…".
     pub advice: String,
     /// The emergency sentence around the number: text before and after it.
@@ -71,7 +71,7 @@ pub struct DisclaimerView {
 }
 
 /// The notice of an article page (`None` for other pages).
-pub fn view(site: &Site, id: PageId, strings: &Strings) -> Option<DisclaimerView> {
+pub(crate) fn view(site: &Site, id: PageId, strings: &Strings) -> Option<DisclaimerView> {
     let page = site.page(id);
     if page.kind != PageKind::Article || page.source.is_none() {
         return None;

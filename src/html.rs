@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 /// Escapes text for HTML content or a quoted attribute.
-pub fn escape_attribute(text: &str) -> String {
+pub(crate) fn escape_attribute(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     escape_attribute_into(&mut out, text);
     out
@@ -17,7 +17,7 @@ pub fn escape_attribute(text: &str) -> String {
 /// The theme's escaping: HTML-escaped, and isolated when the value holds
 /// bidirectional controls (see [`crate::bidi_controls`]), so no value can
 /// reorder the page around it, whichever template shows it.
-pub fn escape_isolated(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub(crate) fn escape_isolated(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     pulldown_cmark_escape::escape_html(
         pulldown_cmark_escape::IoWriter(out),
         &crate::bidi_controls::isolate(input),
@@ -25,13 +25,13 @@ pub fn escape_isolated(input: &str, out: &mut dyn std::io::Write) -> std::io::Re
 }
 
 /// [`escape_attribute`], appended to `out`; isolated like template values.
-pub fn escape_attribute_into(out: &mut String, text: &str) {
+pub(crate) fn escape_attribute_into(out: &mut String, text: &str) {
     // Writing into a String cannot fail.
     let _ = pulldown_cmark_escape::escape_html(out, &crate::bidi_controls::isolate(text));
 }
 
 /// JSON that cannot end a `<script>` element or open an HTML comment.
-pub fn script_safe(value: &impl Serialize) -> String {
+pub(crate) fn script_safe(value: &impl Serialize) -> String {
     let text = serde_json::to_string(value).unwrap_or_else(|_| "{}".to_string());
     // Most pages have nothing to escape. U+2028 and U+2029 are E2 80 A8
     // and E2 80 A9 in UTF-8; other characters starting with E2 (dashes,

@@ -9,22 +9,22 @@ use std::io::Cursor;
 
 /// The widest or tallest image decoded (a 16,384-pixel side is more than any
 /// camera or phone writes).
-pub const MAX_SIDE: u32 = 16_384;
+pub(crate) const MAX_SIDE: u32 = 16_384;
 /// The most pixels one image may have: 64 megapixels (a 48-megapixel phone
 /// photo fits).
-pub const MAX_PIXELS: u64 = 64_000_000;
+pub(crate) const MAX_PIXELS: u64 = 64_000_000;
 /// The most memory a decoder may ask for at once.
-pub const MAX_ALLOC: u64 = 512 * 1024 * 1024;
+pub(crate) const MAX_ALLOC: u64 = 512 * 1024 * 1024;
 /// The largest image file read at all.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+pub(crate) const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Why an image was not decoded, in words for the author.
-pub type Refusal = String;
+pub(crate) type Refusal = String;
 
 /// Checks a raster image's header against the bounds. `Ok(None)` when the
 /// bytes are not a raster format this crate knows (an SVG, say), so the
 /// caller decides.
-pub fn check(bytes: &[u8]) -> Result<Option<(u32, u32)>, Refusal> {
+pub(crate) fn check(bytes: &[u8]) -> Result<Option<(u32, u32)>, Refusal> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(format!(
             "the image is {} MB, more than the {} MB Pamphlet reads",
@@ -45,7 +45,7 @@ pub fn check(bytes: &[u8]) -> Result<Option<(u32, u32)>, Refusal> {
 }
 
 /// Whether an image of `width` × `height` pixels is within the bounds.
-pub fn within(width: u32, height: u32) -> Result<(), Refusal> {
+pub(crate) fn within(width: u32, height: u32) -> Result<(), Refusal> {
     if width > MAX_SIDE || height > MAX_SIDE || u64::from(width) * u64::from(height) > MAX_PIXELS {
         return Err(format!(
             "the image is {width} × {height} pixels, more than Pamphlet decodes \
@@ -57,7 +57,7 @@ pub fn within(width: u32, height: u32) -> Result<(), Refusal> {
 }
 
 /// Decodes a raster image within the bounds.
-pub fn decode(bytes: &[u8]) -> Result<image::DynamicImage, Refusal> {
+pub(crate) fn decode(bytes: &[u8]) -> Result<image::DynamicImage, Refusal> {
     check(bytes)?;
     let mut reader = image::ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()

@@ -1,66 +1,72 @@
 //! Pamphlet: a static site generator for health-education websites.
 //!
-//! The build is one straight pipeline ([`pipeline`]): [`config`] →
-//! [`discover`] → [`parse`] (with [`frontmatter`]) → [`site`] model →
-//! [`validate`] → [`render`] (with [`markdown`]) → [`search`] index →
-//! [`output`] (into a folder: [`publish`]). Problems in the content are [`diagnostics`]; only problems
-//! outside it are [`error`]s.
-//! [`serve`] is the live preview, built on the same pipeline.
+//! The build is one straight pipeline ([`pipeline`]), in layers that only
+//! point down: leaf helpers ([`diagnostics`], [`error`], [`dates`] …) →
+//! [`config`] → [`discover`] → reading ([`frontmatter`], [`parse`], data
+//! files) → the [`site`] model → the stages (validation, Markdown, cards,
+//! feeds, search, pages) → [`pipeline`] → [`serve`] and [`cli`].
+//! ARCHITECTURE.md draws the map; `tests/architecture.rs` enforces it.
+//! Problems in the content are [`diagnostics`]; only problems outside it
+//! are [`error`]s.
 
-pub mod alerts;
-pub mod atoz;
-pub mod bidi_controls;
+// Items only the crate uses say so: the public surface is what tests,
+// the fuzz targets and main.rs use.
+#![warn(unreachable_pub)]
+
+pub(crate) mod alerts;
+pub(crate) mod atoz;
+pub(crate) mod bidi_controls;
 pub mod boundary;
-pub mod citations;
+pub(crate) mod citations;
 pub mod cli;
 pub mod config;
-pub mod contrast;
-pub mod coverage;
-pub mod customize;
-pub mod data;
+pub(crate) mod contrast;
+pub(crate) mod coverage;
+pub(crate) mod customize;
+pub(crate) mod data;
 pub mod dates;
 pub mod diagnostics;
-pub mod disclaimer;
+pub(crate) mod disclaimer;
 pub mod discover;
-pub mod editorial;
+pub(crate) mod editorial;
 pub mod error;
-pub mod feeds;
+pub(crate) mod feeds;
 pub mod frontmatter;
 pub mod fuzzing;
-pub mod html;
+pub(crate) mod html;
 pub mod i18n;
-pub mod images;
-pub mod localized;
+pub(crate) mod images;
+pub(crate) mod localized;
 pub mod markdown;
 pub mod output;
 pub mod parse;
-pub mod paths;
-pub mod people;
+pub(crate) mod paths;
+pub(crate) mod people;
 pub mod pipeline;
-pub mod placeholder;
-pub mod privacy;
+pub(crate) mod placeholder;
+pub(crate) mod privacy;
 pub mod publish;
-pub mod readability;
-pub mod render;
-pub mod review;
+pub(crate) mod readability;
+pub(crate) mod render;
+pub(crate) mod review;
 pub mod scaffold;
 pub mod schemes;
-pub mod search;
+pub(crate) mod search;
 pub mod security;
 pub mod serve;
 pub mod site;
-pub mod sitemap;
-pub mod slug;
+pub(crate) mod sitemap;
+pub(crate) mod slug;
 pub mod social;
-pub mod status;
-pub mod structured_data;
+pub(crate) mod status;
+pub(crate) mod structured_data;
 pub mod theme;
-pub mod updates;
-pub mod validate;
+pub(crate) mod updates;
+pub(crate) mod validate;
 pub mod workflow;
-pub mod xml;
+pub(crate) mod xml;
 mod yaml;
-pub mod zone;
+pub(crate) mod zone;
 
 pub use error::{Error, Result};
 pub use pipeline::{BuildOptions, BuildReport, Target};

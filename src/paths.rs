@@ -27,7 +27,7 @@ pub fn normalize(path: &Path) -> Option<PathBuf> {
 
 /// Reads a file of the folder `root` (`rel` relative to it) only if it
 /// resolves inside `root`.
-pub fn read_inside(root: &Path, rel: &Path) -> Option<String> {
+pub(crate) fn read_inside(root: &Path, rel: &Path) -> Option<String> {
     let rel = normalize(rel)?;
     let real_root = root.canonicalize().ok()?;
     let real = root.join(rel).canonicalize().ok()?;

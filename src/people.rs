@@ -14,26 +14,26 @@ use std::collections::BTreeMap;
 
 /// A text with the language it is written in when that is not the page's.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct TextView {
+pub(crate) struct TextView {
     pub text: String,
     pub lang: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct PhotoView {
+pub(crate) struct PhotoView {
     pub url: String,
     pub alt: TextView,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct LinkView {
+pub(crate) struct LinkView {
     pub title: Option<TextView>,
     pub url: String,
 }
 
 /// An article in a person's list.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct ArticleView {
+pub(crate) struct ArticleView {
     pub title: String,
     pub url: String,
     /// The review date (reviewed) or publication date (written).
@@ -42,7 +42,7 @@ pub struct ArticleView {
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct PersonView {
+pub(crate) struct PersonView {
     /// The element id (`#ana-ruiz`): the profile id, or the name as a slug.
     pub anchor: String,
     pub name: String,
@@ -65,7 +65,7 @@ pub struct PersonView {
 
 /// The people page of a language.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct PeopleView {
+pub(crate) struct PeopleView {
     /// By name.
     pub people: Vec<PersonView>,
     /// schema.org JSON-LD (the page and a `Person` for each), escaped for `<script>`.
@@ -73,7 +73,7 @@ pub struct PeopleView {
 }
 
 /// Builds the people page `id`.
-pub fn page_view(site: &Site, id: PageId) -> PeopleView {
+pub(crate) fn page_view(site: &Site, id: PageId) -> PeopleView {
     let page = site.page(id);
     let language = page.language.as_str();
     let people = listing(site, id);
@@ -96,7 +96,7 @@ pub fn page_view(site: &Site, id: PageId) -> PeopleView {
 
 /// The address of a person's entry on the people page, for an article's
 /// JSON-LD (`@id` and `url`), when they have one.
-pub fn person_permalink(
+pub(crate) fn person_permalink(
     site: &Site,
     language: &str,
     id: Option<&str>,

@@ -11,23 +11,23 @@ use crate::diagnostics::{Diagnostic, LineIndex, codes};
 use std::path::Path;
 
 /// The start of every placeholder text.
-pub const MARKER: &str = "REPLACE:";
+pub(crate) const MARKER: &str = "REPLACE:";
 
 /// A placeholder for a front-matter value, quoted for YAML (the marker's
 /// `: ` would otherwise start a mapping): `"REPLACE: your full name"`.
-pub fn value(what: &str) -> String {
+pub(crate) fn value(what: &str) -> String {
     format!("\"{MARKER} {what}\"")
 }
 
 /// A placeholder line of body text: `REPLACE: write the article here.`
-pub fn text(what: &str) -> String {
+pub(crate) fn text(what: &str) -> String {
     format!("{MARKER} {what}")
 }
 
 /// One `content/placeholder` error per placeholder in `text` (a whole
 /// content file), at its line and column. A single substring search when
 /// there is none, so it costs next to nothing on real content.
-pub fn find(text: &str, file: &Path) -> Vec<Diagnostic> {
+pub(crate) fn find(text: &str, file: &Path) -> Vec<Diagnostic> {
     // Built once: the search runs on every page of every build.
     static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new(MARKER));

@@ -9,7 +9,7 @@ use crate::yaml::Segment;
 
 /// The review dates of one page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ReviewStatus {
+pub(crate) struct ReviewStatus {
     /// The latest reviewer's date.
     pub last_reviewed: Option<Date>,
     /// `next_review` as written, else the last review plus `review.interval_months`.
@@ -19,7 +19,7 @@ pub struct ReviewStatus {
 }
 
 /// Computes a page's review dates relative to `today`.
-pub fn status(page: &Page, config: &Config, today: Date) -> ReviewStatus {
+pub(crate) fn status(page: &Page, config: &Config, today: Date) -> ReviewStatus {
     let last_reviewed = page.meta.reviewers.iter().filter_map(|r| r.date).max();
     let next_review = page
         .meta
@@ -34,12 +34,12 @@ pub fn status(page: &Page, config: &Config, today: Date) -> ReviewStatus {
 
 /// Whether a page is subject to medical review checks: articles written by
 /// an author, except time-limited alerts.
-pub fn is_reviewed_content(page: &Page) -> bool {
+pub(crate) fn is_reviewed_content(page: &Page) -> bool {
     page.kind == PageKind::Article && page.source.is_some() && page.meta.alert.is_none()
 }
 
 /// Missing reviewers (with `review.require_reviewer`) and overdue reviews.
-pub fn check(page: &Page, config: &Config, today: Date) -> Vec<Diagnostic> {
+pub(crate) fn check(page: &Page, config: &Config, today: Date) -> Vec<Diagnostic> {
     let Some(parsed) = page.source.as_ref().filter(|_| is_reviewed_content(page)) else {
         return Vec::new();
     };

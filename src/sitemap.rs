@@ -13,7 +13,7 @@ use crate::xml;
 use std::path::Path;
 
 /// The sitemaps protocol's limit of addresses per file.
-pub const MAX_URLS: usize = 50_000;
+pub(crate) const MAX_URLS: usize = 50_000;
 const NS: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
 const XHTML: &str = "http://www.w3.org/1999/xhtml";
 
@@ -26,12 +26,12 @@ struct Entry {
 
 /// Writes the sitemap (or index and parts) and, unless the site ships its
 /// own, `robots.txt`. Returns how many files were written.
-pub fn write(site: &Site, output: &dyn Output) -> Result<usize> {
+pub(crate) fn write(site: &Site, output: &dyn Output) -> Result<usize> {
     write_with_limit(site, output, MAX_URLS)
 }
 
 /// [`write`] with a smaller limit, so tests can check the split.
-pub fn write_with_limit(site: &Site, output: &dyn Output, limit: usize) -> Result<usize> {
+pub(crate) fn write_with_limit(site: &Site, output: &dyn Output, limit: usize) -> Result<usize> {
     let entries: Vec<Entry> = (0..site.pages.len())
         .filter(|&id| listed(site, id))
         .map(|id| Entry {

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 /// The JSON-LD of an article, ready to place inside
 /// `<script type="application/ld+json">`.
-pub fn medical_web_page(
+pub(crate) fn medical_web_page(
     site: &Site,
     page: &Page,
     body: Option<&RenderedBody>,

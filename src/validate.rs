@@ -12,7 +12,7 @@ use crate::yaml::Segment;
 use rayon::prelude::*;
 
 /// Runs every site-wide check. `today` is the build date.
-pub fn validate(site: &Site, today: Date) -> Diagnostics {
+pub(crate) fn validate(site: &Site, today: Date) -> Diagnostics {
     let mut diagnostics = Diagnostics::new();
     cover_images(site, &mut diagnostics);
     diagnostics.extend(crate::disclaimer::check_site(site));

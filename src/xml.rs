@@ -6,10 +6,10 @@ use quick_xml::events::{BytesDecl, BytesText, Event};
 use std::borrow::Cow;
 use std::io;
 
-pub type XmlWriter = Writer<Vec<u8>>;
+pub(crate) type XmlWriter = Writer<Vec<u8>>;
 
 /// A document with the `<?xml …?>` declaration, indented by two spaces.
-pub fn document(body: impl FnOnce(&mut XmlWriter) -> io::Result<()>) -> Vec<u8> {
+pub(crate) fn document(body: impl FnOnce(&mut XmlWriter) -> io::Result<()>) -> Vec<u8> {
     let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
     // Writing into a Vec cannot fail.
     let _ = writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)));
@@ -22,7 +22,7 @@ pub fn document(body: impl FnOnce(&mut XmlWriter) -> io::Result<()>) -> Vec<u8> 
 /// `text` without the characters XML 1.0 cannot hold (control characters
 /// other than tab and line breaks, U+FFFE, U+FFFF): a feed reader refuses a
 /// whole feed for one of them, and no value needs them.
-pub fn allowed(text: &str) -> Cow<'_, str> {
+pub(crate) fn allowed(text: &str) -> Cow<'_, str> {
     if has_invalid(text.as_bytes()) {
         Cow::Owned(text.chars().filter(|&c| !invalid(c)).collect())
     } else {
@@ -53,14 +53,14 @@ fn has_invalid(bytes: &[u8]) -> bool {
 }
 
 /// `<name>text</name>`.
-pub fn text(w: &mut XmlWriter, name: &str, text: &str) -> io::Result<()> {
+pub(crate) fn text(w: &mut XmlWriter, name: &str, text: &str) -> io::Result<()> {
     w.create_element(name)
         .write_text_content(BytesText::new(&allowed(text)))?;
     Ok(())
 }
 
 /// `<name attr="…">text</name>`.
-pub fn text_with(
+pub(crate) fn text_with(
     w: &mut XmlWriter,
     name: &str,
     attrs: &[(&str, &str)],
@@ -73,7 +73,7 @@ pub fn text_with(
 }
 
 /// `<name attr="…"/>`.
-pub fn empty(w: &mut XmlWriter, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
+pub(crate) fn empty(w: &mut XmlWriter, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
     w.create_element(name)
         .with_attributes(allowed_attributes(attrs))
         .write_empty()?;

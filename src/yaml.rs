@@ -12,14 +12,14 @@ mod explain;
 mod lenient;
 mod locate;
 mod scalar;
-pub use lenient::{Lenient, parse_lenient};
-pub use locate::{Locator, locate};
+pub(crate) use lenient::{Lenient, parse_lenient};
+pub(crate) use locate::{Locator, locate};
 pub use scalar::Scalar;
 use serde::de::DeserializeOwned;
 
 /// A YAML text that could not be read into the expected shape.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct YamlError {
+pub(crate) struct YamlError {
     /// Where the problem is, relative to the start of the YAML text.
     pub position: Position,
     /// Plain-words description, without the position.
@@ -73,7 +73,7 @@ impl UnknownKey {
 }
 
 /// Dotted form of a path for messages: `reviewers[0].nmae`.
-pub fn dotted(path: &[Segment]) -> String {
+pub(crate) fn dotted(path: &[Segment]) -> String {
     let mut s = String::new();
     for seg in path {
         match seg {
@@ -94,19 +94,19 @@ pub fn dotted(path: &[Segment]) -> String {
 const OWN_WORDS: char = '\u{1}';
 
 /// An error for a `Deserialize` implementation to return, shown as written.
-pub fn own_words<E: serde::de::Error>(message: impl std::fmt::Display) -> E {
+pub(crate) fn own_words<E: serde::de::Error>(message: impl std::fmt::Display) -> E {
     E::custom(format!("{OWN_WORDS}{message}"))
 }
 
 /// Parses `text` into `T`, returning the value and every key `T` ignored.
 /// An empty text is read as an empty mapping.
-pub fn parse<T: DeserializeOwned>(text: &str) -> Result<(T, Vec<UnknownKey>), YamlError> {
+pub(crate) fn parse<T: DeserializeOwned>(text: &str) -> Result<(T, Vec<UnknownKey>), YamlError> {
     parse_from(text, 1)
 }
 
 /// [`parse`] for a text that starts on line `first_line` of its file (a
 /// front matter): hints that name other lines name them as the file does.
-pub fn parse_from<T: DeserializeOwned>(
+pub(crate) fn parse_from<T: DeserializeOwned>(
     text: &str,
     first_line: usize,
 ) -> Result<(T, Vec<UnknownKey>), YamlError> {
@@ -131,7 +131,7 @@ pub fn parse_from<T: DeserializeOwned>(
 
 /// Parses a free-form YAML text into JSON values (for `extra:`-like data
 /// and i18n string files).
-pub fn parse_value(text: &str) -> Result<serde_json::Value, YamlError> {
+pub(crate) fn parse_value(text: &str) -> Result<serde_json::Value, YamlError> {
     parse::<serde_json::Value>(text).map(|(v, _)| v)
 }
 

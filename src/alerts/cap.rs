@@ -15,15 +15,15 @@ use crate::social::text::trim_to;
 use crate::xml::{self, XmlWriter};
 use std::collections::BTreeSet;
 
-pub const NAMESPACE: &str = "urn:oasis:names:tc:emergency:cap:1.2";
+pub(crate) const NAMESPACE: &str = "urn:oasis:names:tc:emergency:cap:1.2";
 
 /// `/en/alerts/heat-wave/` → `/en/alerts/heat-wave.cap.xml`.
-pub fn url_of(page: &Page) -> String {
+pub(crate) fn url_of(page: &Page) -> String {
     format!("{}.cap.xml", page.url.trim_end_matches('/'))
 }
 
 /// CAP `<sender>`: `alerts.sender` from site.yaml, else the site's host.
-pub fn sender(site: &Site) -> String {
+pub(crate) fn sender(site: &Site) -> String {
     site.config
         .alerts
         .sender
@@ -40,7 +40,7 @@ pub fn sender(site: &Site) -> String {
 
 /// Writes one CAP document per alert group, beside every page of the group.
 /// Returns how many files were written.
-pub fn write_all(site: &Site, alerts: &Alerts, output: &dyn Output) -> Result<usize> {
+pub(crate) fn write_all(site: &Site, alerts: &Alerts, output: &dyn Output) -> Result<usize> {
     let mut done: BTreeSet<PageId> = BTreeSet::new();
     let mut written = 0;
     for ids in alerts.by_language.values() {
@@ -73,7 +73,7 @@ fn group_of(site: &Site, id: PageId) -> Vec<PageId> {
 }
 
 /// The CAP document of one alert group (first member leads).
-pub fn document(site: &Site, group: &[PageId]) -> Vec<u8> {
+pub(crate) fn document(site: &Site, group: &[PageId]) -> Vec<u8> {
     let lead = site.page(group[0]);
     let sender = sender(site);
     let sent_date = group

@@ -8,7 +8,7 @@
 //! page of their language ([`banners`]) and are published as Common Alerting
 //! Protocol documents ([`cap`]).
 
-pub mod cap;
+pub(crate) mod cap;
 
 use crate::dates::{Date, Instant};
 use crate::diagnostics::{Diagnostic, Diagnostics, codes};
@@ -22,10 +22,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The folder under `content/<lang>/` that holds alerts.
-pub const FOLDER: &str = "alerts";
+pub(crate) const FOLDER: &str = "alerts";
 
 /// The instant alerts are compared with: the start of the build date, UTC.
-pub fn build_instant(today: Date) -> Instant {
+pub(crate) fn build_instant(today: Date) -> Instant {
     today.start_instant()
 }
 
@@ -38,7 +38,7 @@ fn in_alerts_folder(rel: &Path) -> bool {
 }
 
 /// Whether a page of the site model is an alert.
-pub fn is_alert(page: &Page) -> bool {
+pub(crate) fn is_alert(page: &Page) -> bool {
     page.kind == PageKind::Article
         && page.meta.alert.is_some()
         && page
@@ -49,7 +49,7 @@ pub fn is_alert(page: &Page) -> bool {
 
 /// What taking out expired alerts found.
 #[derive(Debug, Default)]
-pub struct Withdrawn {
+pub(crate) struct Withdrawn {
     /// Content files of expired alerts (links to them are reported as such).
     pub expired: Vec<PathBuf>,
     /// Languages that have an alerts folder, active or not (their alerts
@@ -62,7 +62,10 @@ pub struct Withdrawn {
 
 /// Removes alerts that expired before the build date from the content and
 /// reports each as a warning.
-pub fn withdraw_expired(parsed: Vec<ParsedPage>, today: Date) -> (Vec<ParsedPage>, Withdrawn) {
+pub(crate) fn withdraw_expired(
+    parsed: Vec<ParsedPage>,
+    today: Date,
+) -> (Vec<ParsedPage>, Withdrawn) {
     let now = build_instant(today);
     let mut out = Withdrawn::default();
     let mut kept = Vec::with_capacity(parsed.len());
@@ -111,20 +114,20 @@ pub fn withdraw_expired(parsed: Vec<ParsedPage>, today: Date) -> (Vec<ParsedPage
 
 /// The active alerts of each language, most severe first, then newest.
 #[derive(Debug, Default)]
-pub struct Alerts {
+pub(crate) struct Alerts {
     pub by_language: BTreeMap<String, Vec<PageId>>,
     /// Languages whose alerts feed is written.
     pub feed_languages: BTreeSet<String>,
 }
 
 impl Alerts {
-    pub fn of(&self, language: &str) -> &[PageId] {
+    pub(crate) fn of(&self, language: &str) -> &[PageId] {
         self.by_language.get(language).map_or(&[], Vec::as_slice)
     }
 }
 
 /// Finds the active alerts in the assembled site.
-pub fn collect(site: &Site, withdrawn: &Withdrawn) -> Alerts {
+pub(crate) fn collect(site: &Site, withdrawn: &Withdrawn) -> Alerts {
     let mut alerts = Alerts {
         feed_languages: withdrawn.languages.clone(),
         ..Alerts::default()
@@ -159,7 +162,7 @@ pub fn collect(site: &Site, withdrawn: &Withdrawn) -> Alerts {
 /// | info | Minor | Future | Likely |
 /// | warning | Moderate | Expected | Likely |
 /// | urgent | Severe | Immediate | Observed |
-pub fn cap_terms(alert: &Alert) -> (&'static str, Urgency, Certainty) {
+pub(crate) fn cap_terms(alert: &Alert) -> (&'static str, Urgency, Certainty) {
     let (severity, urgency, certainty) = match alert.severity {
         Severity::Info => ("Minor", Urgency::Future, Certainty::Likely),
         Severity::Warning => ("Moderate", Urgency::Expected, Certainty::Likely),
@@ -175,7 +178,7 @@ pub fn cap_terms(alert: &Alert) -> (&'static str, Urgency, Certainty) {
 /// An alert as templates see it (`alerts` on every page, `page.alert` on
 /// the alert's own page).
 #[derive(Debug, Serialize)]
-pub struct AlertView {
+pub(crate) struct AlertView {
     pub title: String,
     pub summary: String,
     pub url: String,
@@ -197,7 +200,7 @@ pub struct AlertView {
 }
 
 /// The view of one alert page.
-pub fn view(site: &Site, id: PageId, strings: &Strings) -> Option<AlertView> {
+pub(crate) fn view(site: &Site, id: PageId, strings: &Strings) -> Option<AlertView> {
     let page = site.page(id);
     let alert = page.meta.alert.as_ref().filter(|_| is_alert(page))?;
     let (severity, role, label) = match alert.severity {
@@ -227,7 +230,12 @@ pub fn view(site: &Site, id: PageId, strings: &Strings) -> Option<AlertView> {
 }
 
 /// The banners of a language, most severe first.
-pub fn banners(site: &Site, alerts: &Alerts, language: &str, strings: &Strings) -> Vec<AlertView> {
+pub(crate) fn banners(
+    site: &Site,
+    alerts: &Alerts,
+    language: &str,
+    strings: &Strings,
+) -> Vec<AlertView> {
     alerts
         .of(language)
         .iter()

@@ -7,7 +7,7 @@ use crate::site::Page;
 use std::collections::{HashMap, HashSet};
 
 /// Whether `id` can be written in a marker.
-pub fn is_valid_id(id: &str) -> bool {
+pub(crate) fn is_valid_id(id: &str) -> bool {
     let mut chars = id.chars();
     chars
         .next()
@@ -24,7 +24,7 @@ pub fn is_valid_id(id: &str) -> bool {
 /// A translation's citations include those it inherits; only the ids its
 /// file lists itself are reported, since an inherited source belongs to
 /// the original.
-pub fn check_uncited(page: &Page, cited: &[usize]) -> Vec<Diagnostic> {
+pub(crate) fn check_uncited(page: &Page, cited: &[usize]) -> Vec<Diagnostic> {
     let Some(parsed) = page.source.as_ref() else {
         return Vec::new();
     };

@@ -6,8 +6,8 @@
 //! Vancouver/AMA style; [`check_entries`] checks the listed sources
 //! themselves (duplicate ids, malformed DOI or PMID).
 
-pub mod markers;
-pub mod vancouver;
+pub(crate) mod markers;
+pub(crate) mod vancouver;
 
 use crate::diagnostics::{Diagnostic, Position, codes};
 use crate::frontmatter::Citation;
@@ -26,7 +26,7 @@ pub struct Reference {
 }
 
 /// A DOI as written, without any `doi:` or resolver prefix, if well formed.
-pub fn normalize_doi(doi: &str) -> Option<String> {
+pub(crate) fn normalize_doi(doi: &str) -> Option<String> {
     let doi = doi.trim();
     let bare = [
         "https://doi.org/",
@@ -53,7 +53,7 @@ pub fn normalize_doi(doi: &str) -> Option<String> {
 }
 
 /// A PubMed id: 1 to 9 digits.
-pub fn normalize_pmid(pmid: &str) -> Option<String> {
+pub(crate) fn normalize_pmid(pmid: &str) -> Option<String> {
     let pmid = pmid.trim();
     (!pmid.is_empty() && pmid.len() <= 9 && pmid.bytes().all(|b| b.is_ascii_digit()) && pmid != "0")
         .then(|| pmid.trim_start_matches('0').to_string())
@@ -61,7 +61,7 @@ pub fn normalize_pmid(pmid: &str) -> Option<String> {
 
 /// Checks the sources listed in one file's front matter: ids present and
 /// unique, DOI and PMID well formed. `text` is the whole file (for positions).
-pub fn check_entries(citations: &[Citation], file: &Path, text: &str) -> Vec<Diagnostic> {
+pub(crate) fn check_entries(citations: &[Citation], file: &Path, text: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let positions = crate::frontmatter::Positions::new(text);
     let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();

@@ -15,13 +15,13 @@ use crate::html::escape_attribute_into as escape_into;
 const MAX_AUTHORS: usize = 6;
 
 /// Translated words the entry needs.
-pub struct Labels<'a> {
+pub(crate) struct Labels<'a> {
     /// "accessed" (followed by the date).
     pub accessed: &'a str,
 }
 
 /// Formats one source as safe HTML.
-pub fn format(citation: &Citation, language: &str, labels: &Labels) -> String {
+pub(crate) fn format(citation: &Citation, language: &str, labels: &Labels) -> String {
     // Written piece by piece into one string: every page formats each of
     // its sources, and a string per piece added up.
     let mut out = String::with_capacity(512);

@@ -51,7 +51,7 @@ fn site(root: &Path) -> Result<Option<(crate::config::Config, crate::theme::Them
     Ok(Some((config, theme)))
 }
 
-pub fn i18n(command: I18nCommand) -> Result<ExitCode> {
+pub(super) fn i18n(command: I18nCommand) -> Result<ExitCode> {
     let I18nCommand::Add { language, root } = command;
     let Some((config, theme)) = site(&root)? else {
         return Ok(ExitCode::from(1));
@@ -71,7 +71,7 @@ pub fn i18n(command: I18nCommand) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn theme(command: ThemeCommand) -> Result<ExitCode> {
+pub(super) fn theme(command: ThemeCommand) -> Result<ExitCode> {
     let ThemeCommand::Copy { template, root } = command;
     let Some((config, theme)) = site(&root)? else {
         return Ok(ExitCode::from(1));

@@ -4,9 +4,9 @@
 //! Like front matter, these are read and checked before the site model is
 //! assembled; the model holds what they say, the stages show it.
 
-pub mod people;
-pub mod status;
-pub mod updates;
+pub(crate) mod people;
+pub(crate) mod status;
+pub(crate) mod updates;
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostics;
@@ -25,7 +25,7 @@ pub struct Records {
 }
 
 /// Reads the update entries discovery found and the status board.
-pub fn read(config: &Config, discovered: &Discovered) -> (Records, Diagnostics) {
+pub(crate) fn read(config: &Config, discovered: &Discovered) -> (Records, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
     let updates = updates::read_all(
         &config.root,

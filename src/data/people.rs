@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Where profiles live, relative to the site root.
-pub const FOLDER: &str = "data/people";
+pub(crate) const FOLDER: &str = "data/people";
 
 /// File types a profile `photo` may be.
 const PHOTO_TYPES: [&str; 7] = ["jpg", "jpeg", "png", "webp", "gif", "avif", "svg"];
@@ -92,7 +92,7 @@ impl People {
 /// Reads every `data/people/*.yaml` under `root`. Only a profile that
 /// cannot be read at all (broken YAML, a file name that is not an id) is
 /// left out; every problem is reported.
-pub fn load(boundary: &crate::boundary::Boundary) -> (People, Diagnostics) {
+pub(crate) fn load(boundary: &crate::boundary::Boundary) -> (People, Diagnostics) {
     let root = boundary.root();
     let mut people = People::default();
     let mut diagnostics = Diagnostics::new();

@@ -49,7 +49,7 @@ impl Entry {
 
 /// Reads the entry files found at discovery (in their order). Unusable
 /// files are left out and explained.
-pub fn read_all(
+pub(crate) fn read_all(
     root: &Path,
     zone: &crate::zone::SiteZone,
     sources: &[(PathBuf, String, PathBuf)],
@@ -91,13 +91,13 @@ struct RawEntry {
 }
 
 /// The front-matter fields an update entry takes.
-pub fn field_names() -> &'static [&'static str] {
+pub(crate) fn field_names() -> &'static [&'static str] {
     suggest::fields_of::<RawEntry>()
 }
 
 /// Reads one entry from its text. `None` when it cannot be used (its
 /// problems are in `diagnostics`).
-pub fn parse(
+pub(crate) fn parse(
     source: &SourcePage,
     text: String,
     zone: &SiteZone,
@@ -204,7 +204,7 @@ fn anchor(source: &SourcePage) -> String {
 }
 
 /// The source record of an entry file (for [`parse`]).
-pub fn source_page(
+pub(crate) fn source_page(
     path: std::path::PathBuf,
     language: &str,
     rel: std::path::PathBuf,

@@ -22,8 +22,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 mod private;
-pub use crate::config::ReportConfig;
-pub use private::{FOLDER, PrivateFolder};
+pub(crate) use private::PrivateFolder;
 
 #[derive(Debug, Clone, Default, Serialize)]
 struct Row {
@@ -60,7 +59,7 @@ const ORDERS: &[(&str, &str, &str)] = &[
 
 /// Writes the report into `_report/` of `output` (a [`PrivateFolder`]
 /// keeps only the file names).
-pub fn write(
+pub(crate) fn write(
     site: &Site,
     facts: &[PageFacts],
     diagnostics: &Diagnostics,

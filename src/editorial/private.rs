@@ -9,10 +9,10 @@ use crate::output::Output;
 use std::path::{Path, PathBuf};
 
 /// The private report's folder, relative to the site folder.
-pub const FOLDER: &str = ".pamphlet-cache/report";
+pub(crate) const FOLDER: &str = ".pamphlet-cache/report";
 
 /// The folder of the published report inside the output.
-pub const PUBLISHED: &str = "_report";
+pub(super) const PUBLISHED: &str = "_report";
 
 /// Writes the report's files into [`FOLDER`]. Pamphlet owns that folder:
 /// it only ever holds the report's own files (fixed names, replaced each
@@ -20,14 +20,14 @@ pub const PUBLISHED: &str = "_report";
 /// contributed change could add to point the report at other files) is
 /// refused, and each file is replaced by renaming a new file over it, which
 /// replaces a link at that name instead of writing where it leads.
-pub struct PrivateFolder {
+pub(crate) struct PrivateFolder {
     dir: PathBuf,
 }
 
 impl PrivateFolder {
     /// Makes sure `root/.pamphlet-cache/report/` is a real folder (creating
     /// it when missing) and returns a writer into it.
-    pub fn open(root: &Path) -> Result<PrivateFolder> {
+    pub(crate) fn open(root: &Path) -> Result<PrivateFolder> {
         let mut dir = root.to_path_buf();
         for part in Path::new(FOLDER).components() {
             dir.push(part);
@@ -49,7 +49,7 @@ impl PrivateFolder {
     }
 
     /// The folder the report is written into.
-    pub fn dir(&self) -> &Path {
+    pub(crate) fn dir(&self) -> &Path {
         &self.dir
     }
 }

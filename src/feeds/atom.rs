@@ -4,7 +4,7 @@ use super::{Context, Entry};
 use crate::config::FeedFormat;
 use crate::xml;
 
-pub fn write(cx: &Context) -> Vec<u8> {
+pub(super) fn write(cx: &Context) -> Vec<u8> {
     let self_url = cx.url(FeedFormat::Atom);
     xml::document(|w| {
         w.create_element("feed")
@@ -107,7 +107,10 @@ fn write_entry(w: &mut xml::XmlWriter, cx: &Context, entry: &Entry) -> std::io::
 }
 
 /// `<media:content>` (Media RSS), shared with RSS.
-pub fn media_content(w: &mut xml::XmlWriter, image: &super::EntryImage) -> std::io::Result<()> {
+pub(super) fn media_content(
+    w: &mut xml::XmlWriter,
+    image: &super::EntryImage,
+) -> std::io::Result<()> {
     let (width, height) = image
         .size
         .map(|(w, h)| (w.to_string(), h.to_string()))

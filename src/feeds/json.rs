@@ -45,7 +45,7 @@ struct Item<'a> {
     language: &'a str,
 }
 
-pub fn write(cx: &Context) -> Vec<u8> {
+pub(super) fn write(cx: &Context) -> Vec<u8> {
     let document = Document {
         version: "https://jsonfeed.org/version/1.1",
         title: &cx.feed.title,

@@ -24,7 +24,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// What a feed lists.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Scope {
+pub(crate) enum Scope {
     /// A language's articles (alerts have their own feed).
     Language,
     /// The articles with one tag (the tag page's id).
@@ -39,7 +39,7 @@ pub enum Scope {
 /// A feed entry that is not a page of its own (a live update, a status
 /// change), ready to write: every address absolute.
 #[derive(Debug, Clone)]
-pub struct Item {
+pub(crate) struct Item {
     /// Atom `id` / RSS `guid` / JSON Feed `id`: never changes for this entry.
     pub id: String,
     pub url: String,
@@ -53,7 +53,7 @@ pub struct Item {
 
 /// One feed in one or more formats.
 #[derive(Debug, Clone)]
-pub struct Feed {
+pub(crate) struct Feed {
     pub language: String,
     pub scope: Scope,
     pub title: String,
@@ -71,13 +71,13 @@ pub struct Feed {
 
 impl Feed {
     /// Root-relative URL of the feed in a format.
-    pub fn url(&self, format: FeedFormat) -> String {
+    pub(crate) fn url(&self, format: FeedFormat) -> String {
         format!("{}{}", self.folder, file_name(format))
     }
 }
 
 /// The file name of a format.
-pub fn file_name(format: FeedFormat) -> &'static str {
+pub(crate) fn file_name(format: FeedFormat) -> &'static str {
     match format {
         FeedFormat::Atom => "atom.xml",
         FeedFormat::Rss => "rss.xml",
@@ -86,7 +86,7 @@ pub fn file_name(format: FeedFormat) -> &'static str {
 }
 
 /// The media type of a format.
-pub fn mime(format: FeedFormat) -> &'static str {
+pub(crate) fn mime(format: FeedFormat) -> &'static str {
     match format {
         FeedFormat::Atom => "application/atom+xml",
         FeedFormat::Rss => "application/rss+xml",
@@ -96,7 +96,7 @@ pub fn mime(format: FeedFormat) -> &'static str {
 
 /// A `<link rel="alternate">` to a feed, as templates see it.
 #[derive(Debug, Clone, Serialize)]
-pub struct FeedLink {
+pub(crate) struct FeedLink {
     pub mime: &'static str,
     pub title: String,
     /// Root-relative.
@@ -105,14 +105,14 @@ pub struct FeedLink {
 
 /// Every feed of the site.
 #[derive(Debug, Default)]
-pub struct Feeds {
+pub(crate) struct Feeds {
     pub feeds: Vec<Feed>,
     /// `feeds.tag_full_text`.
     pub tag_full_text: bool,
 }
 
 /// Decides the feeds of the site and their entries.
-pub fn plan(site: &Site, alerts: &Alerts, strings: &Strings) -> Feeds {
+pub(crate) fn plan(site: &Site, alerts: &Alerts, strings: &Strings) -> Feeds {
     let config = &site.config.feeds;
     let mut feeds = Vec::new();
     for language in &site.config.languages {
@@ -234,7 +234,7 @@ fn non_empty(text: &str, fallback: &str) -> String {
 
 impl Feeds {
     /// Pages whose rendered HTML the feeds need.
-    pub fn wanted(&self) -> BTreeSet<PageId> {
+    pub(crate) fn wanted(&self) -> BTreeSet<PageId> {
         self.feeds
             .iter()
             .filter(|f| self.full_text(f))
@@ -252,20 +252,20 @@ impl Feeds {
 
     /// The feeds a page's head links to: its language's feed and alerts
     /// feed, and on a tag page that tag's feed.
-    pub fn links_for(&self, site: &Site, id: PageId) -> Vec<FeedLink> {
+    pub(crate) fn links_for(&self, site: &Site, id: PageId) -> Vec<FeedLink> {
         self.links_matching(&site.page(id).language, Some(id))
     }
 
     /// The feed links every page of `language` shows: its own feeds, not
     /// a tag's or a page's ([`Feeds::links_for`] a page without feeds of
     /// its own).
-    pub fn language_links(&self, language: &str) -> Vec<FeedLink> {
+    pub(crate) fn language_links(&self, language: &str) -> Vec<FeedLink> {
         self.links_matching(language, None)
     }
 
     /// The pages with feeds of their own (tag pages, update topics, status
     /// boards): only they show more than their language's feed links.
-    pub fn pages_with_own_feeds(&self) -> std::collections::HashSet<PageId> {
+    pub(crate) fn pages_with_own_feeds(&self) -> std::collections::HashSet<PageId> {
         self.feeds
             .iter()
             .filter_map(|feed| match feed.scope {
@@ -299,7 +299,7 @@ impl Feeds {
 
     /// Writes every feed. `bodies` holds the rendered HTML of the pages
     /// [`Feeds::wanted`] asked for. Returns how many files were written.
-    pub fn write(
+    pub(crate) fn write(
         &self,
         site: &Site,
         bodies: &BTreeMap<PageId, String>,
@@ -468,7 +468,7 @@ impl Entry {
 /// Makes the root-relative `href`/`src` addresses Pamphlet writes into page
 /// bodies absolute, as feed readers need (they show content away from the
 /// site). Protocol-relative and absolute addresses are left alone.
-pub fn absolute_urls(html: &str, origin: &str) -> String {
+pub(crate) fn absolute_urls(html: &str, origin: &str) -> String {
     let mut out = String::with_capacity(html.len() + 64);
     let mut rest = html;
     loop {

@@ -5,7 +5,7 @@ use super::Context;
 use crate::config::FeedFormat;
 use crate::xml;
 
-pub fn write(cx: &Context) -> Vec<u8> {
+pub(super) fn write(cx: &Context) -> Vec<u8> {
     let self_url = cx.url(FeedFormat::Rss);
     xml::document(|w| {
         w.create_element("rss")

@@ -13,7 +13,7 @@ use icu_properties::props::BidiClass;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 /// Wraps the left-to-right runs of every text event (not code, not alt text).
-pub fn isolate_left_to_right_runs(events: &mut Vec<Spanned>) {
+pub(super) fn isolate_left_to_right_runs(events: &mut Vec<Spanned>) {
     // A left-to-right run split over two events (at a quote, a bracket)
     // is still one run.
     super::join_text_runs(events, |_| true);

@@ -15,7 +15,7 @@ pub struct Heading {
 }
 
 /// Gives every heading an id (keeping ids the author wrote with `{#id}`).
-pub fn assign_ids(events: &mut [Spanned]) -> Vec<Heading> {
+pub(super) fn assign_ids(events: &mut [Spanned]) -> Vec<Heading> {
     let mut used: HashSet<String> = HashSet::new();
     // Author ids are reserved first so generated ones never take them.
     for (event, _) in events.iter() {

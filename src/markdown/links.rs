@@ -8,7 +8,7 @@ use crate::diagnostics::{Diagnostic, codes};
 use pulldown_cmark::{CowStr, Event, Tag};
 use std::path::Path;
 
-pub fn rewrite(events: &mut [Spanned], ctx: &mut PageContext) {
+pub(super) fn rewrite(events: &mut [Spanned], ctx: &mut PageContext) {
     for (event, range) in events.iter_mut() {
         let (dest, is_image) = match event {
             Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),

@@ -6,7 +6,7 @@ use crate::diagnostics::{Diagnostic, codes};
 use crate::privacy::personal_data;
 use pulldown_cmark::{Event, Tag};
 
-pub fn check(events: &[Spanned], allow: &[String], ctx: &mut PageContext) {
+pub(super) fn check(events: &[Spanned], allow: &[String], ctx: &mut PageContext) {
     let scanner = personal_data::Scanner::new(allow, Some(ctx.body()));
     for (event, range) in events {
         let text = match event {

@@ -16,7 +16,11 @@ use std::sync::OnceLock;
 
 /// Applies the policy to the author's raw HTML events. Returns true when
 /// the rendered page must be sanitised.
-pub fn apply(events: &mut [Spanned], config: &MarkdownConfig, ctx: &mut PageContext) -> bool {
+pub(super) fn apply(
+    events: &mut [Spanned],
+    config: &MarkdownConfig,
+    ctx: &mut PageContext,
+) -> bool {
     let mut has_raw_html = false;
     for (event, range) in events.iter_mut() {
         let html = match event {
@@ -100,7 +104,11 @@ fn host_allowed(src: &str, hosts: &[String]) -> bool {
 /// itself produces (heading ids, highlighting classes, citations, task lists).
 /// Addresses keep only the schemes the site allows (`schemes`), so even
 /// what the scheme check reported can never reach the live preview.
-pub fn sanitize(html: &str, config: &MarkdownConfig, schemes: &crate::schemes::Policy) -> String {
+pub(super) fn sanitize(
+    html: &str,
+    config: &MarkdownConfig,
+    schemes: &crate::schemes::Policy,
+) -> String {
     let hosts: HashSet<String> = config
         .iframe_hosts
         .iter()

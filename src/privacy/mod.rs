@@ -5,7 +5,7 @@
 //! colour profiles are kept so pictures still look right. [`personal_data`]
 //! warns about likely personal details written into articles.
 
-pub mod personal_data;
+pub(crate) mod personal_data;
 
 use img_parts::jpeg::{Jpeg, markers};
 use img_parts::png::Png;
@@ -15,7 +15,7 @@ use std::path::Path;
 
 /// The image without its metadata, or `None` when the file is not a JPEG,
 /// PNG or WebP image (or cannot be read as one): it is then copied as it is.
-pub fn strip_image_metadata(path: &Path, bytes: &[u8]) -> Option<Vec<u8>> {
+pub(crate) fn strip_image_metadata(path: &Path, bytes: &[u8]) -> Option<Vec<u8>> {
     let extension = path.extension()?.to_string_lossy().to_lowercase();
     let data = Bytes::copy_from_slice(bytes);
     match extension.as_str() {

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 /// One finding: byte range in the text and what it looks like.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
+pub(crate) struct Finding {
     pub start: usize,
     pub end: usize,
     pub kind: &'static str,
@@ -35,13 +35,14 @@ fn patterns() -> &'static Patterns {
 
 /// Finds likely personal data in `text`, skipping anything in `allow`
 /// (compared without spaces and punctuation, so "+1 555 0100" matches "15550100").
-pub fn find(text: &str, allow: &[String]) -> Vec<Finding> {
+#[cfg(test)]
+pub(crate) fn find(text: &str, allow: &[String]) -> Vec<Finding> {
     Scanner::new(allow, None).find(text)
 }
 
 /// Searches the texts of one document (a page's prose, code and links,
 /// one by one) for personal data.
-pub struct Scanner {
+pub(crate) struct Scanner {
     allowed: Vec<String>,
     /// Whether a text of the document can hold a date of birth.
     may_have_birth: bool,
@@ -55,7 +56,7 @@ impl Scanner {
     /// birth is rare: when the whole document has none, no text can, unless
     /// it is spelt with an entity or a backslash escape (`D\.O\.B\.`), which
     /// only the texts show decoded.
-    pub fn new(allow: &[String], whole: Option<&str>) -> Self {
+    pub(crate) fn new(allow: &[String], whole: Option<&str>) -> Self {
         let encoded = whole.is_none_or(|w| memchr::memchr2(b'&', b'\\', w.as_bytes()).is_some());
         Scanner {
             allowed: allow.iter().map(|a| normalise(a)).collect(),
@@ -63,7 +64,7 @@ impl Scanner {
         }
     }
 
-    pub fn find(&self, text: &str) -> Vec<Finding> {
+    pub(crate) fn find(&self, text: &str) -> Vec<Finding> {
         let p = patterns();
         let mut out = Vec::new();
         let mut push = |start: usize, end: usize, kind: &'static str| {

@@ -7,7 +7,7 @@
 //! is ever made up for them. The prose is taken from the Markdown by
 //! `markdown::prose`, which hands the blocks to [`analyse`].
 
-pub mod syllables;
+pub(crate) mod syllables;
 
 /// The readability formulas Pamphlet implements.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -79,7 +79,7 @@ pub struct Readability {
 /// reading time) and measures its reading level with the language's
 /// formula: `None` when the language has no formula here or the text has
 /// no words.
-pub fn analyse(blocks: &[String], language: &str) -> (usize, Option<Readability>) {
+pub(crate) fn analyse(blocks: &[String], language: &str) -> (usize, Option<Readability>) {
     let Some(formula) = Formula::for_language(language) else {
         let written = blocks.iter().map(|b| b.split_whitespace().count()).sum();
         return (written, None);
@@ -171,7 +171,7 @@ fn level(
 
 /// A warning when an article reads above its audience's target grade,
 /// naming the formula and the longest sentences as the place to start.
-pub fn check(
+pub(crate) fn check(
     measured: &Readability,
     page: &crate::site::Page,
     config: &crate::config::Config,

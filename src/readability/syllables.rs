@@ -8,7 +8,7 @@
 
 /// Which language's syllable rules to apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Rules {
+pub(crate) enum Rules {
     English,
     Spanish,
     French,
@@ -17,7 +17,7 @@ pub enum Rules {
 
 impl Rules {
     /// The rules for a language tag (English for languages without their own).
-    pub fn for_language(language: &str) -> Rules {
+    pub(crate) fn for_language(language: &str) -> Rules {
         match crate::i18n::primary(language) {
             "es" => Rules::Spanish,
             "fr" => Rules::French,
@@ -28,13 +28,14 @@ impl Rules {
 }
 
 /// Syllables of one word (letters only, any case); at least 1.
-pub fn count(word: &str, language: &str) -> usize {
+#[cfg(test)]
+pub(crate) fn count(word: &str, language: &str) -> usize {
     count_with(word, Rules::for_language(language))
 }
 
 /// [`count`] with the language's rules already chosen (an article's
 /// words all share them).
-pub fn count_with(word: &str, rules: Rules) -> usize {
+pub(crate) fn count_with(word: &str, rules: Rules) -> usize {
     // Counted for every word of every page. Most English words are plain
     // ASCII letters: counted on the bytes, with no buffer at all.
     if rules == Rules::English && word.bytes().all(|b| b.is_ascii_alphabetic()) {
@@ -59,7 +60,7 @@ pub fn count_with(word: &str, rules: Rules) -> usize {
 /// [`count_with`], remembered per thread: the words of prose repeat (a few
 /// hundred common words make up most of any text), so most words of a
 /// build are looked up rather than counted again.
-pub fn count_remembered(word: &str, rules: Rules) -> usize {
+pub(crate) fn count_remembered(word: &str, rules: Rules) -> usize {
     /// Beyond this many distinct words a thread starts afresh, so a
     /// long-running preview never grows without bound.
     const MOST_WORDS: usize = 1 << 16;

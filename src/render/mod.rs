@@ -5,7 +5,7 @@
 //! final document, then hands the bytes to the output and forgets them, so
 //! memory stays flat however large the site is.
 
-pub mod views;
+pub(crate) mod views;
 
 use crate::alerts::{self, Alerts};
 use crate::diagnostics::Diagnostic;
@@ -22,12 +22,12 @@ use rayon::prelude::*;
 use tera::{Context, Tera, Value};
 
 /// The theme's templates, compiled once per build.
-pub struct Renderer {
+pub(crate) struct Renderer {
     tera: Tera,
 }
 
 impl Renderer {
-    pub fn new(theme: &Theme) -> Result<Renderer> {
+    pub(crate) fn new(theme: &Theme) -> Result<Renderer> {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         // Every value a template shows goes through this one function.
@@ -102,7 +102,7 @@ struct LanguageContext {
 }
 
 /// What later stages planned that pages show: share cards, alerts, feeds.
-pub struct Extras<'a> {
+pub(crate) struct Extras<'a> {
     pub cards: &'a Cards,
     pub alerts: &'a Alerts,
     pub feeds: &'a Feeds,
@@ -138,20 +138,20 @@ pub struct PageFacts {
 
 /// What rendering produced besides the files.
 #[derive(Debug, Default)]
-pub struct Rendered {
+pub(crate) struct Rendered {
     pub pages_written: usize,
     /// Every page's facts, indexed by page id.
     pub facts: Vec<PageFacts>,
 }
 
 impl Rendered {
-    pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+    pub(crate) fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
         self.facts.iter().flat_map(|f| f.diagnostics.iter())
     }
 }
 
 /// Renders every page of `site` into `output`.
-pub fn render_all(
+pub(crate) fn render_all(
     site: &Site,
     renderer: &Renderer,
     strings: &Strings,
@@ -220,7 +220,7 @@ fn language_contexts(
 /// Renders some pages of `site` into `output` (the live preview re-renders
 /// only the pages a change affects). Returns each page's facts, in the order
 /// of `ids`.
-pub fn render_pages(
+pub(crate) fn render_pages(
     site: &Site,
     renderer: &Renderer,
     strings: &Strings,

@@ -14,7 +14,7 @@ use serde::Serialize;
 const HOME_LATEST: usize = 12;
 
 #[derive(Serialize)]
-pub struct LanguageView<'a> {
+pub(crate) struct LanguageView<'a> {
     pub code: &'a str,
     pub name: &'a str,
     pub dir: &'a str,
@@ -29,7 +29,7 @@ pub struct LanguageView<'a> {
 }
 
 #[derive(Serialize)]
-pub struct SiteView<'a> {
+pub(crate) struct SiteView<'a> {
     /// The site title in the page's language.
     pub title: &'a str,
     pub base_url: &'a str,
@@ -44,7 +44,7 @@ pub struct SiteView<'a> {
 }
 
 #[derive(Serialize)]
-pub struct LinkView {
+pub(crate) struct LinkView {
     pub title: String,
     pub url: String,
     /// True when the link points at the page being rendered or one of its sections.
@@ -52,7 +52,7 @@ pub struct LinkView {
 }
 
 #[derive(Serialize)]
-pub struct TranslationView<'a> {
+pub(crate) struct TranslationView<'a> {
     pub language: &'a str,
     pub language_name: &'a str,
     pub dir: &'a str,
@@ -64,13 +64,13 @@ pub struct TranslationView<'a> {
 
 /// One `<link rel="alternate" hreflang>` of a page.
 #[derive(Serialize)]
-pub struct AlternateView {
+pub(crate) struct AlternateView {
     pub hreflang: String,
     pub href: String,
 }
 
 #[derive(Serialize)]
-pub struct ReviewerView<'a> {
+pub(crate) struct ReviewerView<'a> {
     pub name: &'a str,
     pub credentials: Option<&'a str>,
     pub role: Option<&'a str>,
@@ -82,7 +82,7 @@ pub struct ReviewerView<'a> {
 
 /// An author, with where the people page lists them.
 #[derive(Serialize)]
-pub struct AuthorView<'a> {
+pub(crate) struct AuthorView<'a> {
     pub name: &'a str,
     pub credentials: Option<&'a str>,
     pub url: Option<String>,
@@ -90,7 +90,7 @@ pub struct AuthorView<'a> {
 
 /// Review dates of an article, raw and localised.
 #[derive(Serialize)]
-pub struct ReviewView {
+pub(crate) struct ReviewView {
     pub last_reviewed: Option<String>,
     pub last_reviewed_display: Option<String>,
     pub next_review: Option<String>,
@@ -99,7 +99,7 @@ pub struct ReviewView {
 }
 
 #[derive(Serialize)]
-pub struct SummaryView<'a> {
+pub(crate) struct SummaryView<'a> {
     pub title: &'a str,
     pub url: &'a str,
     pub summary: &'a str,
@@ -110,7 +110,7 @@ pub struct SummaryView<'a> {
 }
 
 #[derive(Serialize)]
-pub struct ImageView {
+pub(crate) struct ImageView {
     pub url: String,
     pub alt: String,
     /// The language of `alt` when it is not the page's (an inherited image
@@ -119,7 +119,7 @@ pub struct ImageView {
 }
 
 #[derive(Serialize)]
-pub struct PageView<'a> {
+pub(crate) struct PageView<'a> {
     pub kind: PageKind,
     pub title: &'a str,
     pub summary: &'a str,
@@ -192,7 +192,7 @@ fn date_pair(date: Option<crate::dates::Date>, language: &str) -> (Option<String
 }
 
 /// Builds the site-wide part of the context for one language.
-pub fn site_view<'a>(site: &'a Site, language: &str) -> SiteView<'a> {
+pub(crate) fn site_view<'a>(site: &'a Site, language: &str) -> SiteView<'a> {
     let config = &site.config;
     SiteView {
         title: config
@@ -224,7 +224,7 @@ pub fn site_view<'a>(site: &'a Site, language: &str) -> SiteView<'a> {
 }
 
 /// The main navigation of a language, marking the section the page is in.
-pub fn navigation(site: &Site, id: PageId) -> Vec<LinkView> {
+pub(crate) fn navigation(site: &Site, id: PageId) -> Vec<LinkView> {
     let language = &site.page(id).language;
     let entries = site.navigation(language);
     let current = navigation_current(site, id);
@@ -235,7 +235,7 @@ pub fn navigation(site: &Site, id: PageId) -> Vec<LinkView> {
 
 /// Which entries of its language's navigation a page marks as current:
 /// their places in [`Site::navigation`].
-pub fn navigation_current(site: &Site, id: PageId) -> Vec<usize> {
+pub(crate) fn navigation_current(site: &Site, id: PageId) -> Vec<usize> {
     let ancestors = ancestors(site, id);
     site.navigation(&site.page(id).language)
         .iter()
@@ -246,7 +246,7 @@ pub fn navigation_current(site: &Site, id: PageId) -> Vec<usize> {
 }
 
 /// A language's navigation with the entries `current` says are current.
-pub fn navigation_marking(
+pub(crate) fn navigation_marking(
     site: &Site,
     language: &str,
     current: impl Fn(PageId) -> bool,
@@ -272,7 +272,7 @@ fn ancestors(site: &Site, id: PageId) -> Vec<PageId> {
 }
 
 /// Builds the view of one page. `body` is its rendered Markdown, if any.
-pub fn page_view<'a>(
+pub(crate) fn page_view<'a>(
     site: &'a Site,
     id: PageId,
     body: Option<&'a RenderedBody>,
@@ -438,7 +438,7 @@ fn review_view(r: &crate::review::ReviewStatus, language: &str) -> ReviewView {
     }
 }
 
-pub fn alternates(site: &Site, id: PageId) -> Vec<AlternateView> {
+pub(crate) fn alternates(site: &Site, id: PageId) -> Vec<AlternateView> {
     let page = site.page(id);
     if page.translations.is_empty() {
         return Vec::new();

@@ -23,14 +23,14 @@ use std::collections::BTreeMap;
 /// Format version, for clients that cache the index.
 const VERSION: u32 = 1;
 /// Pages per `pages/<n>.json` file.
-pub const CHUNK: usize = 64;
+pub(super) const CHUNK: usize = 64;
 const NAME_WEIGHT: u8 = 10;
 const SUMMARY_WEIGHT: u8 = 5;
 const BODY_WEIGHT_MAX: u8 = 4;
 
 /// What a result shows: read from `pages/<n>.json`.
 #[derive(Debug, Clone, Serialize)]
-pub struct Record {
+pub(super) struct Record {
     pub url: String,
     pub title: String,
     pub summary: String,
@@ -44,7 +44,7 @@ pub struct Record {
 /// kept in one string rather than one allocation each, with their hashes,
 /// which [`Postings`] uses again instead of hashing each term twice.
 #[derive(Debug, Default)]
-pub struct PageTerms {
+pub(super) struct PageTerms {
     /// The terms' text, one after another.
     text: String,
     terms: Vec<Term>,
@@ -86,7 +86,7 @@ fn term_hash(term: &str) -> u64 {
 }
 
 /// Weighs the terms of one page's fields.
-pub fn page_terms(fields: &Fields) -> PageTerms {
+pub(super) fn page_terms(fields: &Fields) -> PageTerms {
     /// A term being counted: the weight so far and its uses in the body.
     struct Counting {
         term: Term,
@@ -143,7 +143,7 @@ pub fn page_terms(fields: &Fields) -> PageTerms {
 /// Every term's posting list, built page by page (so a large site's
 /// per-page term lists need not all be held at once).
 #[derive(Default)]
-pub struct Postings {
+pub(super) struct Postings {
     by_term: hashbrown::HashTable<Posting>,
     pages: u32,
 }
@@ -158,7 +158,7 @@ struct Posting {
 
 impl Postings {
     /// Adds the next page (pages are numbered in the order they come).
-    pub fn add(&mut self, terms: &PageTerms) {
+    pub(super) fn add(&mut self, terms: &PageTerms) {
         let number = self.pages;
         for page_term in &terms.terms {
             let term = terms.term(page_term);
@@ -183,7 +183,7 @@ impl Postings {
 }
 
 /// The files of one language's index, by path under its folder, sorted.
-pub fn files(records: Vec<Record>, postings: Postings) -> Vec<(String, Vec<u8>)> {
+pub(super) fn files(records: Vec<Record>, postings: Postings) -> Vec<(String, Vec<u8>)> {
     let page_count = records.len();
     let mut by_shard: BTreeMap<String, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
     for Posting { term, list, .. } in postings.by_term {

@@ -27,11 +27,11 @@ use rayon::prelude::*;
 use std::path::Path;
 
 /// The folder (under the output root) the indexes go to, one per language.
-pub const FOLDER: &str = "search-index";
+pub(crate) const FOLDER: &str = "search-index";
 
 /// What the search stage wrote.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Indexed {
+pub(crate) struct Indexed {
     /// Pages in the index (all languages).
     pub pages: usize,
     /// Files written under [`FOLDER`].
@@ -40,7 +40,7 @@ pub struct Indexed {
 
 /// Indexes every findable page of `site` on `today` and writes the index
 /// of each language.
-pub fn write(site: &Site, today: Date, output: &dyn Output) -> Result<Indexed> {
+pub(crate) fn write(site: &Site, today: Date, output: &dyn Output) -> Result<Indexed> {
     // Languages side by side: each has a serial part (joining postings)
     // that another language's work can fill in for.
     let per_language: Vec<Result<Indexed>> = site

@@ -11,7 +11,7 @@ use pulldown_cmark::{Event, Parser, TagEnd};
 
 /// A page's searchable text, by how much a match in it counts.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct Fields {
+pub(super) struct Fields {
     /// The title and aliases: a topic's own names.
     pub names: String,
     /// The summary and tag names.
@@ -21,7 +21,7 @@ pub struct Fields {
 }
 
 /// The searchable text of `page` (an article written by an author).
-pub fn fields(page: &Page) -> Fields {
+pub(super) fn fields(page: &Page) -> Fields {
     let meta = &page.meta;
     let mut names = meta.title.clone();
     for alias in &meta.aliases {

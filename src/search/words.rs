@@ -18,7 +18,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 /// Lower case, accents and vowel marks removed.
-pub fn fold(text: &str) -> String {
+pub(super) fn fold(text: &str) -> String {
     text.nfd()
         .filter(|c| !is_combining_mark(*c))
         .collect::<String>()
@@ -26,7 +26,7 @@ pub fn fold(text: &str) -> String {
 }
 
 /// Whether `c` is written without spaces between words (Han, kana, Hangul).
-pub fn is_unspaced(c: char) -> bool {
+pub(super) fn is_unspaced(c: char) -> bool {
     matches!(c as u32,
         0x3040..=0x30FF      // Hiragana, Katakana
         | 0x3400..=0x4DBF    // CJK Extension A
@@ -49,7 +49,7 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// The terms of `text`, in order, repeats included.
-pub fn terms(text: &str, out: &mut impl FnMut(&str)) {
+pub(super) fn terms(text: &str, out: &mut impl FnMut(&str)) {
     // Every word of every page comes through here: plain ASCII words (most
     // of them, in many languages) are folded in one reused buffer, and only
     // the others go through Unicode decomposition.
@@ -153,7 +153,7 @@ fn strip_arabic_article(word: &str) -> &str {
 /// The shard a term is stored in: its first two characters, or its first
 /// one when it starts with an unspaced character. A query word needs at
 /// least that much to be looked up.
-pub fn shard_key(term: &str) -> String {
+pub(super) fn shard_key(term: &str) -> String {
     let mut chars = term.chars();
     match chars.next() {
         Some(first) if is_unspaced(first) => first.to_string(),
@@ -167,7 +167,7 @@ pub fn shard_key(term: &str) -> String {
 
 /// The file name of a shard: the key's UTF-8 bytes in hex, so every
 /// script gives a plain ASCII name that any web server serves.
-pub fn shard_file(key: &str) -> String {
+pub(super) fn shard_file(key: &str) -> String {
     key.bytes().map(|b| format!("{b:02x}")).collect()
 }
 

@@ -14,7 +14,7 @@ use std::time::Duration;
 
 /// How long a client may take to send a request's headers, and how long a
 /// kept-alive connection may wait for its next request.
-pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+pub(super) const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// How long stopping waits for requests still being answered.
 const DRAIN: Duration = Duration::from_secs(2);

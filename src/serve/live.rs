@@ -259,7 +259,11 @@ pub(crate) struct Rebuilder {
 }
 
 impl Rebuilder {
-    pub fn start(build: Build, shared: Arc<Shared>, debounce: Duration) -> Result<Rebuilder> {
+    pub(super) fn start(
+        build: Build,
+        shared: Arc<Shared>,
+        debounce: Duration,
+    ) -> Result<Rebuilder> {
         let (sender, receiver) = std::sync::mpsc::channel();
         let mut watcher = watch::Watcher::start(&shared.root, sender.clone())?;
         let thread = std::thread::Builder::new()
@@ -296,7 +300,7 @@ impl Rebuilder {
     }
 
     /// Stops watching and waits for a rebuild under way to finish.
-    pub fn stop(self) {
+    pub(super) fn stop(self) {
         let _ = self.sender.send(Message::Stop);
         let _ = self.thread.join();
     }

@@ -31,7 +31,7 @@ pub(crate) enum LiveEvent {
 }
 
 impl LiveEvent {
-    pub fn name(&self) -> &'static str {
+    pub(super) fn name(&self) -> &'static str {
         match self {
             LiveEvent::Reload { .. } => "reload",
             LiveEvent::Css { .. } => "css",
@@ -84,7 +84,7 @@ pub(crate) struct Shared {
 }
 
 impl Shared {
-    pub fn new(
+    pub(super) fn new(
         options: &BuildOptions,
         base_path: String,
         published_host: String,
@@ -111,7 +111,7 @@ impl Shared {
         }
     }
 
-    pub fn snapshot(&self) -> Arc<Snapshot> {
+    pub(super) fn snapshot(&self) -> Arc<Snapshot> {
         self.current
             .read()
             .unwrap_or_else(|e| e.into_inner())

@@ -48,7 +48,7 @@ pub(crate) struct Watcher {
 
 impl Watcher {
     /// Starts watching the site at `root` (absolute), sending changes to `sender`.
-    pub fn start(root: &Path, sender: Sender<Message>) -> Result<Watcher> {
+    pub(super) fn start(root: &Path, sender: Sender<Message>) -> Result<Watcher> {
         let handler = move |result: notify::Result<notify::Event>| {
             if let Ok(event) = result
                 && is_change(&event.kind)
@@ -85,7 +85,7 @@ impl Watcher {
     }
 
     /// Starts watching a site folder (`static/`…) created after the start.
-    pub fn follow_new_folders(&mut self, paths: &[PathBuf]) {
+    pub(super) fn follow_new_folders(&mut self, paths: &[PathBuf]) {
         for path in paths {
             let is_site_folder = path.parent() == Some(self.root.as_path())
                 && path

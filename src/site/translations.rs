@@ -10,7 +10,7 @@ use crate::diagnostics::{Diagnostic, Position, codes};
 use rustc_hash::FxHashMap as HashMap;
 
 /// Sets `translations` on every page and reports groups with two pages in one language.
-pub fn link(pages: &mut [Page], language_order: &[String]) -> Vec<Diagnostic> {
+pub(super) fn link(pages: &mut [Page], language_order: &[String]) -> Vec<Diagnostic> {
     let (groups, diagnostics) = groups(pages, language_order);
     for kept in groups {
         for &id in &kept {
@@ -23,7 +23,10 @@ pub fn link(pages: &mut [Page], language_order: &[String]) -> Vec<Diagnostic> {
 /// The translation groups of the pages, each in site.yaml language order
 /// with at most one page per language (a second one is reported, and left
 /// out of the group). Pages without translations are groups of one.
-pub fn groups(pages: &[Page], language_order: &[String]) -> (Vec<Vec<PageId>>, Vec<Diagnostic>) {
+pub(super) fn groups(
+    pages: &[Page],
+    language_order: &[String],
+) -> (Vec<Vec<PageId>>, Vec<Diagnostic>) {
     let mut sets = join_translations(pages);
     let mut groups: HashMap<PageId, Vec<PageId>> = HashMap::default();
     for id in 0..pages.len() {

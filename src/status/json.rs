@@ -15,10 +15,10 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// The file name, at the site root.
-pub const FILE: &str = "status.json";
+pub(crate) const FILE: &str = "status.json";
 
 /// Bumped only if a key changes meaning or disappears; new keys may be added.
-pub const SCHEMA_VERSION: u32 = 1;
+pub(crate) const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -90,7 +90,7 @@ fn service<'a>(site: &Site, s: &'a Service, languages: &[&'a str]) -> ServiceJso
 }
 
 /// The document for a board.
-pub fn document(site: &Site, board: &Board) -> Vec<u8> {
+pub(crate) fn document(site: &Site, board: &Board) -> Vec<u8> {
     let languages: Vec<&str> = site
         .config
         .languages
@@ -115,7 +115,7 @@ pub fn document(site: &Site, board: &Board) -> Vec<u8> {
 }
 
 /// Writes `/status.json` when the site has a board. Returns the files written.
-pub fn write(site: &Site, output: &dyn Output) -> Result<usize> {
+pub(crate) fn write(site: &Site, output: &dyn Output) -> Result<usize> {
     let Some(board) = site.status.as_deref() else {
         return Ok(0);
     };

@@ -16,27 +16,27 @@
 //! warns about services not updated within `status.stale_after` of the
 //! build time ([`stale`]).
 
-pub mod json;
+pub(crate) mod json;
 mod view;
 
-pub use crate::data::status::{Board, FILE, Kind, Service, Status, Text, read};
-pub use view::{StatusView, StripView, feeds, strip, view};
+pub(crate) use crate::data::status::{Board, Service, Text};
+pub(crate) use view::{StatusView, StripView, feeds, strip, view};
 
 use crate::dates::Instant;
 use crate::diagnostics::{Diagnostic, Diagnostics, codes};
 use crate::site::{Page, PageKind, Site};
 
-pub use crate::site::STATUS_FOLDER as FOLDER;
+pub(crate) use crate::site::STATUS_FOLDER as FOLDER;
 
 /// Whether a page is a language's status page.
-pub fn is_status_page(page: &Page) -> bool {
+pub(crate) fn is_status_page(page: &Page) -> bool {
     page.kind == PageKind::Status
 }
 
 /// A warning for each service whose `updated` time is more than
 /// `status.stale_after` before `now` (the build time). A service updated
 /// exactly that long ago is not yet stale.
-pub fn stale(site: &Site, now: Instant) -> Diagnostics {
+pub(crate) fn stale(site: &Site, now: Instant) -> Diagnostics {
     let mut diagnostics = Diagnostics::new();
     let (Some(board), Some(limit)) = (&site.status, site.config.status.stale_after) else {
         return diagnostics;

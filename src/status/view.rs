@@ -16,14 +16,14 @@ use serde::Serialize;
 /// A text in the reader's language, and the language it is written in when
 /// it is another one (not translated yet: templates set `lang`).
 #[derive(Debug, Serialize)]
-pub struct TextView {
+pub(crate) struct TextView {
     pub text: String,
     pub lang: Option<String>,
 }
 
 /// One service, in the page's language.
 #[derive(Debug, Serialize)]
-pub struct ServiceView {
+pub(crate) struct ServiceView {
     pub id: String,
     /// The table row's id (`service-<id>`).
     pub anchor: String,
@@ -50,7 +50,7 @@ pub struct ServiceView {
 
 /// `page.status` on a language's status page.
 #[derive(Debug, Serialize)]
-pub struct StatusView {
+pub(crate) struct StatusView {
     pub intro: Option<TextView>,
     /// In the order of `data/status.yaml`.
     pub services: Vec<ServiceView>,
@@ -65,7 +65,7 @@ pub struct StatusView {
 
 /// `page.status_strip` on home pages when `status.strip: true`.
 #[derive(Debug, Serialize)]
-pub struct StripView {
+pub(crate) struct StripView {
     /// The language's status page.
     pub url: String,
     pub services: Vec<ServiceView>,
@@ -154,7 +154,7 @@ fn board_updated(
 }
 
 /// The view of a status page (`None` on other pages).
-pub fn view(site: &Site, id: PageId, strings: &Strings) -> Option<StatusView> {
+pub(crate) fn view(site: &Site, id: PageId, strings: &Strings) -> Option<StatusView> {
     let page = site.page(id);
     if !super::is_status_page(page) {
         return None;
@@ -181,7 +181,7 @@ pub fn view(site: &Site, id: PageId, strings: &Strings) -> Option<StatusView> {
 }
 
 /// The status strip of a language's home page, when the site turns it on.
-pub fn strip(site: &Site, id: PageId, strings: &Strings) -> Option<StripView> {
+pub(crate) fn strip(site: &Site, id: PageId, strings: &Strings) -> Option<StripView> {
     let page = site.page(id);
     if !site.config.status.strip || page.kind != crate::site::PageKind::Home {
         return None;
@@ -205,7 +205,7 @@ pub fn strip(site: &Site, id: PageId, strings: &Strings) -> Option<StripView> {
 /// service and `updated` time (its id names both), newest first, capped at
 /// `feeds.limit`. A reader polling it sees a new entry whenever a service's
 /// status is confirmed or changed.
-pub fn feeds(site: &Site, strings: &Strings) -> Vec<Feed> {
+pub(crate) fn feeds(site: &Site, strings: &Strings) -> Vec<Feed> {
     let Some(board) = site.status.as_deref() else {
         return Vec::new();
     };

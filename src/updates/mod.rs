@@ -18,8 +18,8 @@
 //! articles it links to carry those), but their links, images and text go
 //! through the same Markdown checks as articles.
 
-pub use crate::data::updates::{Entry, field_names};
-pub use crate::discover::UPDATES_FOLDER as FOLDER;
+pub(crate) use crate::data::updates::Entry;
+pub(crate) use crate::discover::UPDATES_FOLDER as FOLDER;
 
 use crate::config::FeedFormat;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -34,13 +34,13 @@ use std::sync::Arc;
 
 /// Every entry's body, rendered once per build: for its topic page and its feeds.
 #[derive(Debug, Default)]
-pub struct Rendered {
+pub(crate) struct Rendered {
     /// Entry file → HTML.
     html: BTreeMap<PathBuf, String>,
 }
 
 impl Rendered {
-    pub fn html(&self, entry: &Entry) -> &str {
+    pub(crate) fn html(&self, entry: &Entry) -> &str {
         self.html.get(entry.file()).map_or("", String::as_str)
     }
 }
@@ -48,7 +48,7 @@ impl Rendered {
 /// Renders every entry of the site's streams through the Markdown passes
 /// (links, images, accessibility and personal-data checks). Returns the
 /// HTML and the problems found.
-pub fn render(site: &Site, strings: &Strings) -> (Rendered, Diagnostics) {
+pub(crate) fn render(site: &Site, strings: &Strings) -> (Rendered, Diagnostics) {
     use rayon::prelude::*;
     let jobs: Vec<(PageId, &Arc<Entry>)> = site
         .updates
@@ -92,7 +92,7 @@ pub fn render(site: &Site, strings: &Strings) -> (Rendered, Diagnostics) {
 
 /// One entry as templates see it.
 #[derive(Debug, Serialize)]
-pub struct EntryView {
+pub(crate) struct EntryView {
     /// The element id (`update-2026-06-01-1430`).
     pub anchor: String,
     /// Root-relative link to the entry (`/en/updates/heat-wave/#update-…`).
@@ -110,7 +110,7 @@ pub struct EntryView {
 
 /// `page.updates` on an update topic's page.
 #[derive(Debug, Serialize)]
-pub struct UpdatesView {
+pub(crate) struct UpdatesView {
     /// Newest first.
     pub entries: Vec<EntryView>,
     /// The newest entry's time (the "last updated" line), if any.
@@ -123,7 +123,7 @@ pub struct UpdatesView {
 
 /// A time for a "last updated" line.
 #[derive(Debug, Serialize)]
-pub struct EntryTime {
+pub(crate) struct EntryTime {
     pub datetime: String,
     pub local: LocalTime,
     /// "2:30 PM EDT, June 1, 2026" (the theme's `updates_last_updated`
@@ -144,7 +144,7 @@ fn shown(strings: &Strings, language: &str, local: &LocalTime) -> String {
 }
 
 /// The view of an update topic's page (`None` on other pages).
-pub fn view(
+pub(crate) fn view(
     site: &Site,
     id: PageId,
     rendered: &Rendered,
@@ -187,7 +187,7 @@ pub fn view(
 
 /// One feed per update topic (Atom, plus the site's other formats), each
 /// entry an item linking to its anchor, newest first, capped at `feeds.limit`.
-pub fn feeds(site: &Site, rendered: &Rendered, strings: &Strings) -> Vec<Feed> {
+pub(crate) fn feeds(site: &Site, rendered: &Rendered, strings: &Strings) -> Vec<Feed> {
     let mut formats = vec![FeedFormat::Atom];
     formats.extend(
         site.config

@@ -13,7 +13,7 @@ use crate::diagnostics::Position;
 
 /// What to tell the author about one syntax error.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Explained {
+pub(super) struct Explained {
     pub position: Position,
     pub message: String,
     pub hint: String,
@@ -21,7 +21,7 @@ pub struct Explained {
 
 /// The construct the parser was inside when it stopped ("while scanning a
 /// quoted scalar at line 1 column 8"): its kind and where it starts.
-pub struct Context<'a> {
+pub(super) struct Context<'a> {
     pub construct: &'a str,
     pub line: usize,
     pub column: usize,
@@ -31,7 +31,7 @@ pub struct Context<'a> {
 /// line and column in `text`), inside `context` when it gave one. Hints
 /// name other lines as the author sees them: `text` starts on file line
 /// `first_line`.
-pub fn syntax(
+pub(super) fn syntax(
     text: &str,
     raw: &str,
     at: Position,

@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 
 /// A text read with its wrong values left out.
 #[derive(Debug)]
-pub struct Lenient<T> {
+pub(crate) struct Lenient<T> {
     pub value: T,
     pub unknown: Vec<UnknownKey>,
     /// Every value of the wrong shape, in the order found.
@@ -28,7 +28,7 @@ const MAX_RETRIES: usize = 64;
 /// [`super::parse_from`], but reports every value of the wrong shape instead
 /// of the first. Broken syntax is still one error (`Err`), and so is a wrong
 /// value that cannot be left out.
-pub fn parse_lenient<T: DeserializeOwned>(
+pub(crate) fn parse_lenient<T: DeserializeOwned>(
     text: &str,
     first_line: usize,
 ) -> Result<Lenient<T>, YamlError> {

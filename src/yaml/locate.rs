@@ -18,7 +18,7 @@ use std::rc::Rc;
 type Places = Rc<Vec<(usize, usize)>>;
 
 /// Answers "where is this key written" for one YAML text.
-pub struct Locator<'t> {
+pub(crate) struct Locator<'t> {
     text: &'t str,
     /// Split on first use: most texts are never searched.
     lines: OnceCell<Vec<&'t str>>,
@@ -32,7 +32,7 @@ pub struct Locator<'t> {
 }
 
 impl<'t> Locator<'t> {
-    pub fn new(text: &'t str) -> Locator<'t> {
+    pub(crate) fn new(text: &'t str) -> Locator<'t> {
         Locator {
             text,
             lines: OnceCell::new(),
@@ -57,7 +57,7 @@ impl<'t> Locator<'t> {
     }
 
     /// Line `index` (0-based) of the text.
-    pub fn line(&self, index: usize) -> Option<&'t str> {
+    pub(crate) fn line(&self, index: usize) -> Option<&'t str> {
         self.lines().get(index).copied()
     }
 
@@ -65,7 +65,7 @@ impl<'t> Locator<'t> {
     /// is small and written by hand, so a line scan is enough). A key is
     /// searched from where its parent was found; a list index counts the
     /// block items (`- `) at the first item's indent.
-    pub fn locate(&self, path: &[Segment]) -> Option<Position> {
+    pub(crate) fn locate(&self, path: &[Segment]) -> Option<Position> {
         let mut line = 0usize;
         let mut min_column = 0usize; // byte column on `line` the next match must be at or after
         let mut found = None;
@@ -149,7 +149,7 @@ impl<'t> Locator<'t> {
 
 /// Finds where the key at `path` is written in `text`, for a single lookup
 /// (several lookups in one text share a [`Locator`]).
-pub fn locate(text: &str, path: &[Segment]) -> Option<Position> {
+pub(crate) fn locate(text: &str, path: &[Segment]) -> Option<Position> {
     Locator::new(text).locate(path)
 }
 

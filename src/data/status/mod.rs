@@ -4,7 +4,7 @@
 
 mod read;
 
-pub use read::read;
+pub(crate) use read::read;
 
 use crate::dates::Instant;
 use crate::diagnostics::Position;
@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// The board's file, relative to the site root.
-pub const FILE: &str = "data/status.yaml";
+pub(crate) const FILE: &str = "data/status.yaml";
 
 /// What a service is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

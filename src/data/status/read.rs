@@ -91,7 +91,7 @@ impl<'de> Deserialize<'de> for RawText {
 /// Reads the site's status board, if it has one. Problems go into
 /// `diagnostics`; a board with errors is still returned (the build fails
 /// on the errors, and the pages can be previewed meanwhile).
-pub fn read(config: &Config, diagnostics: &mut Diagnostics) -> Option<Board> {
+pub(crate) fn read(config: &Config, diagnostics: &mut Diagnostics) -> Option<Board> {
     let file = Path::new(super::FILE);
     let path = config.root.join(file);
     if !path.is_file() {

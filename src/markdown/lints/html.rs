@@ -10,19 +10,19 @@ use html5gum::{DefaultEmitter, Token, Tokenizer};
 /// Raw HTML text gathered from consecutive events, with where each piece
 /// sits in the page body.
 #[derive(Default)]
-pub struct Chunk {
+pub(super) struct Chunk {
     text: String,
     /// (offset in `text`, offset in the body) of each piece.
     pieces: Vec<(usize, usize)>,
 }
 
 impl Chunk {
-    pub fn push(&mut self, text: &str, body_offset: usize) {
+    pub(super) fn push(&mut self, text: &str, body_offset: usize) {
         self.pieces.push((self.text.len(), body_offset));
         self.text.push_str(text);
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(super) fn is_empty(&self) -> bool {
         self.text.is_empty()
     }
 

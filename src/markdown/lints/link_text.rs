@@ -95,7 +95,7 @@ const VAGUE: &[(&str, &[&str])] = &[
 ];
 
 /// What is wrong with a link's text, if anything.
-pub fn problem(text: &str) -> Option<String> {
+pub(super) fn problem(text: &str) -> Option<String> {
     let normal = normalize(text);
     if normal.is_empty() {
         return Some("this link has no text".to_string());

@@ -17,10 +17,10 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 use std::ops::Range;
 
 /// The title that marks a purely decorative Markdown image (`![](src "decorative")`).
-pub const DECORATIVE: &str = "decorative";
+pub(super) const DECORATIVE: &str = "decorative";
 
 /// Checks the events of one page and adds what it finds to `ctx.diagnostics`.
-pub fn check(events: &[Spanned], ctx: &mut PageContext) {
+pub(super) fn check(events: &[Spanned], ctx: &mut PageContext) {
     let mut lints = Lints {
         ctx,
         last_level: 1,
