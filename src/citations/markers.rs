@@ -29,6 +29,17 @@ pub(crate) fn check_uncited(page: &Page, cited: &[usize]) -> Vec<Diagnostic> {
         return Vec::new();
     };
     let citations = &page.meta.citations;
+    // Most pages cite every source they list: then there is nothing to
+    // report, and no lookup tables to build (this runs for every page).
+    let mut is_cited = vec![false; citations.len()];
+    for &index in cited {
+        if let Some(flag) = is_cited.get_mut(index) {
+            *flag = true;
+        }
+    }
+    if is_cited.iter().all(|&c| c) {
+        return Vec::new();
+    }
     let own_ids: Vec<&str> = parsed
         .front_matter
         .citations
@@ -39,7 +50,6 @@ pub(crate) fn check_uncited(page: &Page, cited: &[usize]) -> Vec<Diagnostic> {
     for (index, citation) in citations.iter().enumerate() {
         first.entry(citation.id.trim()).or_insert(index);
     }
-    let cited: HashSet<usize> = cited.iter().copied().collect();
     let mut out = Vec::new();
     let own: HashSet<&str> = own_ids.iter().copied().collect();
     let positions = crate::frontmatter::Positions::new(&parsed.text);
@@ -47,7 +57,7 @@ pub(crate) fn check_uncited(page: &Page, cited: &[usize]) -> Vec<Diagnostic> {
         let id = citation.id.trim();
         // A duplicate id is reported as such (citation/duplicate-id), not as unused.
         let duplicate = first.get(id) != Some(&index) || !own.contains(id);
-        if !id.is_empty() && !duplicate && !cited.contains(&index) {
+        if !id.is_empty() && !duplicate && !is_cited[index] {
             let position = positions.value(&[
                 crate::yaml::Segment::Key("citations".into()),
                 crate::yaml::Segment::Index(index),
