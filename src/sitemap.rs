@@ -170,14 +170,7 @@ mod tests {
         let config = crate::config::load(root).unwrap().config.unwrap();
         let discovered = crate::discover::discover(&config);
         let (parsed, _) = crate::parse::parse_all(root, &discovered.pages);
-        let (site, _) = crate::site::assemble(
-            config,
-            parsed,
-            &discovered,
-            &Default::default(),
-            &Default::default(),
-            false,
-        );
+        let site = crate::site::assemble_for_tests(config, parsed, &discovered);
         (dir, site)
     }
 

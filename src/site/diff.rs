@@ -125,15 +125,7 @@ mod tests {
             discovered.pages.push(source.clone());
             parsed.push(parse_text(&source, text.to_string()).0.unwrap());
         }
-        crate::site::assemble(
-            config,
-            parsed,
-            &discovered,
-            &Default::default(),
-            &Default::default(),
-            false,
-        )
-        .0
+        crate::site::assemble_for_tests(config, parsed, &discovered)
     }
 
     fn article(title: &str, tags: &str, body: &str) -> String {

@@ -324,12 +324,24 @@ pub(crate) fn empty_for_tests() -> Site {
         crate::config::from_text(Path::new("/site"), "title: T\nbase_url: https://e.org\n")
             .config
             .expect("a valid config");
+    assemble_for_tests(config, Vec::new(), &crate::discover::Discovered::default())
+}
+
+/// The site model of these pages alone: no data files, no profiles, no
+/// drafts (what unit tests of later stages need).
+#[cfg(test)]
+pub(crate) fn assemble_for_tests(
+    config: Config,
+    parsed: Vec<ParsedPage>,
+    discovered: &crate::discover::Discovered,
+) -> Site {
+    let no_people = std::sync::Arc::default();
     assemble(
         config,
-        Vec::new(),
-        &crate::discover::Discovered::default(),
+        parsed,
+        discovered,
         &Default::default(),
-        &Default::default(),
+        &no_people,
         false,
     )
     .0
