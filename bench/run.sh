@@ -58,7 +58,9 @@ for n in "${SIZES[@]}"; do
   start=$(date +%s.%N)
   log=$("$BIN" build --root "$site" --output "$out" --today 2026-11-21 --timings 2>&1) || { echo "$log" >&2; exit 1; }
   end=$(date +%s.%N)
-  echo "$log" | grep -q " 0 drawn," || { echo "bench: the second build redrew share cards:" >&2; echo "$log" >&2; exit 1; }
+  # A here-string, not `echo | grep -q`: under pipefail, grep quitting at the
+  # match can kill echo with SIGPIPE and fail a build that was fine.
+  grep -q " 0 drawn," <<<"$log" || { echo "bench: the second build redrew share cards:" >&2; echo "$log" >&2; exit 1; }
   cached=$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.2f}')" "$start" "$end")
   printf '%s\n' "${results[@]}" | python3 -c '
 import statistics, sys
