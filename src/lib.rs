@@ -47,6 +47,7 @@ pub(crate) mod placeholder;
 pub(crate) mod privacy;
 pub mod publish;
 pub(crate) mod readability;
+pub(crate) mod redirects;
 pub(crate) mod render;
 pub(crate) mod review;
 pub mod scaffold;

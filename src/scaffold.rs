@@ -182,6 +182,7 @@ citations:                           # cite in the text with [@example2026]
     # url: https://www.example.org/page
     # accessed: {today}
 aliases: []                          # other names for the A–Z index and search
+# redirect_from: [en/old-address/]  # addresses this page had before it moved
 # search: false                     # leave this page out of search and the A–Z index
 # extra: {{ campaign: spring }}      # your own data, for templates
 ---

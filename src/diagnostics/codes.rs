@@ -226,6 +226,23 @@ codes! {
          `readability.max_grade` in site.yaml, which may differ per `audience`. Shorter sentences \
          and everyday words lower it: the hint lists the longest sentences, the best place to start. \
          `check --strict` treats this as an error.";
+    REDIRECT_CONFLICT = "redirect/conflict", Error,
+        "An old address in `redirect_from:` is still in use, is claimed by another page, or is the page's own address.",
+        "A redirect sends readers from an address that no longer has a page to the page's new one. \
+         It cannot be written where something is still published (another page, a generated page such \
+         as a tag list, or a file from `static/`): that page would disappear behind the redirect. Two \
+         pages cannot both claim one old address, and a page cannot redirect to itself. Remove the \
+         address from `redirect_from:` (or from the other page's), or move the page that still uses it. \
+         A site with its own `static/_redirects` file cannot also use `redirect_from:`, because Pamphlet \
+         writes that file: move its lines into the pages' `redirect_from:` lists.";
+    REDIRECT_INVALID = "redirect/invalid", Error,
+        "An entry of `redirect_from:` is not an address on this site that Pamphlet can redirect.",
+        "Each entry is the path a page used to have on this site, as a reader would have seen it, e.g. \
+         `en/heart/blood-pressure/` or `/en/heart/bp.html` (copying the whole address, \
+         `https://your.site/en/heart/bp/`, works too). It must be a page address: it ends in `/`, has no \
+         extension, or ends in `.html`; it has no `?` or `#` part; and each part between slashes is made \
+         of letters, digits, `-`, `_`, `.` or `~` (no spaces, no `..`). Addresses on other websites \
+         cannot be redirected from here.";
     REVIEW_MISSING_REVIEWER = "review/missing-reviewer", Error,
         "An article has no medical reviewer, and site.yaml requires one.",
         "With `review.require_reviewer: true`, every article (alerts excepted) lists under \

@@ -35,6 +35,7 @@ pub(super) fn strip_control_characters(raw: &mut RawFrontMatter) -> bool {
         .iter_mut()
         .chain(raw.hashtags.iter_mut())
         .chain(raw.aliases.iter_mut())
+        .chain(raw.redirect_from.iter_mut())
         .for_each(&mut visit);
     for a in &mut raw.authors {
         visit(&mut a.name);

@@ -32,6 +32,7 @@ pub(super) struct RawFrontMatter {
     pub(super) alert: Option<RawAlert>,
     pub(super) weight: Option<i64>,
     pub(super) search: Option<bool>,
+    pub(super) redirect_from: Vec<String>,
 }
 
 /// An article's cover image as written in front matter.
@@ -78,6 +79,10 @@ pub struct FrontMatter {
     /// `search: false` leaves the page out of site search and the A–Z index
     /// (unset means listed).
     pub search: Option<bool>,
+    /// Addresses the page was published at before it moved (site-relative
+    /// paths as written; `site::redirects` checks them and writes a
+    /// redirect at each).
+    pub redirect_from: Vec<String>,
 }
 
 impl FrontMatter {

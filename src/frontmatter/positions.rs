@@ -64,6 +64,59 @@ impl<'t> Positions<'t> {
     }
 }
 
+impl Positions<'_> {
+    /// Where each item of the top-level list `key` is written, for `items`
+    /// as parsed, in order (block `- a` or flow `[a, b]` lists alike). An
+    /// item is found as written after the previous one; one the search
+    /// cannot find (written with quotes and escapes) is placed at the key.
+    pub fn list_items(&self, key: &str, items: &[String]) -> Vec<Position> {
+        let at_key = self.value(&[Segment::Key(key.into())]);
+        let Some(split) = super::split(self.text) else {
+            return vec![at_key; items.len()];
+        };
+        let lines = crate::diagnostics::LineIndex::new(self.text);
+        // The key's line, as an offset in the file.
+        let mut cursor = self
+            .text
+            .match_indices('\n')
+            .nth(at_key.line.saturating_sub(2))
+            .map_or(0, |(i, _)| i + 1)
+            .max(split.yaml.0);
+        let end = split.yaml.1;
+        items
+            .iter()
+            .map(
+                |item| match find_outside_comments(self.text, cursor, end, item) {
+                    Some(start) => {
+                        cursor = start + item.len();
+                        lines.position(start, cursor)
+                    }
+                    None => at_key,
+                },
+            )
+            .collect()
+    }
+}
+
+/// The first place of `item` in `text[from..end]` that is not inside a
+/// YAML comment (after a `#` that starts the line or follows a space).
+fn find_outside_comments(text: &str, from: usize, end: usize, item: &str) -> Option<usize> {
+    if item.is_empty() {
+        return None;
+    }
+    let mut at = from;
+    loop {
+        let start = at + text.get(at..end)?.find(item)?;
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let before = &text[line_start..start];
+        let in_comment = before.starts_with('#') || before.contains(" #") || before.contains("\t#");
+        if !in_comment {
+            return Some(start);
+        }
+        at = start + item.len();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,5 +142,31 @@ mod tests {
             Positions::new("no front matter").value(&[]),
             Position::start()
         );
+    }
+
+    #[test]
+    fn list_items_are_found_in_block_and_flow_lists() {
+        let text = "---\ntitle: en/a/\nold:\n  - en/a/   # en/b/\n  - \"en/b/\"\nflow: [x, x, y]\n---\nen/a/\n";
+        let positions = Positions::new(text);
+        let items = |key: &str, items: &[&str]| {
+            let owned: Vec<String> = items.iter().map(|s| s.to_string()).collect();
+            positions
+                .list_items(key, &owned)
+                .into_iter()
+                .map(|p| (p.line, p.column, p.length))
+                .collect::<Vec<_>>()
+        };
+        // The title's value and the comment are not taken for items.
+        assert_eq!(items("old", &["en/a/", "en/b/"]), [(4, 5, 5), (5, 6, 5)]);
+        // Equal items are placed one after the other.
+        assert_eq!(
+            items("flow", &["x", "x", "y"]),
+            [(6, 8, 1), (6, 11, 1), (6, 14, 1)]
+        );
+        // An item not written as parsed falls back to the key (or its value
+        // when on the same line); nothing is
+        // searched past the front matter.
+        assert_eq!(items("old", &["zzz"]), [(3, 1, 3)]);
+        assert_eq!(items("flow", &["x", "x", "y", "en/a/"])[3], (6, 7, 9));
     }
 }

@@ -135,6 +135,8 @@ pub(crate) struct Plan {
     pub feeds: feeds::Feeds,
     /// Every live-update entry's rendered body.
     pub updates: crate::updates::Rendered,
+    /// The pages and `_redirects` file at moved pages' old addresses.
+    pub redirects: crate::redirects::Redirects,
     pub diagnostics: Diagnostics,
 }
 
@@ -160,6 +162,7 @@ pub(crate) fn plan(
         cards,
         feeds,
         updates,
+        redirects: crate::redirects::plan(site, &setup.strings),
         diagnostics,
     })
 }

@@ -1,6 +1,6 @@
 //! The files a build writes besides the pages: copied assets and static
 //! files, the theme's files, and the outputs made from the whole site
-//! (share cards, feeds, sitemap, social kit, CAP alerts, `_headers`).
+//! (share cards, feeds, sitemap, social kit, CAP alerts, redirects, `_headers`).
 
 use super::stages::Plan;
 use crate::alerts;
@@ -125,6 +125,7 @@ pub(crate) fn site_wide_outputs(
     );
     out.files += feeds? + sitemap? + kit? + cap?;
     out.files += crate::status::json::write(site, output)?;
+    out.files += plan.redirects.write(output)?;
     if site.config.security.headers_file {
         let hashes: std::collections::BTreeSet<String> = facts
             .iter()

@@ -76,8 +76,13 @@ pub fn assemble(
         updates,
         status: records.status.clone(),
         people: Default::default(),
+        redirects: Vec::new(),
     };
     diagnostics.extend(super::people::attach(&mut site, people.clone()));
+    // After the people pages: an old address must not hide one of them.
+    let (redirects, found) = super::redirects::plan(&site);
+    diagnostics.extend(found);
+    site.redirects = redirects;
     (site, diagnostics)
 }
 

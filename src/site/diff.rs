@@ -48,8 +48,8 @@ pub fn affected(old: &Site, new: &Site) -> Affected {
 }
 
 /// Same pages (kind, language, address, place, source file) in the same
-/// order, the same copied files and the same drafts left out: every link in
-/// every page resolves as before.
+/// order, the same copied files, the same drafts left out and the same old
+/// addresses: every link in every page resolves as before.
 fn same_shape(old: &Site, new: &Site) -> bool {
     old.pages.len() == new.pages.len()
         && old.pages.iter().zip(&new.pages).all(|(a, b)| {
@@ -61,6 +61,9 @@ fn same_shape(old: &Site, new: &Site) -> bool {
         })
         && old.files == new.files
         && old.drafts == new.drafts
+        // Redirect files sit at addresses no page owns: when the list
+        // changes, a fresh output is the way to lose the old ones.
+        && old.redirects == new.redirects
 }
 
 /// What other pages show of a page: its front matter (title, summary,

@@ -12,6 +12,7 @@ mod files;
 pub mod inherit;
 pub mod lookup;
 pub mod people;
+pub mod redirects;
 mod translations;
 pub mod updates;
 pub mod urls;
@@ -177,6 +178,8 @@ pub struct Site {
     pub status: Option<std::sync::Arc<crate::data::status::Board>>,
     /// Profiles and people pages, set at assembly ([`people`]).
     pub people: people::Directory,
+    /// Old addresses of pages that moved, sorted by address ([`redirects`]).
+    pub redirects: Vec<redirects::Redirect>,
 }
 
 impl Site {

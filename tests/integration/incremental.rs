@@ -523,3 +523,14 @@ fn a_reviewer_edit_re_renders_the_people_page_and_a_profile_starts_over() {
     );
     p.update("entry names the profile", &[changed]);
 }
+
+#[test]
+fn an_old_address_added_or_removed_in_the_preview_matches_a_full_build() {
+    let mut p = Preview::new();
+    let changed = p.replace(SALT, "\n---\n", "\nredirect_from: [en/old-salt/]\n---\n");
+    p.update("redirect added", &[changed]);
+    assert!(p.has("en/old-salt/index.html") && p.has("_redirects"));
+    let changed = p.replace(SALT, "redirect_from: [en/old-salt/]\n", "");
+    p.update("redirect removed", &[changed]);
+    assert!(!p.has("en/old-salt/index.html") && !p.has("_redirects"));
+}

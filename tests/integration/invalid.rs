@@ -72,6 +72,8 @@ fixtures! {
     person_unknown_id => "person-unknown-id",
     privacy_personal_data => "privacy-personal-data",
     readability_above_target => "readability-above-target",
+    redirect_conflict => "redirect-conflict",
+    redirect_invalid => "redirect-invalid",
     review_missing_reviewer => "review-missing-reviewer",
     review_overdue => "review-overdue",
     status_invalid => "status-invalid",

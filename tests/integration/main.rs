@@ -20,6 +20,7 @@ mod output_safety;
 mod people;
 mod placeholders;
 mod properties;
+mod redirects;
 mod report_location;
 mod schemes;
 mod search;
