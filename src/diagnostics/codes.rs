@@ -309,6 +309,14 @@ codes! {
         "Two pages in the same language claim to be translations of the same article.",
         "A translation group holds at most one page per language. Pages are grouped by their \
          path under content/<lang>/ or by `translation_key`; fix the key of one of them.";
+    TRANSLATION_SECTION_TITLE = "translation/section-title", Warning,
+        "A section has a title in the site's default language but none in another language.",
+        "A section's title comes from the `_index.md` in its folder. When a language has articles \
+         in a section but no `_index.md` there, its menu, breadcrumbs and section page show a name \
+         made from the folder (`everyday-health` becomes \"Everyday health\"), which is usually in the \
+         wrong language. The message names the file to add: create it with a `title:` (and a \
+         `summary:`) in that language. Its place in the menu follows the default language's \
+         `weight`, so every language lists sections in the same order.";
     TRANSLATION_SOURCE_HAS_ERRORS = "translation/source-has-errors", Warning,
         "A translation inherits from a page whose front matter has errors.",
         "A translation takes its date, reviewers, citations, tags and other shared fields from \

@@ -19,6 +19,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+mod alike;
 mod generated;
 
 /// Assembles the site. Drafts are left out unless `include_drafts`.
@@ -50,6 +51,8 @@ pub fn assemble(
         ..
     } = builder;
     diagnostics.extend(translations::link(&mut pages, &order));
+    alike::order_sections(&mut pages, &config.default_language);
+    diagnostics.extend(alike::missing_titles(&pages, &config.default_language));
 
     let files = files::copied_files(&urls, discovered, &bundle_urls, &section_urls);
     let mut known_urls = unique_urls(&pages, &mut diagnostics);

@@ -14,6 +14,7 @@ mod image_bounds;
 mod incremental;
 mod install;
 mod invalid;
+mod languages_alike;
 mod limits;
 mod list_limits;
 mod output_safety;
