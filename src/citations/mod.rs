@@ -21,8 +21,49 @@ pub struct Reference {
     pub id: String,
     /// The formatted entry (safe HTML).
     pub html: String,
-    /// Anchor ids of each place the source is cited, in order.
-    pub backlinks: Vec<String>,
+    /// Each place the source is cited, in order.
+    pub backlinks: Vec<Backlink>,
+}
+
+/// A link from the References list back to one place a source is cited.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Backlink {
+    /// The anchor id of the citation marker in the text.
+    pub id: String,
+    /// What the link shows: the source's number, with a letter for each
+    /// place when the source is cited more than once (`1a`, `1b` …), so
+    /// the links of one source can be told apart, as readers and screen
+    /// readers meet them.
+    pub label: String,
+}
+
+/// The back-links of source `number` cited at the anchors `ids`.
+pub(crate) fn backlinks(number: usize, ids: Vec<String>) -> Vec<Backlink> {
+    let several = ids.len() > 1;
+    ids.into_iter()
+        .enumerate()
+        .map(|(i, id)| Backlink {
+            id,
+            label: if several {
+                format!("{number}{}", letters(i))
+            } else {
+                number.to_string()
+            },
+        })
+        .collect()
+}
+
+/// `a` … `z`, then `aa`, `ab` … for the `index`th place (from 0).
+fn letters(index: usize) -> String {
+    let mut n = index + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        n -= 1;
+        out.push(b'a' + (n % 26) as u8);
+        n /= 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// A DOI as written, without any `doi:` or resolver prefix, if well formed.
@@ -272,5 +313,21 @@ mod tests {
                 (codes::CITATION_INVALID_PMID, 7, 11)
             ]
         );
+    }
+
+    #[test]
+    fn back_links_of_a_source_cited_several_times_get_letters() {
+        let labels = |n: usize, count: usize| -> Vec<String> {
+            let ids = (0..count).map(|i| format!("cite-{i}")).collect();
+            backlinks(n, ids).into_iter().map(|b| b.label).collect()
+        };
+        assert_eq!(labels(3, 1), ["3"]);
+        assert_eq!(labels(1, 2), ["1a", "1b"]);
+        let many = labels(2, 28);
+        assert_eq!(
+            (&many[25][..], &many[26][..], &many[27][..]),
+            ("2z", "2aa", "2ab")
+        );
+        assert_eq!(backlinks(1, vec!["x".into()])[0].id, "x");
     }
 }

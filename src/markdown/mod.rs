@@ -175,7 +175,7 @@ fn references(page: &Page, usage: citation_markers::Usage, accessed: &str) -> Ve
                 &page.language,
                 &labels,
             ),
-            backlinks,
+            backlinks: citations::backlinks(i + 1, backlinks),
         })
         .collect()
 }
