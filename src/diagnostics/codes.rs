@@ -59,6 +59,31 @@ codes! {
         "An alert is published until its `alert.expires` time (compared with the build date, \
          `--today` or SOURCE_DATE_EPOCH). After that it is left out of the site, its feed and its \
          CAP document. Delete the file, or move it out of content/ to keep it for the record.";
+    CARE_CARD_EMERGENCY_LINK = "care-card/emergency-link", Warning,
+        "An emergency care card (`> [!emergency]`) links to something other than a phone number.",
+        "An emergency card says what to do now, and nothing else: a reader with chest pain must call, \
+         not follow a link to read more. Links to phone numbers (`tel:`) are fine, and the site's \
+         emergency number (`emergency:` in site.yaml) is added to the card by itself. Move other \
+         links to the text after the card, or into a `[!urgent]` or `[!non-urgent]` card.";
+    CARE_CARD_HEADING = "care-card/heading", Warning,
+        "A care card's heading is missing, or does not end in the language's \"if:\" (\"si:\", \"إذا:\" ...).",
+        "A care card's heading is one call to action, ending in \"if:\", and the list below it says when: \
+         `> [!urgent] Ask for an urgent GP appointment if:`. Read together, heading and list item make a \
+         sentence a worried reader can act on. The words a heading may end with in each language are \
+         the theme string `care_card_endings` (alternatives separated by `|`); a site can change them in \
+         its own `i18n/<lang>.yaml`. Spaces before the colon and letter case do not matter.";
+    CARE_CARD_NO_LIST = "care-card/no-list", Warning,
+        "A care card has no list of the signs that call for its action.",
+        "A care card is a heading (what to do) and a list (when): one sign per line, each line of the \
+         quote starting with `> - `. A card with a paragraph instead is harder to scan at the moment \
+         it matters. If there is nothing to list, the text may not need a care card: a callout \
+         (`> [!note]`) or a paragraph may do.";
+    CARE_CARD_TOO_MANY = "care-card/too-many", Warning,
+        "A page has more care cards than `markdown.max_care_cards` allows (3 unless set).",
+        "Care cards stand out because they are rare: a page with many calls to action buries the one \
+         that matters. Keep one card for each level of urgency (non-urgent, urgent, emergency). The \
+         warning points at the first card over the limit. A site that needs more can raise \
+         `markdown.max_care_cards` in site.yaml (`0` turns the check off).";
     CITATION_DUPLICATE_ID = "citation/duplicate-id", Error,
         "Two sources in one article have the same `id`.",
         "Each source under `citations:` needs its own id, because the text cites sources by id \

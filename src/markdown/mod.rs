@@ -8,6 +8,7 @@
 //! check, serve, tests) parses Markdown the same way.
 
 mod bidi;
+mod cards;
 mod citation_markers;
 mod headings;
 pub mod highlight;
@@ -36,6 +37,8 @@ pub fn options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_SMART_PUNCTUATION
+        // GitHub's callout markers (`> [!NOTE]` alone on its line); see `cards`.
+        | Options::ENABLE_GFM
 }
 
 /// An event with the byte range of the body it came from.
@@ -105,7 +108,11 @@ pub fn render(site: &Site, page: &Page, strings: &StringTable) -> Option<Rendere
     let mut events: Vec<Spanned> = Parser::new_ext(body, options())
         .into_offset_iter()
         .collect();
-    let (headings, needs_sanitizing) = first_passes(&mut events, &mut ctx);
+    let texts = cards::Texts {
+        strings,
+        language: &page.language,
+    };
+    let (headings, needs_sanitizing) = first_passes(&mut events, &mut ctx, &texts);
     let label = |key: &str, fallback: &'static str| {
         strings.get(key).map_or(fallback.to_string(), Clone::clone)
     };
@@ -146,17 +153,24 @@ pub fn render(site: &Site, page: &Page, strings: &StringTable) -> Option<Rendere
     })
 }
 
-/// The passes over the events as written: accessibility lints, heading
-/// ids, links and images, personal data, raw HTML. Returns the headings and
-/// whether the HTML must be sanitized.
-fn first_passes(events: &mut Vec<Spanned>, ctx: &mut PageContext) -> (Vec<Heading>, bool) {
+/// The passes over the events as written: accessibility lints, links and
+/// images, personal data, raw HTML, care cards and callouts, heading ids.
+/// Returns the headings and whether the HTML must be sanitized.
+fn first_passes(
+    events: &mut Vec<Spanned>,
+    ctx: &mut PageContext,
+    texts: &cards::Texts,
+) -> (Vec<Heading>, bool) {
     let site = ctx.site;
     // Lints read the events as written (before links drop the "decorative" title).
     lints::check(events, ctx);
-    let headings = headings::assign_ids(events);
     links::rewrite(events, ctx);
     personal_data::check(events, &site.config.privacy.allow, ctx);
     let needs_sanitizing = raw_html::apply(events, &site.config.markdown, ctx);
+    // After the raw HTML pass (the markup of cards is Pamphlet's, not the
+    // author's), before heading ids (a card's heading gets one too).
+    cards::apply(events, ctx, texts);
+    let headings = headings::assign_ids(events);
     (headings, needs_sanitizing)
 }
 

@@ -182,6 +182,7 @@ mod tests {
         MarkdownConfig {
             raw_html: policy,
             iframe_hosts: vec!["www.youtube-nocookie.com".into()],
+            ..MarkdownConfig::default()
         }
     }
 
