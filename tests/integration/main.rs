@@ -4,6 +4,7 @@
 mod accessibility;
 mod alerts;
 mod boundary;
+mod care_cards;
 mod cascade;
 mod cli;
 mod customize;
