@@ -194,6 +194,13 @@ fn references(page: &Page, usage: citation_markers::Usage, accessed: &str) -> Ve
         .collect()
 }
 
+/// Bytes of the care card's or callout's marker (and the spaces after it)
+/// a block quote's first text opens with (`[!urgent] Call 111 if:` → 11),
+/// for other readers of the Markdown (search) to leave out.
+pub(crate) fn block_marker_len(text: &str) -> Option<usize> {
+    cards::marker::parse(text).map(|(_, len)| len)
+}
+
 /// Joins each run of adjacent text events into one event when the run's
 /// text is `wanted` (the HTML is the same either way; a pass that looks at
 /// whole words or markers needs them in one piece).

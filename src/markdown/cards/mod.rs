@@ -203,9 +203,9 @@ fn rewrite(events: &mut Vec<Spanned>, found: &[Found], texts: &Texts, number: Op
             }
             // The title ended the paragraph, or a line break left the rest
             // of it as the first paragraph of the content.
-            match &old[i].0 {
-                Event::End(TagEnd::Paragraph) => {}
-                _ => events.push((Event::Start(Tag::Paragraph), old[i].1.clone())),
+            match old.get(i) {
+                Some((Event::End(TagEnd::Paragraph), _)) | None => {}
+                Some((_, range)) => events.push((Event::Start(Tag::Paragraph), range.clone())),
             }
             i += 1;
             continue;
