@@ -27,6 +27,7 @@ use pulldown_cmark::{Event, Options, Parser};
 use std::ops::Range;
 use std::path::Path;
 
+pub use cards::CareCard;
 pub use headings::Heading;
 
 /// The Markdown dialect of the content format.
@@ -59,6 +60,8 @@ pub struct RenderedBody {
     pub cited_sources: Vec<usize>,
     /// Reading level of the prose (`None`: no formula for the language).
     pub readability: Option<Readability>,
+    /// The care cards, in order (for the preview's author panel).
+    pub care_cards: Vec<CareCard>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -112,7 +115,7 @@ pub fn render(site: &Site, page: &Page, strings: &StringTable) -> Option<Rendere
         strings,
         language: &page.language,
     };
-    let (headings, needs_sanitizing) = first_passes(&mut events, &mut ctx, &texts);
+    let (headings, needs_sanitizing, care_cards) = first_passes(&mut events, &mut ctx, &texts);
     let label = |key: &str, fallback: &'static str| {
         strings.get(key).map_or(fallback.to_string(), Clone::clone)
     };
@@ -149,18 +152,19 @@ pub fn render(site: &Site, page: &Page, strings: &StringTable) -> Option<Rendere
         references,
         cited_sources,
         readability: measured,
+        care_cards,
         diagnostics: ctx.diagnostics,
     })
 }
 
 /// The passes over the events as written: accessibility lints, links and
 /// images, personal data, raw HTML, care cards and callouts, heading ids.
-/// Returns the headings and whether the HTML must be sanitized.
+/// Returns the headings, whether the HTML must be sanitized, and the care cards.
 fn first_passes(
     events: &mut Vec<Spanned>,
     ctx: &mut PageContext,
     texts: &cards::Texts,
-) -> (Vec<Heading>, bool) {
+) -> (Vec<Heading>, bool, Vec<CareCard>) {
     let site = ctx.site;
     // Lints read the events as written (before links drop the "decorative" title).
     lints::check(events, ctx);
@@ -169,9 +173,9 @@ fn first_passes(
     let needs_sanitizing = raw_html::apply(events, &site.config.markdown, ctx);
     // After the raw HTML pass (the markup of cards is Pamphlet's, not the
     // author's), before heading ids (a card's heading gets one too).
-    cards::apply(events, ctx, texts);
+    let care_cards = cards::apply(events, ctx, texts);
     let headings = headings::assign_ids(events);
-    (headings, needs_sanitizing)
+    (headings, needs_sanitizing, care_cards)
 }
 
 /// The References list: each cited source formatted, in number order.

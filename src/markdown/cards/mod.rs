@@ -59,18 +59,44 @@ impl Texts<'_> {
     }
 }
 
+/// A care card of a page, as the preview's author panel lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CareCard {
+    /// "Non-urgent", "Urgent" or "Emergency" (the panel is in English).
+    pub level: &'static str,
+    /// The heading as written, without the marker.
+    pub heading: String,
+}
+
 /// Turns every marked block quote into a care card or a callout, and
-/// reports what `check` warns about in care cards.
-pub(crate) fn apply(events: &mut Vec<Spanned>, ctx: &mut PageContext, texts: &Texts) {
+/// reports what `check` warns about in care cards. Returns the cards.
+pub(crate) fn apply(
+    events: &mut Vec<Spanned>,
+    ctx: &mut PageContext,
+    texts: &Texts,
+) -> Vec<CareCard> {
     // "[", "!urgent" and "] Call …" can be separate text events.
     super::join_text_runs(events, |run| run.starts_with("[!"));
     let found = find(events);
     if found.is_empty() {
-        return;
+        return Vec::new();
     }
     check::check(events, &found, ctx, texts);
+    let cards = found
+        .iter()
+        .filter_map(|f| match f.block {
+            Block::Card(level) => Some(CareCard {
+                level: level.fallback_label(),
+                heading: super::plain_text(title_events(events, f).iter().map(|(e, _)| e))
+                    .trim()
+                    .to_string(),
+            }),
+            Block::Callout(_) => None,
+        })
+        .collect();
     let number = ctx.site.config.disclaimer.emergency_for(texts.language);
     rewrite(events, &found, texts, number);
+    cards
 }
 
 /// The marked block quotes, in order (an inner one after its outer one).

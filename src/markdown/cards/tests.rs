@@ -36,7 +36,11 @@ fn run(body: &str, language: &str) -> (String, Vec<(&'static str, usize, usize)>
         strings: &table,
         language,
     };
-    super::apply(&mut events, &mut ctx, &texts);
+    let cards = super::apply(&mut events, &mut ctx, &texts);
+    assert!(
+        cards.iter().all(|c| !c.heading.starts_with("[!")),
+        "{cards:?}"
+    );
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
     let found = ctx
