@@ -47,6 +47,11 @@ fn care_cards_have_headings_at_the_right_level_with_a_hidden_prefix() {
     // The site's number, in the emergency card only.
     assert_eq!(select_attr(&page, ".care-card-call a", "href"), ["tel:911"]);
     assert_eq!(select_text(&page, ".care-card-call a"), ["Call 911"]);
+    // The page has raw HTML: the sanitiser kept the author's and the cards' markup.
+    assert_eq!(
+        select_attr(&page, ".care-card-heading abbr", "title"),
+        ["general practitioner"]
+    );
     // The card headings get ids like every heading.
     assert_eq!(
         select_attr(&page, ".care-card-emergency h4", "id"),
