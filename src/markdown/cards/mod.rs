@@ -75,6 +75,10 @@ pub(crate) fn apply(
     ctx: &mut PageContext,
     texts: &Texts,
 ) -> Vec<CareCard> {
+    // Every marker is written `[!…]`: most pages have none.
+    if !ctx.body().contains("[!") {
+        return Vec::new();
+    }
     // "[", "!urgent" and "] Call …" can be separate text events.
     super::join_text_runs(events, |run| run.starts_with("[!"));
     let found = find(events);
