@@ -304,13 +304,16 @@ fn card<'a>(
     ]));
     let mut close = Vec::new();
     if let (Level::Emergency, Some(number)) = (level, number) {
-        let call = texts
-            .get("disclaimer_call", "Call {number}")
-            .replace("{number}", number);
+        // The number reads left to right in every language (`+971 999`).
+        let call = texts.get("disclaimer_call", "Call {number}");
+        let (before, after) = call.split_once("{number}").unwrap_or((call.as_str(), ""));
+        let space = if call.contains("{number}") { "" } else { " " };
         close.push(html(format!(
-            "<p class=\"care-card-call\"><a href=\"{}\">{}</a></p>\n",
+            "<p class=\"care-card-call\"><a href=\"{}\">{}{space}<bdi dir=\"ltr\">{}</bdi>{}</a></p>\n",
             escape(&crate::disclaimer::tel_href(number)),
-            escape(&call)
+            escape(before),
+            escape(number),
+            escape(after)
         )));
     }
     close.push(html("</div>\n</div>\n".to_string()));

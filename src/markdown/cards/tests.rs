@@ -60,7 +60,7 @@ fn an_emergency_card_has_a_heading_a_hidden_prefix_and_the_number() {
     assert_eq!(warnings, []);
     assert_eq!(
         html,
-        "<h2>Chest pain</h2>\n<div class=\"care-card care-card-emergency\">\n<p class=\"care-card-label\" aria-hidden=\"true\">Emergency</p>\n<h3 class=\"care-card-heading\"><span class=\"visually-hidden\">Immediate action required: </span>Call 911 now if:</h3>\n<div class=\"care-card-content\">\n<ul>\n<li>you have chest pain</li>\n<li>you cannot breathe</li>\n</ul>\n<p class=\"care-card-call\"><a href=\"tel:911\">Call 911</a></p>\n</div>\n</div>\n"
+        "<h2>Chest pain</h2>\n<div class=\"care-card care-card-emergency\">\n<p class=\"care-card-label\" aria-hidden=\"true\">Emergency</p>\n<h3 class=\"care-card-heading\"><span class=\"visually-hidden\">Immediate action required: </span>Call 911 now if:</h3>\n<div class=\"care-card-content\">\n<ul>\n<li>you have chest pain</li>\n<li>you cannot breathe</li>\n</ul>\n<p class=\"care-card-call\"><a href=\"tel:911\">Call <bdi dir=\"ltr\">911</bdi></a></p>\n</div>\n</div>\n"
     );
 }
 
@@ -95,7 +95,7 @@ fn arabic_cards_use_the_arabic_prefix_and_number() {
         "{html}"
     );
     assert!(
-        html.contains("<a href=\"tel:+971999\">اتصل بالرقم +971 999</a>"),
+        html.contains("<a href=\"tel:+971999\">اتصل بالرقم <bdi dir=\"ltr\">+971 999</bdi></a>"),
         "{html}"
     );
     assert!(html.contains("aria-hidden=\"true\">طوارئ</p>"), "{html}");
