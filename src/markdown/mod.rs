@@ -10,10 +10,12 @@
 mod bidi;
 mod cards;
 mod citation_markers;
+mod embeds;
 mod headings;
 pub mod highlight;
 mod links;
 mod lints;
+mod media;
 mod personal_data;
 mod prose;
 mod raw_html;
@@ -168,6 +170,7 @@ fn first_passes(
     let site = ctx.site;
     // Lints read the events as written (before links drop the "decorative" title).
     lints::check(events, ctx);
+    media::apply(events, ctx, texts);
     links::rewrite(events, ctx);
     personal_data::check(events, &site.config.privacy.allow, ctx);
     let needs_sanitizing = raw_html::apply(events, &site.config.markdown, ctx);

@@ -11,7 +11,6 @@ use crate::config::{MarkdownConfig, RawHtml};
 use crate::diagnostics::{Diagnostic, codes};
 use pulldown_cmark::{CowStr, Event};
 use regex::Regex;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// Applies the policy to the author's raw HTML events. Returns true when
@@ -42,6 +41,10 @@ pub(super) fn apply(
                 }
             }
         }
+    }
+    if has_raw_html && config.raw_html != RawHtml::Escape {
+        let frame_hosts = crate::security::frame_hosts(&config.iframe_hosts);
+        super::embeds::check(events, &frame_hosts, config.raw_html == RawHtml::Allow, ctx);
     }
     has_raw_html && config.raw_html == RawHtml::Sanitize
 }
@@ -93,11 +96,7 @@ fn unsafe_parts(html: &str, iframe_hosts: &[String]) -> Vec<(usize, String)> {
 }
 
 fn host_allowed(src: &str, hosts: &[String]) -> bool {
-    url::Url::parse(src)
-        .ok()
-        .filter(|u| u.scheme() == "https")
-        .and_then(|u| u.host_str().map(str::to_lowercase))
-        .is_some_and(|host| hosts.iter().any(|h| h.eq_ignore_ascii_case(&host)))
+    super::embeds::embed_src(src, &crate::security::frame_hosts(hosts)).is_some()
 }
 
 /// Cleans a page's HTML with an allow-list that keeps everything Pamphlet
@@ -109,11 +108,7 @@ pub(super) fn sanitize(
     config: &MarkdownConfig,
     schemes: &crate::schemes::Policy,
 ) -> String {
-    let hosts: HashSet<String> = config
-        .iframe_hosts
-        .iter()
-        .map(|h| h.to_lowercase())
-        .collect();
+    let frame_hosts = crate::security::frame_hosts(&config.iframe_hosts);
     let mut builder = ammonia::Builder::default();
     builder
         .add_tags([
@@ -127,6 +122,10 @@ pub(super) fn sanitize(
             "abbr",
             "mark",
             "small",
+            // Pamphlet's players (`media`); an author's are reported.
+            "video",
+            "audio",
+            "track",
         ])
         .add_generic_attributes([
             "id",
@@ -148,6 +147,9 @@ pub(super) fn sanitize(
                 "loading",
             ],
         )
+        .add_tag_attributes("video", ["src", "poster", "controls", "preload"])
+        .add_tag_attributes("audio", ["src", "controls", "preload"])
+        .add_tag_attributes("track", ["kind", "src", "srclang", "label", "default"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
         .add_tag_attributes("pre", ["data-lang"])
         .add_tag_attributes("time", ["datetime"])
@@ -159,12 +161,15 @@ pub(super) fn sanitize(
         .url_schemes(schemes.names().collect())
         .attribute_filter(move |element, attribute, value| {
             if element == "iframe" && attribute == "src" {
-                let allowed = url::Url::parse(value)
-                    .ok()
-                    .filter(|u| u.scheme() == "https")
-                    .and_then(|u| u.host_str().map(str::to_lowercase))
-                    .is_some_and(|h| hosts.contains(&h));
-                return allowed.then(|| value.into());
+                return super::embeds::embed_src(value, &frame_hosts).map(Into::into);
+            }
+            // Players load files of the site only (pages load nothing
+            // from other websites).
+            if matches!(element, "video" | "audio" | "track")
+                && matches!(attribute, "src" | "poster")
+                && !(value.starts_with('/') && !value.starts_with("//"))
+            {
+                return None;
             }
             if element == "input" && attribute == "type" && value != "checkbox" {
                 return None;
