@@ -167,7 +167,7 @@ pub(super) fn sanitize(
             // from other websites).
             if matches!(element, "video" | "audio" | "track")
                 && matches!(attribute, "src" | "poster")
-                && !(value.starts_with('/') && !value.starts_with("//"))
+                && (!value.starts_with('/') || value.starts_with("//"))
             {
                 return None;
             }
@@ -249,5 +249,52 @@ mod tests {
         );
         assert!(!clean.contains("evil.example"), "{clean}");
         assert!(clean.contains("type=\"checkbox\""), "{clean}");
+    }
+
+    #[test]
+    fn players_load_only_files_of_the_site() {
+        let html = "<video class=\"media media-video\" controls preload=\"metadata\" src=\"/en/c.mp4\" poster=\"/en/c.jpg\" aria-label=\"C\">\
+                    <track kind=\"captions\" src=\"/en/c.vtt\" srclang=\"en\" label=\"English\" default>C <a href=\"/en/c.mp4\">Download</a></video>\
+                    <video src=\"https://cdn.example.org/x.mp4\" poster=\"//cdn.example.org/p.jpg\" autoplay loop></video>\
+                    <audio src=\"/a.mp3\" autoplay onplay=\"x()\"><track src=\"https://cdn.example.org/t.vtt\"></audio>";
+        let clean = sanitize(
+            html,
+            &config(RawHtml::Sanitize),
+            &crate::schemes::Policy::default(),
+        );
+        assert!(
+            clean.starts_with("<video class=\"media media-video\" controls=\"\" preload=\"metadata\" src=\"/en/c.mp4\" poster=\"/en/c.jpg\" aria-label=\"C\"><track kind=\"captions\" src=\"/en/c.vtt\" srclang=\"en\" label=\"English\" default=\"\">"),
+            "{clean}"
+        );
+        assert!(!clean.contains("cdn.example.org"), "{clean}");
+        assert!(
+            !clean.contains("autoplay") && !clean.contains("loop") && !clean.contains("onplay"),
+            "{clean}"
+        );
+        assert!(clean.contains("<audio src=\"/a.mp3\">"), "{clean}");
+    }
+
+    #[test]
+    fn youtube_frames_are_kept_when_youtube_is_listed_and_moved_to_nocookie() {
+        let listed = MarkdownConfig {
+            iframe_hosts: vec!["www.youtube.com".into()],
+            ..MarkdownConfig::default()
+        };
+        let clean = sanitize(
+            "<iframe src=\"https://www.youtube.com/embed/x\" title=\"Video\"></iframe>",
+            &listed,
+            &crate::schemes::Policy::default(),
+        );
+        assert_eq!(
+            clean,
+            "<iframe src=\"https://www.youtube-nocookie.com/embed/x\" title=\"Video\"></iframe>"
+        );
+        assert!(
+            unsafe_parts(
+                "<iframe src=\"https://www.youtube.com/embed/x\">",
+                &listed.iframe_hosts
+            )
+            .is_empty()
+        );
     }
 }

@@ -45,13 +45,13 @@ pub(super) fn locate(site: &Site, page_file: &Path, path: &str) -> Result<Locate
         }
         // A file beside a page, named by its address: rare, so a walk
         // through the files is fine (only for pages that do it).
-        if site.serves(&url) {
-            if let Some(file) = site.files.iter().find(|f| f.url == url) {
-                return Ok(Located {
-                    source: file.source.clone(),
-                    url,
-                });
-            }
+        if site.serves(&url)
+            && let Some(file) = site.files.iter().find(|f| f.url == url)
+        {
+            return Ok(Located {
+                source: file.source.clone(),
+                url,
+            });
         }
         return Err(Problem::Missing);
     }

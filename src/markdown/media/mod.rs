@@ -25,7 +25,7 @@ mod tests;
 use super::cards::Texts;
 use super::{PageContext, Spanned};
 use crate::diagnostics::{Diagnostic, codes};
-use pulldown_cmark::{CowStr, Event, Tag};
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use std::ops::Range;
 
 /// Which element a clip becomes.
@@ -67,6 +67,11 @@ pub(crate) fn apply(events: &mut Vec<Spanned>, ctx: &mut PageContext, texts: &Te
         let dest = match event {
             Event::Start(Tag::Paragraph) => {
                 paragraph = Some(i);
+                continue;
+            }
+            // A clip in a heading or a table cell is its own place.
+            Event::End(TagEnd::Paragraph) => {
+                paragraph = None;
                 continue;
             }
             Event::Start(Tag::Image { dest_url, .. }) => dest_url,
