@@ -1,5 +1,6 @@
 //! Markdown to HTML, as a chain of small passes over pulldown-cmark's event
-//! stream: accessibility lints, heading ids, links and images, code
+//! stream: accessibility lints, heading ids, video and audio players,
+//! links and images, embedded frames, code
 //! highlighting, citation markers, the prose for reading level, and isolation
 //! of left-to-right words in right-to-left pages. Each pass owns
 //! one concern and reports problems with their position in the file.

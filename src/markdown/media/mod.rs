@@ -209,6 +209,7 @@ fn player(clip: &Clip, ctx: &mut PageContext, texts: &Texts) -> Option<String> {
 fn transcript_missing(clip: &Clip, ctx: &mut PageContext, texts: &Texts) {
     let word = text(texts, "media_transcript_words", "transcript");
     let word = word.split('|').next().unwrap_or("transcript").trim();
+    let anchor = word.replace(' ', "-");
     let position = ctx.position(&clip.range);
     ctx.diagnostics.push(
         Diagnostic::warning(
@@ -218,7 +219,7 @@ fn transcript_missing(clip: &Clip, ctx: &mut PageContext, texts: &Texts) {
             format!("the audio `{}` has no transcript link", file_name(clip.dest)),
         )
         .with_hint(format!(
-            "write what is said on a page or below the audio, and link to it in the same paragraph or the one right after, with “{word}” in the link text, e.g. `[Read the {word}](#{word})`; docs/media.md shows how"
+            "write what is said on a page or below the audio, and link to it in the same paragraph or the one right after, with “{word}” in the link text, e.g. `[{word}](#{anchor})`; docs/media.md shows how"
         )),
     );
 }
