@@ -19,6 +19,10 @@ pub(super) fn rewrite(events: &mut [Spanned], ctx: &mut PageContext) {
                 if title.as_ref() == "decorative" {
                     *title = CowStr::from("");
                 }
+                // Video and audio are resolved and checked by `media`.
+                if super::media::Kind::of(dest_url.trim()).is_some() {
+                    continue;
+                }
                 (dest_url, true)
             }
             _ => continue,

@@ -161,7 +161,8 @@ pub fn render(site: &Site, page: &Page, strings: &StringTable) -> Option<Rendere
 }
 
 /// The passes over the events as written: accessibility lints, links and
-/// images, personal data, raw HTML, care cards and callouts, heading ids.
+/// images, personal data, raw HTML, video and audio, care cards and
+/// callouts, heading ids.
 /// Returns the headings, whether the HTML must be sanitized, and the care cards.
 fn first_passes(
     events: &mut Vec<Spanned>,
@@ -171,10 +172,11 @@ fn first_passes(
     let site = ctx.site;
     // Lints read the events as written (before links drop the "decorative" title).
     lints::check(events, ctx);
-    media::apply(events, ctx, texts);
     links::rewrite(events, ctx);
     personal_data::check(events, &site.config.privacy.allow, ctx);
     let needs_sanitizing = raw_html::apply(events, &site.config.markdown, ctx);
+    // After the raw HTML pass, like cards: the players are Pamphlet's markup.
+    media::apply(events, ctx, texts);
     // After the raw HTML pass (the markup of cards is Pamphlet's, not the
     // author's), before heading ids (a card's heading gets one too).
     let care_cards = cards::apply(events, ctx, texts);

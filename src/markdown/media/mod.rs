@@ -13,9 +13,10 @@
 //! clip without a transcript link nearby a warning; a missing file or a
 //! path out of the site is the error a missing image gets.
 //!
-//! Runs before links and images (they never see a clip, so nothing is
-//! reported twice), after the lints (a clip without alt text is reported
-//! as an image without one).
+//! The links pass leaves clips to this one (nothing is reported twice).
+//! Runs after the raw HTML pass, so the players' markup is never taken for
+//! the author's HTML, and after the lints (a clip without alt text is
+//! reported as an image without one).
 
 mod files;
 mod markup;

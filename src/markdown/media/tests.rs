@@ -11,6 +11,18 @@ use std::path::{Path, PathBuf};
 /// The site publishes `files` (relative to `content/<language>/`) and
 /// `static/media/talk.mp3`.
 fn run(body: &str, language: &str, files: &[&str]) -> (String, Vec<(&'static str, usize, usize)>) {
+    let (html, found, _) = run_passes(body, language, files, false);
+    (html, found)
+}
+
+/// [`run`], with this pass alone or (`all`) every first pass of
+/// `markdown::render` in its order; also whether the page needs sanitising.
+fn run_passes(
+    body: &str,
+    language: &str,
+    files: &[&str],
+    all: bool,
+) -> (String, Vec<(&'static str, usize, usize)>, bool) {
     let text = format!("---\ntitle: T\n---\n{body}");
     let config = crate::config::from_text(
         Path::new("/site"),
@@ -52,7 +64,12 @@ fn run(body: &str, language: &str, files: &[&str]) -> (String, Vec<(&'static str
         strings: &table,
         language,
     };
-    super::apply(&mut events, &mut ctx, &texts);
+    let mut needs_sanitizing = false;
+    if all {
+        needs_sanitizing = crate::markdown::first_passes(&mut events, &mut ctx, &texts).1;
+    } else {
+        super::apply(&mut events, &mut ctx, &texts);
+    }
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
     let found = ctx
@@ -60,7 +77,7 @@ fn run(body: &str, language: &str, files: &[&str]) -> (String, Vec<(&'static str
         .iter()
         .map(|d| (d.code, d.position.line, d.position.column))
         .collect();
-    (html, found)
+    (html, found, needs_sanitizing)
 }
 
 const VIDEO_FILES: &[&str] = &[
@@ -219,4 +236,19 @@ fn extensions_are_matched_in_any_case() {
         html.contains("<track kind=\"captions\" src=\"/en/CLIP.VTT\""),
         "{html}"
     );
+}
+
+#[test]
+fn players_are_not_taken_for_the_author_s_html() {
+    let body = "![Hands](clip.mp4)\n\n![Talk](talk.mp3) [Transcript](#t)\n";
+    let files = &["clip.mp4", "clip.vtt", "talk.mp3"];
+    let (html, found, needs_sanitizing) = run_passes(body, "en", files, true);
+    assert_eq!(found, []);
+    assert!(!needs_sanitizing, "{html}");
+    assert!(html.contains("<video") && html.contains("<audio"), "{html}");
+    // The author's own player is reported, once, at its `<`.
+    let body = "Hi.\n\n<video src=\"/en/clip.mp4\"></video>\n\n![Hands](gone.mp4)\n";
+    let (_, found, needs_sanitizing) = run_passes(body, "en", files, true);
+    assert_eq!(found, [("media/in-html", 6, 1), ("image/missing", 8, 1)]);
+    assert!(needs_sanitizing);
 }
