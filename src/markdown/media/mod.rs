@@ -135,6 +135,19 @@ struct Clip<'a> {
 fn player(clip: &Clip, ctx: &mut PageContext, texts: &Texts) -> Option<String> {
     let position = ctx.position(&clip.range);
     let what = clip.kind.word();
+    // A `javascript:` or `data:` address is refused as any address is.
+    if let Err(refused) = ctx.site.config.schemes.check(clip.dest) {
+        ctx.diagnostics.push(
+            Diagnostic::error(
+                codes::URL_SCHEME_NOT_ALLOWED,
+                ctx.file,
+                position,
+                refused.message(&format!("this {what}'s address")),
+            )
+            .with_hint(refused.hint(&ctx.site.config.schemes)),
+        );
+        return None;
+    }
     if crate::schemes::scheme(clip.dest).is_some() || clip.dest.starts_with("//") {
         ctx.diagnostics.push(
             Diagnostic::error(

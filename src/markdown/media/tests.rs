@@ -200,6 +200,9 @@ fn remote_missing_and_outside_clips_are_errors() {
             ("image/missing", 8, 1)
         ]
     );
+    let (refused_html, refused) = run("![Hands](javascript:alert(1)//.mp4)\n", "en", &[]);
+    assert_eq!(refused, [("url/scheme-not-allowed", 4, 1)]);
+    assert_eq!(refused_html, "<p>Hands</p>\n");
     // Nothing loads: the description stays as text.
     assert_eq!(html, "<p>Hands</p>\n<p>Hands</p>\n<p>Hands</p>\n");
 }
