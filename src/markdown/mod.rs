@@ -248,6 +248,32 @@ pub(crate) fn join_text_runs<'a>(events: &mut Vec<Spanned<'a>>, wanted: impl Fn(
     *events = joined_events;
 }
 
+/// `%20` and the like in an address decoded (links, images and clips name
+/// files with them); the text as written when that is not UTF-8.
+pub(crate) fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+}
+
 /// Concatenated text of the events (for heading ids and link text).
 pub(crate) fn plain_text<'a>(events: impl Iterator<Item = &'a Event<'a>>) -> String {
     let mut text = String::new();
@@ -273,6 +299,13 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn decodes_percent_escapes() {
+        assert_eq!(percent_decode("my%20photo.png"), "my photo.png");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%é%zz"), "%é%zz", "never splits a character");
     }
 
     #[test]

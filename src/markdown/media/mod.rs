@@ -167,7 +167,7 @@ fn player(clip: &Clip, ctx: &mut PageContext, texts: &Texts) -> Option<String> {
         Some(at) => clip.dest.split_at(at),
         None => (clip.dest, ""),
     };
-    let decoded = super::links::percent_decode(path);
+    let decoded = super::percent_decode(path);
     let located = match files::locate(ctx.site, ctx.file, &decoded) {
         Ok(located) => located,
         Err(problem) => {
@@ -187,19 +187,7 @@ fn player(clip: &Clip, ctx: &mut PageContext, texts: &Texts) -> Option<String> {
     };
     let beside = files::beside(ctx.site, &located.source);
     if clip.kind == Kind::Video && beside.captions.is_empty() {
-        let name = file_name(&decoded);
-        let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-        ctx.diagnostics.push(
-            Diagnostic::error(
-                codes::MEDIA_CAPTIONS_MISSING,
-                ctx.file,
-                position,
-                format!("the video `{name}` has no captions"),
-            )
-            .with_hint(format!(
-                "add `{stem}.vtt` beside `{name}` with the spoken words and sounds (one file per language: `{stem}.en.vtt`, `{stem}.es.vtt`); docs/media.md shows how"
-            )),
-        );
+        captions_missing(&decoded, position, ctx);
     }
     let tracks = markup::tracks(&beside.captions, texts.language, &ctx.site.config);
     let download = match clip.kind {
@@ -218,6 +206,23 @@ fn player(clip: &Clip, ctx: &mut PageContext, texts: &Texts) -> Option<String> {
         tracks: &tracks,
         download: &text(texts, download.0, download.1),
     }))
+}
+
+/// A video without a caption file: the error, with the file names to write.
+fn captions_missing(path: &str, position: crate::diagnostics::Position, ctx: &mut PageContext) {
+    let name = file_name(path);
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    ctx.diagnostics.push(
+        Diagnostic::error(
+            codes::MEDIA_CAPTIONS_MISSING,
+            ctx.file,
+            position,
+            format!("the video `{name}` has no captions"),
+        )
+        .with_hint(format!(
+            "add `{stem}.vtt` beside `{name}` with the spoken words and sounds (one file per language: `{stem}.en.vtt`, `{stem}.es.vtt`); docs/media.md shows how"
+        )),
+    );
 }
 
 fn transcript_missing(clip: &Clip, ctx: &mut PageContext, texts: &Texts) {
