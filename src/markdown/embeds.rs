@@ -37,6 +37,28 @@ pub(super) fn embed_src(src: &str, frame_hosts: &[String]) -> Option<String> {
         .then(|| url.to_string())
 }
 
+/// Under `markdown.raw_html: allow` (no sanitiser), the same move to
+/// privacy-preserving players, on the author's HTML as written: the
+/// `_headers` policy allows only those hosts. `None` when nothing changes.
+pub(super) fn rewrite_frames(html: &str, frame_hosts: &[String]) -> Option<String> {
+    static SRC: OnceLock<Regex> = OnceLock::new();
+    let src = SRC.get_or_init(|| {
+        Regex::new(r#"(?is)(<iframe\b[^>]*?\ssrc\s*=\s*["']?)([^"'\s>]+)"#).expect("valid pattern")
+    });
+    let mut changed = false;
+    let rewritten = src.replace_all(html, |caps: &regex::Captures| {
+        let written = &caps[2];
+        match embed_src(written, frame_hosts) {
+            Some(moved) if moved != written => {
+                changed = true;
+                format!("{}{moved}", &caps[1])
+            }
+            _ => caps[0].to_string(),
+        }
+    });
+    changed.then(|| rewritten.into_owned())
+}
+
 /// Reports, in one piece of the author's raw HTML, each iframe the
 /// sanitiser keeps that has no title, and each `<video>`/`<audio>`.
 /// `keeps_all`: the `allow` policy, where every iframe is kept.
@@ -185,6 +207,32 @@ mod tests {
             embed_src("https://player.vimeo.com/video/123?dnt=0", &allowed).as_deref(),
             Some("https://player.vimeo.com/video/123?dnt=0"),
             "an author's own choice is kept"
+        );
+    }
+
+    #[test]
+    fn frames_written_as_trusted_html_move_too() {
+        let allowed = hosts(&["www.youtube.com"]);
+        assert_eq!(
+            rewrite_frames(
+                "<p>x</p><iframe title=\"V\" src=\"https://www.youtube.com/embed/a?b=1&amp;c=2\">",
+                &allowed
+            )
+            .as_deref(),
+            Some(
+                "<p>x</p><iframe title=\"V\" src=\"https://www.youtube-nocookie.com/embed/a?b=1&amp;c=2\">"
+            )
+        );
+        assert_eq!(
+            rewrite_frames(
+                "<iframe src=\"https://www.youtube-nocookie.com/embed/a\">",
+                &allowed
+            ),
+            None
+        );
+        assert_eq!(
+            rewrite_frames("<img src=\"https://www.youtube.com/x.png\">", &allowed),
+            None
         );
     }
 

@@ -28,7 +28,15 @@ pub(super) fn apply(
         };
         has_raw_html = true;
         match config.raw_html {
-            RawHtml::Allow => {}
+            RawHtml::Allow => {
+                let frame_hosts = crate::security::frame_hosts(&config.iframe_hosts);
+                if let Some(moved) = super::embeds::rewrite_frames(&html, &frame_hosts) {
+                    *event = match event {
+                        Event::InlineHtml(_) => Event::InlineHtml(CowStr::from(moved)),
+                        _ => Event::Html(CowStr::from(moved)),
+                    };
+                }
+            }
             RawHtml::Escape => *event = Event::Text(CowStr::from(html)),
             RawHtml::Sanitize => {
                 for (offset, what) in unsafe_parts(&html, &config.iframe_hosts) {

@@ -236,3 +236,20 @@ fn a_caption_file_removed_fails_the_build_at_the_video() {
         ]
     );
 }
+
+#[test]
+fn trusted_raw_html_frames_move_to_the_same_hosts() {
+    let site = TestSite::new("sites/media");
+    site.edit("site.yaml", |t| format!("{t}  raw_html: allow\n"));
+    let report = site.build();
+    assert!(report.published, "{:?}", report.diagnostics);
+    let page = site.html("en/handwashing/index.html");
+    assert_eq!(
+        select_attr(&page, "iframe", "src"),
+        [
+            "https://www.youtube-nocookie.com/embed/3PmVJQUCm4E",
+            "https://player.vimeo.com/video/76979871?dnt=1"
+        ]
+    );
+    assert_eq!(select_attr(&page, "video > track", "srclang"), ["en", "ar"]);
+}
