@@ -64,7 +64,12 @@ impl Kind {
 pub(crate) fn apply(events: &mut Vec<Spanned>, ctx: &mut PageContext, texts: &Texts) {
     let mut replacements: Vec<(Range<usize>, Spanned<'static>)> = Vec::new();
     let mut paragraph = None;
+    // A clip written inside another clip's description goes with it.
+    let mut covered_until = 0;
     for (i, (event, range)) in events.iter().enumerate() {
+        if i < covered_until {
+            continue;
+        }
         let dest = match event {
             Event::Start(Tag::Paragraph) => {
                 paragraph = Some(i);
@@ -82,6 +87,7 @@ pub(crate) fn apply(events: &mut Vec<Spanned>, ctx: &mut PageContext, texts: &Te
             continue;
         };
         let end = closing(events, i);
+        covered_until = end + 1;
         let clip = Clip {
             kind,
             dest: dest.trim(),
