@@ -185,6 +185,12 @@ codes! {
         "Unknown fields are ignored, which usually means a typo (the hint names the closest \
          known field). Put your own data under `extra:` where templates can read it. \
          `check --strict` treats this as an error.";
+    HTML_IFRAME_TITLE = "html/iframe-title", Error,
+        "An embedded `<iframe>` (a video from an allowed host) has no `title`.",
+        "Screen readers announce an embedded frame by its title; without one, a reader hears \
+         \"frame\" and cannot tell a video from an advert (WCAG 4.1.2). Add a title saying what the \
+         frame shows: `<iframe src=\"https://www.youtube-nocookie.com/embed/…\" title=\"Video: how to \
+         use an inhaler\"></iframe>`. See docs/media.md.";
     HTML_UNSAFE_REMOVED = "html/unsafe-removed", Warning,
         "Raw HTML in an article contained something unsafe, which was removed.",
         "With `markdown.raw_html: sanitize` (the default), raw HTML keeps safe structure \
@@ -204,6 +210,33 @@ codes! {
         "A link starting with `/` matches no page or file of the site.",
         "Root-relative links such as `/es/heart/` must match a page or a file in `static/`. \
          Prefer relative links to .md files: they are checked and follow renamed slugs.";
+    MEDIA_CAPTIONS_MISSING = "media/captions-missing", Error,
+        "A video has no caption file beside it.",
+        "Readers who are deaf or hard of hearing, and readers in a quiet room, need captions: the \
+         spoken words and the sounds that matter, in time with the video (WCAG 1.2.2). Put a WebVTT \
+         file with the video's name beside it: `clip.vtt` for the page's language, or one \
+         `clip.<language>.vtt` per language (`clip.en.vtt`, `clip.es.vtt`). Each becomes a caption \
+         track, and the page's language is shown first. See docs/media.md for how to write one.";
+    MEDIA_IN_HTML = "media/in-html", Error,
+        "A `<video>` or `<audio>` is written in raw HTML.",
+        "Players written in HTML skip the checks that keep clips accessible (captions, transcripts) \
+         and could start by themselves or load from another website. Write the clip as an image \
+         link instead, `![What the video shows](clip.mp4)`: Pamphlet makes the player, with \
+         controls, the captions beside it and a download link. See docs/media.md.";
+    MEDIA_REMOTE = "media/remote", Error,
+        "A video or audio clip is on another website.",
+        "Pages load nothing from other websites: a clip from elsewhere tells that website who reads \
+         about which health problem, and may disappear or change. Put the file beside the article \
+         and write its name, `![What the video shows](clip.mp4)`. To show a video from a video \
+         host, the site maintainer lists the host in `markdown.iframe_hosts` and the article embeds \
+         it with an `<iframe>` that has a `title`. See docs/media.md.";
+    MEDIA_TRANSCRIPT_MISSING = "media/transcript-missing", Warning,
+        "An audio clip has no link to its transcript nearby.",
+        "Readers who cannot hear the clip need what is said written out (WCAG 1.2.1). Write the \
+         transcript below the audio or on its own page, and link to it in the same paragraph as the \
+         audio or in the paragraph right after it, with the language's word for \"transcript\" in \
+         the link text: `[Read the transcript](#transcript)`. The words each language accepts are \
+         the theme string `media_transcript_words` (alternatives separated by `|`). See docs/media.md.";
     PAGE_DUPLICATE_URL = "page/duplicate-url", Error,
         "Two pages would be written to the same address.",
         "Two files produce the same URL, usually because of the same `slug` in one folder. \

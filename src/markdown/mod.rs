@@ -1,5 +1,6 @@
 //! Markdown to HTML, as a chain of small passes over pulldown-cmark's event
-//! stream: accessibility lints, heading ids, links and images, code
+//! stream: accessibility lints, heading ids, video and audio players,
+//! links and images, embedded frames, code
 //! highlighting, citation markers, the prose for reading level, and isolation
 //! of left-to-right words in right-to-left pages. Each pass owns
 //! one concern and reports problems with their position in the file.
@@ -10,10 +11,12 @@
 mod bidi;
 mod cards;
 mod citation_markers;
+mod embeds;
 mod headings;
 pub mod highlight;
 mod links;
 mod lints;
+mod media;
 mod personal_data;
 mod prose;
 mod raw_html;
@@ -158,7 +161,8 @@ pub fn render(site: &Site, page: &Page, strings: &StringTable) -> Option<Rendere
 }
 
 /// The passes over the events as written: accessibility lints, links and
-/// images, personal data, raw HTML, care cards and callouts, heading ids.
+/// images, personal data, raw HTML, video and audio, care cards and
+/// callouts, heading ids.
 /// Returns the headings, whether the HTML must be sanitized, and the care cards.
 fn first_passes(
     events: &mut Vec<Spanned>,
@@ -171,6 +175,8 @@ fn first_passes(
     links::rewrite(events, ctx);
     personal_data::check(events, &site.config.privacy.allow, ctx);
     let needs_sanitizing = raw_html::apply(events, &site.config.markdown, ctx);
+    // After the raw HTML pass, like cards: the players are Pamphlet's markup.
+    media::apply(events, ctx, texts);
     // After the raw HTML pass (the markup of cards is Pamphlet's, not the
     // author's), before heading ids (a card's heading gets one too).
     let care_cards = cards::apply(events, ctx, texts);
@@ -242,6 +248,32 @@ pub(crate) fn join_text_runs<'a>(events: &mut Vec<Spanned<'a>>, wanted: impl Fn(
     *events = joined_events;
 }
 
+/// `%20` and the like in an address decoded (links, images and clips name
+/// files with them); the text as written when that is not UTF-8.
+pub(crate) fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+}
+
 /// Concatenated text of the events (for heading ids and link text).
 pub(crate) fn plain_text<'a>(events: impl Iterator<Item = &'a Event<'a>>) -> String {
     let mut text = String::new();
@@ -267,6 +299,13 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn decodes_percent_escapes() {
+        assert_eq!(percent_decode("my%20photo.png"), "my photo.png");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%é%zz"), "%é%zz", "never splits a character");
     }
 
     #[test]

@@ -17,6 +17,7 @@ mod install;
 mod invalid;
 mod limits;
 mod list_limits;
+mod media;
 mod output_safety;
 mod people;
 mod placeholders;
