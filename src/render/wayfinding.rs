@@ -1,0 +1,88 @@
+//! What helps a reader find their way in and out of an article: the "On
+//! this page" list of its headings, and the related articles it ends with.
+
+use crate::config::ContentsConfig;
+use crate::markdown::Heading;
+use crate::site::{PageId, PageKind, Site};
+use serde::Serialize;
+
+/// A related article's summary is shown under its title when it is at
+/// most this long (a list of long summaries is a wall of text on a phone).
+const SHORT_SUMMARY_CHARS: usize = 140;
+
+/// One entry of the "On this page" list.
+#[derive(Serialize, Debug, PartialEq, Eq)]
+pub(crate) struct ContentsEntry<'a> {
+    /// The heading's id (the link goes to `#id`).
+    pub id: &'a str,
+    pub text: &'a str,
+    /// A care card's heading ("Call 999 now if:"), marked in the list.
+    pub care_card: bool,
+}
+
+/// The "On this page" list of a page: its `##` headings and its care
+/// cards' headings, in order, when the page is an article with at least
+/// `contents.min_headings` `##` headings (care cards do not count), or
+/// whatever their number when front matter says `toc: true`; empty with
+/// `toc: false`. `###` and lower headings are left out: the list stays
+/// a few lines long on a phone.
+pub(crate) fn contents<'a>(
+    site: &Site,
+    id: PageId,
+    headings: &'a [Heading],
+    config: &ContentsConfig,
+) -> Vec<ContentsEntry<'a>> {
+    let page = site.page(id);
+    if page.kind != PageKind::Article {
+        return Vec::new();
+    }
+    let sections = headings
+        .iter()
+        .filter(|h| h.level == 2 && !h.care_card)
+        .count();
+    let shown = match page.meta.toc {
+        Some(asked) => asked,
+        None => config.min_headings > 0 && sections >= config.min_headings,
+    };
+    if !shown {
+        return Vec::new();
+    }
+    headings
+        .iter()
+        .filter(|h| (h.level == 2 || h.care_card) && !h.text.is_empty())
+        .map(|h| ContentsEntry {
+            id: &h.id,
+            text: &h.text,
+            care_card: h.care_card,
+        })
+        .collect()
+}
+
+/// One related article, as the end of an article lists it.
+#[derive(Serialize, Debug)]
+pub(crate) struct RelatedView<'a> {
+    pub title: &'a str,
+    pub url: &'a str,
+    /// Its summary when short, else empty.
+    pub summary: &'a str,
+}
+
+/// The related articles of a page, best first.
+pub(crate) fn related(site: &Site, id: PageId) -> Vec<RelatedView<'_>> {
+    site.related(id)
+        .iter()
+        .map(|&other| {
+            let page = site.page(other);
+            let summary = page.meta.summary.as_str();
+            RelatedView {
+                title: page.title(),
+                url: &page.url,
+                summary: if summary.chars().count() <= SHORT_SUMMARY_CHARS {
+                    summary
+                } else {
+                    ""
+                },
+            }
+        })
+        .collect()
+}
