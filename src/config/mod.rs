@@ -160,7 +160,7 @@ pub fn from_text(root: &Path, text: &str) -> Loaded {
     let (default_language, languages) =
         language::languages(&raw, &title, &locate, &mut diagnostics);
     review::check_interval(&raw.review, &locate, &mut diagnostics);
-    reading::check_related(&raw.related, &locate, &mut diagnostics);
+    reading::check_related(&raw.related, text, &locate, &mut diagnostics);
     let timezone = time::timezone(raw.timezone.as_deref(), &locate, &mut diagnostics);
     let status = time::status(&raw.status, &locate, &mut diagnostics);
 

@@ -40,9 +40,10 @@ impl Default for RelatedConfig {
     }
 }
 
-/// A `related.count` above [`MAX_RELATED`] is an error.
+/// A `related.count` above [`MAX_RELATED`] is an error, at the number.
 pub(super) fn check_related(
     related: &RelatedConfig,
+    text: &str,
     locate: &dyn Fn(&[&str]) -> Position,
     diagnostics: &mut Diagnostics,
 ) {
@@ -51,7 +52,7 @@ pub(super) fn check_related(
             Diagnostic::error(
                 codes::CONFIG_INVALID_VALUE,
                 Path::new(FILE_NAME),
-                locate(&["related", "count"]),
+                value_after_key(text, locate(&["related", "count"])),
                 format!(
                     "`related.count` is {}; an article lists at most {MAX_RELATED} related articles",
                     related.count
@@ -61,5 +62,37 @@ pub(super) fn check_related(
                 "write a number from 0 (no related articles) to {MAX_RELATED}, e.g. `count: 3`"
             )),
         );
+    }
+}
+
+/// The value written after the key at `key` (`count: 50` → `50`), or the
+/// key itself when the line has nothing after it.
+fn value_after_key(text: &str, key: Position) -> Position {
+    let Some(line) = text.lines().nth(key.line.saturating_sub(1)) else {
+        return key;
+    };
+    let chars: Vec<char> = line.chars().collect();
+    let mut at = (key.column - 1 + key.length).min(chars.len());
+    while at < chars.len() && matches!(chars[at], ':' | ' ') {
+        at += 1;
+    }
+    let value: String = chars[at..].iter().collect();
+    let value = value.split(" #").next().unwrap_or("").trim_end();
+    if value.is_empty() {
+        return key;
+    }
+    Position::new(key.line, at + 1, value.chars().count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_value_after_a_key_is_found() {
+        let text = "related:\n  count: 50 # too many\n";
+        let key = Position::new(2, 3, 5);
+        assert_eq!(value_after_key(text, key), Position::new(2, 10, 2));
+        assert_eq!(value_after_key("a:\n", Position::new(1, 1, 1)), Position::new(1, 1, 1));
     }
 }
