@@ -93,6 +93,9 @@ mod tests {
         let text = "related:\n  count: 50 # too many\n";
         let key = Position::new(2, 3, 5);
         assert_eq!(value_after_key(text, key), Position::new(2, 10, 2));
-        assert_eq!(value_after_key("a:\n", Position::new(1, 1, 1)), Position::new(1, 1, 1));
+        assert_eq!(
+            value_after_key("a:\n", Position::new(1, 1, 1)),
+            Position::new(1, 1, 1)
+        );
     }
 }

@@ -368,7 +368,8 @@ mod tests {
         let off = parse_article("---\ntitle: T\nsummary: S\ndate: 2026-01-01\ntoc: false\n---\n");
         assert!(off.diagnostics.is_empty(), "{:?}", off.diagnostics);
         assert_eq!(off.front_matter.toc, Some(false));
-        let wrong = parse_article("---\ntitle: T\nsummary: S\ndate: 2026-01-01\ntoc: sometimes\n---\n");
+        let wrong =
+            parse_article("---\ntitle: T\nsummary: S\ndate: 2026-01-01\ntoc: sometimes\n---\n");
         assert_eq!(wrong.diagnostics.len(), 1, "{:?}", wrong.diagnostics);
         let d = &wrong.diagnostics[0];
         assert_eq!(d.code, codes::FRONTMATTER_INVALID_VALUE);

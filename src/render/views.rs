@@ -311,12 +311,7 @@ pub(crate) fn page_view<'a>(
         updated_display,
         content: body.map_or("", |b| b.html.as_str()),
         headings: body.map_or(&[][..], |b| b.headings.as_slice()),
-        contents: super::wayfinding::contents(
-            site,
-            id,
-            body.map_or(&[][..], |b| b.headings.as_slice()),
-            &site.config.contents,
-        ),
+        contents: super::wayfinding::contents(site, id, body.map(|b| b.headings.as_slice())),
         related: super::wayfinding::related(site, id),
         word_count,
         // About 200 words a minute for plain-language health text.

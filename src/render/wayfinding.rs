@@ -29,13 +29,13 @@ pub(crate) struct ContentsEntry<'a> {
 pub(crate) fn contents<'a>(
     site: &Site,
     id: PageId,
-    headings: &'a [Heading],
-    config: &ContentsConfig,
+    headings: Option<&'a [Heading]>,
 ) -> Vec<ContentsEntry<'a>> {
     let page = site.page(id);
-    if page.kind != PageKind::Article {
+    let (Some(headings), PageKind::Article) = (headings, page.kind) else {
         return Vec::new();
-    }
+    };
+    let config: &ContentsConfig = &site.config.contents;
     let sections = headings
         .iter()
         .filter(|h| h.level == 2 && !h.care_card)

@@ -149,3 +149,6 @@ fn ranks(site: &Site) -> Vec<usize> {
     }
     rank
 }
+
+#[cfg(test)]
+mod tests;

@@ -50,7 +50,10 @@ fn four_headings_give_a_list_of_them_and_the_care_card_after_the_header() {
     ids.extend(select_attr(&page, ".content .care-card-heading", "id"));
     for href in links(&page) {
         let id = href.trim_start_matches('#');
-        assert!(ids.iter().any(|i| i == id), "{href} is no heading of the page");
+        assert!(
+            ids.iter().any(|i| i == id),
+            "{href} is no heading of the page"
+        );
     }
     // Between the header and the text.
     let html = site.read("en/lungs/asthma/index.html");
@@ -65,7 +68,11 @@ fn three_headings_give_no_list_unless_toc_true() {
     let copd = site.html("en/lungs/copd/index.html");
     assert_eq!(select_text(&copd, ".content h2").len(), 3);
     assert!(links(&copd).is_empty());
-    assert!(!site.read("en/lungs/copd/index.html").contains("on-this-page-heading"));
+    assert!(
+        !site
+            .read("en/lungs/copd/index.html")
+            .contains("on-this-page-heading")
+    );
     let inhalers = site.html("en/lungs/inhalers/index.html");
     assert_eq!(
         links(&inhalers),
@@ -111,12 +118,16 @@ fn arabic_lists_use_the_arabic_title_and_arabic_ids() {
 #[test]
 fn the_setting_moves_the_threshold_and_zero_turns_lists_off() {
     let site = TestSite::new("sites/contents");
-    site.edit("site.yaml", |t| format!("{t}contents:\n  min_headings: 3\n"));
+    site.edit("site.yaml", |t| {
+        format!("{t}contents:\n  min_headings: 3\n")
+    });
     assert!(site.build().published);
     assert_eq!(links(&site.html("en/lungs/copd/index.html")).len(), 3);
     assert!(links(&site.html("en/lungs/coughs/index.html")).is_empty());
 
-    site.edit("site.yaml", |t| t.replace("min_headings: 3", "min_headings: 0"));
+    site.edit("site.yaml", |t| {
+        t.replace("min_headings: 3", "min_headings: 0")
+    });
     assert!(site.build().published);
     assert!(links(&site.html("en/lungs/asthma/index.html")).is_empty());
     assert!(links(&site.html("ar/lungs/asthma/index.html")).is_empty());
@@ -131,10 +142,24 @@ fn the_stylesheet_lays_the_lists_out_for_both_directions_and_not_for_print() {
             .join("themes/default/static/css/pamphlet.css"),
     )
     .unwrap();
-    let start = css.find("/* \"On this page\" and related articles").unwrap();
+    let start = css
+        .find("/* \"On this page\" and related articles")
+        .unwrap();
     let block = &css[start..];
-    for physical in ["margin-left", "margin-right", "padding-left", "padding-right", "border-left", "border-right", "text-align: left", "text-align: right"] {
-        assert!(!block.contains(physical), "{physical} in the contents styles");
+    for physical in [
+        "margin-left",
+        "margin-right",
+        "padding-left",
+        "padding-right",
+        "border-left",
+        "border-right",
+        "text-align: left",
+        "text-align: right",
+    ] {
+        assert!(
+            !block.contains(physical),
+            "{physical} in the contents styles"
+        );
     }
     assert!(block.contains(".contents, .related { display: none !important; }"));
 }

@@ -28,7 +28,11 @@ fn related_articles_are_ordered_by_what_they_share() {
     // another section) and coughs (1) come after the first three.
     assert_eq!(
         related(&site, "en/lungs/asthma/index.html"),
-        ["/en/lungs/inhalers/", "/en/lungs/bronchitis/", "/en/lungs/copd/"]
+        [
+            "/en/lungs/inhalers/",
+            "/en/lungs/bronchitis/",
+            "/en/lungs/copd/"
+        ]
     );
     let page = site.html("en/lungs/asthma/index.html");
     assert_eq!(select_text(&page, "nav.related h2"), ["Related articles"]);
@@ -71,15 +75,32 @@ fn never_the_page_itself_a_draft_a_hidden_page_or_another_language() {
             "/en/lungs/coughs/"
         ]
     );
-    for page in ["en/lungs/asthma", "en/lungs/copd", "en/lungs/coughs", "en/heart/palpitations"] {
+    for page in [
+        "en/lungs/asthma",
+        "en/lungs/copd",
+        "en/lungs/coughs",
+        "en/heart/palpitations",
+    ] {
         let links = related(&site, &format!("{page}/index.html"));
-        assert!(!links.iter().any(|l| l == &format!("/{page}/")), "{page} lists itself");
-        assert!(!links.iter().any(|l| l.contains("asthma-notice")), "{page}: search: false");
-        assert!(links.iter().all(|l| l.starts_with("/en/")), "{page}: {links:?}");
+        assert!(
+            !links.iter().any(|l| l == &format!("/{page}/")),
+            "{page} lists itself"
+        );
+        assert!(
+            !links.iter().any(|l| l.contains("asthma-notice")),
+            "{page}: search: false"
+        );
+        assert!(
+            links.iter().all(|l| l.starts_with("/en/")),
+            "{page}: {links:?}"
+        );
     }
     assert!(!site.exists("en/lungs/asthma-draft/index.html"));
     // The Arabic article lists the Arabic article it shares a tag with.
-    assert_eq!(related(&site, "ar/lungs/asthma/index.html"), ["/ar/lungs/copd/"]);
+    assert_eq!(
+        related(&site, "ar/lungs/asthma/index.html"),
+        ["/ar/lungs/copd/"]
+    );
     let page = site.html("ar/lungs/asthma/index.html");
     assert_eq!(select_text(&page, "nav.related h2"), ["مقالات ذات صلة"]);
     // Section pages and the like end with none.
@@ -94,14 +115,22 @@ fn drafts_built_with_drafts_are_still_never_offered() {
     assert!(site.build_with(&options).published);
     assert!(site.exists("en/lungs/asthma-draft/index.html"));
     let asthma = related(&site, "en/lungs/asthma/index.html");
-    assert!(!asthma.iter().any(|l| l.contains("asthma-draft")), "{asthma:?}");
+    assert!(
+        !asthma.iter().any(|l| l.contains("asthma-draft")),
+        "{asthma:?}"
+    );
 }
 
 #[test]
 fn two_builds_give_the_same_lists() {
     let first = built();
     let second = built();
-    for page in ["en/lungs/asthma", "en/lungs/copd", "en/lungs/coughs", "ar/lungs/asthma"] {
+    for page in [
+        "en/lungs/asthma",
+        "en/lungs/copd",
+        "en/lungs/coughs",
+        "ar/lungs/asthma",
+    ] {
         let path = format!("{page}/index.html");
         assert_eq!(first.read(&path), second.read(&path), "{page}");
     }
@@ -112,7 +141,10 @@ fn count_sets_the_length_and_zero_turns_them_off() {
     let site = TestSite::new("sites/contents");
     site.edit("site.yaml", |t| format!("{t}related:\n  count: 1\n"));
     assert!(site.build().published);
-    assert_eq!(related(&site, "en/lungs/asthma/index.html"), ["/en/lungs/inhalers/"]);
+    assert_eq!(
+        related(&site, "en/lungs/asthma/index.html"),
+        ["/en/lungs/inhalers/"]
+    );
     site.edit("site.yaml", |t| t.replace("count: 1", "count: 0"));
     assert!(site.build().published);
     for page in ["en/lungs/asthma", "en/lungs/copd", "ar/lungs/asthma"] {
@@ -140,7 +172,12 @@ fn the_live_preview_keeps_related_lists_right_when_tags_and_titles_change() {
         let files = build.files();
         assert_eq!(files.len(), expected.len(), "{what}");
         for (path, bytes) in &expected {
-            assert_eq!(files.get(path.as_path()).map(|b| b.to_vec()).as_ref(), Some(bytes), "{what}: {}", path.display());
+            assert_eq!(
+                files.get(path.as_path()).map(|b| b.to_vec()).as_ref(),
+                Some(bytes),
+                "{what}: {}",
+                path.display()
+            );
         }
     };
     // Palpitations gains the `asthma` tag: it now shares two tags with
@@ -156,11 +193,18 @@ fn the_live_preview_keeps_related_lists_right_when_tags_and_titles_change() {
     let Scope::Pages(pages) = rebuild.scope else {
         panic!("a tag edit renders only the pages it affects");
     };
-    assert!(pages.contains(&"/en/lungs/asthma/".to_string()), "{pages:?}");
+    assert!(
+        pages.contains(&"/en/lungs/asthma/".to_string()),
+        "{pages:?}"
+    );
     let asthma = scraper::Html::parse_document(&shown(&build, "en/lungs/asthma"));
     assert_eq!(
         select_attr(&asthma, "nav.related a", "href"),
-        ["/en/lungs/inhalers/", "/en/heart/palpitations/", "/en/lungs/bronchitis/"]
+        [
+            "/en/lungs/inhalers/",
+            "/en/heart/palpitations/",
+            "/en/lungs/bronchitis/"
+        ]
     );
     same_as_full_build(&build, "a tag edit");
     // A listed article's new title shows in the lists that name it.
