@@ -80,10 +80,24 @@ pub(crate) fn table(site: &Site) -> Table {
         by_section,
         rank: &rank,
     };
+    // Each worker adds points up in its own page-indexed scratch array
+    // (reset after each page), so no page's candidates are sorted or hashed.
     (0..site.pages.len())
         .into_par_iter()
-        .map(|id| postings.related(site, id, count))
+        .map_init(
+            || Scratch {
+                points: vec![0; site.pages.len()],
+                touched: Vec::new(),
+            },
+            |scratch, id| postings.related(site, id, count, scratch),
+        )
         .collect()
+}
+
+/// One worker's points per candidate, and which candidates have some.
+struct Scratch {
+    points: Vec<u32>,
+    touched: Vec<PageId>,
 }
 
 struct Postings<'s> {
@@ -95,39 +109,54 @@ struct Postings<'s> {
 
 impl Postings<'_> {
     /// The best `count` candidates of page `id`, best first.
-    fn related(&self, site: &Site, id: PageId, count: usize) -> Box<[PageId]> {
+    fn related(
+        &self,
+        site: &Site,
+        id: PageId,
+        count: usize,
+        scratch: &mut Scratch,
+    ) -> Box<[PageId]> {
         let page = &site.pages[id];
         if page.kind != PageKind::Article || page.source.is_none() {
             return Box::default();
         }
-        let mut scored: Vec<(PageId, u32)> = Vec::new();
+        let Scratch { points, touched } = scratch;
+        let mut add = |posting: &[PageId], weight: u32| {
+            for &p in posting {
+                if points[p] == 0 {
+                    touched.push(p);
+                }
+                points[p] += weight;
+            }
+        };
+        let mut seen_tags: Vec<&str> = Vec::with_capacity(page.tags.len());
         for tag in &page.tags {
+            // (A tag written twice on the page counts once.)
+            if seen_tags.contains(&tag.url.as_str()) {
+                continue;
+            }
+            seen_tags.push(&tag.url);
             if let Some(posting) = self.by_tag.get(tag.url.as_str()) {
-                scored.extend(posting.iter().map(|&p| (p, TAG_WEIGHT)));
+                add(posting, TAG_WEIGHT);
             }
         }
         if let Some(posting) = section_of(site, page).and_then(|s| self.by_section.get(&s)) {
-            scored.extend(posting.iter().map(|&p| (p, SECTION_WEIGHT)));
+            add(posting, SECTION_WEIGHT);
         }
-        // Sum each candidate's points (postings hold each page once).
-        scored.sort_unstable_by_key(|&(p, _)| p);
-        let mut summed: Vec<(PageId, u32)> = Vec::with_capacity(scored.len());
-        for (p, points) in scored {
-            match summed.last_mut() {
-                Some((last, total)) if *last == p => *total += points,
-                _ => summed.push((p, points)),
-            }
-        }
-        summed.retain(|&(p, _)| p != id);
+        let mut scored: Vec<(PageId, u32)> = touched
+            .drain(..)
+            .map(|p| (p, std::mem::take(&mut points[p])))
+            .filter(|&(p, _)| p != id)
+            .collect();
         let better = |a: &(PageId, u32), b: &(PageId, u32)| {
             b.1.cmp(&a.1).then(self.rank[a.0].cmp(&self.rank[b.0]))
         };
-        if summed.len() > count {
-            summed.select_nth_unstable_by(count - 1, better);
-            summed.truncate(count);
+        if scored.len() > count {
+            scored.select_nth_unstable_by(count - 1, better);
+            scored.truncate(count);
         }
-        summed.sort_unstable_by(better);
-        summed.into_iter().map(|(p, _)| p).collect()
+        scored.sort_unstable_by(better);
+        scored.into_iter().map(|(p, _)| p).collect()
     }
 }
 
