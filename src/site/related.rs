@@ -7,7 +7,7 @@
 //! article's candidates are the articles of its own tags and section
 //! only. A posting keeps its [`POSTING_CAP`] most recently updated
 //! articles, so an article's work stays bounded however large a tag or
-//! section grows (a tag on 5,000 articles offers its newest 100).
+//! section grows (a tag on 5,000 articles offers its newest 50).
 //!
 //! Score: 2 for each shared tag, 1 for the same section (not the home).
 //! Ties go to the more recently updated article, then the title, then the
@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 /// The most articles one tag or section offers as candidates.
-pub(crate) const POSTING_CAP: usize = 100;
+pub(crate) const POSTING_CAP: usize = 50;
 
 /// What a shared tag and a shared section are worth.
 const TAG_WEIGHT: u32 = 2;
