@@ -86,3 +86,78 @@ pub(crate) fn related(site: &Site, id: PageId) -> Vec<RelatedView<'_>> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::discover::{Discovered, SourceKind, SourcePage};
+    use std::path::{Path, PathBuf};
+
+    /// A site with one article whose front matter ends with `extra`.
+    fn site(settings: &str, extra: &str) -> Site {
+        let config = crate::config::from_text(
+            Path::new("/site"),
+            &format!("title: T\nbase_url: https://x.org/\n{settings}"),
+        )
+        .config
+        .unwrap();
+        let source = SourcePage {
+            path: PathBuf::from("content/en/a.md"),
+            language: "en".into(),
+            rel: PathBuf::from("a.md"),
+            kind: SourceKind::Article,
+        };
+        let text = format!("---\ntitle: A\nsummary: S\ndate: 2026-01-01\n{extra}---\nText.\n");
+        let parsed = crate::parse::parse_text(&source, text).0.unwrap();
+        let discovered = Discovered {
+            pages: vec![source],
+            ..Discovered::default()
+        };
+        crate::site::assemble_for_tests(config, vec![parsed], &discovered)
+    }
+
+    fn heading(level: u8, text: &str, care_card: bool) -> Heading {
+        Heading {
+            level,
+            id: crate::slug::slugify(text),
+            text: text.into(),
+            care_card,
+        }
+    }
+
+    fn ids(site: &Site, headings: &[Heading]) -> Vec<String> {
+        let id = site.page_for_source(Path::new("content/en/a.md")).unwrap();
+        contents(site, id, Some(headings))
+            .iter()
+            .map(|e| e.id.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn care_cards_are_listed_but_not_counted() {
+        let three = [
+            heading(2, "One", false),
+            heading(3, "Call now if:", true),
+            heading(3, "Detail", false),
+            heading(2, "Two", false),
+            heading(2, "Three", false),
+        ];
+        let site_default = site("", "");
+        assert!(ids(&site_default, &three).is_empty(), "3 `##` and a card");
+        let mut four = three.to_vec();
+        four.push(heading(2, "Four", false));
+        assert_eq!(
+            ids(&site_default, &four),
+            ["one", "call-now-if", "two", "three", "four"]
+        );
+        assert!(ids(&site("contents:\n  min_headings: 0\n", ""), &four).is_empty());
+        assert!(ids(&site("", "toc: false\n"), &four).is_empty());
+        assert_eq!(ids(&site("", "toc: true\n"), &three).len(), 4);
+    }
+
+    #[test]
+    fn headings_without_words_are_left_out() {
+        let headings = [heading(2, "", false), heading(2, "Real", false)];
+        assert_eq!(ids(&site("", "toc: true\n"), &headings), ["real"]);
+    }
+}
