@@ -183,6 +183,7 @@ citations:                           # cite in the text with [@example2026]
     # accessed: {today}
 aliases: []                          # other names for the A–Z index and search
 # search: false                     # leave this page out of search and the A–Z index
+# toc: true                         # "On this page" list: true or false (default: from 4 `##` headings)
 # extra: {{ campaign: spring }}      # your own data, for templates
 #
 # Blocks for the text below (docs/care-cards-and-callouts.md, docs/media.md):

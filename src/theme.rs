@@ -50,6 +50,8 @@ pub const DEFAULT_FILES: &[(&str, &[u8])] = embedded![
     "templates/partials/search-box.html",
     "templates/people.html",
     "templates/partials/disclaimer.html",
+    "templates/partials/contents.html",
+    "templates/partials/related.html",
     "static/css/search.css",
     "static/js/search.js",
     "templates/status.html",

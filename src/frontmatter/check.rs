@@ -78,6 +78,7 @@ impl Checker<'_> {
             alert,
             weight: raw.weight,
             search: raw.search,
+            toc: raw.toc,
         }
     }
 

@@ -32,6 +32,7 @@ pub(super) struct RawFrontMatter {
     pub(super) alert: Option<RawAlert>,
     pub(super) weight: Option<i64>,
     pub(super) search: Option<bool>,
+    pub(super) toc: Option<bool>,
 }
 
 /// An article's cover image as written in front matter.
@@ -78,6 +79,9 @@ pub struct FrontMatter {
     /// `search: false` leaves the page out of site search and the A–Z index
     /// (unset means listed).
     pub search: Option<bool>,
+    /// `toc: true` or `false` shows or hides the "On this page" list
+    /// whatever the number of headings (unset: `contents.min_headings` decides).
+    pub toc: Option<bool>,
 }
 
 impl FrontMatter {

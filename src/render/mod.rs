@@ -6,6 +6,7 @@
 //! memory stays flat however large the site is.
 
 pub(crate) mod views;
+mod wayfinding;
 
 use crate::alerts::{self, Alerts};
 use crate::diagnostics::Diagnostic;

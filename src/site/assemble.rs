@@ -76,8 +76,11 @@ pub fn assemble(
         updates,
         status: records.status.clone(),
         people: Default::default(),
+        related: Default::default(),
     };
     diagnostics.extend(super::people::attach(&mut site, people.clone()));
+    // Last: it reads every page's final tags, dates and section.
+    site.related = std::sync::Arc::new(super::related::table(&site));
     (site, diagnostics)
 }
 

@@ -12,6 +12,7 @@ mod files;
 pub mod inherit;
 pub mod lookup;
 pub mod people;
+pub(crate) mod related;
 mod translations;
 pub mod updates;
 pub mod urls;
@@ -177,6 +178,9 @@ pub struct Site {
     pub status: Option<std::sync::Arc<crate::data::status::Board>>,
     /// Profiles and people pages, set at assembly ([`people`]).
     pub people: people::Directory,
+    /// Each article's related articles, best first ([`related`]); shared,
+    /// as the live preview copies the model.
+    related: std::sync::Arc<related::Table>,
 }
 
 impl Site {
@@ -249,6 +253,12 @@ impl Site {
                 .is_some_and(|dir| self.known_urls.contains(dir))
     }
 
+    /// The related articles page `id` ends with, best first (empty for
+    /// pages that are not articles, or with `related.count: 0`).
+    pub fn related(&self, id: PageId) -> &[PageId] {
+        self.related.get(id).map_or(&[][..], |r| &r[..])
+    }
+
     /// The pages of a language's main navigation: the home's sections.
     pub fn navigation(&self, language: &str) -> &[PageId] {
         self.homes
@@ -279,8 +289,8 @@ impl Site {
 
     /// The pages whose rendering shows something of page `id` besides its
     /// own file: its title, summary, dates or address. They list it
-    /// (sections, home, tag pages, the tag index), are its translations
-    /// (language switcher, `hreflang`), sit below it (breadcrumbs), or, when
+    /// (sections, home, tag pages, the tag index, related articles), are its
+    /// translations (language switcher, `hreflang`), sit below it (breadcrumbs), or, when
     /// it is in its language's main navigation, are any page of that
     /// language. Sorted, without `id` itself.
     ///
@@ -298,6 +308,7 @@ impl Site {
                 || candidate.pages.contains(&id)
                 || candidate.subsections.contains(&id)
                 || candidate.translations.contains(&id)
+                || self.related(other).contains(&id)
                 || self.ancestors(other).any(|a| a == id);
             if reads {
                 ids.push(other);
