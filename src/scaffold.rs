@@ -120,6 +120,21 @@ pub fn new_article(path: &Path, today: Date) -> Result<()> {
     write_new(path, &article_template(&stem, today))
 }
 
+/// The end of the new article's front matter: the syntax of the health
+/// blocks, as comments (YAML comments, so every `markdown.raw_html` policy
+/// leaves them out of the page).
+const BLOCKS_HELP: &str = r#"#
+# Blocks for the text below (docs/care-cards-and-callouts.md, docs/media.md):
+#   > [!urgent] Ask for an urgent appointment if:    a care card: [!non-urgent],
+#   > - the pain gets worse                           [!urgent] or [!emergency],
+#   > - you have a high fever                         a heading ending in "if:",
+#                                                     then a list of signs
+#   > [!tip] A short title                            a callout: [!note], [!tip],
+#   > The callout's text.                             [!important], [!warning], [!caution]
+#   ![What the video shows](clip.mp4)                 a video or audio file; put its
+#                                                     captions beside it in clip.vtt
+"#;
+
 /// The new article's text: every front-matter field, commented, the title
 /// made from the file name `stem`.
 fn article_template(stem: &str, today: Date) -> String {
@@ -143,6 +158,7 @@ fn article_template(stem: &str, today: Date) -> String {
     let first = line("write the article here. Cite a source like this [@example2026].");
     let heading = line("a first heading");
     let advice = line("use short sentences and everyday words.");
+    let blocks = BLOCKS_HELP;
     format!(
         r#"---
 # Required: the page title, a one-sentence summary (200 characters at most), the first publication date.
@@ -185,17 +201,7 @@ aliases: []                          # other names for the A–Z index and searc
 # search: false                     # leave this page out of search and the A–Z index
 # toc: true                         # "On this page" list: true or false (default: from 4 `##` headings)
 # extra: {{ campaign: spring }}      # your own data, for templates
-#
-# Blocks for the text below (docs/care-cards-and-callouts.md, docs/media.md):
-#   > [!urgent] Ask for an urgent appointment if:    a care card: [!non-urgent],
-#   > - the pain gets worse                           [!urgent] or [!emergency],
-#   > - you have a high fever                         a heading ending in "if:",
-#                                                     then a list of signs
-#   > [!tip] A short title                            a callout: [!note], [!tip],
-#   > The callout's text.                             [!important], [!warning], [!caution]
-#   ![What the video shows](clip.mp4)                 a video or audio file; put its
-#                                                     captions beside it in clip.vtt
----
+{blocks}---
 
 {first}
 
