@@ -274,6 +274,26 @@ pub(crate) fn percent_decode(text: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
+/// Index of the event closing the tag opened at `start` (the last event
+/// when it is not closed; the event itself when it opens nothing).
+pub(crate) fn closing(events: &[Spanned], start: usize) -> usize {
+    let mut depth = 0usize;
+    for (offset, (event, _)) in events[start..].iter().enumerate() {
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return start + offset;
+                }
+            }
+            _ if depth == 0 => return start,
+            _ => {}
+        }
+    }
+    events.len().saturating_sub(1)
+}
+
 /// Concatenated text of the events (for heading ids and link text).
 pub(crate) fn plain_text<'a>(events: impl Iterator<Item = &'a Event<'a>>) -> String {
     let mut text = String::new();
@@ -285,6 +305,49 @@ pub(crate) fn plain_text<'a>(events: impl Iterator<Item = &'a Event<'a>>) -> Str
         }
     }
     text
+}
+
+/// Runs `pass` over `body` (written after a 3-line front matter, in
+/// `file`) with the UI strings of `language`, as the first passes of
+/// [`render`] see it: the HTML, (code, line, column) of each diagnostic,
+/// and what the pass returned. For the passes' unit tests.
+#[cfg(test)]
+pub(crate) fn run_pass_for_tests<R>(
+    site: &Site,
+    language: &str,
+    file: &Path,
+    body: &str,
+    pass: impl FnOnce(&mut Vec<Spanned>, &mut PageContext, &cards::Texts) -> R,
+) -> (String, Vec<(&'static str, usize, usize)>, R) {
+    let text = format!("---\ntitle: T\n---\n{body}");
+    let theme = crate::theme::embedded_default();
+    let languages = ["en".to_string(), "ar".to_string()];
+    let (strings, _) = crate::i18n::Strings::load(&theme, &languages, "en");
+    let table = strings.table(language);
+    let mut ctx = PageContext {
+        site,
+        file,
+        text: &text,
+        body_start: 16,
+        lines: LineIndex::new(&text),
+        diagnostics: Vec::new(),
+    };
+    let mut events: Vec<Spanned> = Parser::new_ext(&text[16..], options())
+        .into_offset_iter()
+        .collect();
+    let texts = cards::Texts {
+        strings: &table,
+        language,
+    };
+    let returned = pass(&mut events, &mut ctx, &texts);
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
+    let found = ctx
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.position.line, d.position.column))
+        .collect();
+    (html, found, returned)
 }
 
 #[cfg(test)]

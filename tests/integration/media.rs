@@ -169,17 +169,6 @@ fn frames_load_from_privacy_preserving_hosts_that_the_policy_allows() {
     assert!(headers.contains("default-src 'self';"), "{headers}");
 }
 
-/// The terms of one language's search index that start like `term`.
-fn terms_like(site: &TestSite, language: &str, term: &str) -> Vec<String> {
-    let hex: String = term.bytes().take(2).map(|b| format!("{b:02x}")).collect();
-    let file = format!("search-index/{language}/terms/{hex}.json");
-    if !site.exists(&file) {
-        return Vec::new();
-    }
-    let shard: serde_json::Value = serde_json::from_str(&site.read(&file)).unwrap();
-    shard.as_object().unwrap().keys().cloned().collect()
-}
-
 #[test]
 fn feeds_carry_the_players_and_search_their_descriptions() {
     let (site, _) = built();

@@ -112,7 +112,7 @@ fn find(events: &[Spanned]) -> Vec<Found> {
             Event::Start(Tag::Heading { level, .. }) => last_heading = *level as u8,
             Event::Start(Tag::BlockQuote(kind)) => {
                 let level = heading_level(last_heading);
-                let end = closing(events, i);
+                let end = super::closing(events, i);
                 if let Some(kind) = kind {
                     found.push(Found {
                         block: Block::Callout(Callout::from_kind(*kind)),
@@ -154,24 +154,6 @@ fn heading_level(last: u8) -> HeadingLevel {
         5 => HeadingLevel::H5,
         _ => HeadingLevel::H6,
     }
-}
-
-/// Index of the event closing the tag opened at `start`.
-fn closing(events: &[Spanned], start: usize) -> usize {
-    let mut depth = 0usize;
-    for (offset, (event, _)) in events[start..].iter().enumerate() {
-        match event {
-            Event::Start(_) => depth += 1,
-            Event::End(_) => {
-                depth -= 1;
-                if depth == 0 {
-                    return start + offset;
-                }
-            }
-            _ => {}
-        }
-    }
-    events.len() - 1
 }
 
 /// The first line break outside inline markup in the paragraph whose

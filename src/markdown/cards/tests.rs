@@ -1,53 +1,24 @@
 //! Care cards and callouts on small bodies: the markup, and each warning
 //! with its exact position.
 
-use super::Texts;
-use crate::diagnostics::LineIndex;
-use crate::markdown::{PageContext, Spanned};
 use std::path::Path;
 
 /// The HTML of `body` (a file with a 3-line front matter) in `language`,
 /// and (code, line, column) of each warning.
 fn run(body: &str, language: &str) -> (String, Vec<(&'static str, usize, usize)>) {
-    let text = format!("---\ntitle: T\n---\n{body}");
     let mut site = crate::site::empty_for_tests();
     site.config.disclaimer.emergency = Some("911".into());
     site.config
         .disclaimer
         .emergency_by_language
         .insert("ar".into(), "+971 999".into());
-    let theme = crate::theme::embedded_default();
-    let languages = ["en".to_string(), "ar".to_string()];
-    let (strings, _) = crate::i18n::Strings::load(&theme, &languages, "en");
-    let table = strings.table(language);
-    let mut ctx = PageContext {
-        site: &site,
-        file: Path::new("content/en/a.md"),
-        text: &text,
-        body_start: 16,
-        lines: LineIndex::new(&text),
-        diagnostics: Vec::new(),
-    };
-    let mut events: Vec<Spanned> =
-        pulldown_cmark::Parser::new_ext(&text[16..], crate::markdown::options())
-            .into_offset_iter()
-            .collect();
-    let texts = Texts {
-        strings: &table,
-        language,
-    };
-    let cards = super::apply(&mut events, &mut ctx, &texts);
+    let file = Path::new("content/en/a.md");
+    let (html, found, cards) =
+        crate::markdown::run_pass_for_tests(&site, language, file, body, super::apply);
     assert!(
         cards.iter().all(|c| !c.heading.starts_with("[!")),
         "{cards:?}"
     );
-    let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
-    let found = ctx
-        .diagnostics
-        .iter()
-        .map(|d| (d.code, d.position.line, d.position.column))
-        .collect();
     (html, found)
 }
 

@@ -86,7 +86,7 @@ pub(crate) fn apply(events: &mut Vec<Spanned>, ctx: &mut PageContext, texts: &Te
         let Some(kind) = Kind::of(dest.trim()) else {
             continue;
         };
-        let end = closing(events, i);
+        let end = super::closing(events, i);
         covered_until = end + 1;
         let clip = Clip {
             kind,
@@ -259,38 +259,22 @@ fn has_transcript_link(events: &[Spanned], paragraph: usize, texts: &Texts) -> b
         .map(|w| w.trim().to_lowercase())
         .filter(|w| !w.is_empty())
         .collect();
-    let mut end = closing(events, paragraph);
+    let mut end = super::closing(events, paragraph);
     if matches!(events.get(end + 1), Some((Event::Start(_), _))) {
-        end = closing(events, end + 1);
+        end = super::closing(events, end + 1);
     }
     (paragraph..=end.min(events.len().saturating_sub(1))).any(|i| {
         if !matches!(events[i].0, Event::Start(Tag::Link { .. })) {
             return false;
         }
-        let text = super::plain_text(events[i + 1..closing(events, i)].iter().map(|(e, _)| e))
-            .to_lowercase();
+        let text = super::plain_text(
+            events[i + 1..super::closing(events, i)]
+                .iter()
+                .map(|(e, _)| e),
+        )
+        .to_lowercase();
         words.iter().any(|w| text.contains(w.as_str()))
     })
-}
-
-/// Index of the event closing the tag opened at `start` (the last event
-/// when it is not closed; the event itself when it opens nothing).
-fn closing(events: &[Spanned], start: usize) -> usize {
-    let mut depth = 0usize;
-    for (offset, (event, _)) in events[start..].iter().enumerate() {
-        match event {
-            Event::Start(_) => depth += 1,
-            Event::End(_) => {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    return start + offset;
-                }
-            }
-            _ if depth == 0 => return start,
-            _ => {}
-        }
-    }
-    events.len().saturating_sub(1)
 }
 
 fn text(texts: &Texts, key: &str, fallback: &str) -> String {

@@ -1,9 +1,6 @@
 //! The media pass on small bodies, in a site with a few files: the
 //! players' markup, and each rule's diagnostic at its exact position.
 
-use crate::diagnostics::LineIndex;
-use crate::markdown::cards::Texts;
-use crate::markdown::{PageContext, Spanned};
 use std::path::{Path, PathBuf};
 
 /// The HTML of `body` (a 3-line front matter before it) in
@@ -23,7 +20,6 @@ fn run_passes(
     files: &[&str],
     all: bool,
 ) -> (String, Vec<(&'static str, usize, usize)>, bool) {
-    let text = format!("---\ntitle: T\n---\n{body}");
     let config = crate::config::from_text(
         Path::new("/site"),
         "title: T\nbase_url: https://e.org\nlanguages:\n  en: { name: English }\n  ar: { name: العربية }\n",
@@ -43,41 +39,15 @@ fn run_passes(
         ..Default::default()
     };
     let site = crate::site::assemble_for_tests(config, Vec::new(), &discovered);
-    let theme = crate::theme::embedded_default();
-    let languages = ["en".to_string(), "ar".to_string()];
-    let (strings, _) = crate::i18n::Strings::load(&theme, &languages, "en");
-    let table = strings.table(language);
     let file = PathBuf::from(format!("content/{language}/a.md"));
-    let mut ctx = PageContext {
-        site: &site,
-        file: &file,
-        text: &text,
-        body_start: 16,
-        lines: LineIndex::new(&text),
-        diagnostics: Vec::new(),
-    };
-    let mut events: Vec<Spanned> =
-        pulldown_cmark::Parser::new_ext(&text[16..], crate::markdown::options())
-            .into_offset_iter()
-            .collect();
-    let texts = Texts {
-        strings: &table,
-        language,
-    };
-    let mut needs_sanitizing = false;
-    if all {
-        needs_sanitizing = crate::markdown::first_passes(&mut events, &mut ctx, &texts).1;
-    } else {
-        super::apply(&mut events, &mut ctx, &texts);
-    }
-    let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
-    let found = ctx
-        .diagnostics
-        .iter()
-        .map(|d| (d.code, d.position.line, d.position.column))
-        .collect();
-    (html, found, needs_sanitizing)
+    crate::markdown::run_pass_for_tests(&site, language, &file, body, |events, ctx, texts| {
+        if all {
+            crate::markdown::first_passes(events, ctx, texts).1
+        } else {
+            super::apply(events, ctx, texts);
+            false
+        }
+    })
 }
 
 const VIDEO_FILES: &[&str] = &[
