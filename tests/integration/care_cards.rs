@@ -127,20 +127,7 @@ fn callouts_are_asides_labelled_in_the_page_s_language() {
 #[test]
 fn each_care_card_warning_is_at_its_line_and_column() {
     let (_, report) = built();
-    let found: Vec<String> = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.code.starts_with("care-card/"))
-        .map(|d| {
-            format!(
-                "{} {}:{}:{}",
-                d.code,
-                d.file.display(),
-                d.position.line,
-                d.position.column
-            )
-        })
-        .collect();
+    let found = located(&report, "care-card/");
     assert_eq!(
         found,
         [

@@ -204,19 +204,7 @@ fn a_caption_file_removed_fails_the_build_at_the_video() {
     }
     let report = site.build();
     assert!(!report.published);
-    let found: Vec<String> = report
-        .diagnostics
-        .iter()
-        .map(|d| {
-            format!(
-                "{} {}:{}:{}",
-                d.code,
-                d.file.display(),
-                d.position.line,
-                d.position.column
-            )
-        })
-        .collect();
+    let found = located(&report, "");
     assert_eq!(
         found,
         [
