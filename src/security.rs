@@ -75,15 +75,37 @@ fn inline_hashes(html: &[u8], element: &str) -> BTreeSet<String> {
         // (Cut at ASCII, a template's UTF-8 output stays UTF-8.)
         let blank = std::str::from_utf8(body).is_ok_and(|b| b.trim().is_empty());
         if !has(tag, " src=") && !is_data && !blank {
-            let digest = Sha256::digest(body);
-            hashes.insert(format!(
-                "'sha256-{}'",
-                base64::engine::general_purpose::STANDARD.encode(digest)
-            ));
+            hashes.insert(source_of(body));
         }
         rest = &after[body_start + close..];
     }
     hashes
+}
+
+/// The `'sha256-…'` source of an inline element's text. Every page has
+/// the same few (the share bar's script, the print style), so each thread
+/// keeps the ones it has hashed; a site whose pages differ (raw HTML
+/// allowed) just fills the small cache and hashes the rest.
+fn source_of(body: &[u8]) -> String {
+    const KEPT: usize = 32;
+    thread_local! {
+        static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<Vec<u8>, String>> =
+            std::cell::RefCell::default();
+    }
+    SEEN.with(|seen| {
+        if let Some(source) = seen.borrow().get(body) {
+            return source.clone();
+        }
+        let source = format!(
+            "'sha256-{}'",
+            base64::engine::general_purpose::STANDARD.encode(Sha256::digest(body))
+        );
+        let mut seen = seen.borrow_mut();
+        if seen.len() < KEPT {
+            seen.insert(body.to_vec(), source.clone());
+        }
+        source
+    })
 }
 
 /// Whether a finished header value is made only of what a header value may

@@ -76,7 +76,7 @@ pub(crate) fn apply(
     texts: &Texts,
 ) -> Vec<CareCard> {
     // Every marker is written `[!…]`: most pages have none.
-    if !ctx.body().contains("[!") {
+    if memchr::memmem::find(ctx.body().as_bytes(), b"[!").is_none() {
         return Vec::new();
     }
     // "[", "!urgent" and "] Call …" can be separate text events.

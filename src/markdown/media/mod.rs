@@ -44,10 +44,14 @@ impl Kind {
         if extension.contains('/') {
             return None;
         }
-        match extension.to_ascii_lowercase().as_str() {
-            "mp4" | "webm" => Some(Kind::Video),
-            "mp3" | "m4a" | "ogg" => Some(Kind::Audio),
-            _ => None,
+        // (Every link and image of every page is asked: no allocation.)
+        let is = |names: &[&str]| names.iter().any(|n| extension.eq_ignore_ascii_case(n));
+        if is(&["mp4", "webm"]) {
+            Some(Kind::Video)
+        } else if is(&["mp3", "m4a", "ogg"]) {
+            Some(Kind::Audio)
+        } else {
+            None
         }
     }
 
