@@ -63,7 +63,7 @@ pub fn init(dir: &Path, today: Date) -> Result<Vec<PathBuf>> {
                 "When and how to wash your hands to stop germs from spreading.",
                 today,
                 next,
-                "Washing your hands with soap and water is one of the best ways to stop germs [@who-hands].\n\n## When to wash\n\n- Before you eat or cook\n- After you use the toilet\n- After you cough or sneeze\n\n## How to wash\n\nWet your hands, use soap, and rub for 20 seconds. Rinse and dry with a clean towel.\n",
+                "Washing your hands with soap and water is one of the best ways to stop germs [@who-hands].\n\n## When to wash\n\n- Before you eat or cook\n- After you use the toilet\n- After you cough or sneeze\n\n## How to wash\n\nWet your hands, use soap, and rub for 20 seconds. Rinse and dry with a clean towel.\n\n> [!tip] No soap and water?\n> Use a hand gel with at least 60% alcohol until you can wash.\n\n## When to get help\n\n> [!non-urgent] Ask a pharmacist or doctor if:\n> - the skin on your hands is cracked, red or sore\n> - it does not get better with hand cream\n",
                 "",
             ),
         ),
@@ -74,7 +74,7 @@ pub fn init(dir: &Path, today: Date) -> Result<Vec<PathBuf>> {
                 "Cuándo y cómo lavarse las manos para evitar que los gérmenes se propaguen.",
                 today,
                 next,
-                "Lavarse las manos con agua y jabón es una de las mejores formas de detener los gérmenes [@who-hands].\n\n## Cuándo lavarse\n\n- Antes de comer o cocinar\n- Después de usar el baño\n- Después de toser o estornudar\n\n## Cómo lavarse\n\nMójese las manos, use jabón y frote durante 20 segundos. Enjuague y seque con una toalla limpia.\n",
+                "Lavarse las manos con agua y jabón es una de las mejores formas de detener los gérmenes [@who-hands].\n\n## Cuándo lavarse\n\n- Antes de comer o cocinar\n- Después de usar el baño\n- Después de toser o estornudar\n\n## Cómo lavarse\n\nMójese las manos, use jabón y frote durante 20 segundos. Enjuague y seque con una toalla limpia.\n\n> [!tip] ¿No tiene agua y jabón?\n> Use un gel para manos con al menos 60% de alcohol hasta que pueda lavarse.\n\n## Cuándo pedir ayuda\n\n> [!non-urgent] Consulte a un farmacéutico o a un médico si:\n> - la piel de sus manos está agrietada, roja o adolorida\n> - no mejora con crema para manos\n",
                 "",
             ),
         ),
@@ -120,6 +120,21 @@ pub fn new_article(path: &Path, today: Date) -> Result<()> {
     write_new(path, &article_template(&stem, today))
 }
 
+/// The end of the new article's front matter: the syntax of the health
+/// blocks, as comments (YAML comments, so every `markdown.raw_html` policy
+/// leaves them out of the page).
+const BLOCKS_HELP: &str = r#"#
+# Blocks for the text below (docs/care-cards-and-callouts.md, docs/media.md):
+#   > [!urgent] Ask for an urgent appointment if:    a care card: [!non-urgent],
+#   > - the pain gets worse                           [!urgent] or [!emergency],
+#   > - you have a high fever                         a heading ending in "if:",
+#                                                     then a list of signs
+#   > [!tip] A short title                            a callout: [!note], [!tip],
+#   > The callout's text.                             [!important], [!warning], [!caution]
+#   ![What the video shows](clip.mp4)                 a video or audio file; put its
+#                                                     captions beside it in clip.vtt
+"#;
+
 /// The new article's text: every front-matter field, commented, the title
 /// made from the file name `stem`.
 fn article_template(stem: &str, today: Date) -> String {
@@ -143,6 +158,7 @@ fn article_template(stem: &str, today: Date) -> String {
     let first = line("write the article here. Cite a source like this [@example2026].");
     let heading = line("a first heading");
     let advice = line("use short sentences and everyday words.");
+    let blocks = BLOCKS_HELP;
     format!(
         r#"---
 # Required: the page title, a one-sentence summary (200 characters at most), the first publication date.
@@ -184,8 +200,9 @@ citations:                           # cite in the text with [@example2026]
 aliases: []                          # other names for the A–Z index and search
 # redirect_from: [en/old-address/]  # addresses this page had before it moved
 # search: false                     # leave this page out of search and the A–Z index
+# toc: true                         # "On this page" list: true or false (default: from 4 `##` headings)
 # extra: {{ campaign: spring }}      # your own data, for templates
----
+{blocks}---
 
 {first}
 

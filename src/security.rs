@@ -9,6 +9,36 @@ use base64::Engine;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
 
+/// The host a video host's embeds are loaded from instead, when it has a
+/// privacy-preserving one (YouTube's player without tracking cookies);
+/// the host itself (as given) otherwise.
+pub fn privacy_host(host: &str) -> &str {
+    match host.to_ascii_lowercase().as_str() {
+        "youtube.com"
+        | "www.youtube.com"
+        | "m.youtube.com"
+        | "youtube-nocookie.com"
+        | "www.youtube-nocookie.com" => "www.youtube-nocookie.com",
+        _ => host,
+    }
+}
+
+/// The hosts pages may load frames from: each of `markdown.iframe_hosts`
+/// as [`privacy_host`] gives it, without repeats, in the listed order.
+/// Listing `www.youtube.com` allows YouTube embeds, loaded from
+/// `www.youtube-nocookie.com`: the sanitiser rewrites them there, and the
+/// `_headers` policy allows that host (and no other).
+pub fn frame_hosts(iframe_hosts: &[String]) -> Vec<String> {
+    let mut hosts: Vec<String> = Vec::new();
+    for host in iframe_hosts {
+        let host = privacy_host(host).to_ascii_lowercase();
+        if !hosts.contains(&host) {
+            hosts.push(host);
+        }
+    }
+    hosts
+}
+
 /// The `sha256-…` source of every executable inline `<script>` in a page.
 /// JSON-LD (`type="application/ld+json"`) is data, not code, and needs none.
 pub fn inline_script_hashes(html: &[u8]) -> BTreeSet<String> {
@@ -45,15 +75,37 @@ fn inline_hashes(html: &[u8], element: &str) -> BTreeSet<String> {
         // (Cut at ASCII, a template's UTF-8 output stays UTF-8.)
         let blank = std::str::from_utf8(body).is_ok_and(|b| b.trim().is_empty());
         if !has(tag, " src=") && !is_data && !blank {
-            let digest = Sha256::digest(body);
-            hashes.insert(format!(
-                "'sha256-{}'",
-                base64::engine::general_purpose::STANDARD.encode(digest)
-            ));
+            hashes.insert(source_of(body));
         }
         rest = &after[body_start + close..];
     }
     hashes
+}
+
+/// The `'sha256-…'` source of an inline element's text. Every page has
+/// the same few (the share bar's script, the print style), so each thread
+/// keeps the ones it has hashed; a site whose pages differ (raw HTML
+/// allowed) just fills the small cache and hashes the rest.
+fn source_of(body: &[u8]) -> String {
+    const KEPT: usize = 32;
+    thread_local! {
+        static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<Vec<u8>, String>> =
+            std::cell::RefCell::default();
+    }
+    SEEN.with(|seen| {
+        if let Some(source) = seen.borrow().get(body) {
+            return source.clone();
+        }
+        let source = format!(
+            "'sha256-{}'",
+            base64::engine::general_purpose::STANDARD.encode(Sha256::digest(body))
+        );
+        let mut seen = seen.borrow_mut();
+        if seen.len() < KEPT {
+            seen.insert(body.to_vec(), source.clone());
+        }
+        source
+    })
 }
 
 /// Whether a finished header value is made only of what a header value may
@@ -90,10 +142,11 @@ pub fn headers_file(
     let styles: Vec<&str> = std::iter::once("'self'")
         .chain(style_hashes.iter().map(String::as_str))
         .collect();
-    let frames = if iframe_hosts.is_empty() {
+    let frame_hosts = frame_hosts(iframe_hosts);
+    let frames = if frame_hosts.is_empty() {
         "'none'".to_string()
     } else {
-        iframe_hosts
+        frame_hosts
             .iter()
             .map(|h| format!("https://{h}"))
             .collect::<Vec<_>>()
@@ -171,6 +224,21 @@ mod tests {
                 .unwrap()
                 .contains("frame-src 'none'")
         );
+    }
+
+    #[test]
+    fn youtube_hosts_are_allowed_as_the_nocookie_player() {
+        let listed = ["www.youtube.com", "player.vimeo.com", "youtube.com"].map(String::from);
+        assert_eq!(
+            frame_hosts(&listed),
+            ["www.youtube-nocookie.com", "player.vimeo.com"]
+        );
+        let file = headers_file(&BTreeSet::new(), &BTreeSet::new(), &listed).unwrap();
+        assert!(
+            file.contains("frame-src https://www.youtube-nocookie.com https://player.vimeo.com;"),
+            "{file}"
+        );
+        assert!(!file.contains("https://www.youtube.com"), "{file}");
     }
 
     /// Values that are not host names, whatever they try to smuggle in.

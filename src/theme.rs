@@ -50,6 +50,8 @@ pub const DEFAULT_FILES: &[(&str, &[u8])] = embedded![
     "templates/partials/search-box.html",
     "templates/people.html",
     "templates/partials/disclaimer.html",
+    "templates/partials/contents.html",
+    "templates/partials/related.html",
     "static/css/search.css",
     "static/js/search.js",
     "templates/status.html",
@@ -346,6 +348,30 @@ mod tests {
                     ratio(c("focus"), c(background)) >= AA_NON_TEXT,
                     "{scheme}: focus ring on {background}"
                 );
+            }
+            // Care cards and callouts: label text on the card's colour,
+            // and every border against the page and the callout's surface.
+            for card in ["care-non-urgent", "care-urgent", "care-emergency"] {
+                let r = ratio(c("care-label-text"), c(card));
+                assert!(r >= AA_TEXT, "{scheme}: label on {card} is {r:.2}:1");
+            }
+            for border in [
+                "care-non-urgent",
+                "care-urgent",
+                "care-emergency",
+                "callout-note",
+                "callout-tip",
+                "callout-important",
+                "callout-warning",
+                "callout-caution",
+            ] {
+                for background in ["bg", "surface"] {
+                    let r = ratio(c(border), c(background));
+                    assert!(
+                        r >= AA_NON_TEXT,
+                        "{scheme}: {border} on {background} is {r:.2}:1"
+                    );
+                }
             }
             assert_eq!(
                 c("surface"),

@@ -21,6 +21,7 @@ mod identity;
 mod language;
 mod paths;
 mod raw;
+mod reading;
 mod report;
 mod review;
 mod security;
@@ -29,6 +30,7 @@ mod time;
 
 pub use feeds::{AlertsConfig, FeedFormat, FeedsConfig};
 pub use language::{Direction, Language};
+pub use reading::{ContentsConfig, MAX_RELATED, RelatedConfig};
 pub use report::ReportConfig;
 pub use review::{MaxGrade, ReadabilityConfig, ReviewConfig};
 pub use security::{MarkdownConfig, PrivacyConfig, RawHtml, SecurityConfig, is_host_name};
@@ -71,6 +73,10 @@ pub struct Config {
     pub disclaimer: disclaimer::Settings,
     /// `report:`: whether the editorial report is published with the site.
     pub report: ReportConfig,
+    /// `contents:`: when articles get an "On this page" list.
+    pub contents: ContentsConfig,
+    /// `related:`: how many related articles end each article.
+    pub related: RelatedConfig,
 }
 
 impl Config {
@@ -154,6 +160,7 @@ pub fn from_text(root: &Path, text: &str) -> Loaded {
     let (default_language, languages) =
         language::languages(&raw, &title, &locate, &mut diagnostics);
     review::check_interval(&raw.review, &locate, &mut diagnostics);
+    reading::check_related(&raw.related, text, &locate, &mut diagnostics);
     let timezone = time::timezone(raw.timezone.as_deref(), &locate, &mut diagnostics);
     let status = time::status(&raw.status, &locate, &mut diagnostics);
 
@@ -228,6 +235,8 @@ fn assemble(root: &Path, raw: raw::RawConfig, checked: Checked, base_url: url::U
         status: checked.status,
         disclaimer: checked.disclaimer,
         report: raw.report,
+        contents: raw.contents,
+        related: raw.related,
     }
 }
 

@@ -5,6 +5,7 @@ use super::FILE_NAME;
 use super::direction::Direction;
 use super::disclaimer::EmergencyConfig;
 use super::feeds::{AlertsConfig, FeedsConfig, RawFeedsMap};
+use super::reading::{ContentsConfig, RelatedConfig};
 use super::report::ReportConfig;
 use super::review::{ReadabilityConfig, ReviewConfig};
 use super::security::{MarkdownConfig, PrivacyConfig, SecurityConfig};
@@ -40,6 +41,8 @@ pub(super) struct RawConfig {
     pub(super) contact: Option<crate::localized::Localized>,
     pub(super) funding: Option<crate::localized::Localized>,
     pub(super) report: ReportConfig,
+    pub(super) contents: ContentsConfig,
+    pub(super) related: RelatedConfig,
 }
 
 /// One entry of `languages:` as written.
@@ -103,6 +106,8 @@ fn known_keys(parent: &str, depth: usize) -> &'static [&'static str] {
         "alerts" => suggest::fields_of::<AlertsConfig>(),
         "status" => suggest::fields_of::<RawStatusConfig>(),
         "emergency" => suggest::fields_of::<EmergencyConfig>(),
+        "contents" => suggest::fields_of::<ContentsConfig>(),
+        "related" => suggest::fields_of::<RelatedConfig>(),
         _ if depth == 3 => suggest::fields_of::<RawLanguage>(),
         _ => &[],
     }

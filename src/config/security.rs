@@ -24,12 +24,25 @@ pub enum RawHtml {
 }
 
 /// `markdown:` settings.
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(default)]
 pub struct MarkdownConfig {
     pub raw_html: RawHtml,
     /// Hosts whose `<iframe>` embeds survive sanitising (e.g. a video host).
     pub iframe_hosts: Vec<String>,
+    /// Care cards (`> [!urgent] …`) one page may have before `check` warns:
+    /// a page of calls to action buries the one that matters.
+    pub max_care_cards: usize,
+}
+
+impl Default for MarkdownConfig {
+    fn default() -> Self {
+        MarkdownConfig {
+            raw_html: RawHtml::default(),
+            iframe_hosts: Vec::new(),
+            max_care_cards: 3,
+        }
+    }
 }
 
 /// `privacy:` settings.

@@ -59,6 +59,31 @@ codes! {
         "An alert is published until its `alert.expires` time (compared with the build date, \
          `--today` or SOURCE_DATE_EPOCH). After that it is left out of the site, its feed and its \
          CAP document. Delete the file, or move it out of content/ to keep it for the record.";
+    CARE_CARD_EMERGENCY_LINK = "care-card/emergency-link", Warning,
+        "An emergency care card (`> [!emergency]`) links to something other than a phone number.",
+        "An emergency card says what to do now, and nothing else: a reader with chest pain must call, \
+         not follow a link to read more. Links to phone numbers (`tel:`) are fine, and the site's \
+         emergency number (`emergency:` in site.yaml) is added to the card by itself. Move other \
+         links to the text after the card, or into a `[!urgent]` or `[!non-urgent]` card.";
+    CARE_CARD_HEADING = "care-card/heading", Warning,
+        "A care card's heading is missing, or does not end in the language's \"if:\" (\"si:\", \"إذا:\" ...).",
+        "A care card's heading is one call to action, ending in \"if:\", and the list below it says when: \
+         `> [!urgent] Ask for an urgent GP appointment if:`. Read together, heading and list item make a \
+         sentence a worried reader can act on. The words a heading may end with in each language are \
+         the theme string `care_card_endings` (alternatives separated by `|`); a site can change them in \
+         its own `i18n/<lang>.yaml`. Spaces before the colon and letter case do not matter.";
+    CARE_CARD_NO_LIST = "care-card/no-list", Warning,
+        "A care card has no list of the signs that call for its action.",
+        "A care card is a heading (what to do) and a list (when): one sign per line, each line of the \
+         quote starting with `> - `. A card with a paragraph instead is harder to scan at the moment \
+         it matters. If there is nothing to list, the text may not need a care card: a callout \
+         (`> [!note]`) or a paragraph may do.";
+    CARE_CARD_TOO_MANY = "care-card/too-many", Warning,
+        "A page has more care cards than `markdown.max_care_cards` allows (3 unless set).",
+        "Care cards stand out because they are rare: a page with many calls to action buries the one \
+         that matters. Keep one card for each level of urgency (non-urgent, urgent, emergency). The \
+         warning points at the first card over the limit. A site that needs more can raise \
+         `markdown.max_care_cards` in site.yaml (`0` turns the check off).";
     CITATION_DUPLICATE_ID = "citation/duplicate-id", Error,
         "Two sources in one article have the same `id`.",
         "Each source under `citations:` needs its own id, because the text cites sources by id \
@@ -160,6 +185,12 @@ codes! {
         "Unknown fields are ignored, which usually means a typo (the hint names the closest \
          known field). Put your own data under `extra:` where templates can read it. \
          `check --strict` treats this as an error.";
+    HTML_IFRAME_TITLE = "html/iframe-title", Error,
+        "An embedded `<iframe>` (a video from an allowed host) has no `title`.",
+        "Screen readers announce an embedded frame by its title; without one, a reader hears \
+         \"frame\" and cannot tell a video from an advert (WCAG 4.1.2). Add a title saying what the \
+         frame shows: `<iframe src=\"https://www.youtube-nocookie.com/embed/…\" title=\"Video: how to \
+         use an inhaler\"></iframe>`. See docs/media.md.";
     HTML_UNSAFE_REMOVED = "html/unsafe-removed", Warning,
         "Raw HTML in an article contained something unsafe, which was removed.",
         "With `markdown.raw_html: sanitize` (the default), raw HTML keeps safe structure \
@@ -179,6 +210,33 @@ codes! {
         "A link starting with `/` matches no page or file of the site.",
         "Root-relative links such as `/es/heart/` must match a page or a file in `static/`. \
          Prefer relative links to .md files: they are checked and follow renamed slugs.";
+    MEDIA_CAPTIONS_MISSING = "media/captions-missing", Error,
+        "A video has no caption file beside it.",
+        "Readers who are deaf or hard of hearing, and readers in a quiet room, need captions: the \
+         spoken words and the sounds that matter, in time with the video (WCAG 1.2.2). Put a WebVTT \
+         file with the video's name beside it: `clip.vtt` for the page's language, or one \
+         `clip.<language>.vtt` per language (`clip.en.vtt`, `clip.es.vtt`). Each becomes a caption \
+         track, and the page's language is shown first. See docs/media.md for how to write one.";
+    MEDIA_IN_HTML = "media/in-html", Error,
+        "A `<video>` or `<audio>` is written in raw HTML.",
+        "Players written in HTML skip the checks that keep clips accessible (captions, transcripts) \
+         and could start by themselves or load from another website. Write the clip as an image \
+         link instead, `![What the video shows](clip.mp4)`: Pamphlet makes the player, with \
+         controls, the captions beside it and a download link. See docs/media.md.";
+    MEDIA_REMOTE = "media/remote", Error,
+        "A video or audio clip is on another website.",
+        "Pages load nothing from other websites: a clip from elsewhere tells that website who reads \
+         about which health problem, and may disappear or change. Put the file beside the article \
+         and write its name, `![What the video shows](clip.mp4)`. To show a video from a video \
+         host, the site maintainer lists the host in `markdown.iframe_hosts` and the article embeds \
+         it with an `<iframe>` that has a `title`. See docs/media.md.";
+    MEDIA_TRANSCRIPT_MISSING = "media/transcript-missing", Warning,
+        "An audio clip has no link to its transcript nearby.",
+        "Readers who cannot hear the clip need what is said written out (WCAG 1.2.1). Write the \
+         transcript below the audio or on its own page, and link to it in the same paragraph as the \
+         audio or in the paragraph right after it, with the language's word for \"transcript\" in \
+         the link text: `[Read the transcript](#transcript)`. The words each language accepts are \
+         the theme string `media_transcript_words` (alternatives separated by `|`). See docs/media.md.";
     PAGE_DUPLICATE_URL = "page/duplicate-url", Error,
         "Two pages would be written to the same address.",
         "Two files produce the same URL, usually because of the same `slug` in one folder. \

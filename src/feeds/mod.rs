@@ -465,14 +465,15 @@ impl Entry {
     }
 }
 
-/// Makes the root-relative `href`/`src` addresses Pamphlet writes into page
+/// Makes the root-relative `href`/`src`/`poster` addresses Pamphlet writes into page
 /// bodies absolute, as feed readers need (they show content away from the
 /// site). Protocol-relative and absolute addresses are left alone.
 pub(crate) fn absolute_urls(html: &str, origin: &str) -> String {
     let mut out = String::with_capacity(html.len() + 64);
     let mut rest = html;
     loop {
-        let next = ["href=\"/", "src=\"/"]
+        // `poster`: a video's still image (`markdown::media`).
+        let next = ["href=\"/", "src=\"/", "poster=\"/"]
             .iter()
             .filter_map(|needle| rest.find(needle).map(|i| (i, needle.len())))
             .min();
@@ -503,6 +504,15 @@ mod tests {
         assert_eq!(
             absolute_urls(html, "https://e.org"),
             r#"<p><a href="https://e.org/en/heart/">h</a> <img src="https://e.org/en/a.png" alt=""> <a href="//cdn.org/x">c</a> <a href="https://o.org/">o</a> <a data-href="/x">d</a></p>"#
+        );
+    }
+
+    #[test]
+    fn players_in_bodies_load_from_the_site() {
+        let html = r#"<video controls src="/en/c.mp4" poster="/en/c.jpg"><track kind="captions" src="/en/c.vtt">C <a href="/en/c.mp4">Download</a></video>"#;
+        assert_eq!(
+            absolute_urls(html, "https://e.org"),
+            r#"<video controls src="https://e.org/en/c.mp4" poster="https://e.org/en/c.jpg"><track kind="captions" src="https://e.org/en/c.vtt">C <a href="https://e.org/en/c.mp4">Download</a></video>"#
         );
     }
 }

@@ -79,6 +79,7 @@ impl Checker<'_> {
             weight: raw.weight,
             search: raw.search,
             redirect_from: clean_list(raw.redirect_from),
+            toc: raw.toc,
         }
     }
 

@@ -33,6 +33,7 @@ pub(super) struct RawFrontMatter {
     pub(super) weight: Option<i64>,
     pub(super) search: Option<bool>,
     pub(super) redirect_from: Vec<String>,
+    pub(super) toc: Option<bool>,
 }
 
 /// An article's cover image as written in front matter.
@@ -83,6 +84,9 @@ pub struct FrontMatter {
     /// paths as written; `site::redirects` checks them and writes a
     /// redirect at each).
     pub redirect_from: Vec<String>,
+    /// `toc: true` or `false` shows or hides the "On this page" list
+    /// whatever the number of headings (unset: `contents.min_headings` decides).
+    pub toc: Option<bool>,
 }
 
 impl FrontMatter {

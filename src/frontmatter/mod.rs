@@ -362,6 +362,21 @@ mod tests {
     }
 
     #[test]
+    fn toc_is_an_optional_yes_or_no() {
+        let unset = parse_article("---\ntitle: T\nsummary: S\ndate: 2026-01-01\n---\n");
+        assert_eq!(unset.front_matter.toc, None);
+        let off = parse_article("---\ntitle: T\nsummary: S\ndate: 2026-01-01\ntoc: false\n---\n");
+        assert!(off.diagnostics.is_empty(), "{:?}", off.diagnostics);
+        assert_eq!(off.front_matter.toc, Some(false));
+        let wrong =
+            parse_article("---\ntitle: T\nsummary: S\ndate: 2026-01-01\ntoc: sometimes\n---\n");
+        assert_eq!(wrong.diagnostics.len(), 1, "{:?}", wrong.diagnostics);
+        let d = &wrong.diagnostics[0];
+        assert_eq!(d.code, codes::FRONTMATTER_INVALID_VALUE);
+        assert_eq!((d.position.line, d.position.column), (5, 6));
+    }
+
+    #[test]
     fn alerts_are_checked() {
         let p = parse_article(
             "---\ntitle: T\nsummary: S\ndate: 2026-01-01\nalert:\n  severity: urgnt\n  expires: tomorrow\n  urgency: now\n  certainty: likly\n---\n",

@@ -12,6 +12,9 @@ pub struct Heading {
     pub level: u8,
     pub id: String,
     pub text: String,
+    /// The heading of a care card (`> [!urgent] …`): contents lists show
+    /// it whatever its level, as a reader looks for when to get help.
+    pub care_card: bool,
 }
 
 /// Gives every heading an id (keeping ids the author wrote with `{#id}`).
@@ -26,8 +29,12 @@ pub(super) fn assign_ids(events: &mut [Spanned]) -> Vec<Heading> {
     let mut headings = Vec::new();
     let mut i = 0;
     while i < events.len() {
-        if let Event::Start(Tag::Heading { level, id, .. }) = &events[i].0 {
+        if let Event::Start(Tag::Heading {
+            level, id, classes, ..
+        }) = &events[i].0
+        {
             let level = *level as u8;
+            let care_card = classes.iter().any(|c| c.as_ref() == "care-card-heading");
             let end = events[i..]
                 .iter()
                 .position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(_))))
@@ -47,6 +54,7 @@ pub(super) fn assign_ids(events: &mut [Spanned]) -> Vec<Heading> {
                 level,
                 id,
                 text: text.trim().to_string(),
+                care_card,
             });
             i = end;
         }

@@ -19,6 +19,10 @@ pub(super) fn rewrite(events: &mut [Spanned], ctx: &mut PageContext) {
                 if title.as_ref() == "decorative" {
                     *title = CowStr::from("");
                 }
+                // Video and audio are resolved and checked by `media`.
+                if super::media::Kind::of(dest_url.trim()).is_some() {
+                    continue;
+                }
                 (dest_url, true)
             }
             _ => continue,
@@ -68,7 +72,7 @@ fn resolve(
         Some(i) => (&dest[..i], &dest[i..]),
         None => (dest, ""),
     };
-    let decoded = percent_decode(path_part);
+    let decoded = super::percent_decode(path_part);
     let position = destination_position(dest, range, ctx);
 
     if let Some(rooted) = decoded.strip_prefix('/') {
@@ -180,30 +184,6 @@ fn destination_position(
     }
 }
 
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (
-            bytes[i],
-            bytes.get(i + 1).copied().and_then(hex),
-            bytes.get(i + 2).copied().and_then(hex),
-        ) {
-            (b'%', Some(high), Some(low)) => {
-                out.push((high * 16 + low) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,12 +195,5 @@ mod tests {
             Some(std::path::PathBuf::from("content/en/diabetes/a.md"))
         );
         assert_eq!(crate::discover::normalize(Path::new("../../x")), None);
-    }
-
-    #[test]
-    fn decodes_percent_escapes() {
-        assert_eq!(percent_decode("my%20photo.png"), "my photo.png");
-        assert_eq!(percent_decode("100%"), "100%");
-        assert_eq!(percent_decode("%é%zz"), "%é%zz", "never splits a character");
     }
 }

@@ -1,5 +1,6 @@
 //! Markdown to HTML, as a chain of small passes over pulldown-cmark's event
-//! stream: accessibility lints, heading ids, links and images, code
+//! stream: accessibility lints, heading ids, video and audio players,
+//! links and images, embedded frames, code
 //! highlighting, citation markers, the prose for reading level, and isolation
 //! of left-to-right words in right-to-left pages. Each pass owns
 //! one concern and reports problems with their position in the file.
@@ -8,11 +9,14 @@
 //! check, serve, tests) parses Markdown the same way.
 
 mod bidi;
+mod cards;
 mod citation_markers;
+mod embeds;
 mod headings;
 pub mod highlight;
 mod links;
 mod lints;
+mod media;
 mod personal_data;
 mod prose;
 mod raw_html;
@@ -26,6 +30,7 @@ use pulldown_cmark::{Event, Options, Parser};
 use std::ops::Range;
 use std::path::Path;
 
+pub use cards::CareCard;
 pub use headings::Heading;
 
 /// The Markdown dialect of the content format.
@@ -36,6 +41,8 @@ pub fn options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_SMART_PUNCTUATION
+        // GitHub's callout markers (`> [!NOTE]` alone on its line); see `cards`.
+        | Options::ENABLE_GFM
 }
 
 /// An event with the byte range of the body it came from.
@@ -56,6 +63,8 @@ pub struct RenderedBody {
     pub cited_sources: Vec<usize>,
     /// Reading level of the prose (`None`: no formula for the language).
     pub readability: Option<Readability>,
+    /// The care cards, in order (for the preview's author panel).
+    pub care_cards: Vec<CareCard>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -105,7 +114,11 @@ pub fn render(site: &Site, page: &Page, strings: &StringTable) -> Option<Rendere
     let mut events: Vec<Spanned> = Parser::new_ext(body, options())
         .into_offset_iter()
         .collect();
-    let (headings, needs_sanitizing) = first_passes(&mut events, &mut ctx);
+    let texts = cards::Texts {
+        strings,
+        language: &page.language,
+    };
+    let (headings, needs_sanitizing, care_cards) = first_passes(&mut events, &mut ctx, &texts);
     let label = |key: &str, fallback: &'static str| {
         strings.get(key).map_or(fallback.to_string(), Clone::clone)
     };
@@ -142,22 +155,33 @@ pub fn render(site: &Site, page: &Page, strings: &StringTable) -> Option<Rendere
         references,
         cited_sources,
         readability: measured,
+        care_cards,
         diagnostics: ctx.diagnostics,
     })
 }
 
-/// The passes over the events as written: accessibility lints, heading
-/// ids, links and images, personal data, raw HTML. Returns the headings and
-/// whether the HTML must be sanitized.
-fn first_passes(events: &mut Vec<Spanned>, ctx: &mut PageContext) -> (Vec<Heading>, bool) {
+/// The passes over the events as written: accessibility lints, links and
+/// images, personal data, raw HTML, video and audio, care cards and
+/// callouts, heading ids.
+/// Returns the headings, whether the HTML must be sanitized, and the care cards.
+fn first_passes(
+    events: &mut Vec<Spanned>,
+    ctx: &mut PageContext,
+    texts: &cards::Texts,
+) -> (Vec<Heading>, bool, Vec<CareCard>) {
     let site = ctx.site;
     // Lints read the events as written (before links drop the "decorative" title).
     lints::check(events, ctx);
-    let headings = headings::assign_ids(events);
     links::rewrite(events, ctx);
     personal_data::check(events, &site.config.privacy.allow, ctx);
     let needs_sanitizing = raw_html::apply(events, &site.config.markdown, ctx);
-    (headings, needs_sanitizing)
+    // After the raw HTML pass, like cards: the players are Pamphlet's markup.
+    media::apply(events, ctx, texts);
+    // After the raw HTML pass (the markup of cards is Pamphlet's, not the
+    // author's), before heading ids (a card's heading gets one too).
+    let care_cards = cards::apply(events, ctx, texts);
+    let headings = headings::assign_ids(events);
+    (headings, needs_sanitizing, care_cards)
 }
 
 /// The References list: each cited source formatted, in number order.
@@ -178,6 +202,13 @@ fn references(page: &Page, usage: citation_markers::Usage, accessed: &str) -> Ve
             backlinks: citations::backlinks(i + 1, backlinks),
         })
         .collect()
+}
+
+/// Bytes of the care card's or callout's marker (and the spaces after it)
+/// a block quote's first text opens with (`[!urgent] Call 111 if:` → 11),
+/// for other readers of the Markdown (search) to leave out.
+pub(crate) fn block_marker_len(text: &str) -> Option<usize> {
+    cards::marker::parse(text).map(|(_, len)| len)
 }
 
 /// Joins each run of adjacent text events into one event when the run's
@@ -217,6 +248,52 @@ pub(crate) fn join_text_runs<'a>(events: &mut Vec<Spanned<'a>>, wanted: impl Fn(
     *events = joined_events;
 }
 
+/// `%20` and the like in an address decoded (links, images and clips name
+/// files with them); the text as written when that is not UTF-8.
+pub(crate) fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+}
+
+/// Index of the event closing the tag opened at `start` (the last event
+/// when it is not closed; the event itself when it opens nothing).
+pub(crate) fn closing(events: &[Spanned], start: usize) -> usize {
+    let mut depth = 0usize;
+    for (offset, (event, _)) in events[start..].iter().enumerate() {
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return start + offset;
+                }
+            }
+            _ if depth == 0 => return start,
+            _ => {}
+        }
+    }
+    events.len().saturating_sub(1)
+}
+
 /// Concatenated text of the events (for heading ids and link text).
 pub(crate) fn plain_text<'a>(events: impl Iterator<Item = &'a Event<'a>>) -> String {
     let mut text = String::new();
@@ -228,6 +305,49 @@ pub(crate) fn plain_text<'a>(events: impl Iterator<Item = &'a Event<'a>>) -> Str
         }
     }
     text
+}
+
+/// Runs `pass` over `body` (written after a 3-line front matter, in
+/// `file`) with the UI strings of `language`, as the first passes of
+/// [`render`] see it: the HTML, (code, line, column) of each diagnostic,
+/// and what the pass returned. For the passes' unit tests.
+#[cfg(test)]
+pub(crate) fn run_pass_for_tests<R>(
+    site: &Site,
+    language: &str,
+    file: &Path,
+    body: &str,
+    pass: impl FnOnce(&mut Vec<Spanned>, &mut PageContext, &cards::Texts) -> R,
+) -> (String, Vec<(&'static str, usize, usize)>, R) {
+    let text = format!("---\ntitle: T\n---\n{body}");
+    let theme = crate::theme::embedded_default();
+    let languages = ["en".to_string(), "ar".to_string()];
+    let (strings, _) = crate::i18n::Strings::load(&theme, &languages, "en");
+    let table = strings.table(language);
+    let mut ctx = PageContext {
+        site,
+        file,
+        text: &text,
+        body_start: 16,
+        lines: LineIndex::new(&text),
+        diagnostics: Vec::new(),
+    };
+    let mut events: Vec<Spanned> = Parser::new_ext(&text[16..], options())
+        .into_offset_iter()
+        .collect();
+    let texts = cards::Texts {
+        strings: &table,
+        language,
+    };
+    let returned = pass(&mut events, &mut ctx, &texts);
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
+    let found = ctx
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.position.line, d.position.column))
+        .collect();
+    (html, found, returned)
 }
 
 #[cfg(test)]
@@ -242,6 +362,13 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn decodes_percent_escapes() {
+        assert_eq!(percent_decode("my%20photo.png"), "my photo.png");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%é%zz"), "%é%zz", "never splits a character");
     }
 
     #[test]

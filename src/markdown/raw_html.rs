@@ -11,7 +11,6 @@ use crate::config::{MarkdownConfig, RawHtml};
 use crate::diagnostics::{Diagnostic, codes};
 use pulldown_cmark::{CowStr, Event};
 use regex::Regex;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// Applies the policy to the author's raw HTML events. Returns true when
@@ -29,7 +28,15 @@ pub(super) fn apply(
         };
         has_raw_html = true;
         match config.raw_html {
-            RawHtml::Allow => {}
+            RawHtml::Allow => {
+                let frame_hosts = crate::security::frame_hosts(&config.iframe_hosts);
+                if let Some(moved) = super::embeds::rewrite_frames(&html, &frame_hosts) {
+                    *event = match event {
+                        Event::InlineHtml(_) => Event::InlineHtml(CowStr::from(moved)),
+                        _ => Event::Html(CowStr::from(moved)),
+                    };
+                }
+            }
             RawHtml::Escape => *event = Event::Text(CowStr::from(html)),
             RawHtml::Sanitize => {
                 for (offset, what) in unsafe_parts(&html, &config.iframe_hosts) {
@@ -42,6 +49,10 @@ pub(super) fn apply(
                 }
             }
         }
+    }
+    if has_raw_html && config.raw_html != RawHtml::Escape {
+        let frame_hosts = crate::security::frame_hosts(&config.iframe_hosts);
+        super::embeds::check(events, &frame_hosts, config.raw_html == RawHtml::Allow, ctx);
     }
     has_raw_html && config.raw_html == RawHtml::Sanitize
 }
@@ -93,11 +104,7 @@ fn unsafe_parts(html: &str, iframe_hosts: &[String]) -> Vec<(usize, String)> {
 }
 
 fn host_allowed(src: &str, hosts: &[String]) -> bool {
-    url::Url::parse(src)
-        .ok()
-        .filter(|u| u.scheme() == "https")
-        .and_then(|u| u.host_str().map(str::to_lowercase))
-        .is_some_and(|host| hosts.iter().any(|h| h.eq_ignore_ascii_case(&host)))
+    super::embeds::embed_src(src, &crate::security::frame_hosts(hosts)).is_some()
 }
 
 /// Cleans a page's HTML with an allow-list that keeps everything Pamphlet
@@ -109,11 +116,7 @@ pub(super) fn sanitize(
     config: &MarkdownConfig,
     schemes: &crate::schemes::Policy,
 ) -> String {
-    let hosts: HashSet<String> = config
-        .iframe_hosts
-        .iter()
-        .map(|h| h.to_lowercase())
-        .collect();
+    let frame_hosts = crate::security::frame_hosts(&config.iframe_hosts);
     let mut builder = ammonia::Builder::default();
     builder
         .add_tags([
@@ -127,6 +130,10 @@ pub(super) fn sanitize(
             "abbr",
             "mark",
             "small",
+            // Pamphlet's players (`media`); an author's are reported.
+            "video",
+            "audio",
+            "track",
         ])
         .add_generic_attributes([
             "id",
@@ -148,6 +155,9 @@ pub(super) fn sanitize(
                 "loading",
             ],
         )
+        .add_tag_attributes("video", ["src", "poster", "controls", "preload"])
+        .add_tag_attributes("audio", ["src", "controls", "preload"])
+        .add_tag_attributes("track", ["kind", "src", "srclang", "label", "default"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
         .add_tag_attributes("pre", ["data-lang"])
         .add_tag_attributes("time", ["datetime"])
@@ -159,12 +169,15 @@ pub(super) fn sanitize(
         .url_schemes(schemes.names().collect())
         .attribute_filter(move |element, attribute, value| {
             if element == "iframe" && attribute == "src" {
-                let allowed = url::Url::parse(value)
-                    .ok()
-                    .filter(|u| u.scheme() == "https")
-                    .and_then(|u| u.host_str().map(str::to_lowercase))
-                    .is_some_and(|h| hosts.contains(&h));
-                return allowed.then(|| value.into());
+                return super::embeds::embed_src(value, &frame_hosts).map(Into::into);
+            }
+            // Players load files of the site only (pages load nothing
+            // from other websites).
+            if matches!(element, "video" | "audio" | "track")
+                && matches!(attribute, "src" | "poster")
+                && (!value.starts_with('/') || value.starts_with("//"))
+            {
+                return None;
             }
             if element == "input" && attribute == "type" && value != "checkbox" {
                 return None;
@@ -182,6 +195,7 @@ mod tests {
         MarkdownConfig {
             raw_html: policy,
             iframe_hosts: vec!["www.youtube-nocookie.com".into()],
+            ..MarkdownConfig::default()
         }
     }
 
@@ -243,5 +257,52 @@ mod tests {
         );
         assert!(!clean.contains("evil.example"), "{clean}");
         assert!(clean.contains("type=\"checkbox\""), "{clean}");
+    }
+
+    #[test]
+    fn players_load_only_files_of_the_site() {
+        let html = "<video class=\"media media-video\" controls preload=\"metadata\" src=\"/en/c.mp4\" poster=\"/en/c.jpg\" aria-label=\"C\">\
+                    <track kind=\"captions\" src=\"/en/c.vtt\" srclang=\"en\" label=\"English\" default>C <a href=\"/en/c.mp4\">Download</a></video>\
+                    <video src=\"https://cdn.example.org/x.mp4\" poster=\"//cdn.example.org/p.jpg\" autoplay loop></video>\
+                    <audio src=\"/a.mp3\" autoplay onplay=\"x()\"><track src=\"https://cdn.example.org/t.vtt\"></audio>";
+        let clean = sanitize(
+            html,
+            &config(RawHtml::Sanitize),
+            &crate::schemes::Policy::default(),
+        );
+        assert!(
+            clean.starts_with("<video class=\"media media-video\" controls=\"\" preload=\"metadata\" src=\"/en/c.mp4\" poster=\"/en/c.jpg\" aria-label=\"C\"><track kind=\"captions\" src=\"/en/c.vtt\" srclang=\"en\" label=\"English\" default=\"\">"),
+            "{clean}"
+        );
+        assert!(!clean.contains("cdn.example.org"), "{clean}");
+        assert!(
+            !clean.contains("autoplay") && !clean.contains("loop") && !clean.contains("onplay"),
+            "{clean}"
+        );
+        assert!(clean.contains("<audio src=\"/a.mp3\">"), "{clean}");
+    }
+
+    #[test]
+    fn youtube_frames_are_kept_when_youtube_is_listed_and_moved_to_nocookie() {
+        let listed = MarkdownConfig {
+            iframe_hosts: vec!["www.youtube.com".into()],
+            ..MarkdownConfig::default()
+        };
+        let clean = sanitize(
+            "<iframe src=\"https://www.youtube.com/embed/x\" title=\"Video\"></iframe>",
+            &listed,
+            &crate::schemes::Policy::default(),
+        );
+        assert_eq!(
+            clean,
+            "<iframe src=\"https://www.youtube-nocookie.com/embed/x\" title=\"Video\"></iframe>"
+        );
+        assert!(
+            unsafe_parts(
+                "<iframe src=\"https://www.youtube.com/embed/x\">",
+                &listed.iframe_hosts
+            )
+            .is_empty()
+        );
     }
 }

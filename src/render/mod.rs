@@ -6,6 +6,7 @@
 //! memory stays flat however large the site is.
 
 pub(crate) mod views;
+mod wayfinding;
 
 use crate::alerts::{self, Alerts};
 use crate::diagnostics::Diagnostic;
@@ -125,6 +126,8 @@ pub struct PageFacts {
     pub readability: Option<crate::readability::Readability>,
     /// Sources cited.
     pub references: usize,
+    /// The care cards of the body, in order (the preview's author panel).
+    pub care_cards: Vec<crate::markdown::CareCard>,
     /// The cited sources as indexes into the page's citations (the pipeline
     /// checks them against the listed ones).
     pub cited_sources: Vec<usize>,
@@ -286,6 +289,7 @@ pub(crate) fn render_pages(
                     cited_sources: b.cited_sources,
                     body: keep_body.then_some(b.html),
                     readability: b.readability,
+                    care_cards: b.care_cards,
                     diagnostics: b.diagnostics,
                     script_hashes,
                     style_hashes,

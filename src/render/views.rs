@@ -134,6 +134,10 @@ pub(crate) struct PageView<'a> {
     /// The rendered Markdown body (already safe HTML).
     pub content: &'a str,
     pub headings: &'a [Heading],
+    /// The "On this page" list (empty when the page has none).
+    pub contents: Vec<super::wayfinding::ContentsEntry<'a>>,
+    /// The related articles the page ends with (empty when none).
+    pub related: Vec<super::wayfinding::RelatedView<'a>>,
     pub word_count: usize,
     pub reading_minutes: usize,
     pub tags: Vec<LinkView>,
@@ -307,6 +311,8 @@ pub(crate) fn page_view<'a>(
         updated_display,
         content: body.map_or("", |b| b.html.as_str()),
         headings: body.map_or(&[][..], |b| b.headings.as_slice()),
+        contents: super::wayfinding::contents(site, id, body.map(|b| b.headings.as_slice())),
+        related: super::wayfinding::related(site, id),
         word_count,
         // About 200 words a minute for plain-language health text.
         reading_minutes: word_count.div_ceil(200).max(1),

@@ -48,7 +48,15 @@ pub(super) fn fields(page: &Page) -> Fields {
 /// written: the text is only ever split into words.
 fn body_text(markdown_text: &str, out: &mut String) {
     let mut block = String::new();
-    let flush = |block: &mut String, out: &mut String| {
+    // The first block of a quote may open with a care card's or callout's
+    // marker (`[!urgent]`), which is not text readers see.
+    let mut quote_start = false;
+    let flush = |block: &mut String, out: &mut String, quote_start: &mut bool| {
+        if std::mem::take(quote_start)
+            && let Some(len) = markdown::block_marker_len(block)
+        {
+            block.drain(..len);
+        }
         // A marker can span several text events, so the block is whole here.
         let text = if block.contains("[@") {
             std::borrow::Cow::Owned(strip_citations(block))
@@ -63,7 +71,13 @@ fn body_text(markdown_text: &str, out: &mut String) {
     };
     for event in Parser::new_ext(markdown_text, markdown::options()) {
         match event {
-            Event::Start(pulldown_cmark::Tag::Heading { .. }) => flush(&mut block, out),
+            Event::Start(pulldown_cmark::Tag::Heading { .. }) => {
+                flush(&mut block, out, &mut quote_start)
+            }
+            Event::Start(pulldown_cmark::Tag::BlockQuote(None)) => {
+                flush(&mut block, out, &mut quote_start);
+                quote_start = true;
+            }
             Event::End(
                 TagEnd::Heading(_)
                 | TagEnd::Paragraph
@@ -72,13 +86,13 @@ fn body_text(markdown_text: &str, out: &mut String) {
                 | TagEnd::CodeBlock
                 | TagEnd::BlockQuote(_)
                 | TagEnd::FootnoteDefinition,
-            ) => flush(&mut block, out),
+            ) => flush(&mut block, out, &mut quote_start),
             Event::Text(text) | Event::Code(text) => block.push_str(&text),
             Event::SoftBreak | Event::HardBreak => block.push(' '),
             _ => {}
         }
     }
-    flush(&mut block, out);
+    flush(&mut block, out, &mut quote_start);
 }
 
 /// Removes citation markers (`[@who2023]`, `[@a; @b]`) from text.
@@ -113,7 +127,7 @@ mod tests {
     fn body_keeps_prose_headings_and_alt_text_without_markers() {
         let mut text = String::new();
         body_text(
-            "Salt raises <b>blood</b> pressure [@who2023; @a].\n\n## Fever\n\n- drink *water*\n\n![A cuff](c.jpg)\n\nSee [x] and [@ not a marker].\n",
+            "Salt raises <b>blood</b> pressure [@who2023; @a].\n\n## Fever\n\n- drink *water*\n\n![A cuff](c.jpg)\n\nSee [x] and [@ not a marker].\n\n> [!urgent] Call 111 if:\n> - you are hot\n\n> [!NOTE]\n> Rest.\n",
             &mut text,
         );
         let lines: Vec<String> = text
@@ -127,7 +141,10 @@ mod tests {
                 "Fever",
                 "drink water",
                 "A cuff",
-                "See [x] and [@ not a marker]."
+                "See [x] and [@ not a marker].",
+                "Call 111 if:",
+                "you are hot",
+                "Rest."
             ]
         );
     }

@@ -94,6 +94,7 @@ impl Shared {
             site,
             word_counts,
             reading_levels,
+            care_cards: Arc::new(build.facts().iter().map(|f| f.care_cards.clone()).collect()),
             share_images: Arc::new(build.share_images()),
             diagnostics,
             failure,

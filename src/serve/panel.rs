@@ -42,6 +42,10 @@ pub(crate) fn render(shared: &Shared, snapshot: &Snapshot, site: &Site, id: Page
             },
         ),
         section("Review", &review(site, page, shared.today)),
+        section(
+            "Care cards",
+            &care_cards(snapshot.care_cards.get(id).map_or(&[], Vec::as_slice)),
+        ),
         section("Problems in this file", &problems(shared, snapshot, page)),
         section("Translations", &translations(site, id)),
         section(
@@ -59,6 +63,18 @@ pub(crate) fn render(shared: &Shared, snapshot: &Snapshot, site: &Site, id: Page
         title = escape(&page.meta.title),
         sections = sections.concat(),
     )
+}
+
+/// The page's care cards, level and heading, in order.
+fn care_cards(cards: &[crate::markdown::CareCard]) -> String {
+    if cards.is_empty() {
+        return "<p>None.</p>".to_string();
+    }
+    let items: String = cards
+        .iter()
+        .map(|c| format!("<li>{}: {}</li>\n", c.level, escape(&c.heading)))
+        .collect();
+    format!("<ul>\n{items}</ul>")
 }
 
 fn section(heading: &str, body: &str) -> String {
@@ -229,6 +245,19 @@ fn translations(site: &Site, id: PageId) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn care_cards_are_listed_with_their_level() {
+        assert_eq!(care_cards(&[]), "<p>None.</p>");
+        let cards = [crate::markdown::CareCard {
+            level: "Emergency",
+            heading: "Call 911 now if <you>:".to_string(),
+        }];
+        assert_eq!(
+            care_cards(&cards),
+            "<ul>\n<li>Emergency: Call 911 now if &lt;you&gt;:</li>\n</ul>"
+        );
+    }
 
     #[test]
     fn days_count_across_months() {

@@ -62,6 +62,8 @@ pub(crate) struct Snapshot {
     pub word_counts: Arc<Vec<usize>>,
     /// By page id: the reading level in words, when measured.
     pub reading_levels: Arc<Vec<Option<String>>>,
+    /// By page id: the care cards of the page's body.
+    pub care_cards: Arc<Vec<Vec<crate::markdown::CareCard>>>,
     /// By page id: the image shared with the page, `(url, alt)`.
     pub share_images: Arc<Vec<Option<(String, String)>>>,
     /// Every diagnostic of the site as it is now.
@@ -98,6 +100,7 @@ impl Shared {
                 site: None,
                 word_counts: Arc::default(),
                 reading_levels: Arc::default(),
+                care_cards: Arc::default(),
                 share_images: Arc::default(),
                 diagnostics: Arc::default(),
                 failure: None,

@@ -80,12 +80,15 @@ pub fn assemble(
         status: records.status.clone(),
         people: Default::default(),
         redirects: Vec::new(),
+        related: Default::default(),
     };
     diagnostics.extend(super::people::attach(&mut site, people.clone()));
     // After the people pages: an old address must not hide one of them.
     let (redirects, found) = super::redirects::plan(&site);
     diagnostics.extend(found);
     site.redirects = redirects;
+    // Last: it reads every page's final tags, dates and section.
+    site.related = std::sync::Arc::new(super::related::table(&site));
     (site, diagnostics)
 }
 

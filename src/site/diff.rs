@@ -29,7 +29,9 @@ pub fn affected(old: &Site, new: &Site) -> Affected {
     let mut marked = vec![false; new.pages.len()];
     for (id, (before, after)) in old.pages.iter().zip(&new.pages).enumerate() {
         let seen_by_others = shown_elsewhere_changed(before, after);
-        if seen_by_others || own_record_changed(before, after) {
+        // A related list changes when other pages' tags or dates do.
+        let related_changed = old.related(id) != new.related(id);
+        if seen_by_others || related_changed || own_record_changed(before, after) {
             marked[id] = true;
         }
         if seen_by_others {

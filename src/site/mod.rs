@@ -13,6 +13,7 @@ pub mod inherit;
 pub mod lookup;
 pub mod people;
 pub mod redirects;
+pub(crate) mod related;
 mod translations;
 pub mod updates;
 pub mod urls;
@@ -180,6 +181,9 @@ pub struct Site {
     pub people: people::Directory,
     /// Old addresses of pages that moved, sorted by address ([`redirects`]).
     pub redirects: Vec<redirects::Redirect>,
+    /// Each article's related articles, best first ([`related`]); shared,
+    /// as the live preview copies the model.
+    related: std::sync::Arc<related::Table>,
 }
 
 impl Site {
@@ -252,6 +256,12 @@ impl Site {
                 .is_some_and(|dir| self.known_urls.contains(dir))
     }
 
+    /// The related articles page `id` ends with, best first (empty for
+    /// pages that are not articles, or with `related.count: 0`).
+    pub fn related(&self, id: PageId) -> &[PageId] {
+        self.related.get(id).map_or(&[][..], |r| &r[..])
+    }
+
     /// The pages of a language's main navigation: the home's sections.
     pub fn navigation(&self, language: &str) -> &[PageId] {
         self.homes
@@ -282,8 +292,8 @@ impl Site {
 
     /// The pages whose rendering shows something of page `id` besides its
     /// own file: its title, summary, dates or address. They list it
-    /// (sections, home, tag pages, the tag index), are its translations
-    /// (language switcher, `hreflang`), sit below it (breadcrumbs), or, when
+    /// (sections, home, tag pages, the tag index, related articles), are its
+    /// translations (language switcher, `hreflang`), sit below it (breadcrumbs), or, when
     /// it is in its language's main navigation, are any page of that
     /// language. Sorted, without `id` itself.
     ///
@@ -301,6 +311,7 @@ impl Site {
                 || candidate.pages.contains(&id)
                 || candidate.subsections.contains(&id)
                 || candidate.translations.contains(&id)
+                || self.related(other).contains(&id)
                 || self.ancestors(other).any(|a| a == id);
             if reads {
                 ids.push(other);

@@ -95,30 +95,42 @@ impl Urls {
 /// Percent-encodes the characters a URL path may not contain raw (spaces,
 /// non-ASCII letters stay readable in browsers but feeds need them encoded).
 pub fn encode_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for b in path.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@%".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    percent_encoding::utf8_percent_encode(path, PATH_ENCODED).to_string()
 }
 
 /// Percent-encodes text for one query value or `mailto:` field (spaces
 /// as `%20`, every reserved character encoded).
 pub fn encode_component(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    percent_encoding::utf8_percent_encode(text, COMPONENT_ENCODED).to_string()
 }
+
+/// What [`encode_component`] encodes: everything but letters, digits and
+/// `-._~` (RFC 3986's unreserved characters).
+const COMPONENT_ENCODED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// What [`encode_path`] encodes: also keeps the characters a path may hold
+/// (`/`, sub-delimiters, `:`, `@`) and `%` (an address already encoded
+/// stays as it is).
+const PATH_ENCODED: &percent_encoding::AsciiSet = &COMPONENT_ENCODED
+    .remove(b'/')
+    .remove(b'!')
+    .remove(b'$')
+    .remove(b'&')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')')
+    .remove(b'*')
+    .remove(b'+')
+    .remove(b',')
+    .remove(b';')
+    .remove(b'=')
+    .remove(b':')
+    .remove(b'@')
+    .remove(b'%');
 
 #[cfg(test)]
 mod tests {
@@ -203,5 +215,27 @@ mod tests {
             u.permalink("/es/presión/"),
             "https://e.org/es/presi%C3%B3n/"
         );
+    }
+
+    /// Byte by byte, what the two encoders keep and what they escape.
+    #[test]
+    fn encoders_keep_exactly_their_sets() {
+        let by_hand = |text: &str, keep: &[u8]| -> String {
+            text.bytes()
+                .map(|b| {
+                    if b.is_ascii_alphanumeric() || keep.contains(&b) {
+                        (b as char).to_string()
+                    } else {
+                        format!("%{b:02X}")
+                    }
+                })
+                .collect()
+        };
+        let mut every: String = (1u8..=127).map(char::from).collect();
+        every.push_str("é ضغط 血压 \u{202E}");
+        assert_eq!(encode_component(&every), by_hand(&every, b"-._~"));
+        assert_eq!(encode_path(&every), by_hand(&every, b"-._~/!$&'()*+,;=:@%"));
+        assert_eq!(encode_path("/ar/ضغط/"), "/ar/%D8%B6%D8%BA%D8%B7/");
+        assert_eq!(encode_component("a b&c"), "a%20b%26c");
     }
 }

@@ -109,6 +109,14 @@ fn init_creates_a_site_that_builds_and_new_adds_an_article() {
     );
     let text = std::fs::read_to_string(root.join("content/en/basics/flu-vaccine.md")).unwrap();
     assert!(text.contains("title: Flu vaccine"));
+    // The front matter's comments show the syntax of the health blocks.
+    for syntax in [
+        "> [!urgent] ",
+        "> [!tip] ",
+        "![What the video shows](clip.mp4)",
+    ] {
+        assert!(text.contains(&format!("#   {syntax}")), "{syntax}: {text}");
+    }
     assert_eq!(
         pamphlet(&["new", "content/en/basics/flu-vaccine.md", "--root", &root_s])
             .status
@@ -132,10 +140,25 @@ fn init_creates_a_site_that_builds_and_new_adds_an_article() {
             .join("public/en/basics/flu-vaccine/index.html")
             .exists()
     );
-    assert!(
-        root.join("public/es/basics/handwashing/index.html")
-            .exists()
-    );
+    // The starter articles show a care card and a callout, in both languages.
+    for (lang, heading) in [
+        ("en", "Ask a pharmacist or doctor if:"),
+        ("es", "Consulte a un farmacéutico o a un médico si:"),
+    ] {
+        let html = std::fs::read_to_string(
+            root.join(format!("public/{lang}/basics/handwashing/index.html")),
+        )
+        .unwrap();
+        assert!(
+            html.contains("class=\"care-card care-card-non-urgent\""),
+            "{lang}"
+        );
+        assert!(
+            html.contains(&format!("</span>{heading}</h3>")),
+            "{lang}: {html}"
+        );
+        assert!(html.contains("callout-tip"), "{lang}");
+    }
     // Built with its drafts, the site would show the placeholders: refused.
     let out = pamphlet(&["build", "--root", &root_s, "--drafts"]);
     assert_eq!(out.status.code(), Some(1));

@@ -397,6 +397,7 @@ fn articles_get_an_author_panel_and_other_pages_do_not() {
         "Dr. Sample Reviewer, MD (Cardiologist), reviewed on 2026-03-01",
         "Next review due on 2027-03-01 (in 273 days, counting from 2026-06-01)",
         "Problems in this file None found",
+        "Care cards None.",
         "Also in: Español",
         "The share image is 1 KB (WhatsApp's limit is 300 KB)",
     ] {

@@ -153,3 +153,33 @@ pub fn meta(page: &scraper::Html, key: &str) -> Vec<String> {
         by_property
     }
 }
+
+/// The terms of one language's search index that start like `term`.
+pub fn terms_like(site: &TestSite, language: &str, term: &str) -> Vec<String> {
+    let hex: String = term.bytes().take(2).map(|b| format!("{b:02x}")).collect();
+    let file = format!("search-index/{language}/terms/{hex}.json");
+    if !site.exists(&file) {
+        return Vec::new();
+    }
+    let shard: serde_json::Value = serde_json::from_str(&site.read(&file)).unwrap();
+    shard.as_object().unwrap().keys().cloned().collect()
+}
+
+/// `code file:line:column` of each diagnostic whose code starts with
+/// `prefix` (`""` for all), in the report's order.
+pub fn located(report: &pamphlet::BuildReport, prefix: &str) -> Vec<String> {
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.starts_with(prefix))
+        .map(|d| {
+            format!(
+                "{} {}:{}:{}",
+                d.code,
+                d.file.display(),
+                d.position.line,
+                d.position.column
+            )
+        })
+        .collect()
+}
