@@ -98,39 +98,9 @@ fn own_record_changed(a: &Page, b: &Page) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config;
-    use crate::discover::{Discovered, SourceKind, SourcePage};
-    use crate::parse::parse_text;
-    use std::path::{Path, PathBuf};
 
     fn site(files: &[(&str, &str)]) -> Site {
-        let config = config::from_text(
-            Path::new("/site"),
-            "title: T\nbase_url: https://x.org/\nlanguages:\n  en: { name: English }\n  es: { name: Español }\n",
-        )
-        .config
-        .unwrap();
-        let mut discovered = Discovered::default();
-        let mut parsed = Vec::new();
-        for (path, text) in files {
-            let path = PathBuf::from(path);
-            let language = path.iter().nth(1).unwrap().to_string_lossy().into_owned();
-            let rel: PathBuf = path.iter().skip(2).collect();
-            let kind = if rel.file_name().unwrap() == "_index.md" {
-                SourceKind::Section
-            } else {
-                SourceKind::Article
-            };
-            let source = SourcePage {
-                path,
-                language,
-                rel,
-                kind,
-            };
-            discovered.pages.push(source.clone());
-            parsed.push(parse_text(&source, text.to_string()).0.unwrap());
-        }
-        crate::site::assemble_for_tests(config, parsed, &discovered)
+        crate::site::bilingual_for_tests("", files)
     }
 
     fn article(title: &str, tags: &str, body: &str) -> String {

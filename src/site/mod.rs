@@ -361,6 +361,45 @@ pub(crate) fn assemble_for_tests(
     .0
 }
 
+/// The site model of Markdown files given as (`content/<lang>/…` path,
+/// text), in an English and Spanish site with `settings` added to its
+/// site.yaml; `_index.md` files are sections.
+#[cfg(test)]
+pub(crate) fn bilingual_for_tests(settings: &str, files: &[(&str, &str)]) -> Site {
+    use crate::discover::{Discovered, SourceKind, SourcePage};
+    let yaml = format!(
+        "title: T\nbase_url: https://x.org/\nlanguages:\n  en: {{ name: English }}\n  es: {{ name: Español }}\n{settings}"
+    );
+    let config = crate::config::from_text(Path::new("/site"), &yaml)
+        .config
+        .expect("a valid config");
+    let mut discovered = Discovered::default();
+    let mut parsed = Vec::new();
+    for (path, text) in files {
+        let path = PathBuf::from(path);
+        let language = path.iter().nth(1).unwrap().to_string_lossy().into_owned();
+        let rel: PathBuf = path.iter().skip(2).collect();
+        let kind = if rel.file_name().unwrap() == "_index.md" {
+            SourceKind::Section
+        } else {
+            SourceKind::Article
+        };
+        let source = SourcePage {
+            path,
+            language,
+            rel,
+            kind,
+        };
+        discovered.pages.push(source.clone());
+        parsed.push(
+            crate::parse::parse_text(&source, text.to_string())
+                .0
+                .unwrap(),
+        );
+    }
+    assemble_for_tests(config, parsed, &discovered)
+}
+
 #[cfg(test)]
 impl Page {
     /// A bare English article at `/en/a/`, for unit tests of the modules

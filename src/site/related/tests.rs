@@ -2,34 +2,13 @@
 //! and the bounded work of a tag shared by many articles.
 
 use super::*;
-use crate::config;
-use crate::discover::{Discovered, SourceKind, SourcePage};
-use crate::parse::parse_text;
-use std::path::{Path, PathBuf};
 
 fn site(settings: &str, files: &[(String, String)]) -> Site {
-    let config = config::from_text(
-        Path::new("/site"),
-        &format!("title: T\nbase_url: https://x.org/\nlanguages:\n  en: {{ name: English }}\n  es: {{ name: Español }}\n{settings}"),
-    )
-    .config
-    .unwrap();
-    let mut discovered = Discovered::default();
-    let mut parsed = Vec::new();
-    for (path, text) in files {
-        let path = PathBuf::from(path);
-        let language = path.iter().nth(1).unwrap().to_string_lossy().into_owned();
-        let rel: PathBuf = path.iter().skip(2).collect();
-        let source = SourcePage {
-            path,
-            language,
-            rel,
-            kind: SourceKind::Article,
-        };
-        discovered.pages.push(source.clone());
-        parsed.push(parse_text(&source, text.clone()).0.unwrap());
-    }
-    crate::site::assemble_for_tests(config, parsed, &discovered)
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    crate::site::bilingual_for_tests(settings, &files)
 }
 
 fn article(path: &str, date: &str, tags: &str, extra: &str) -> (String, String) {
