@@ -32,3 +32,27 @@ pub fn slugify(text: &str) -> String {
     }
     slug
 }
+
+/// A slug without accents: `Presión arterial` → `presion-arterial`. Authors
+/// write tags both ways, and an address without accents survives being
+/// typed from a leaflet; letters of other scripts stay (Arabic vowel marks
+/// are dropped, the letters kept).
+pub(crate) fn folded(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    let bare: String = text.nfd().filter(|&c| !is_combining_mark(c)).collect();
+    slugify(&bare)
+}
+
+#[cfg(test)]
+mod folded_tests {
+    use super::folded;
+
+    #[test]
+    fn accents_are_dropped_and_other_scripts_kept() {
+        assert_eq!(folded("Presión arterial"), "presion-arterial");
+        assert_eq!(folded("presion-arterial"), "presion-arterial");
+        assert_eq!(folded("Ça va"), "ca-va");
+        assert_eq!(folded("ضَغْطُ الدم"), "ضغط-الدم");
+    }
+}

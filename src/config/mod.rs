@@ -26,6 +26,7 @@ mod report;
 mod review;
 mod security;
 mod social;
+mod tags;
 mod time;
 
 pub use feeds::{AlertsConfig, FeedFormat, FeedsConfig};
@@ -35,6 +36,7 @@ pub use report::ReportConfig;
 pub use review::{MaxGrade, ReadabilityConfig, ReviewConfig};
 pub use security::{MarkdownConfig, PrivacyConfig, RawHtml, SecurityConfig, is_host_name};
 pub use social::{ShareImagesConfig, SocialConfig, UtmConfig};
+pub use tags::{TagEntry, TagNames};
 pub use time::StatusConfig;
 
 /// The file name of the site configuration, at the site root.
@@ -77,6 +79,8 @@ pub struct Config {
     pub contents: ContentsConfig,
     /// `related:`: how many related articles end each article.
     pub related: RelatedConfig,
+    /// `tags:`: each tag's name in each language.
+    pub tags: TagNames,
 }
 
 impl Config {
@@ -178,6 +182,7 @@ pub fn from_text(root: &Path, text: &str) -> Loaded {
         text,
         &mut diagnostics,
     );
+    let tags = tags::names(&raw.tags, &codes_of, &locate, &mut diagnostics);
     let checked = Checked {
         boundary,
         schemes,
@@ -187,6 +192,7 @@ pub fn from_text(root: &Path, text: &str) -> Loaded {
         timezone,
         status,
         disclaimer,
+        tags,
     };
     let config = match (diagnostics.has_errors(), base_url) {
         (false, Ok(base_url)) => Some(assemble(root, raw, checked, base_url)),
@@ -209,6 +215,7 @@ struct Checked {
     timezone: crate::zone::SiteZone,
     status: StatusConfig,
     disclaimer: disclaimer::Settings,
+    tags: TagNames,
 }
 
 /// The configuration of a site.yaml whose every check passed.
@@ -237,6 +244,7 @@ fn assemble(root: &Path, raw: raw::RawConfig, checked: Checked, base_url: url::U
         report: raw.report,
         contents: raw.contents,
         related: raw.related,
+        tags: checked.tags,
     }
 }
 

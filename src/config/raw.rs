@@ -43,6 +43,7 @@ pub(super) struct RawConfig {
     pub(super) report: ReportConfig,
     pub(super) contents: ContentsConfig,
     pub(super) related: RelatedConfig,
+    pub(super) tags: super::tags::RawTags,
 }
 
 /// One entry of `languages:` as written.

@@ -385,6 +385,13 @@ codes! {
          fix first. Likewise a problem the translation only inherits (no medical reviewer) is \
          reported at the source alone. Problems in the translation's own front matter and on \
          its own lines are still reported.";
+    TRANSLATION_TAG_NAME = "translation/tag-name", Warning,
+        "A tag listed under `tags:` in site.yaml has no name in a language whose articles use it.",
+        "`tags:` in site.yaml gives each tag its name in each language, so the Spanish tag page \
+         is titled \"Corazón\" and lives at `/es/tags/corazon/`. When a language's articles use a \
+         tag the map lists but gives no name for that language, its tag page is titled the way \
+         the articles wrote the tag, usually in another language. Add the name in that language \
+         under the tag's entry, e.g. `heart: { en: Heart, es: Corazón, ar: القلب }`.";
     UPDATE_NO_TOPIC_PAGE = "update/no-topic-page", Error,
         "An update entry sits in a folder under `updates/` that has no `_index.md`.",
         "Live updates are short files in `content/<lang>/updates/<topic>/`, shown newest first on the \

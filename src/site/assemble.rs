@@ -21,6 +21,7 @@ use std::sync::Arc;
 
 mod alike;
 mod generated;
+mod tags;
 
 /// Assembles the site. Drafts are left out unless `include_drafts`.
 pub fn assemble(
@@ -147,7 +148,7 @@ fn build_pages<'a>(
         &config.default_language,
     ));
     for language in &config.languages {
-        builder.add_tags(&language.code);
+        diagnostics.extend(builder.add_tags(&language.code, &config.tags));
         builder.add_finding_pages(&language.code);
         if records.status.is_some() {
             builder.add_status_page(&language.code);

@@ -36,6 +36,7 @@ mod snapshots;
 mod social_cards;
 mod social_tags;
 mod support;
+mod tag_names;
 mod translations;
 mod trust;
 mod updates;

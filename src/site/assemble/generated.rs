@@ -1,91 +1,14 @@
-//! The pages the site generates rather than reads from a file: tag
-//! pages, the A–Z index and search page of each language, the status page,
+//! The pages the site generates rather than reads from a file (tag pages
+//! have [`super::tags`]): the A–Z index and search page of each language, the status page,
 //! the 404 page and the language chooser.
 
 use super::Builder;
 use crate::config::Config;
 use crate::frontmatter::FrontMatter;
-use crate::site::urls::slugify;
-use crate::site::{Page, PageId, PageKind, TagRef};
-use std::collections::BTreeMap;
+use crate::site::{Page, PageId, PageKind};
 use std::sync::Arc;
 
 impl Builder<'_> {
-    /// A language's tag pages, from its articles' tags. Runs after
-    /// inheritance, so a translation that leaves `tags` to its source is
-    /// listed under the source's tags.
-    pub(super) fn add_tags(&mut self, language: &str) {
-        let Some(&home) = self.homes.get(language) else {
-            return;
-        };
-        let articles = self.pages[home].pages.clone();
-        let mut tags: BTreeMap<String, (String, Vec<PageId>)> = BTreeMap::new();
-        for &id in &articles {
-            let mut page_tags = Vec::new();
-            for tag in &self.pages[id].meta.tags {
-                let tag_slug = slugify(tag);
-                if tag_slug.is_empty() {
-                    continue;
-                }
-                let entry = tags
-                    .entry(tag_slug.clone())
-                    .or_insert_with(|| (tag.clone(), Vec::new()));
-                if tag < &entry.0 {
-                    entry.0 = tag.clone();
-                }
-                // Articles come in id order, so a tag the page already
-                // named (`Heart` and `heart`) is the list's last entry.
-                if entry.1.last() != Some(&id) {
-                    entry.1.push(id);
-                    page_tags.push(tag_slug);
-                }
-            }
-            self.pages[id].tags = page_tags
-                .into_iter()
-                .map(|slug| TagRef {
-                    name: slug,
-                    url: String::new(),
-                })
-                .collect();
-        }
-        if tags.is_empty() {
-            return;
-        }
-        let tags_url = self.urls.page(language, &["tags"]);
-        let tags_id = self.push(self.generated(
-            PageKind::Tags,
-            language,
-            tags_url,
-            "tags",
-            "Tags",
-            Some(home),
-        ));
-        for (slug, (name, members)) in &tags {
-            let url = self.urls.page(language, &["tags", slug.as_str()]);
-            let mut page = self.generated(
-                PageKind::Tag,
-                language,
-                url.clone(),
-                &format!("tags/{slug}"),
-                name,
-                Some(tags_id),
-            );
-            page.pages = members.clone();
-            let id = self.push(page);
-            self.pages[tags_id].subsections.push(id);
-            for &member in members {
-                for tag in &mut self.pages[member].tags {
-                    if &tag.name == slug {
-                        *tag = TagRef {
-                            name: name.clone(),
-                            url: url.clone(),
-                        };
-                    }
-                }
-            }
-        }
-    }
-
     /// A language's A–Z index and search page. The A–Z index lists the
     /// language's articles (which of them are findable depends on the build
     /// date, so it is decided when rendering). Neither has a parent: they are
@@ -129,7 +52,7 @@ impl Builder<'_> {
         self.push(page);
     }
 
-    fn generated(
+    pub(super) fn generated(
         &self,
         kind: PageKind,
         language: &str,
