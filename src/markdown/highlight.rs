@@ -19,9 +19,11 @@ fn syntaxes() -> &'static SyntaxSet {
     SET.get_or_init(SyntaxSet::load_defaults_newlines)
 }
 
-/// Replaces fenced code blocks that name a known language with highlighted HTML.
-pub fn highlight_code_blocks(events: &mut Vec<Spanned>) {
+/// Replaces fenced code blocks that name a known language with highlighted
+/// HTML; says whether it highlighted any.
+pub fn highlight_code_blocks(events: &mut Vec<Spanned>) -> bool {
     let mut i = 0;
+    let mut highlighted = false;
     while i < events.len() {
         let language = match &events[i].0 {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
@@ -56,11 +58,13 @@ pub fn highlight_code_blocks(events: &mut Vec<Spanned>) {
         if let Some(html) = highlight(&code, &language) {
             let range = events[i].1.start..events[end].1.end;
             events.splice(i..=end, [(Event::Html(CowStr::from(html)), range)]);
+            highlighted = true;
         } else {
             i = end;
         }
         i += 1;
     }
+    highlighted
 }
 
 fn highlight(code: &str, language: &str) -> Option<String> {

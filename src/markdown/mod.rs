@@ -65,6 +65,8 @@ pub struct RenderedBody {
     pub readability: Option<Readability>,
     /// The care cards, in order (for the preview's author panel).
     pub care_cards: Vec<CareCard>,
+    /// A code block was highlighted (the page needs `syntax.css`).
+    pub highlighted: bool,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -128,7 +130,7 @@ pub fn render(site: &Site, page: &Page, strings: &StringTable) -> Option<Rendere
         &label("reference", "Reference"),
         &mut ctx,
     );
-    highlight::highlight_code_blocks(&mut events);
+    let highlighted = highlight::highlight_code_blocks(&mut events);
     let prose = prose::extract(&events);
     let (word_count, measured) = readability::analyse(&prose, &page.language);
     let cited_sources = usage.cited.iter().map(|(index, _)| *index).collect();
@@ -156,6 +158,7 @@ pub fn render(site: &Site, page: &Page, strings: &StringTable) -> Option<Rendere
         cited_sources,
         readability: measured,
         care_cards,
+        highlighted,
         diagnostics: ctx.diagnostics,
     })
 }

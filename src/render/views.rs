@@ -139,6 +139,8 @@ pub(crate) struct PageView<'a> {
     /// The related articles the page ends with (empty when none).
     pub related: Vec<super::wayfinding::RelatedView<'a>>,
     pub word_count: usize,
+    /// The body has highlighted code: only then is `syntax.css` linked.
+    pub has_code: bool,
     pub reading_minutes: usize,
     pub tags: Vec<LinkView>,
     pub audience: Option<&'static str>,
@@ -314,6 +316,7 @@ pub(crate) fn page_view<'a>(
         contents: super::wayfinding::contents(site, id, body.map(|b| b.headings.as_slice())),
         related: super::wayfinding::related(site, id),
         word_count,
+        has_code: body.is_some_and(|b| b.highlighted),
         // About 200 words a minute for plain-language health text.
         reading_minutes: word_count.div_ceil(200).max(1),
         tags: tag_links(page),

@@ -21,6 +21,7 @@ mod limits;
 mod list_limits;
 mod media;
 mod output_safety;
+mod page_weight;
 mod people;
 mod placeholders;
 mod properties;
