@@ -26,13 +26,20 @@ pub(crate) fn tel_href(number: &str) -> String {
     format!("tel:{plus}{digits}")
 }
 
-/// The contact address, if it is a page of the site that does not exist.
+/// The contact, privacy and accessibility addresses that name a page of
+/// the site that does not exist.
 pub(crate) fn check_site(site: &Site) -> Diagnostics {
     let mut diagnostics = Diagnostics::new();
-    let Some(contact) = &site.config.disclaimer.contact else {
-        return diagnostics;
-    };
-    for address in contact.texts() {
+    let settings = &site.config.disclaimer;
+    let links = [
+        ("contact", &settings.contact),
+        ("privacy_policy", &settings.privacy_policy),
+        ("accessibility_statement", &settings.accessibility_statement),
+    ];
+    let given = links
+        .iter()
+        .filter_map(|(key, value)| value.as_ref().map(|v| (key, v)));
+    for (key, address) in given.flat_map(|(key, v)| v.texts().into_iter().map(move |a| (key, a))) {
         let address = address.trim();
         if address.starts_with('/') && !address.starts_with("//") && !site.serves(address) {
             diagnostics.push(
@@ -40,7 +47,7 @@ pub(crate) fn check_site(site: &Site) -> Diagnostics {
                     codes::LINK_BROKEN,
                     Path::new(crate::config::FILE_NAME),
                     Position::start(),
-                    format!("`contact: {address}` is not a page of this site"),
+                    format!("`{key}: {address}` is not a page of this site"),
                 )
                 .with_hint("write the page's address as it is published, e.g. `/en/contact/`"),
             );
@@ -108,17 +115,7 @@ pub(crate) fn view(site: &Site, id: PageId, strings: &Strings) -> Option<Disclai
         emergency_number: number.map(str::to_string),
         emergency_tel: number.map(tel_href),
         emergency_label: number.map(|n| strings.get(language, "disclaimer_call", &[("number", n)])),
-        contact_url: settings
-            .contact
-            .as_ref()
-            .and_then(|c| c.text(language, default_language))
-            .map(|address| {
-                if address.starts_with('/') {
-                    format!("{}{address}", site.urls.base_path())
-                } else {
-                    address.to_string()
-                }
-            }),
+        contact_url: site.address(settings.contact.as_ref(), language),
         funding,
         funding_language,
     })

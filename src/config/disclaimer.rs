@@ -29,6 +29,10 @@ pub struct Settings {
     pub contact: Option<Localized>,
     /// Replaces the theme's `funding_statement` text.
     pub funding: Option<Localized>,
+    /// `privacy_policy:` and `accessibility_statement:`: the footer's links
+    /// to the site's own statements (addresses like `contact:`).
+    pub privacy_policy: Option<Localized>,
+    pub accessibility_statement: Option<Localized>,
 }
 
 impl Settings {
@@ -105,21 +109,59 @@ pub fn settings(
             );
         }
     }
-    if let Some(contact) = &contact {
-        for address in contact.texts() {
-            if let Err(message) = check_contact(address.trim()) {
-                diagnostics.push(
-                    Diagnostic::error(codes::CONFIG_INVALID_VALUE, file, at(&["contact"]), message)
-                        .with_hint("write a web address (`https://…`), an e-mail (`mailto:info@example.org`), a phone number (`tel:+15550100`) or a page of the site (`/en/contact/`)"),
-                );
-            }
-        }
-    }
+    check_address(contact.as_ref(), "contact", &at, diagnostics);
     Settings {
         emergency: default,
         emergency_by_language: by_language,
         contact,
         funding: funding.filter(|f| !f.is_blank()),
+        privacy_policy: None,
+        accessibility_statement: None,
+    }
+}
+
+/// The footer's links (`privacy_policy:`, `accessibility_statement:`),
+/// checked like `contact:`, into `settings`.
+pub fn footer_links(
+    settings: &mut Settings,
+    privacy_policy: Option<Localized>,
+    accessibility_statement: Option<Localized>,
+    text: &str,
+    diagnostics: &mut Diagnostics,
+) {
+    let at = |path: &[&str]| -> Position {
+        let segments: Vec<Segment> = path.iter().map(|k| Segment::Key(k.to_string())).collect();
+        yaml::locate(text, &segments).unwrap_or_else(Position::start)
+    };
+    check_address(privacy_policy.as_ref(), "privacy_policy", &at, diagnostics);
+    check_address(
+        accessibility_statement.as_ref(),
+        "accessibility_statement",
+        &at,
+        diagnostics,
+    );
+    settings.privacy_policy = privacy_policy.filter(|l| !l.is_blank());
+    settings.accessibility_statement = accessibility_statement.filter(|l| !l.is_blank());
+}
+
+/// Each address of a link setting is a web address, e-mail, phone link or
+/// site path; anything else (`javascript:`…) is an error at the key.
+fn check_address(
+    value: Option<&Localized>,
+    key: &str,
+    at: &dyn Fn(&[&str]) -> Position,
+    diagnostics: &mut Diagnostics,
+) {
+    let Some(value) = value else {
+        return;
+    };
+    for address in value.texts() {
+        if let Err(message) = check_contact(address.trim()) {
+            diagnostics.push(
+                Diagnostic::error(codes::CONFIG_INVALID_VALUE, Path::new(super::FILE_NAME), at(&[key]), message)
+                    .with_hint(format!("write `{key}:` as a web address (`https://…`), an e-mail (`mailto:info@example.org`), a phone number (`tel:+15550100`) or a page of the site (`/en/privacy/`)")),
+            );
+        }
     }
 }
 

@@ -174,11 +174,18 @@ pub fn from_text(root: &Path, text: &str) -> Loaded {
     security::check_iframe_hosts(&raw.markdown.iframe_hosts, text, &mut diagnostics);
 
     let codes_of: Vec<String> = languages.iter().map(|l| l.code.clone()).collect();
-    let disclaimer = disclaimer::settings(
+    let mut disclaimer = disclaimer::settings(
         std::mem::take(&mut raw.emergency),
         raw.contact.take(),
         raw.funding.take(),
         &codes_of,
+        text,
+        &mut diagnostics,
+    );
+    disclaimer::footer_links(
+        &mut disclaimer,
+        raw.privacy_policy.take(),
+        raw.accessibility_statement.take(),
         text,
         &mut diagnostics,
     );

@@ -40,6 +40,8 @@ pub(super) struct RawConfig {
     pub(super) emergency: EmergencyConfig,
     pub(super) contact: Option<crate::localized::Localized>,
     pub(super) funding: Option<crate::localized::Localized>,
+    pub(super) privacy_policy: Option<crate::localized::Localized>,
+    pub(super) accessibility_statement: Option<crate::localized::Localized>,
     pub(super) report: ReportConfig,
     pub(super) contents: ContentsConfig,
     pub(super) related: RelatedConfig,

@@ -26,6 +26,11 @@ pub(crate) struct LanguageView<'a> {
     pub search_url: String,
     /// The language's reviewers and authors page, if it has one.
     pub people_url: Option<String>,
+    /// The footer's links, when site.yaml gives them (`contact:`,
+    /// `privacy_policy:`, `accessibility_statement:`).
+    pub contact_url: Option<String>,
+    pub privacy_url: Option<String>,
+    pub accessibility_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -222,6 +227,10 @@ pub(crate) fn site_view<'a>(site: &'a Site, language: &str) -> SiteView<'a> {
                     .pages
                     .get(&l.code)
                     .map(|&p| site.page(p).url.clone()),
+                contact_url: site.address(config.disclaimer.contact.as_ref(), &l.code),
+                privacy_url: site.address(config.disclaimer.privacy_policy.as_ref(), &l.code),
+                accessibility_url: site
+                    .address(config.disclaimer.accessibility_statement.as_ref(), &l.code),
             })
             .collect(),
         origin: config.base_url.origin().ascii_serialization(),
@@ -286,10 +295,7 @@ pub(crate) fn page_view<'a>(
 ) -> PageView<'a> {
     let page = site.page(id);
     let language = page.language.as_str();
-    let dir = site
-        .config
-        .language(language)
-        .map_or("ltr", |l| l.direction.as_str());
+    let dir = (site.config.language(language)).map_or("ltr", |l| l.direction.as_str());
     let meta = &page.meta;
     let (date, date_display) = date_pair(meta.date, language);
     let (updated, updated_display) = date_pair(meta.updated, language);

@@ -256,6 +256,21 @@ impl Site {
                 .is_some_and(|dir| self.known_urls.contains(dir))
     }
 
+    /// A link setting's address for a language (its own, else the default
+    /// language's), with the base path before a path on the site.
+    pub fn address(
+        &self,
+        value: Option<&crate::localized::Localized>,
+        language: &str,
+    ) -> Option<String> {
+        let address = value?.text(language, &self.config.default_language)?;
+        Some(if address.starts_with('/') {
+            format!("{}{address}", self.urls.base_path())
+        } else {
+            address.to_string()
+        })
+    }
+
     /// The related articles page `id` ends with, best first (empty for
     /// pages that are not articles, or with `related.count: 0`).
     pub fn related(&self, id: PageId) -> &[PageId] {

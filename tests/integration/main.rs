@@ -10,6 +10,7 @@ mod cli;
 mod contents;
 mod customize;
 mod feeds;
+mod footer;
 mod fuzz_regressions;
 mod hostile;
 mod image_bounds;
