@@ -18,6 +18,7 @@ mod links;
 mod lints;
 mod media;
 mod personal_data;
+mod pictures;
 mod prose;
 mod raw_html;
 
@@ -65,6 +66,9 @@ pub struct RenderedBody {
     pub readability: Option<Readability>,
     /// The care cards, in order (for the preview's author panel).
     pub care_cards: Vec<CareCard>,
+    /// The URLs of the site's image files the body shows (a cover among
+    /// them is not shown twice).
+    pub images: Vec<String>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -99,6 +103,17 @@ impl PageContext<'_> {
 /// level against the audience's target) are run by the pipeline, from
 /// [`RenderedBody::cited_sources`] and [`RenderedBody::readability`].
 pub fn render(site: &Site, page: &Page, strings: &StringTable) -> Option<RenderedBody> {
+    render_with(site, page, strings, None)
+}
+
+/// [`render`], with the site's images shown as responsive pictures when
+/// `renditions` is given (the pages of a build; feeds and tools do without).
+pub fn render_with(
+    site: &Site,
+    page: &Page,
+    strings: &StringTable,
+    renditions: Option<&crate::renditions::Renditions>,
+) -> Option<RenderedBody> {
     let parsed = page.source.as_ref()?;
     let file = parsed.source.path.as_path();
     let text: &str = &parsed.text;
@@ -119,6 +134,7 @@ pub fn render(site: &Site, page: &Page, strings: &StringTable) -> Option<Rendere
         language: &page.language,
     };
     let (headings, needs_sanitizing, care_cards) = first_passes(&mut events, &mut ctx, &texts);
+    let images = renditions.map_or_else(Vec::new, |r| pictures::apply(&mut events, &ctx, r, page));
     let label = |key: &str, fallback: &'static str| {
         strings.get(key).map_or(fallback.to_string(), Clone::clone)
     };
@@ -156,6 +172,7 @@ pub fn render(site: &Site, page: &Page, strings: &StringTable) -> Option<Rendere
         cited_sources,
         readability: measured,
         care_cards,
+        images,
         diagnostics: ctx.diagnostics,
     })
 }

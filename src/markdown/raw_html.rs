@@ -134,6 +134,9 @@ pub(super) fn sanitize(
             "video",
             "audio",
             "track",
+            // Pamphlet's responsive pictures (`pictures`).
+            "picture",
+            "source",
         ])
         .add_generic_attributes([
             "id",
@@ -158,6 +161,8 @@ pub(super) fn sanitize(
         .add_tag_attributes("video", ["src", "poster", "controls", "preload"])
         .add_tag_attributes("audio", ["src", "controls", "preload"])
         .add_tag_attributes("track", ["kind", "src", "srclang", "label", "default"])
+        .add_tag_attributes("source", ["type", "srcset", "sizes"])
+        .add_tag_attributes("img", ["srcset", "sizes", "loading", "decoding"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
         .add_tag_attributes("pre", ["data-lang"])
         .add_tag_attributes("time", ["datetime"])
@@ -176,6 +181,15 @@ pub(super) fn sanitize(
             if matches!(element, "video" | "audio" | "track")
                 && matches!(attribute, "src" | "poster")
                 && (!value.starts_with('/') || value.starts_with("//"))
+            {
+                return None;
+            }
+            // A srcset names images of the site only, like players.
+            if attribute == "srcset"
+                && value.split(',').any(|candidate| {
+                    let url = candidate.trim();
+                    !url.starts_with('/') || url.starts_with("//")
+                })
             {
                 return None;
             }

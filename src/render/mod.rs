@@ -113,6 +113,8 @@ pub(crate) struct Extras<'a> {
     pub keep_bodies: std::collections::BTreeSet<PageId>,
     /// The build date (review status, alert expiry).
     pub today: crate::dates::Date,
+    /// The site's images and their resized copies.
+    pub renditions: &'a crate::renditions::Renditions,
 }
 
 /// What rendering learnt about one page.
@@ -247,8 +249,12 @@ pub(crate) fn render_pages(
     ids.par_iter()
         .map(|&id| -> Result<PageFacts> {
             let page = site.page(id);
-            let body: Option<RenderedBody> =
-                markdown::render(site, page, &strings.table(&page.language));
+            let body: Option<RenderedBody> = markdown::render_with(
+                site,
+                page,
+                &strings.table(&page.language),
+                Some(extras.renditions),
+            );
             let contexts = &per_thread[rayon::current_thread_index().unwrap_or(0) % copies];
             let shared = &contexts[&page.language];
             let mut context = Context::new();
@@ -267,6 +273,7 @@ pub(crate) fn render_pages(
                 context.insert_value("feeds", shared.feed_links.clone());
             }
             let mut view = views::page_view(site, id, body.as_ref(), extras.today);
+            views::picture_cover(&mut view, page, body.as_ref(), extras.renditions);
             view.social = Some(meta::view(site, id, extras.cards, strings));
             view.alert = alerts::view(site, id, strings);
             view.updates = crate::updates::view(site, id, extras.updates, strings);
