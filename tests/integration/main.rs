@@ -25,6 +25,7 @@ mod people;
 mod placeholders;
 mod properties;
 mod redirects;
+mod renditions;
 mod related;
 mod report_location;
 mod schemes;
