@@ -47,8 +47,13 @@ pub(super) fn check(
     let file = Path::new(FILE_NAME);
     let mut problem = |key: &str, message: String, hint: &str| {
         diagnostics.push(
-            Diagnostic::error(codes::CONFIG_INVALID_VALUE, file, locate(&["images", key]), message)
-                .with_hint(hint),
+            Diagnostic::error(
+                codes::CONFIG_INVALID_VALUE,
+                file,
+                locate(&["images", key]),
+                message,
+            )
+            .with_hint(hint),
         );
     };
     if images.widths.is_empty() || images.widths.iter().any(|&w| w == 0 || w > MAX_WIDTH) {
@@ -61,7 +66,10 @@ pub(super) fn check(
     if !(1..=100).contains(&images.quality) {
         problem(
             "quality",
-            format!("`images.quality: {}` is not between 1 and 100", images.quality),
+            format!(
+                "`images.quality: {}` is not between 1 and 100",
+                images.quality
+            ),
             "75 keeps photos sharp at a quarter of their size; write e.g. `quality: 75`",
         );
     }

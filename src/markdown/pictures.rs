@@ -52,9 +52,12 @@ pub(super) fn apply(
         }
         let end = super::closing(events, i);
         covered_until = end + 1;
-        let (Event::Start(Tag::Image {
-            dest_url, title, ..
-        }), range) = &events[i]
+        let (
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }),
+            range,
+        ) = &events[i]
         else {
             continue;
         };

@@ -222,6 +222,25 @@ fn language_contexts(
     contexts
 }
 
+/// A page as its template sees it, with what the later stages planned.
+fn full_view<'a>(
+    site: &'a Site,
+    id: PageId,
+    body: Option<&'a RenderedBody>,
+    extras: &Extras,
+    strings: &Strings,
+) -> views::PageView<'a> {
+    let mut view = views::page_view(site, id, body, extras.today);
+    views::picture_cover(&mut view, site.page(id), body, extras.renditions);
+    view.social = Some(meta::view(site, id, extras.cards, strings));
+    view.alert = alerts::view(site, id, strings);
+    view.updates = crate::updates::view(site, id, extras.updates, strings);
+    view.status = crate::status::view(site, id, strings);
+    view.status_strip = crate::status::strip(site, id, strings);
+    view.disclaimer = crate::disclaimer::view(site, id, strings);
+    view
+}
+
 /// Renders some pages of `site` into `output` (the live preview re-renders
 /// only the pages a change affects). Returns each page's facts, in the order
 /// of `ids`.
@@ -272,15 +291,7 @@ pub(crate) fn render_pages(
             } else {
                 context.insert_value("feeds", shared.feed_links.clone());
             }
-            let mut view = views::page_view(site, id, body.as_ref(), extras.today);
-            views::picture_cover(&mut view, page, body.as_ref(), extras.renditions);
-            view.social = Some(meta::view(site, id, extras.cards, strings));
-            view.alert = alerts::view(site, id, strings);
-            view.updates = crate::updates::view(site, id, extras.updates, strings);
-            view.status = crate::status::view(site, id, strings);
-            view.status_strip = crate::status::strip(site, id, strings);
-            view.disclaimer = crate::disclaimer::view(site, id, strings);
-            context.insert("page", &view);
+            context.insert("page", &full_view(site, id, body.as_ref(), extras, strings));
             // Room for the page around its body, so the buffer is rarely grown.
             let capacity = 16 * 1024 + body.as_ref().map_or(0, |b| b.html.len());
             let html = renderer.render(page.kind.template(), &context, capacity)?;

@@ -131,8 +131,8 @@ pub(super) fn plan(
         picture.size = svg_size(&bytes);
         return Ok(Arc::new(picture));
     }
-    let (width, height) = crate::images::check(&bytes)?
-        .ok_or("the file's content is not the image its name says")?;
+    let (width, height) =
+        crate::images::check(&bytes)?.ok_or("the file's content is not the image its name says")?;
     picture.orientation = orientation(&bytes);
     let (width, height) = if swaps_sides(picture.orientation) {
         (height, width)
@@ -250,7 +250,9 @@ fn svg_size(bytes: &[u8]) -> Option<(u32, u32)> {
     let mut buf = Vec::new();
     loop {
         match reader.read_event_into(&mut buf).ok()? {
-            Event::Start(tag) | Event::Empty(tag) if AsRef::<str>::as_ref(&tag.local_name()) == "svg" => {
+            Event::Start(tag) | Event::Empty(tag)
+                if AsRef::<str>::as_ref(&tag.local_name()) == "svg" =>
+            {
                 let attribute = |name: &str| -> Option<String> {
                     tag.attributes().flatten().find_map(|a| {
                         (AsRef::<str>::as_ref(&a.key.local_name()) == name)
@@ -259,7 +261,8 @@ fn svg_size(bytes: &[u8]) -> Option<(u32, u32)> {
                 };
                 let pixels = |v: String| -> Option<u32> {
                     let n: f64 = v.trim().trim_end_matches("px").parse().ok()?;
-                    (n >= 1.0 && n <= f64::from(crate::images::MAX_SIDE)).then_some(n.round() as u32)
+                    (n >= 1.0 && n <= f64::from(crate::images::MAX_SIDE))
+                        .then_some(n.round() as u32)
                 };
                 if let (Some(w), Some(h)) = (
                     attribute("width").and_then(pixels),

@@ -121,7 +121,10 @@ fn photos_get_copies_at_each_width_never_wider_than_the_photo() {
     // Formats by their magic bytes: lossy WebP beside the photo's own format.
     let webp = bytes(&site, "en/images/wide-800w.webp");
     assert_eq!((&webp[..4], &webp[8..16]), (&b"RIFF"[..], &b"WEBPVP8 "[..]));
-    assert_eq!(&bytes(&site, "en/images/wide-800w.jpg")[..3], &[0xFF, 0xD8, 0xFF]);
+    assert_eq!(
+        &bytes(&site, "en/images/wide-800w.jpg")[..3],
+        &[0xFF, 0xD8, 0xFF]
+    );
     assert_eq!(&bytes(&site, "en/images/chart-800w.png")[..4], b"\x89PNG");
     // GIF and SVG files are published as they are, with no copies.
     assert!(site.exists("en/images/arrow.gif"));
@@ -137,26 +140,51 @@ fn pages_offer_the_copies_with_srcset_sizes_and_dimensions() {
     // The cover is the page's first image: loaded at once.
     assert_eq!(
         select_attr(&page, "figure.cover picture source", "srcset"),
-        ["/en/images/wide-480w.webp 480w, /en/images/wide-800w.webp 800w, /en/images/wide-1200w.webp 1200w, /en/images/wide-1600w.webp 1600w"]
+        [
+            "/en/images/wide-480w.webp 480w, /en/images/wide-800w.webp 800w, /en/images/wide-1200w.webp 1200w, /en/images/wide-1600w.webp 1600w"
+        ]
     );
-    assert_eq!(select_attr(&page, "figure.cover source", "type"), ["image/webp"]);
+    assert_eq!(
+        select_attr(&page, "figure.cover source", "type"),
+        ["image/webp"]
+    );
     assert_eq!(select_attr(&page, "figure.cover source", "sizes"), [sizes]);
-    assert_eq!(select_attr(&page, "figure.cover img", "src"), ["/en/images/wide-1600w.jpg"]);
+    assert_eq!(
+        select_attr(&page, "figure.cover img", "src"),
+        ["/en/images/wide-1600w.jpg"]
+    );
     assert_eq!(select_attr(&page, "figure.cover img", "width"), ["1600"]);
     assert_eq!(select_attr(&page, "figure.cover img", "height"), ["800"]);
     assert!(select_attr(&page, "figure.cover img", "loading").is_empty());
-    assert!(select_attr(&page, "figure.cover img", "srcset")[0].contains("/en/images/wide-480w.jpg 480w"));
+    assert!(
+        select_attr(&page, "figure.cover img", "srcset")[0]
+            .contains("/en/images/wide-480w.jpg 480w")
+    );
     // Images in the text: all lazy, after the cover.
     let body = ".content img";
     assert_eq!(
         select_attr(&page, body, "alt"),
-        ["A chart of readings", "A nurse, photographed upright", "A moving arrow", "The clinic logo"]
+        [
+            "A chart of readings",
+            "A nurse, photographed upright",
+            "A moving arrow",
+            "The clinic logo"
+        ]
     );
-    assert_eq!(select_attr(&page, body, "width"), ["1000", "400", "40", "120"]);
-    assert_eq!(select_attr(&page, body, "height"), ["500", "600", "20", "30"]);
+    assert_eq!(
+        select_attr(&page, body, "width"),
+        ["1000", "400", "40", "120"]
+    );
+    assert_eq!(
+        select_attr(&page, body, "height"),
+        ["500", "600", "20", "30"]
+    );
     assert_eq!(select_attr(&page, body, "loading"), ["lazy"; 4]);
     assert_eq!(select_attr(&page, body, "decoding"), ["async"; 4]);
-    assert_eq!(select_attr(&page, ".content picture img", "sizes"), [sizes; 2]);
+    assert_eq!(
+        select_attr(&page, ".content picture img", "sizes"),
+        [sizes; 2]
+    );
     assert_eq!(
         select_attr(&page, ".content picture img", "srcset")[0],
         "/en/images/chart-480w.png 480w, /en/images/chart-800w.png 800w, /en/images/chart-1000w.png 1000w"
@@ -181,8 +209,14 @@ fn a_phone_photo_turned_by_exif_comes_out_upright() {
         // The stored top-left quarter is the shown top-right one.
         let top_right = copy.get_pixel(390, 10);
         let top_left = copy.get_pixel(10, 10);
-        assert!(top_right[0] > 150 && top_right[2] < 100, "{path}: {top_right:?}");
-        assert!(top_left[2] > 150 && top_left[0] < 100, "{path}: {top_left:?}");
+        assert!(
+            top_right[0] > 150 && top_right[2] < 100,
+            "{path}: {top_right:?}"
+        );
+        assert!(
+            top_left[2] > 150 && top_left[0] < 100,
+            "{path}: {top_left:?}"
+        );
     }
     assert!(!site.exists("en/images/portrait-480w.jpg"));
     // No EXIF left to turn it a second time.
@@ -203,7 +237,12 @@ fn the_second_build_takes_every_copy_from_the_cache() {
         let mut files: Vec<_> = std::fs::read_dir(dir)
             .unwrap()
             .flatten()
-            .map(|e| (e.file_name().to_string_lossy().into_owned(), e.metadata().unwrap().modified().unwrap()))
+            .map(|e| {
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    e.metadata().unwrap().modified().unwrap(),
+                )
+            })
             .collect();
         files.sort();
         files
@@ -249,7 +288,10 @@ fn a_heavy_copy_is_a_warning_at_the_image() {
         .find(|d| d.code == "image/too-heavy")
         .unwrap()
         .message;
-    assert!(message.contains("`content/en/images/wide.jpg`"), "{message}");
+    assert!(
+        message.contains("`content/en/images/wide.jpg`"),
+        "{message}"
+    );
     assert!(message.contains("images.warn_bytes"), "{message}");
     // Still published: a warning, not an error.
     assert!(site.exists("en/images/wide-1600w.jpg"));
@@ -261,7 +303,10 @@ fn a_gif_over_the_limit_is_a_warning_too() {
     let heavy = located(&report, "image/too-heavy");
     // The cover and the chart (their copies), the GIF and the SVG... and
     // the portrait: every image is over 100 bytes.
-    assert!(heavy.contains(&"image/too-heavy content/en/photos.md:15:1".to_string()), "{heavy:?}");
+    assert!(
+        heavy.contains(&"image/too-heavy content/en/photos.md:15:1".to_string()),
+        "{heavy:?}"
+    );
     assert_eq!(heavy.len(), 5, "{heavy:?}");
 }
 
@@ -269,7 +314,10 @@ fn a_gif_over_the_limit_is_a_warning_too() {
 fn a_cover_also_in_the_text_is_shown_once_there() {
     let site = photo_site("");
     site.edit("content/en/photos.md", |t| {
-        t.replace("![A chart of readings](images/chart.png)", "![The waiting room, with chairs along the wall](images/wide.jpg)")
+        t.replace(
+            "![A chart of readings](images/chart.png)",
+            "![The waiting room, with chairs along the wall](images/wide.jpg)",
+        )
     });
     let report = site.build();
     assert!(report.published, "{:?}", report.diagnostics);
@@ -281,7 +329,13 @@ fn a_cover_also_in_the_text_is_shown_once_there() {
     assert_eq!(select_attr(&page, ".content img", "loading"), ["lazy"; 3]);
     let first = select_attr(&page, ".content picture img", "src");
     assert_eq!(first[0], "/en/images/wide-1600w.jpg");
-    assert!(page.select(&scraper::Selector::parse(".content picture:first-of-type img:not([loading])").unwrap()).next().is_some());
+    assert!(
+        page.select(
+            &scraper::Selector::parse(".content picture:first-of-type img:not([loading])").unwrap()
+        )
+        .next()
+        .is_some()
+    );
 }
 
 #[test]
@@ -289,7 +343,10 @@ fn responsive_false_publishes_images_as_they_are_with_their_size() {
     let (site, _) = built("images:\n  responsive: false\n");
     assert!(!site.exists("en/images/wide-480w.webp"));
     let page = site.html("en/photos/index.html");
-    assert_eq!(select_attr(&page, "figure.cover img", "src"), ["/en/images/wide.jpg"]);
+    assert_eq!(
+        select_attr(&page, "figure.cover img", "src"),
+        ["/en/images/wide.jpg"]
+    );
     assert_eq!(select_attr(&page, "figure.cover img", "width"), ["2000"]);
     assert!(select_attr(&page, "img", "srcset").is_empty());
 }
