@@ -5,6 +5,9 @@
 //! their width and height. Every image but the page's first (the cover,
 //! when the page shows one) loads only when the reader nears it.
 //!
+//! The cover is not shown twice: when the text shows the page's `image:`
+//! file, the text's copy is the one shown (see `render::views::picture_cover`).
+//!
 //! Runs after the links pass (destinations are URLs by then) and after the
 //! raw HTML pass (the markup is Pamphlet's, not the author's).
 
@@ -40,9 +43,15 @@ pub(super) fn apply(
             _ => None,
         })
         .collect();
-    let cover_shown = page.kind == PageKind::Article
-        && crate::site::lookup::cover_image(ctx.site, page)
-            .is_some_and(|(url, _)| !shown.contains(&url));
+    let cover =
+        crate::site::lookup::cover_image(ctx.site, page).filter(|_| page.kind == PageKind::Article);
+    let cover_shown = cover.as_ref().is_some_and(|(url, _)| !shown.contains(url));
+    // The cover is shown in the text instead: an author who marked that
+    // copy decorative (it repeated the cover) gets the cover's description
+    // on it, so the only copy left still says what it shows.
+    let mut cover_alt = cover
+        .filter(|_| !cover_shown)
+        .map(|(url, image)| (url, image.alt.clone()));
     let mut first = !cover_shown;
     let mut replacements: Vec<(Range<usize>, Spanned<'static>)> = Vec::new();
     let mut covered_until = 0;
@@ -69,7 +78,13 @@ pub(super) fn apply(
         let Some(picture) = renditions.picture(dest_url, used) else {
             continue;
         };
-        let alt = super::plain_text(events[i + 1..end].iter().map(|(e, _)| e));
+        let mut alt = super::plain_text(events[i + 1..end].iter().map(|(e, _)| e));
+        // (Only the text's first copy of it: a later one may well be decorative.)
+        if let Some((_, cover)) = cover_alt.take_if(|(url, _)| url.as_str() == &**dest_url)
+            && alt.trim().is_empty()
+        {
+            alt = cover;
+        }
         let html = renditions::markup(&picture, renditions.sizes(), &alt, title, eager);
         replacements.push((
             i..end + 1,

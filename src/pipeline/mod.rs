@@ -158,6 +158,7 @@ pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
         if let Some(staging) = staging {
             staging.commit()?;
             plan.cards.prune_cache();
+            plan.renditions.prune_cache();
         }
         report.published = !matches!(target, Target::Nowhere);
     }

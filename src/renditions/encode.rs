@@ -84,6 +84,38 @@ impl Renditions {
         Ok((stats, diagnostics))
     }
 
+    /// Deletes the cached copies this build did not use (after a full
+    /// build that published: the cache belongs to one site). Only files
+    /// named as Pamphlet names copies are touched.
+    pub fn prune_cache(&self) {
+        let used: std::collections::BTreeSet<String> = self
+            .entries
+            .iter()
+            .filter_map(|e| e.planned.get()?.as_ref().ok())
+            .flat_map(|p| p.copies.iter())
+            .map(|c| format!("{}.{}", c.key, c.format.extension()))
+            .collect();
+        let dir = self.root.join(CACHE_FOLDER);
+        // Never through a link (see `cache_folder`).
+        if !std::fs::symlink_metadata(&dir).is_ok_and(|m| m.is_dir()) {
+            return;
+        }
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let is_copy = name.split_once('.').is_some_and(|(key, ext)| {
+                key.len() == 64
+                    && key.chars().all(|c| c.is_ascii_hexdigit())
+                    && matches!(ext, "webp" | "jpg" | "png")
+            });
+            if is_copy && !used.contains(&name) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+
     /// The problems of one image, each as a diagnostic for a place it is shown.
     fn problems(
         &self,

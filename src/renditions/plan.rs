@@ -53,7 +53,7 @@ impl Format {
     }
 
     /// JPEG, PNG and WebP get smaller copies.
-    fn is_resized(self) -> bool {
+    pub fn is_resized(self) -> bool {
         matches!(self, Format::Jpeg | Format::Png | Format::Webp)
     }
 }

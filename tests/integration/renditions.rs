@@ -267,6 +267,9 @@ fn the_second_build_takes_every_copy_from_the_cache() {
     let third = site.build();
     assert_eq!(third.images.encoded, 1);
     assert_eq!(dimensions(&site, "en/images/chart-900w.png"), (900, 300));
+    // The old chart's copies leave the cache: 3 widths of the new one
+    // (480, 800, 900) replace the 3 of the old one.
+    assert_eq!(modified(&cache).len(), 16);
 }
 
 #[test]

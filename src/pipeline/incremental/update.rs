@@ -245,7 +245,13 @@ fn affected(old: &Site, new: &Site, changes: &Changes, output_current: bool) -> 
                 .is_some_and(|id| s.page(id).meta.alert.is_some())
         })
     };
-    if output_current && !touches_alert(old) && !touches_alert(new) {
+    // A changed photo gets new copies (other widths, maybe) and leaves old
+    // ones behind: the output is made afresh, the copies from the cache.
+    let touches_photo = new.files.iter().any(|f| {
+        changes.touches(&f.source)
+            && crate::renditions::Format::of(&f.source).is_some_and(|f| f.is_resized())
+    });
+    if output_current && !touches_alert(old) && !touches_alert(new) && !touches_photo {
         match diff::affected(old, new) {
             Affected::Pages(mut ids) => {
                 // A changed image may be a page's cover: its share card, and so
@@ -265,7 +271,7 @@ fn affected(old: &Site, new: &Site, changes: &Changes, output_current: bool) -> 
     }
 }
 
-/// Pages whose text names the file name of a changed image (a cheap
+/// Pages whose text names the file name of a changed GIF or SVG image (a cheap
 /// over-estimate: a page naming it in prose is rendered again for nothing).
 fn pages_showing_changed_images(site: &Site, changes: &Changes) -> Vec<PageId> {
     let names: Vec<String> = site
