@@ -7,7 +7,8 @@ use std::path::Path;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let (Some(dir), Some(n)) = (args.get(1), args.get(2).and_then(|n| n.parse::<u32>().ok())) else {
+    let (Some(dir), Some(n)) = (args.get(1), args.get(2).and_then(|n| n.parse::<u32>().ok()))
+    else {
         eprintln!("usage: bench_photos DIR N");
         std::process::exit(2);
     };
@@ -27,7 +28,7 @@ fn main() {
             state ^= state << 13;
             state ^= state >> 17;
             state ^= state << 5;
-            let noise = (state % 24) as u32;
+            let noise = state % 24;
             image::Rgb([
                 ((x / 16 + i * 7 + noise) % 256) as u8,
                 ((y / 12 + noise) % 256) as u8,

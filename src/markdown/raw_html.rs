@@ -186,7 +186,7 @@ fn keep_value<'v>(
     frame_hosts: &[String],
 ) -> Option<std::borrow::Cow<'v, str>> {
     if element == "iframe" && attribute == "src" {
-        return super::embeds::embed_src(value, &frame_hosts).map(Into::into);
+        return super::embeds::embed_src(value, frame_hosts).map(Into::into);
     }
     // Players load files of the site only (pages load nothing
     // from other websites).

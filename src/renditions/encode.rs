@@ -26,6 +26,9 @@ pub struct Stats {
     pub encode_time: Duration,
 }
 
+/// A problem of one image, as the diagnostic for one place it is shown.
+type Problem<'a> = Box<dyn Fn(&Use) -> Diagnostic + 'a>;
+
 /// One image's outcome: each copy's size in bytes (in the order of
 /// [`Picture::copies`]), the time it took (`None`: all from the cache),
 /// and a problem to report where it is shown.
@@ -117,12 +120,8 @@ impl Renditions {
     }
 
     /// The problems of one image, each as a diagnostic for a place it is shown.
-    fn problems(
-        &self,
-        entry: &Entry,
-        written: Option<&Written>,
-    ) -> Vec<Box<dyn Fn(&Use) -> Diagnostic + '_>> {
-        let mut out: Vec<Box<dyn Fn(&Use) -> Diagnostic + '_>> = Vec::new();
+    fn problems(&self, entry: &Entry, written: Option<&Written>) -> Vec<Problem<'_>> {
+        let mut out: Vec<Problem<'_>> = Vec::new();
         let limit = self.settings.warn_bytes;
         let name = entry.source.display().to_string();
         let picture = match entry.planned.get() {
