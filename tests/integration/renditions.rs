@@ -364,7 +364,10 @@ fn a_linked_cache_folder_is_refused() {
         &site.options(),
         pamphlet::pipeline::Target::Folder(site.public()),
     );
-    let message = format!("{}", result.err().expect("refused"));
+    let Err(error) = result else {
+        panic!("a linked cache folder must be refused");
+    };
+    let message = error.to_string();
     assert!(message.contains("not a folder"), "{message}");
     assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 0);
 }
