@@ -91,6 +91,12 @@ pub(super) fn apply(
             (Event::InlineHtml(CowStr::from(html)), range.clone()),
         ));
     }
+    splice(events, replacements);
+    shown
+}
+
+/// Puts each replacement in place of the events of its span (spans in order).
+fn splice(events: &mut Vec<Spanned>, replacements: Vec<(Range<usize>, Spanned<'static>)>) {
     let old = std::mem::take(events);
     let mut next = replacements.into_iter().peekable();
     let mut skip_until = 0;
@@ -102,5 +108,4 @@ pub(super) fn apply(
             events.push(spanned);
         }
     }
-    shown
 }
