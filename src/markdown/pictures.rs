@@ -72,7 +72,7 @@ pub(super) fn apply(
         };
         let used = Use {
             file: ctx.file.to_path_buf(),
-            position: ctx.position(range),
+            position: Some(ctx.position(range)),
         };
         let eager = std::mem::replace(&mut first, false);
         let Some(picture) = renditions.picture(dest_url, used) else {

@@ -560,10 +560,7 @@ pub(crate) fn picture_cover(
     };
     let used = crate::renditions::Use {
         file: parsed.source.path.clone(),
-        position: crate::frontmatter::Positions::at(
-            &parsed.text,
-            &[crate::yaml::Segment::Key("image".into())],
-        ),
+        position: None,
     };
     let Some(picture) = renditions.picture(&image.url, used) else {
         return;

@@ -6,7 +6,7 @@
 
 use super::plan::{Format, Picture};
 use super::{CACHE_FOLDER, Entry, Renditions, Use};
-use crate::diagnostics::{Diagnostic, Diagnostics, codes};
+use crate::diagnostics::{Diagnostic, Diagnostics, Position, codes};
 use crate::error::{Error, Result};
 use crate::output::Output;
 use image::DynamicImage;
@@ -27,7 +27,7 @@ pub struct Stats {
 }
 
 /// A problem of one image, as the diagnostic for one place it is shown.
-type Problem<'a> = Box<dyn Fn(&Use) -> Diagnostic + 'a>;
+type Problem<'a> = Box<dyn Fn(&(PathBuf, Position)) -> Diagnostic + 'a>;
 
 /// One image's outcome: each copy's size in bytes (in the order of
 /// [`Picture::copies`]), the time it took (`None`: all from the cache),
@@ -78,13 +78,33 @@ impl Renditions {
                     None => stats.cached += w.sizes.len(),
                 }
             }
-            for problem in self.problems(entry, written.as_ref()) {
-                for place in uses(entry) {
-                    diagnostics.push(problem(&place));
+            let problems = self.problems(entry, written.as_ref());
+            if !problems.is_empty() {
+                let places = self.located(uses(entry));
+                for problem in problems {
+                    for place in &places {
+                        diagnostics.push(problem(place));
+                    }
                 }
             }
         }
         Ok((stats, diagnostics))
+    }
+
+    /// The places with their positions: a cover's is its `image:` line.
+    fn located(&self, uses: Vec<Use>) -> Vec<(PathBuf, Position)> {
+        uses.into_iter()
+            .map(|u| {
+                let position = u.position.unwrap_or_else(|| {
+                    let text = std::fs::read_to_string(self.root.join(&u.file)).unwrap_or_default();
+                    crate::frontmatter::Positions::at(
+                        &text,
+                        &[crate::yaml::Segment::Key("image".into())],
+                    )
+                });
+                (u.file, position)
+            })
+            .collect()
     }
 
     /// Deletes the cached copies this build did not use (after a full
@@ -128,8 +148,8 @@ impl Renditions {
             Some(Ok(picture)) => picture,
             Some(Err(message)) => {
                 let message = format!("`{name}` cannot be resized: {message}");
-                out.push(Box::new(move |u: &Use| {
-                    Diagnostic::warning(codes::IMAGE_UNUSABLE, &u.file, u.position, message.clone())
+                out.push(Box::new(move |(file, position): &(PathBuf, Position)| {
+                    Diagnostic::warning(codes::IMAGE_UNUSABLE, file, *position, message.clone())
                         .with_hint("open the image in a photo editor and save it again as a JPEG (photos) or PNG (drawings), at most 4,000 pixels wide")
                 }));
                 return out;
@@ -138,8 +158,8 @@ impl Renditions {
         };
         if let Some(problem) = written.and_then(|w| w.problem.clone()) {
             let message = format!("`{name}` cannot be resized: {problem}");
-            out.push(Box::new(move |u: &Use| {
-                Diagnostic::warning(codes::IMAGE_UNUSABLE, &u.file, u.position, message.clone())
+            out.push(Box::new(move |(file, position): &(PathBuf, Position)| {
+                Diagnostic::warning(codes::IMAGE_UNUSABLE, file, *position, message.clone())
                     .with_hint("open the image in a photo editor and save it again as a JPEG (photos) or PNG (drawings); until then readers get the file as it is")
             }));
         }
@@ -178,8 +198,8 @@ impl Renditions {
             None => None,
         };
         if let Some((message, hint)) = message {
-            out.push(Box::new(move |u: &Use| {
-                Diagnostic::warning(codes::IMAGE_TOO_HEAVY, &u.file, u.position, message.clone())
+            out.push(Box::new(move |(file, position): &(PathBuf, Position)| {
+                Diagnostic::warning(codes::IMAGE_TOO_HEAVY, file, *position, message.clone())
                     .with_hint(hint)
             }));
         }

@@ -40,7 +40,9 @@ pub(crate) const CACHE_FOLDER: &str = ".pamphlet-cache/images";
 pub struct Use {
     /// The Markdown file, relative to the site root.
     pub file: PathBuf,
-    pub position: Position,
+    /// `None`: the page's `image:` (its line is looked up only when there
+    /// is something to report, to keep front matter off every page's path).
+    pub position: Option<Position>,
 }
 
 /// One image file of the site that pages may show.
