@@ -394,6 +394,18 @@ fn build(args: BuildArgs) -> Result<ExitCode> {
                 cards.largest.div_ceil(1024)
             );
         }
+        let images = &report.images;
+        eprintln!(
+            "  {:<24} {:>8} resized, {} copies from cache",
+            "images", images.encoded, images.cached
+        );
+        if images.encoded > 0 {
+            eprintln!(
+                "  {:<24} {:>8.1} ms (CPU time)",
+                "image each",
+                images.encode_time.as_secs_f64() * 1000.0 / images.encoded as f64
+            );
+        }
         if let Some(kib) = peak_memory_kib() {
             eprintln!("  {:<24} {:>8.1} MiB", "peak memory", kib as f64 / 1024.0);
         }

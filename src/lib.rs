@@ -49,6 +49,7 @@ pub mod publish;
 pub(crate) mod readability;
 pub(crate) mod redirects;
 pub(crate) mod render;
+pub mod renditions;
 pub(crate) mod review;
 pub mod scaffold;
 pub mod schemes;

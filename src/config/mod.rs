@@ -18,6 +18,7 @@ mod direction;
 pub mod disclaimer;
 mod feeds;
 mod identity;
+mod images;
 mod language;
 mod paths;
 mod raw;
@@ -30,6 +31,7 @@ mod tags;
 mod time;
 
 pub use feeds::{AlertsConfig, FeedFormat, FeedsConfig};
+pub use images::ImagesConfig;
 pub use language::{Direction, Language};
 pub use reading::{ContentsConfig, MAX_RELATED, RelatedConfig};
 pub use report::ReportConfig;
@@ -81,6 +83,8 @@ pub struct Config {
     pub related: RelatedConfig,
     /// `tags:`: each tag's name in each language.
     pub tags: TagNames,
+    /// `images:`: the responsive copies of photos.
+    pub images: ImagesConfig,
 }
 
 impl Config {
@@ -171,6 +175,7 @@ pub fn from_text(root: &Path, text: &str) -> Loaded {
     let boundary = crate::boundary::Boundary::new(root);
     let schemes = security::site_schemes(&raw.security, &locate, &mut diagnostics);
     paths::site_paths(&raw, &boundary, &locate, &mut diagnostics);
+    raw.images = images::check(std::mem::take(&mut raw.images), &locate, &mut diagnostics);
     security::check_iframe_hosts(&raw.markdown.iframe_hosts, text, &mut diagnostics);
 
     let codes_of: Vec<String> = languages.iter().map(|l| l.code.clone()).collect();
@@ -252,6 +257,7 @@ fn assemble(root: &Path, raw: raw::RawConfig, checked: Checked, base_url: url::U
         contents: raw.contents,
         related: raw.related,
         tags: checked.tags,
+        images: raw.images,
     }
 }
 

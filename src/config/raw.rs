@@ -5,6 +5,7 @@ use super::FILE_NAME;
 use super::direction::Direction;
 use super::disclaimer::EmergencyConfig;
 use super::feeds::{AlertsConfig, FeedsConfig, RawFeedsMap};
+use super::images::ImagesConfig;
 use super::reading::{ContentsConfig, RelatedConfig};
 use super::report::ReportConfig;
 use super::review::{ReadabilityConfig, ReviewConfig};
@@ -46,6 +47,7 @@ pub(super) struct RawConfig {
     pub(super) contents: ContentsConfig,
     pub(super) related: RelatedConfig,
     pub(super) tags: super::tags::RawTags,
+    pub(super) images: ImagesConfig,
 }
 
 /// One entry of `languages:` as written.
@@ -111,6 +113,7 @@ fn known_keys(parent: &str, depth: usize) -> &'static [&'static str] {
         "emergency" => suggest::fields_of::<EmergencyConfig>(),
         "contents" => suggest::fields_of::<ContentsConfig>(),
         "related" => suggest::fields_of::<RelatedConfig>(),
+        "images" => suggest::fields_of::<ImagesConfig>(),
         _ if depth == 3 => suggest::fields_of::<RawLanguage>(),
         _ => &[],
     }

@@ -201,6 +201,18 @@ codes! {
         "An image referenced by a page does not exist.",
         "Image paths are relative to the Markdown file (`images/cuff.jpg` next to the article) \
          or start with `/` for files in `static/`. Check the spelling and the folder.";
+    IMAGE_TOO_HEAVY = "image/too-heavy", Warning,
+        "An image is too large to send to readers on phones.",
+        "A resized copy of a photo is still larger than `images.warn_bytes` (500 KB unless \
+         site.yaml says otherwise), or a GIF or SVG file, which is published as it is, is. Readers \
+         on slow or metered connections wait for it, or pay for it. Crop the photo to what matters \
+         and save it with less noise; save a photo kept as PNG as a JPEG; turn an animated GIF \
+         into a short MP4 video; simplify a drawing. See docs/images.md.";
+    IMAGE_UNUSABLE = "image/unusable", Warning,
+        "An image could not be resized; readers get the file as it is.",
+        "The file could not be read or decoded, or it is larger than Pamphlet decodes (16,384 \
+         pixels a side, 64 megapixels, 64 MB). Open it in a photo editor and save it again as a \
+         JPEG (photos) or PNG (drawings), a few thousand pixels wide. See docs/images.md.";
     LINK_BROKEN = "link/broken", Error,
         "A link to another Markdown file points to a file that does not exist.",
         "Links between articles are written as relative paths to the other .md file, e.g. \

@@ -473,7 +473,8 @@ pub(crate) fn absolute_urls(html: &str, origin: &str) -> String {
     let mut rest = html;
     loop {
         // `poster`: a video's still image (`markdown::media`).
-        let next = ["href=\"/", "src=\"/", "poster=\"/"]
+        // `srcset`: the copies of a picture (`renditions`), each made absolute.
+        let next = ["href=\"/", "src=\"/", "poster=\"/", "srcset=\"/"]
             .iter()
             .filter_map(|needle| rest.find(needle).map(|i| (i, needle.len())))
             .min();
@@ -482,6 +483,23 @@ pub(crate) fn absolute_urls(html: &str, origin: &str) -> String {
             return out;
         };
         let attribute_start = i == 0 || rest.as_bytes()[i - 1].is_ascii_whitespace();
+        if attribute_start && rest[i..].starts_with("srcset") {
+            let value_start = i + len - 1;
+            let value_end = rest[value_start..]
+                .find('"')
+                .map_or(rest.len(), |e| value_start + e);
+            out.push_str(&rest[..value_start]);
+            let candidates: Vec<String> = rest[value_start..value_end]
+                .split(", ")
+                .map(|c| match c.starts_with('/') && !c.starts_with("//") {
+                    true => format!("{origin}{c}"),
+                    false => c.to_string(),
+                })
+                .collect();
+            out.push_str(&candidates.join(", "));
+            rest = &rest[value_end..];
+            continue;
+        }
         let value_start = i + len - 1;
         out.push_str(&rest[..value_start]);
         if attribute_start && !rest[value_start..].starts_with("//") {
@@ -497,6 +515,15 @@ pub(crate) fn absolute_urls(html: &str, origin: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn picture_copies_become_absolute() {
+        let html = r#"<picture><source type="image/webp" srcset="/en/a-480w.webp 480w, /en/a-800w.webp 800w" sizes="100vw"><img src="/en/a-800w.jpg" srcset="/en/a-480w.jpg 480w, /en/a-800w.jpg 800w" alt=""></picture>"#;
+        assert_eq!(
+            absolute_urls(html, "https://e.org"),
+            r#"<picture><source type="image/webp" srcset="https://e.org/en/a-480w.webp 480w, https://e.org/en/a-800w.webp 800w" sizes="100vw"><img src="https://e.org/en/a-800w.jpg" srcset="https://e.org/en/a-480w.jpg 480w, https://e.org/en/a-800w.jpg 800w" alt=""></picture>"#
+        );
+    }
 
     #[test]
     fn body_urls_become_absolute() {

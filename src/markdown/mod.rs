@@ -18,6 +18,7 @@ mod links;
 mod lints;
 mod media;
 mod personal_data;
+mod pictures;
 mod prose;
 mod raw_html;
 
@@ -67,6 +68,9 @@ pub struct RenderedBody {
     pub care_cards: Vec<CareCard>,
     /// A code block was highlighted (the page needs `syntax.css`).
     pub highlighted: bool,
+    /// The URLs of the site's image files the body shows (a cover among
+    /// them is not shown twice).
+    pub images: Vec<String>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -101,6 +105,17 @@ impl PageContext<'_> {
 /// level against the audience's target) are run by the pipeline, from
 /// [`RenderedBody::cited_sources`] and [`RenderedBody::readability`].
 pub fn render(site: &Site, page: &Page, strings: &StringTable) -> Option<RenderedBody> {
+    render_with(site, page, strings, None)
+}
+
+/// [`render`], with the site's images shown as responsive pictures when
+/// `renditions` is given (the pages of a build; feeds and tools do without).
+pub fn render_with(
+    site: &Site,
+    page: &Page,
+    strings: &StringTable,
+    renditions: Option<&crate::renditions::Renditions>,
+) -> Option<RenderedBody> {
     let parsed = page.source.as_ref()?;
     let file = parsed.source.path.as_path();
     let text: &str = &parsed.text;
@@ -121,6 +136,7 @@ pub fn render(site: &Site, page: &Page, strings: &StringTable) -> Option<Rendere
         language: &page.language,
     };
     let (headings, needs_sanitizing, care_cards) = first_passes(&mut events, &mut ctx, &texts);
+    let images = renditions.map_or_else(Vec::new, |r| pictures::apply(&mut events, &ctx, r, page));
     let label = |key: &str, fallback: &'static str| {
         strings.get(key).map_or(fallback.to_string(), Clone::clone)
     };
@@ -159,6 +175,7 @@ pub fn render(site: &Site, page: &Page, strings: &StringTable) -> Option<Rendere
         readability: measured,
         care_cards,
         highlighted,
+        images,
         diagnostics: ctx.diagnostics,
     })
 }

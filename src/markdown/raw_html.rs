@@ -134,6 +134,9 @@ pub(super) fn sanitize(
             "video",
             "audio",
             "track",
+            // Pamphlet's responsive pictures (`pictures`).
+            "picture",
+            "source",
         ])
         .add_generic_attributes([
             "id",
@@ -158,6 +161,8 @@ pub(super) fn sanitize(
         .add_tag_attributes("video", ["src", "poster", "controls", "preload"])
         .add_tag_attributes("audio", ["src", "controls", "preload"])
         .add_tag_attributes("track", ["kind", "src", "srclang", "label", "default"])
+        .add_tag_attributes("source", ["type", "srcset", "sizes"])
+        .add_tag_attributes("img", ["srcset", "sizes", "loading", "decoding"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
         .add_tag_attributes("pre", ["data-lang"])
         .add_tag_attributes("time", ["datetime"])
@@ -168,23 +173,42 @@ pub(super) fn sanitize(
         .link_rel(None)
         .url_schemes(schemes.names().collect())
         .attribute_filter(move |element, attribute, value| {
-            if element == "iframe" && attribute == "src" {
-                return super::embeds::embed_src(value, &frame_hosts).map(Into::into);
-            }
-            // Players load files of the site only (pages load nothing
-            // from other websites).
-            if matches!(element, "video" | "audio" | "track")
-                && matches!(attribute, "src" | "poster")
-                && (!value.starts_with('/') || value.starts_with("//"))
-            {
-                return None;
-            }
-            if element == "input" && attribute == "type" && value != "checkbox" {
-                return None;
-            }
-            Some(value.into())
+            keep_value(element, attribute, value, &frame_hosts)
         });
     builder.clean(html).to_string()
+}
+
+/// What the sanitizer keeps of an attribute's value (`None`: the attribute goes).
+fn keep_value<'v>(
+    element: &str,
+    attribute: &str,
+    value: &'v str,
+    frame_hosts: &[String],
+) -> Option<std::borrow::Cow<'v, str>> {
+    if element == "iframe" && attribute == "src" {
+        return super::embeds::embed_src(value, frame_hosts).map(Into::into);
+    }
+    // Players load files of the site only (pages load nothing
+    // from other websites).
+    if matches!(element, "video" | "audio" | "track")
+        && matches!(attribute, "src" | "poster")
+        && (!value.starts_with('/') || value.starts_with("//"))
+    {
+        return None;
+    }
+    // A srcset names images of the site only, like players.
+    if attribute == "srcset"
+        && value.split(',').any(|candidate| {
+            let url = candidate.trim();
+            !url.starts_with('/') || url.starts_with("//")
+        })
+    {
+        return None;
+    }
+    if element == "input" && attribute == "type" && value != "checkbox" {
+        return None;
+    }
+    Some(value.into())
 }
 
 #[cfg(test)]

@@ -84,6 +84,8 @@ pub struct BuildReport {
     pub coverage: Coverage,
     /// Share cards drawn and copied from the cache.
     pub share_images: cards::Stats,
+    /// Images resized and copies taken from the cache.
+    pub images: crate::renditions::Stats,
     /// The soonest alert expiry after the build date, and its file: the
     /// site should be rebuilt then.
     pub next_alert_expiry: Option<(AlertInstant, PathBuf)>,
@@ -156,6 +158,7 @@ pub fn run(options: &BuildOptions, target: Target) -> Result<BuildReport> {
         if let Some(staging) = staging {
             staging.commit()?;
             plan.cards.prune_cache();
+            plan.renditions.prune_cache();
         }
         report.published = !matches!(target, Target::Nowhere);
     }
@@ -280,6 +283,7 @@ impl Finishing<'_> {
         )?;
         report.diagnostics.extend(site_wide.diagnostics);
         report.share_images = site_wide.share_images;
+        report.images = site_wide.images;
         report.files += site_wide.files;
         clock.lap("share images, feeds, sitemap, kit, CAP");
 

@@ -137,6 +137,8 @@ pub(crate) struct Plan {
     pub updates: crate::updates::Rendered,
     /// The pages and `_redirects` file at moved pages' old addresses.
     pub redirects: crate::redirects::Redirects,
+    /// The site's images: pages plan their copies as they show them.
+    pub renditions: crate::renditions::Renditions,
     pub diagnostics: Diagnostics,
 }
 
@@ -163,6 +165,7 @@ pub(crate) fn plan(
         feeds,
         updates,
         redirects: crate::redirects::plan(site, &setup.strings),
+        renditions: crate::renditions::Renditions::new(site),
         diagnostics,
     })
 }
@@ -176,6 +179,7 @@ impl Plan {
             updates: &self.updates,
             keep_bodies: self.feeds.wanted(),
             today,
+            renditions: &self.renditions,
         }
     }
 }

@@ -76,6 +76,7 @@ pub(crate) struct SiteWide {
     pub files: usize,
     pub diagnostics: Diagnostics,
     pub share_images: cards::Stats,
+    pub images: crate::renditions::Stats,
 }
 
 /// Outputs made from the whole site rather than from one page: share cards
@@ -102,6 +103,15 @@ pub(crate) fn site_wide_outputs(
         CardMode::CachedOnly => out.files += plan.cards.copy_cached(site, output)?,
         CardMode::Skip => {}
     }
+    // The copies of the images pages showed: made (or taken from the
+    // cache) by builds and by the live preview, whose pages name them;
+    // `check` and a build with errors only report their problems.
+    let (images, found) = plan
+        .renditions
+        .write((cards != CardMode::Skip).then_some(output))?;
+    out.diagnostics.extend(found);
+    out.files += images.encoded + images.cached;
+    out.images = images;
     let bodies: std::collections::BTreeMap<site::PageId, String> = facts
         .iter()
         .enumerate()

@@ -113,6 +113,8 @@ pub(crate) struct Extras<'a> {
     pub keep_bodies: std::collections::BTreeSet<PageId>,
     /// The build date (review status, alert expiry).
     pub today: crate::dates::Date,
+    /// The site's images and their resized copies.
+    pub renditions: &'a crate::renditions::Renditions,
 }
 
 /// What rendering learnt about one page.
@@ -220,6 +222,25 @@ fn language_contexts(
     contexts
 }
 
+/// A page as its template sees it, with what the later stages planned.
+fn full_view<'a>(
+    site: &'a Site,
+    id: PageId,
+    body: Option<&'a RenderedBody>,
+    extras: &Extras,
+    strings: &Strings,
+) -> views::PageView<'a> {
+    let mut view = views::page_view(site, id, body, extras.today);
+    views::picture_cover(&mut view, site.page(id), body, extras.renditions);
+    view.social = Some(meta::view(site, id, extras.cards, strings));
+    view.alert = alerts::view(site, id, strings);
+    view.updates = crate::updates::view(site, id, extras.updates, strings);
+    view.status = crate::status::view(site, id, strings);
+    view.status_strip = crate::status::strip(site, id, strings);
+    view.disclaimer = crate::disclaimer::view(site, id, strings);
+    view
+}
+
 /// Renders some pages of `site` into `output` (the live preview re-renders
 /// only the pages a change affects). Returns each page's facts, in the order
 /// of `ids`.
@@ -247,8 +268,12 @@ pub(crate) fn render_pages(
     ids.par_iter()
         .map(|&id| -> Result<PageFacts> {
             let page = site.page(id);
-            let body: Option<RenderedBody> =
-                markdown::render(site, page, &strings.table(&page.language));
+            let body: Option<RenderedBody> = markdown::render_with(
+                site,
+                page,
+                &strings.table(&page.language),
+                Some(extras.renditions),
+            );
             let contexts = &per_thread[rayon::current_thread_index().unwrap_or(0) % copies];
             let shared = &contexts[&page.language];
             let mut context = Context::new();
@@ -266,14 +291,7 @@ pub(crate) fn render_pages(
             } else {
                 context.insert_value("feeds", shared.feed_links.clone());
             }
-            let mut view = views::page_view(site, id, body.as_ref(), extras.today);
-            view.social = Some(meta::view(site, id, extras.cards, strings));
-            view.alert = alerts::view(site, id, strings);
-            view.updates = crate::updates::view(site, id, extras.updates, strings);
-            view.status = crate::status::view(site, id, strings);
-            view.status_strip = crate::status::strip(site, id, strings);
-            view.disclaimer = crate::disclaimer::view(site, id, strings);
-            context.insert("page", &view);
+            context.insert("page", &full_view(site, id, body.as_ref(), extras, strings));
             // Room for the page around its body, so the buffer is rarely grown.
             let capacity = 16 * 1024 + body.as_ref().map_or(0, |b| b.html.len());
             let html = renderer.render(page.kind.template(), &context, capacity)?;

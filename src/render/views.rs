@@ -121,6 +121,14 @@ pub(crate) struct ImageView {
     /// The language of `alt` when it is not the page's (an inherited image
     /// whose description is not translated yet): templates set `lang` on the image.
     pub alt_language: Option<String>,
+    /// Width and height in pixels, when known (see `renditions`).
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    /// The resized copies in the image's own format, and in WebP (for a
+    /// `<source>`); `None` when the image has none.
+    pub srcset: Option<String>,
+    pub webp_srcset: Option<String>,
+    pub sizes: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -532,5 +540,50 @@ fn cover_image(site: &Site, page: &Page) -> Option<ImageView> {
         url,
         alt: image.alt.clone(),
         alt_language: image.alt_language.clone(),
+        width: None,
+        height: None,
+        srcset: None,
+        webp_srcset: None,
+        sizes: None,
     })
+}
+
+/// The cover as a responsive picture: its copies, width and height. No
+/// cover when the body shows the same file: the author placed it there,
+/// with the words around it, so it is shown there once.
+pub(crate) fn picture_cover(
+    view: &mut PageView,
+    page: &Page,
+    body: Option<&crate::markdown::RenderedBody>,
+    renditions: &crate::renditions::Renditions,
+) {
+    let Some(image) = view.image.as_mut() else {
+        return;
+    };
+    if body.is_some_and(|b| b.images.contains(&image.url)) {
+        view.image = None;
+        return;
+    }
+    let Some(parsed) = page.source.as_ref() else {
+        return;
+    };
+    let used = crate::renditions::Use {
+        file: parsed.source.path.clone(),
+        position: None,
+    };
+    let Some(picture) = renditions.picture(&image.url, used) else {
+        return;
+    };
+    if let Some((width, height)) = picture.size {
+        image.width = Some(width);
+        image.height = Some(height);
+    }
+    if !picture.copies.is_empty() {
+        image.srcset = Some(picture.srcset(picture.fallback));
+        if picture.fallback != crate::renditions::Format::Webp {
+            image.webp_srcset = Some(picture.srcset(crate::renditions::Format::Webp));
+        }
+        image.sizes = Some(renditions.sizes().to_string());
+        image.url = picture.src.clone();
+    }
 }

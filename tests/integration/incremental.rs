@@ -539,3 +539,39 @@ fn an_old_address_added_or_removed_in_the_preview_matches_a_full_build() {
     p.update("redirect removed", &[changed]);
     assert!(!p.has("en/old-salt/index.html") && !p.has("_redirects"));
 }
+
+/// A PNG of `width` × `height` pixels.
+fn png(width: u32, height: u32) -> Vec<u8> {
+    let pixels = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+    });
+    let mut out = Vec::new();
+    image::DynamicImage::ImageRgb8(pixels)
+        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .unwrap();
+    out
+}
+
+#[test]
+fn a_changed_photo_in_the_text_is_resized_again_and_its_page_re_rendered() {
+    let mut p = Preview::new();
+    let photo = p.path("content/en/heart/images/shaker.png");
+    std::fs::write(&photo, png(600, 300)).unwrap();
+    let text = p.read(SALT) + "\n![A salt shaker](images/shaker.png)\n";
+    let page = p.write(SALT, &text);
+    assert_eq!(
+        p.update("photo added", &[photo.clone(), page]),
+        Scope::Everything
+    );
+    assert!(p.has("en/heart/images/shaker-480w.webp"));
+    assert!(p.has("en/heart/images/shaker-600w.png"));
+    // Narrower now: the pages are rendered again, with the new width and
+    // height; the new copies are made and the 600-pixel ones are gone.
+    std::fs::write(&photo, png(500, 500)).unwrap();
+    assert_eq!(p.update("photo changed", &[photo]), Scope::Everything);
+    assert!(p.has("en/heart/images/shaker-500w.png"));
+    assert!(!p.has("en/heart/images/shaker-600w.png"));
+    let html =
+        String::from_utf8(p.build.files()[Path::new("en/heart/salt/index.html")].to_vec()).unwrap();
+    assert!(html.contains("width=\"500\" height=\"500\""), "{html}");
+}

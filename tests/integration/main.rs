@@ -28,6 +28,7 @@ mod placeholders;
 mod properties;
 mod redirects;
 mod related;
+mod renditions;
 mod report_location;
 mod schemes;
 mod search;

@@ -245,12 +245,21 @@ fn affected(old: &Site, new: &Site, changes: &Changes, output_current: bool) -> 
                 .is_some_and(|id| s.page(id).meta.alert.is_some())
         })
     };
-    if output_current && !touches_alert(old) && !touches_alert(new) {
+    // A changed photo gets new copies (other widths, maybe) and leaves old
+    // ones behind: the output is made afresh, the copies from the cache.
+    let touches_photo = new.files.iter().any(|f| {
+        changes.touches(&f.source)
+            && crate::renditions::Format::of(&f.source).is_some_and(|f| f.is_resized())
+    });
+    if output_current && !touches_alert(old) && !touches_alert(new) && !touches_photo {
         match diff::affected(old, new) {
             Affected::Pages(mut ids) => {
                 // A changed image may be a page's cover: its share card, and so
                 // the page's `og:image` address, changes with it.
                 ids.extend(pages_with_changed_cover(new, changes));
+                // A changed image shown in a page's text: its picture (copies,
+                // width and height) is planned again when the page renders.
+                ids.extend(pages_showing_changed_images(new, changes));
                 ids.sort_unstable();
                 ids.dedup();
                 Affected::Pages(ids)
@@ -260,6 +269,31 @@ fn affected(old: &Site, new: &Site, changes: &Changes, output_current: bool) -> 
     } else {
         Affected::All
     }
+}
+
+/// Pages whose text names the file name of a changed GIF or SVG image (a cheap
+/// over-estimate: a page naming it in prose is rendered again for nothing).
+fn pages_showing_changed_images(site: &Site, changes: &Changes) -> Vec<PageId> {
+    let names: Vec<String> = site
+        .files
+        .iter()
+        .filter(|f| changes.touches(&f.source))
+        .filter(|f| crate::renditions::Format::of(&f.source).is_some())
+        .filter_map(|f| Some(f.source.file_name()?.to_string_lossy().into_owned()))
+        .collect();
+    if names.is_empty() {
+        return Vec::new();
+    }
+    site.pages
+        .iter()
+        .enumerate()
+        .filter(|(_, page)| {
+            page.source
+                .as_ref()
+                .is_some_and(|parsed| names.iter().any(|name| parsed.text.contains(name.as_str())))
+        })
+        .map(|(id, _)| id)
+        .collect()
 }
 
 /// Pages whose `image:` is one of the changed files.
