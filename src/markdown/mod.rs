@@ -327,6 +327,21 @@ pub(crate) fn plain_text<'a>(events: impl Iterator<Item = &'a Event<'a>>) -> Str
     text
 }
 
+/// Puts each replacement in place of the events of its span (spans in order).
+fn splice(events: &mut Vec<Spanned>, replacements: Vec<(Range<usize>, Spanned<'static>)>) {
+    let old = std::mem::take(events);
+    let mut next = replacements.into_iter().peekable();
+    let mut skip_until = 0;
+    for (i, spanned) in old.into_iter().enumerate() {
+        if let Some((span, replacement)) = next.next_if(|(span, _)| span.start == i) {
+            skip_until = span.end;
+            events.push(replacement);
+        } else if i >= skip_until {
+            events.push(spanned);
+        }
+    }
+}
+
 /// Runs `pass` over `body` (written after a 3-line front matter, in
 /// `file`) with the UI strings of `language`, as the first passes of
 /// [`render`] see it: the HTML, (code, line, column) of each diagnostic,

@@ -91,21 +91,6 @@ pub(super) fn apply(
             (Event::InlineHtml(CowStr::from(html)), range.clone()),
         ));
     }
-    splice(events, replacements);
+    super::splice(events, replacements);
     shown
-}
-
-/// Puts each replacement in place of the events of its span (spans in order).
-fn splice(events: &mut Vec<Spanned>, replacements: Vec<(Range<usize>, Spanned<'static>)>) {
-    let old = std::mem::take(events);
-    let mut next = replacements.into_iter().peekable();
-    let mut skip_until = 0;
-    for (i, spanned) in old.into_iter().enumerate() {
-        if let Some((span, replacement)) = next.next_if(|(span, _)| span.start == i) {
-            skip_until = span.end;
-            events.push(replacement);
-        } else if i >= skip_until {
-            events.push(spanned);
-        }
-    }
 }

@@ -117,17 +117,7 @@ pub(crate) fn apply(events: &mut Vec<Spanned>, ctx: &mut PageContext, texts: &Te
     if replacements.is_empty() {
         return;
     }
-    let old = std::mem::take(events);
-    let mut next = replacements.into_iter().peekable();
-    let mut skip_until = 0;
-    for (i, spanned) in old.into_iter().enumerate() {
-        if let Some((span, replacement)) = next.next_if(|(span, _)| span.start == i) {
-            skip_until = span.end;
-            events.push(replacement);
-        } else if i >= skip_until {
-            events.push(spanned);
-        }
-    }
+    super::splice(events, replacements);
 }
 
 /// One `![…](clip)` as written.
