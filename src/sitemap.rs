@@ -8,7 +8,7 @@ use crate::dates::Date;
 use crate::error::Result;
 use crate::output::Output;
 use crate::render::views;
-use crate::site::{PageId, PageKind, Site};
+use crate::site::{PageId, PageKind, Site, pagination};
 use crate::xml;
 use std::path::Path;
 
@@ -42,6 +42,7 @@ pub(crate) fn write_with_limit(site: &Site, output: &dyn Output, limit: usize) -
                 .map(|a| (a.hreflang, a.href))
                 .collect(),
         })
+        .chain(later_list_pages(site))
         .collect();
     let mut written = 0;
     let index_url = site.urls.file(None, &["sitemap.xml"]);
@@ -91,6 +92,21 @@ pub(crate) fn write_with_limit(site: &Site, output: &dyn Output, limit: usize) -
     Ok(written)
 }
 
+/// The numbered pages (2 and on) of long lists, each at its own address,
+/// dated by the newest article it shows; they have no `hreflang`
+/// alternates, as other languages' lists split differently.
+fn later_list_pages(site: &Site) -> impl Iterator<Item = Entry> + '_ {
+    let per_page = site.config.paginate_by;
+    pagination::later_pages(site).map(move |(id, number, url)| Entry {
+        loc: site.urls.permalink(&url),
+        lastmod: pagination::slice(per_page, site.page(id), number)
+            .iter()
+            .filter_map(|&p| newest_date(site.page(p)))
+            .max(),
+        alternates: Vec::new(),
+    })
+}
+
 /// Pages worth listing: not the 404 page.
 fn listed(site: &Site, id: PageId) -> bool {
     site.page(id).kind != PageKind::NotFound
@@ -99,21 +115,19 @@ fn listed(site: &Site, id: PageId) -> bool {
 /// The newest date that says when a page last changed.
 fn lastmod(site: &Site, id: PageId) -> Option<Date> {
     let page = site.page(id);
-    let own = [page.meta.date, page.meta.updated]
+    let own = newest_date(page);
+    // A list changes when what it lists does.
+    let listed = page.pages.iter().filter_map(|&p| newest_date(site.page(p)));
+    own.into_iter().chain(listed).max()
+}
+
+/// The newest of a page's publication, update and review dates.
+fn newest_date(page: &crate::site::Page) -> Option<Date> {
+    [page.meta.date, page.meta.updated]
         .into_iter()
         .chain(page.meta.reviewers.iter().map(|r| r.date))
         .flatten()
-        .max();
-    // A list changes when what it lists does.
-    let listed = page.pages.iter().filter_map(|&p| {
-        let p = site.page(p);
-        [p.meta.date, p.meta.updated]
-            .into_iter()
-            .chain(p.meta.reviewers.iter().map(|r| r.date))
-            .flatten()
-            .max()
-    });
-    own.into_iter().chain(listed).max()
+        .max()
 }
 
 fn urlset(entries: &[Entry]) -> Vec<u8> {

@@ -52,6 +52,7 @@ pub const DEFAULT_FILES: &[(&str, &[u8])] = embedded![
     "templates/partials/disclaimer.html",
     "templates/partials/contents.html",
     "templates/partials/related.html",
+    "templates/partials/pagination.html",
     "static/css/search.css",
     "static/js/search.js",
     "templates/status.html",

@@ -41,6 +41,9 @@ pub use social::{ShareImagesConfig, SocialConfig, UtmConfig};
 pub use tags::{TagEntry, TagNames};
 pub use time::StatusConfig;
 
+/// Articles per list page unless site.yaml's `paginate_by:` says otherwise.
+pub const DEFAULT_PAGINATE_BY: usize = 20;
+
 /// The file name of the site configuration, at the site root.
 pub const FILE_NAME: &str = "site.yaml";
 
@@ -85,6 +88,9 @@ pub struct Config {
     pub tags: TagNames,
     /// `images:`: the responsive copies of photos.
     pub images: ImagesConfig,
+    /// `paginate_by:`: how many articles each page of a section, tag or
+    /// language home lists (0: all on one page).
+    pub paginate_by: usize,
 }
 
 impl Config {
@@ -258,6 +264,7 @@ fn assemble(root: &Path, raw: raw::RawConfig, checked: Checked, base_url: url::U
         related: raw.related,
         tags: checked.tags,
         images: raw.images,
+        paginate_by: raw.paginate_by.unwrap_or(DEFAULT_PAGINATE_BY),
     }
 }
 

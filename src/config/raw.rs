@@ -48,6 +48,7 @@ pub(super) struct RawConfig {
     pub(super) related: RelatedConfig,
     pub(super) tags: super::tags::RawTags,
     pub(super) images: ImagesConfig,
+    pub(super) paginate_by: Option<usize>,
 }
 
 /// One entry of `languages:` as written.

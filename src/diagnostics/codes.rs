@@ -253,6 +253,14 @@ codes! {
         "Two pages would be written to the same address.",
         "Two files produce the same URL, usually because of the same `slug` in one folder. \
          Give one of them a different `slug`.";
+    PAGE_PAGINATION_CLASH = "page/pagination-clash", Error,
+        "A page is published where a numbered page of a long list would go.",
+        "Sections, tags and language homes with more articles than `paginate_by:` (20 unless \
+         site.yaml says otherwise) continue at `page/2/`, `page/3/` and so on under their own \
+         address, e.g. `/en/heart/page/2/`. An article whose address is one of these (a folder \
+         named `page` holding a file named `2.md`, or a `slug` that makes the same address) would \
+         hide that list page. Give the article another `slug` or move it out of the folder named \
+         `page`; or set a larger `paginate_by:`. See docs/pagination.md.";
     PATH_OUTSIDE_SITE = "path/outside-site", Error,
         "A file or link points to a place outside the site folder.",
         "Pamphlet only reads and publishes files inside the site folder, so that nothing private on \

@@ -5,6 +5,7 @@
 //! final document, then hands the bytes to the output and forgets them, so
 //! memory stays flat however large the site is.
 
+mod pagination;
 pub(crate) mod views;
 mod wayfinding;
 
@@ -172,7 +173,11 @@ pub(crate) fn render_all(
     let mut by_id: Vec<(PageId, PageFacts)> = ids.into_iter().zip(facts).collect();
     by_id.sort_unstable_by_key(|(id, _)| *id);
     Ok(Rendered {
-        pages_written: site.pages.len(),
+        pages_written: site
+            .pages
+            .iter()
+            .map(|p| crate::site::pagination::count(site.config.paginate_by, p))
+            .sum(),
         facts: by_id.into_iter().map(|(_, facts)| facts).collect(),
     })
 }
@@ -291,14 +296,14 @@ pub(crate) fn render_pages(
             } else {
                 context.insert_value("feeds", shared.feed_links.clone());
             }
-            context.insert("page", &full_view(site, id, body.as_ref(), extras, strings));
-            // Room for the page around its body, so the buffer is rarely grown.
-            let capacity = 16 * 1024 + body.as_ref().map_or(0, |b| b.html.len());
-            let html = renderer.render(page.kind.template(), &context, capacity)?;
-            // (A page without inline scripts or styles gives empty sets.)
-            let script_hashes = crate::security::inline_script_hashes(&html);
-            let style_hashes = crate::security::inline_style_hashes(&html);
-            output.write(&site.urls.output_path(&page.url), &html)?;
+            let job = Job {
+                site,
+                renderer,
+                strings,
+                extras,
+                output,
+            };
+            let (script_hashes, style_hashes) = job.write(id, body.as_ref(), &mut context)?;
             let keep_body = extras.keep_bodies.contains(&id);
             Ok(match body {
                 Some(b) => PageFacts {
@@ -320,4 +325,48 @@ pub(crate) fn render_pages(
             })
         })
         .collect()
+}
+
+/// What writing one page needs.
+struct Job<'a> {
+    site: &'a Site,
+    renderer: &'a Renderer,
+    strings: &'a Strings,
+    extras: &'a Extras<'a>,
+    output: &'a dyn Output,
+}
+
+type Hashes = std::collections::BTreeSet<String>;
+
+impl Job<'_> {
+    /// Renders page `id` (each numbered page of a long list) and writes
+    /// it; returns the CSP sources of its inline scripts and styles.
+    fn write(
+        &self,
+        id: PageId,
+        body: Option<&RenderedBody>,
+        context: &mut Context,
+    ) -> Result<(Hashes, Hashes)> {
+        let (site, page) = (self.site, self.site.page(id));
+        let mut view = full_view(site, id, body, self.extras, self.strings);
+        let lists = crate::site::pagination::count(site.config.paginate_by, page);
+        // Room for the page around its body, so the buffer is rarely grown.
+        let capacity = 16 * 1024 + body.map_or(0, |b| b.html.len());
+        let (mut scripts, mut styles) = (Hashes::new(), Hashes::new());
+        for number in 1..=lists {
+            if lists > 1 {
+                pagination::show_page(&mut view, site, id, number, self.strings);
+            }
+            context.insert("page", &view);
+            let html = self
+                .renderer
+                .render(page.kind.template(), context, capacity)?;
+            // (A page without inline scripts or styles gives empty sets.)
+            scripts.extend(crate::security::inline_script_hashes(&html));
+            styles.extend(crate::security::inline_style_hashes(&html));
+            let url = crate::site::pagination::url(&page.url, number);
+            self.output.write(&site.urls.output_path(&url), &html)?;
+        }
+        Ok((scripts, styles))
+    }
 }

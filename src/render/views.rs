@@ -10,7 +10,7 @@ use crate::markdown::{Heading, RenderedBody};
 use crate::site::{Page, PageId, PageKind, Site};
 use serde::Serialize;
 
-/// How many articles the home page lists.
+/// How many articles the home page lists when lists are not paginated.
 const HOME_LATEST: usize = 12;
 
 #[derive(Serialize)]
@@ -201,6 +201,9 @@ pub(crate) struct PageView<'a> {
     /// The advice, emergency, contact and funding notice of an article
     /// (set by the renderer; null on other pages).
     pub disclaimer: Option<crate::disclaimer::DisclaimerView>,
+    /// The numbered pages of a long list (set by the renderer; null on
+    /// lists that fit on one page and on other pages).
+    pub pagination: Option<super::pagination::PaginationView>,
 }
 
 fn date_pair(date: Option<crate::dates::Date>, language: &str) -> (Option<String>, Option<String>) {
@@ -343,7 +346,7 @@ pub(crate) fn page_view<'a>(
             .map(|s| translation_view(site, s)),
         alternates: alternates(site, id),
         breadcrumbs: breadcrumbs(site, id),
-        pages: listed(page)
+        pages: listed(site, page)
             .iter()
             .map(|&p| summary_view(site, p))
             .collect(),
@@ -371,14 +374,18 @@ pub(crate) fn page_view<'a>(
         author_people: author_people(site, page),
         people,
         disclaimer: None,
+        pagination: None,
     }
 }
 
-/// The pages a listing page lists: the latest few on a home page.
-fn listed(page: &Page) -> &[PageId] {
+/// The pages a listing page lists on its first page: the latest few on a
+/// home page whose list is not paginated.
+fn listed<'a>(site: &Site, page: &'a Page) -> &'a [PageId] {
     match page.kind {
-        PageKind::Home => &page.pages[..page.pages.len().min(HOME_LATEST)],
-        _ => &page.pages,
+        PageKind::Home if site.config.paginate_by == 0 => {
+            &page.pages[..page.pages.len().min(HOME_LATEST)]
+        }
+        _ => crate::site::pagination::slice(site.config.paginate_by, page, 1),
     }
 }
 
@@ -520,7 +527,7 @@ fn translation_view(site: &Site, id: PageId) -> TranslationView<'_> {
     }
 }
 
-fn summary_view(site: &Site, id: PageId) -> SummaryView<'_> {
+pub(crate) fn summary_view(site: &Site, id: PageId) -> SummaryView<'_> {
     let page = site.page(id);
     let (date, date_display) = date_pair(page.meta.date, &page.language);
     SummaryView {

@@ -58,6 +58,12 @@ pub fn assemble(
     let files = files::copied_files(&urls, discovered, &bundle_urls, &section_urls);
     let mut known_urls = unique_urls(&pages, &mut diagnostics);
     known_urls.extend(files.iter().map(|f| f.url.clone()));
+    super::pagination::reserve(
+        &pages,
+        config.paginate_by,
+        &mut known_urls,
+        &mut diagnostics,
+    );
 
     let (updates, found) =
         super::updates::streams(&pages, &records.updates, &drafts, include_drafts);

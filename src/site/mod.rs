@@ -11,6 +11,7 @@ pub mod diff;
 mod files;
 pub mod inherit;
 pub mod lookup;
+pub mod pagination;
 pub mod people;
 pub mod redirects;
 pub(crate) mod related;

@@ -23,6 +23,7 @@ mod list_limits;
 mod media;
 mod output_safety;
 mod page_weight;
+mod pagination;
 mod people;
 mod placeholders;
 mod properties;
