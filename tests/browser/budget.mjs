@@ -45,7 +45,7 @@ const SCREENS = [
   { name: "1280 dpr1", viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
 ];
 
-const KINDS = ["html", "css", "js", "font", "image", "other"];
+const KINDS = ["html", "css", "js", "font", "image", "media", "other"];
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -146,11 +146,10 @@ function kindOf(mime, resourceType) {
   if (m.includes("javascript")) return "js";
   if (m.startsWith("font/") || m.includes("font-woff")) return "font";
   if (m.startsWith("image/")) return "image";
+  if (m.startsWith("video/") || m.startsWith("audio/")) return "media";
   if (m) return "other";
-  return (
-    { Document: "html", Stylesheet: "css", Script: "js", Font: "font", Image: "image" }[resourceType] ||
-    "other"
-  );
+  const byType = { Document: "html", Stylesheet: "css", Script: "js", Font: "font", Image: "image", Media: "media" };
+  return byType[resourceType] || "other";
 }
 
 function emptyTotals() {
@@ -164,7 +163,7 @@ function emptyTotals() {
 function summarise(requests) {
   const totals = emptyTotals();
   for (const r of requests.values()) {
-    if (r.url.startsWith("data:") || r.url.startsWith("blob:")) continue;
+    if (r.url.startsWith("data:") || r.url.startsWith("blob:") || r.browserOwn) continue;
     const kind = kindOf(r.mime, r.type);
     totals[kind].requests += 1;
     totals[kind].bytes += r.bytes;
@@ -231,6 +230,9 @@ async function measure(browser, origin, path, screen) {
     if (e.redirectResponse) r.bytes += e.redirectResponse.encodedDataLength || 0;
     r.url = e.request.url;
     r.type = e.type || r.type;
+    // The browser asks for /favicon.ico by itself when a page names no
+    // icon; it is not the page's weight (headless chromium cancels it).
+    r.browserOwn = new URL(r.url).pathname === "/favicon.ico" && e.type === "Other";
   });
   cdp.on("Network.responseReceived", (e) => {
     const r = entry(e.requestId);
@@ -238,7 +240,11 @@ async function measure(browser, origin, path, screen) {
     r.status = e.response.status;
   });
   cdp.on("Network.dataReceived", (e) => {
-    entry(e.requestId).received = (entry(e.requestId).received || 0) + e.encodedDataLength;
+    // chromium reports most of a response's bytes only when it finishes;
+    // for one it cancels, the bytes handed to the page so far (the same on
+    // the wire for media, which is never compressed).
+    const r = entry(e.requestId);
+    r.received = (r.received || 0) + Math.max(e.encodedDataLength, e.dataLength);
   });
   cdp.on("Network.loadingFinished", (e) => {
     const r = entry(e.requestId);
@@ -270,6 +276,7 @@ async function measure(browser, origin, path, screen) {
       status: r.status,
       bytes: r.bytes,
       ...(r.failed ? { failed: r.failed } : {}),
+      ...(r.browserOwn ? { counted: false } : {}),
     }));
   await context.close();
   return { firstScreen, scrolled, requests: list, offsite };
@@ -366,7 +373,7 @@ try {
       for (const { screen, requests } of results) {
         console.log(`  requests at ${screen.name}:`);
         for (const r of requests) {
-          console.log(`    ${r.kind.padEnd(5)} ${String(r.status).padStart(3)} ${kib(r.bytes).padStart(7)}  ${r.path}${r.failed ? ` (${r.failed})` : ""}`);
+          console.log(`    ${r.kind.padEnd(5)} ${String(r.status).padStart(3)} ${kib(r.bytes).padStart(7)}  ${r.path}${r.failed ? ` (${r.failed})` : ""}${r.counted === false ? " (the browser's own, not counted)" : ""}`);
         }
       }
     }
