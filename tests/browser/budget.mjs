@@ -174,9 +174,18 @@ function summarise(requests) {
   return totals;
 }
 
-async function idle(page) {
-  // networkidle: no request for 500 ms.
-  await page.waitForLoadState("networkidle", { timeout: 30000 });
+// Waits until no request has been in flight for 500 ms (playwright's
+// "networkidle" is reached once per page, so it cannot wait a second time,
+// after scrolling).
+async function quiet(page, network) {
+  const start = Date.now();
+  for (;;) {
+    if (network.inFlight.size === 0 && Date.now() - network.lastEvent >= 500) return;
+    if (Date.now() - start > 30000) {
+      throw new Error(`the network never went quiet: ${[...network.inFlight.values()].join(", ")}`);
+    }
+    await page.waitForTimeout(50);
+  }
 }
 
 // Scrolls to the bottom a screen at a time, giving lazy images a moment
@@ -186,13 +195,17 @@ async function scrollToBottom(page) {
   for (let i = 0; i < 200; i++) {
     const done = await page.evaluate(() => {
       const before = window.scrollY;
-      window.scrollBy(0, window.innerHeight * 0.9);
+      // "instant": the theme may ask for smooth scrolling, which would
+      // leave scrollY unchanged until the animation runs.
+      window.scrollBy({ top: window.innerHeight * 0.9, behavior: "instant" });
       return window.scrollY === before;
     });
     await page.waitForTimeout(60);
     if (done) break;
   }
-  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.evaluate(() =>
+    window.scrollTo({ top: document.documentElement.scrollHeight, behavior: "instant" }),
+  );
   await page.waitForTimeout(200);
 }
 
@@ -219,11 +232,15 @@ async function measure(browser, origin, path, screen) {
   await cdp.send("Network.enable");
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
   const requests = new Map();
+  const network = { inFlight: new Map(), lastEvent: Date.now() };
   const entry = (id) => {
+    network.lastEvent = Date.now();
     if (!requests.has(id)) requests.set(id, { url: "", type: "", mime: "", bytes: 0, status: 0 });
     return requests.get(id);
   };
+  const settled = (id) => network.inFlight.delete(id);
   cdp.on("Network.requestWillBeSent", (e) => {
+    if (!e.request.url.startsWith("data:")) network.inFlight.set(e.requestId, e.request.url);
     // A redirect reuses the request id: keep the hop's bytes, count the
     // final response's kind.
     const r = entry(e.requestId);
@@ -250,6 +267,7 @@ async function measure(browser, origin, path, screen) {
     const r = entry(e.requestId);
     r.bytes += e.encodedDataLength;
     r.finished = true;
+    settled(e.requestId);
   });
   cdp.on("Network.loadingFailed", (e) => {
     // A cancelled request (a video the browser stopped reading) still
@@ -257,16 +275,17 @@ async function measure(browser, origin, path, screen) {
     const r = entry(e.requestId);
     r.bytes += r.received || 0;
     r.failed = e.errorText;
+    settled(e.requestId);
   });
 
   const response = await page.goto(origin + path, { waitUntil: "load" });
   if (!response || response.status() !== 200) {
     throw new Error(`${path}: HTTP ${response ? response.status() : "no response"}`);
   }
-  await idle(page);
+  await quiet(page, network);
   const firstScreen = summarise(requests);
   await scrollToBottom(page);
-  await idle(page);
+  await quiet(page, network);
   const scrolled = summarise(requests);
   const list = [...requests.values()]
     .filter((r) => !r.url.startsWith("data:"))
