@@ -1,6 +1,6 @@
 // First-load budget of article pages, measured in Debian's chromium (issue
 // 23): what a first visit downloads, in bytes on the wire with gzip, by
-// kind (HTML, CSS, JS, fonts, images, other), and how many requests.
+// kind (HTML, CSS, JS, fonts, images, media, other), and how many requests.
 //
 //   node budget.mjs SITE_OUTPUT_DIR [PAGE_PATH...]
 //
