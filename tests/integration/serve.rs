@@ -155,6 +155,31 @@ fn pages_and_files_are_served_from_memory_with_types_and_no_caching() {
         built_page
     );
 
+    // The page links the fingerprinted copies, which the preview serves
+    // like a build writes them (and, like everything, uncached).
+    let html = scraper::Html::parse_document(&page.body);
+    let mut linked = select_attr(&html, "link[rel=stylesheet]", "href");
+    linked.extend(select_attr(&html, "script[src]", "src"));
+    let theirs: Vec<&String> = linked
+        .iter()
+        .filter(|l| !l.starts_with("/_pamphlet/"))
+        .collect();
+    assert_eq!(theirs.len(), 3, "{linked:?}");
+    for link in theirs {
+        assert!(
+            !link.ends_with("/pamphlet.css") && !link.ends_with("/search.js"),
+            "{link}"
+        );
+        let reply = p.get(link);
+        assert_eq!(
+            (reply.status, reply.cache.as_str()),
+            (200, "no-store"),
+            "{link}"
+        );
+        let file = built[Path::new(link.trim_start_matches('/'))].clone();
+        assert_eq!(reply.body.as_bytes(), &file[..], "{link}");
+    }
+
     for (path, content_type) in [
         ("/", "text/html; charset=utf-8"),
         ("/css/pamphlet.css", "text/css; charset=utf-8"),
