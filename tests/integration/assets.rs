@@ -6,7 +6,10 @@
 //! and a site's own file of the same name is what they carry.
 
 use crate::support::*;
+use pamphlet::output::Memory;
+use pamphlet::pipeline::{self, Build, Scope, Target};
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
 
 const FONT: &str = "fonts/atkinson-hyperlegible-latin-400-normal.woff2";
 
@@ -206,7 +209,7 @@ fn headers_cache_exactly_the_fingerprinted_files_for_a_year() {
     assert_eq!(cached, copies);
     for (path, headers) in &blocks {
         if path != "/*" {
-            assert_eq!(headers, &[immutable.clone()], "{path}");
+            assert_eq!(headers, std::slice::from_ref(&immutable), "{path}");
         }
     }
     let all = &blocks["/*"];
@@ -271,4 +274,88 @@ fn two_builds_write_the_same_bytes() {
         assert_eq!(bytes(&first, path), bytes(&second, path), "{path}");
     }
     assert_eq!(fingerprinted(&first).len(), 12);
+}
+
+/// The main stylesheet a page of the preview links (`/css/pamphlet.….css`).
+fn previewed_stylesheet(build: &Build, page: &str) -> String {
+    let page = String::from_utf8(build.files()[Path::new(page)].to_vec()).unwrap();
+    let links = select_attr(
+        &scraper::Html::parse_document(&page),
+        "link[rel=stylesheet]",
+        "href",
+    );
+    let main = links.iter().find(|h| h.starts_with("/css/pamphlet."));
+    main.unwrap_or_else(|| panic!("{links:?}")).clone()
+}
+
+/// What a full build into memory writes.
+fn full_build(site: &TestSite) -> BTreeMap<std::path::PathBuf, Vec<u8>> {
+    let memory = Memory::default();
+    pipeline::run(&site.options(), Target::Memory(&memory)).unwrap();
+    memory.into_files()
+}
+
+#[test]
+fn the_preview_renames_everywhere_when_a_site_file_replaces_a_theme_file() {
+    let site = TestSite::new("sites/live-preview");
+    let mut build = Build::new(site.options());
+    assert!(build.full().unwrap().report.published);
+    let page = "en/heart/salt/index.html";
+    let before = previewed_stylesheet(&build, page);
+    let same_as_full_build = |build: &Build, what: &str| {
+        let kept: BTreeMap<std::path::PathBuf, Vec<u8>> = build
+            .files()
+            .into_iter()
+            .map(|(path, bytes)| (path.to_path_buf(), bytes.to_vec()))
+            .collect();
+        assert!(
+            kept == full_build(&site),
+            "{what}: not what a full build writes"
+        );
+    };
+    let own = site.root.join("static/css/pamphlet.css");
+    std::fs::create_dir_all(own.parent().unwrap()).unwrap();
+    std::fs::write(&own, "body { color: #123; }\n").unwrap();
+    let rebuild = build.update(std::slice::from_ref(&own)).unwrap().unwrap();
+    assert_eq!(rebuild.scope, Scope::Everything);
+    same_as_full_build(&build, "own stylesheet");
+    let after = previewed_stylesheet(&build, page);
+    assert_ne!(before, after);
+    let files = build.files();
+    assert!(files.contains_key(Path::new(after.trim_start_matches('/'))));
+    assert!(!files.contains_key(Path::new(before.trim_start_matches('/'))));
+    std::fs::remove_file(&own).unwrap();
+    let rebuild = build.update(std::slice::from_ref(&own)).unwrap().unwrap();
+    assert_eq!(rebuild.scope, Scope::Everything);
+    same_as_full_build(&build, "own stylesheet removed");
+    assert_eq!(previewed_stylesheet(&build, page), before);
+}
+
+#[test]
+fn the_preview_serves_the_fingerprinted_copies_pages_link() {
+    let p = crate::serve::Preview::start();
+    let page = p.get("/en/heart/high-blood-pressure/");
+    assert_eq!(page.status, 200);
+    let mut options = p.site.options();
+    options.base_url = Some(p.server.url().to_string());
+    let memory = Memory::default();
+    pipeline::run(&options, Target::Memory(&memory)).unwrap();
+    let built = memory.into_files();
+    let links = linked(&scraper::Html::parse_document(&page.body));
+    let theirs: Vec<&String> = links
+        .iter()
+        .filter(|l| !l.starts_with("/_pamphlet/"))
+        .collect();
+    assert_eq!(theirs.len(), 3, "{links:?}");
+    for link in theirs {
+        let file = link.trim_start_matches('/');
+        assert!(plain_of(file).is_some(), "{link}");
+        let reply = p.get(link);
+        assert_eq!(
+            (reply.status, reply.cache.as_str()),
+            (200, "no-store"),
+            "{link}"
+        );
+        assert_eq!(reply.body.as_bytes(), &built[Path::new(file)][..], "{link}");
+    }
 }

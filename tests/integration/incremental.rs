@@ -366,30 +366,6 @@ fn files_templates_strings_and_settings_match_a_full_build() {
 }
 
 #[test]
-fn a_site_file_replacing_a_fingerprinted_theme_file_renames_it_everywhere() {
-    let mut p = Preview::new();
-    let linked = |p: &Preview| {
-        let page = p.build.files()[Path::new("en/heart/salt/index.html")].clone();
-        let page = String::from_utf8(page.to_vec()).unwrap();
-        let at = page.find("/css/pamphlet.").expect("the stylesheet's link");
-        page[at..at + "/css/pamphlet.0123456789.css".len()].to_string()
-    };
-    let before = linked(&p);
-    let own = p.write("static/css/pamphlet.css", "body { color: #123; }\n");
-    assert_eq!(p.update("own stylesheet", &[own]), Scope::Everything);
-    let after = linked(&p);
-    assert_ne!(before, after);
-    assert!(p.has(after.trim_start_matches('/')) && !p.has(before.trim_start_matches('/')));
-    let gone = p.path("static/css/pamphlet.css");
-    std::fs::remove_file(&gone).unwrap();
-    assert_eq!(
-        p.update("own stylesheet removed", &[gone]),
-        Scope::Everything
-    );
-    assert_eq!(linked(&p), before);
-}
-
-#[test]
 fn paths_outside_the_site_and_editor_files_are_ignored() {
     let mut p = Preview::new();
     let ignored = [
