@@ -118,8 +118,15 @@ fn is_header_value(value: &str) -> bool {
             .all(|b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\')
 }
 
+/// What the `_headers` file says of a fingerprinted file (its name changes
+/// with its bytes, so a browser may keep it for a year without asking).
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
 /// The `_headers` file for the whole site, from the CSP sources of the
-/// inline scripts and styles its pages contain.
+/// inline scripts and styles its pages contain, with long caching for the
+/// theme's fingerprinted files (`immutable`, their root-relative
+/// addresses). Everything else, pages and plain-named files alike, keeps
+/// the host's default caching.
 ///
 /// Settings are checked when site.yaml is read; this checks again what it
 /// writes (every host, and every finished header line), so no caller can
@@ -129,6 +136,7 @@ pub fn headers_file(
     script_hashes: &BTreeSet<String>,
     style_hashes: &BTreeSet<String>,
     iframe_hosts: &[String],
+    immutable: &[String],
 ) -> Result<String, String> {
     if let Some(bad) = iframe_hosts.iter().find(|h| !is_host_name(h)) {
         return Err(format!(
@@ -179,7 +187,26 @@ pub fn headers_file(
         }
         file.push_str(&format!("  {name}: {value}\n"));
     }
+    file.push_str(&cache_blocks(immutable)?);
     Ok(file)
+}
+
+/// A block per fingerprinted file giving it [`IMMUTABLE`] caching. Its
+/// address is percent-encoded and then checked like a header value, and
+/// must be a path: nothing in it can start a line or another rule.
+fn cache_blocks(immutable: &[String]) -> Result<String, String> {
+    let mut blocks = String::new();
+    for url in immutable {
+        let path = crate::site::urls::encode_path(url);
+        if !path.starts_with('/') || !is_header_value(&path) || path.contains(' ') {
+            return Err(format!(
+                "the address `{}` cannot be a `_headers` rule; the `_headers` file was not written",
+                url.escape_debug()
+            ));
+        }
+        blocks.push_str(&format!("{path}\n  Cache-Control: {IMMUTABLE}\n"));
+    }
+    Ok(blocks)
 }
 
 #[cfg(test)]
@@ -211,6 +238,7 @@ mod tests {
             &hashes,
             &BTreeSet::new(),
             &["www.youtube-nocookie.com".to_string()],
+            &[],
         )
         .unwrap();
         assert!(file.contains("script-src 'self' 'sha256-abc';"), "{file}");
@@ -220,7 +248,7 @@ mod tests {
         );
         assert!(file.contains("X-Content-Type-Options: nosniff"));
         assert!(
-            headers_file(&BTreeSet::new(), &BTreeSet::new(), &[])
+            headers_file(&BTreeSet::new(), &BTreeSet::new(), &[], &[])
                 .unwrap()
                 .contains("frame-src 'none'")
         );
@@ -233,7 +261,7 @@ mod tests {
             frame_hosts(&listed),
             ["www.youtube-nocookie.com", "player.vimeo.com"]
         );
-        let file = headers_file(&BTreeSet::new(), &BTreeSet::new(), &listed).unwrap();
+        let file = headers_file(&BTreeSet::new(), &BTreeSet::new(), &listed, &[]).unwrap();
         assert!(
             file.contains("frame-src https://www.youtube-nocookie.com https://player.vimeo.com;"),
             "{file}"
@@ -280,7 +308,8 @@ mod tests {
         assert!(!is_host_name(&format!("{}.org", "a".repeat(64))));
         for host in NOT_HOSTS {
             assert!(!is_host_name(host), "{host:?}");
-            let refused = headers_file(&BTreeSet::new(), &BTreeSet::new(), &[host.to_string()]);
+            let refused =
+                headers_file(&BTreeSet::new(), &BTreeSet::new(), &[host.to_string()], &[]);
             assert!(refused.is_err(), "{host:?}");
         }
     }
@@ -288,8 +317,37 @@ mod tests {
     #[test]
     fn no_header_line_can_be_added_by_a_hash() {
         let hashes: BTreeSet<String> = ["'sha256-a'\nX-Evil: 1".to_string()].into();
-        assert!(headers_file(&hashes, &BTreeSet::new(), &[]).is_err());
-        let file = headers_file(&BTreeSet::new(), &BTreeSet::new(), &[]).unwrap();
+        assert!(headers_file(&hashes, &BTreeSet::new(), &[], &[]).is_err());
+        let file = headers_file(&BTreeSet::new(), &BTreeSet::new(), &[], &[]).unwrap();
         assert_eq!(file.lines().count(), 6, "{file}");
+        let refused = headers_file(&BTreeSet::new(), &BTreeSet::new(), &[], &["a.css".into()]);
+        assert!(refused.is_err());
+        for url in ["/a.css\nX-Evil: 1", "/a\r\n.css"] {
+            let file =
+                headers_file(&BTreeSet::new(), &BTreeSet::new(), &[], &[url.into()]).unwrap();
+            assert_eq!(file.lines().count(), 8, "{file}");
+            assert!(!file.contains("\nX-Evil") && !file.contains('\r'), "{file}");
+        }
+    }
+
+    #[test]
+    fn fingerprinted_files_are_cached_for_a_year() {
+        let urls = [
+            "/css/a.0123456789.css".to_string(),
+            "/fonts/é.abcdef0123.woff2".into(),
+        ];
+        let file = headers_file(&BTreeSet::new(), &BTreeSet::new(), &[], &urls).unwrap();
+        assert!(
+            file.ends_with(
+                "/css/a.0123456789.css\n  Cache-Control: public, max-age=31536000, immutable\n\
+                 /fonts/%C3%A9.abcdef0123.woff2\n  Cache-Control: public, max-age=31536000, immutable\n"
+            ),
+            "{file}"
+        );
+        assert!(file.starts_with("# Security headers"), "{file}");
+        assert!(
+            file.contains("/*\n  Content-Security-Policy: default-src 'self';"),
+            "{file}"
+        );
     }
 }

@@ -5,6 +5,8 @@
 //! folder of its own (`themes/<name>/`), and override single templates in
 //! `templates/` and single UI strings in `i18n/<lang>.yaml`.
 
+pub mod assets;
+
 use crate::config::Config;
 use crate::diagnostics::Diagnostics;
 use crate::error::{Error, Result};

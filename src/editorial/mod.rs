@@ -58,12 +58,14 @@ const ORDERS: &[(&str, &str, &str)] = &[
 ];
 
 /// Writes the report into `_report/` of `output` (a [`PrivateFolder`]
-/// keeps only the file names).
+/// keeps only the file names). It is styled by the theme's stylesheet at
+/// `stylesheet` (the address of its fingerprinted copy).
 pub(crate) fn write(
     site: &Site,
     facts: &[PageFacts],
     diagnostics: &Diagnostics,
     today: Date,
+    stylesheet: &str,
     output: &dyn Output,
 ) -> Result<()> {
     let rows = rows(site, facts, diagnostics, today);
@@ -71,7 +73,7 @@ pub(crate) fn write(
     // large site each is a long list, so they are written in parallel.
     let (json, pages) = rayon::join(
         || write_json(site, &rows, today, output),
-        || write_pages(site, &rows, today, output),
+        || write_pages(site, &rows, (today, stylesheet), output),
     );
     json.and(pages)
 }
@@ -105,7 +107,12 @@ fn template_error(e: tera::Error) -> Error {
     }
 }
 
-fn write_pages(site: &Site, rows: &[Row], today: Date, output: &dyn Output) -> Result<()> {
+fn write_pages(
+    site: &Site,
+    rows: &[Row],
+    (today, stylesheet): (Date, &str),
+    output: &dyn Output,
+) -> Result<()> {
     let mut tera = tera::Tera::new();
     // Escaped and isolated like every page (titles and names hold site content).
     tera.set_escape_fn(crate::html::escape_isolated);
@@ -134,7 +141,7 @@ fn write_pages(site: &Site, rows: &[Row], today: Date, output: &dyn Output) -> R
     ORDERS.par_iter().try_for_each(|(file, key, label)| {
         let mut context = tera::Context::new();
         context.insert("site_title", &site.config.title);
-        context.insert("root_url", &site.urls.root());
+        context.insert("stylesheet", stylesheet);
         context.insert("build_date", &today.to_string());
         // The rows (megabytes on a large site) go straight into the page
         // where the template puts a marker, not through tera's values.

@@ -76,6 +76,21 @@ impl Changes {
         !self.reload && self.markdown.is_empty() && self.files.is_empty()
     }
 
+    /// Whether a changed `static/` file is (or a changed folder holds) a
+    /// file of the same name as one of the theme's fingerprinted files: its
+    /// name in every page changes, as after a change to the theme.
+    pub(super) fn replaces_fingerprinted(&self, assets: &crate::theme::assets::Assets) -> bool {
+        let changed: Vec<String> = (self.files.iter())
+            .filter_map(|p| p.strip_prefix("static").ok())
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .collect();
+        assets.files().any(|(plain, _)| {
+            changed
+                .iter()
+                .any(|c| c.is_empty() || plain == c || plain.starts_with(&format!("{c}/")))
+        })
+    }
+
     /// Whether the file (relative to the root) or a folder holding it changed.
     pub(super) fn touches(&self, file: &Path) -> bool {
         self.files.iter().any(|changed| file.starts_with(changed))

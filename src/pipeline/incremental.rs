@@ -250,6 +250,9 @@ impl Build {
         if changes.is_empty() {
             return Ok(None);
         }
+        if let Some(state) = &self.state {
+            changes.reload |= changes.replaces_fingerprinted(&state.setup.assets);
+        }
         if changes.reload || self.state.is_none() {
             return self.full().map(|mut rebuild| {
                 rebuild.changed = changes.paths();
@@ -327,6 +330,7 @@ impl Build {
                 &state.facts,
                 &diagnostics,
                 self.options.today,
+                &state.setup.assets.url("css/pamphlet.css"),
                 &self.output,
             ) {
                 diagnostics.push(crate::diagnostics::Diagnostic::error(
@@ -339,8 +343,9 @@ impl Build {
         }
         clock.lap("diagnostics and report");
         let files = self.state.as_ref().map_or(0, |s| {
-            // As a full build counts them: copied files, theme files, syntax.css.
-            s.site.files.len() + s.setup.theme.static_files.len() + 1
+            // As a full build counts them: copied files, theme files,
+            // syntax.css and the fingerprinted copies.
+            s.site.files.len() + super::theme_file_count(&s.setup.theme, &s.setup.assets)
         });
         let report = BuildReport {
             published: !diagnostics.has_errors(),
@@ -374,7 +379,7 @@ fn render_everything(
 ) -> Result<Vec<PageFacts>> {
     let ids: Vec<PageId> = (0..site.pages.len()).collect();
     let facts = stages::render_pages(site, setup, plan, today, &ids, output)?;
-    write_theme_files(&setup.theme, output)?;
+    write_theme_files(&setup.theme, &setup.assets, output)?;
     copy_files(site, output, reuse)?;
     Ok(facts)
 }

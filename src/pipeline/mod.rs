@@ -35,7 +35,7 @@ use clock::Clock;
 pub use clock::Lap;
 pub use incremental::{Build, Rebuild, Scope};
 use stages::{Assembled, Plan, assemble_and_plan, setup};
-use write::{CardMode, copy_files, site_wide_outputs, write_theme_files};
+use write::{CardMode, copy_files, site_wide_outputs, theme_file_count, write_theme_files};
 
 /// Everything that varies between builds of the same files. The clock is
 /// read by the caller, never inside the pipeline.
@@ -288,7 +288,7 @@ impl Finishing<'_> {
         clock.lap("share images, feeds, sitemap, kit, CAP");
 
         // Theme files first, so a site's own static file of the same name wins.
-        report.files += write_theme_files(&self.setup.theme, output)?;
+        report.files += write_theme_files(&self.setup.theme, &self.setup.assets, output)?;
         report.files += copy_files(site, output, &|_| None)?;
         clock.lap("copy files");
 
@@ -306,6 +306,7 @@ impl Finishing<'_> {
                 &self.rendered.facts,
                 &report.diagnostics,
                 options.today,
+                &self.setup.assets.url("css/pamphlet.css"),
                 private.as_ref().map_or(output, |p| p as &dyn Output),
             )?;
             report.private_report = private.map(|p| p.dir().join("index.html"));

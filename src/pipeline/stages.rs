@@ -30,6 +30,10 @@ use rayon::prelude::*;
 pub(crate) struct Setup {
     pub config: Config,
     pub theme: theme::Theme,
+    /// The fingerprinted copies of the theme's stylesheets, scripts and
+    /// fonts, whose names pages link (a site file that replaces one of
+    /// them starts the live preview over).
+    pub assets: std::sync::Arc<theme::assets::Assets>,
     pub renderer: Renderer,
     pub strings: Strings,
     /// Profiles in `data/people/` (read here: a change under `data/`
@@ -38,6 +42,9 @@ pub(crate) struct Setup {
     /// Problems in site.yaml, the UI string files and the profiles.
     pub diagnostics: Diagnostics,
 }
+
+/// Where the generated stylesheet of highlighted code is published.
+const SYNTAX_CSS: &str = "css/syntax.css";
 
 /// Stage 1: site.yaml, the theme, its templates and UI strings. `Err` only
 /// for problems outside the content (no site, a broken template); a
@@ -55,7 +62,14 @@ pub(crate) fn setup(options: &BuildOptions) -> Result<Result<Setup, Diagnostics>
     }
     let (theme, found) = theme::load(&config)?;
     diagnostics.extend(found);
-    let renderer = Renderer::new(&theme)?;
+    let syntax = crate::markdown::highlight::stylesheet();
+    let assets = std::sync::Arc::new(theme::assets::Assets::of_site(
+        &theme,
+        &[(SYNTAX_CSS, syntax.as_bytes())],
+        &config.boundary,
+        &site::urls::Urls::new(&config).root(),
+    ));
+    let renderer = Renderer::new(&theme, assets.clone())?;
     let languages: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
     // site.yaml is read again only if a language misses texts, to point
     // the warning at the line that lists it.
@@ -85,6 +99,7 @@ pub(crate) fn setup(options: &BuildOptions) -> Result<Result<Setup, Diagnostics>
     Ok(Ok(Setup {
         config,
         theme,
+        assets,
         renderer,
         strings,
         people: std::sync::Arc::new(people),
@@ -139,6 +154,8 @@ pub(crate) struct Plan {
     pub redirects: crate::redirects::Redirects,
     /// The site's images: pages plan their copies as they show them.
     pub renditions: crate::renditions::Renditions,
+    /// The theme's fingerprinted files (as [`Setup::assets`]), for `_headers`.
+    pub assets: std::sync::Arc<theme::assets::Assets>,
     pub diagnostics: Diagnostics,
 }
 
@@ -166,6 +183,7 @@ pub(crate) fn plan(
         updates,
         redirects: crate::redirects::plan(site, &setup.strings),
         renditions: crate::renditions::Renditions::new(site),
+        assets: setup.assets.clone(),
         diagnostics,
     })
 }

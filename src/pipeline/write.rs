@@ -7,7 +7,6 @@ use crate::alerts;
 use crate::dates::Date;
 use crate::diagnostics::Diagnostics;
 use crate::error::{Error, Result};
-use crate::markdown::highlight;
 use crate::output::Output;
 use crate::privacy;
 use crate::render;
@@ -15,6 +14,7 @@ use crate::site;
 use crate::sitemap;
 use crate::social::{cards, kit};
 use crate::theme;
+use crate::theme::assets::Assets;
 use rayon::prelude::*;
 use std::path::Path;
 
@@ -46,17 +46,30 @@ pub(crate) fn copy_files(
     Ok(site.files.len())
 }
 
-/// Writes the theme's own files and the generated syntax stylesheet. Call
-/// it before [`copy_files`], so a site's own static file of the same name wins.
-pub(crate) fn write_theme_files(theme: &theme::Theme, output: &dyn Output) -> Result<usize> {
+/// Writes the theme's own files, the generated syntax stylesheet, and the
+/// fingerprinted copies of both. Call it before [`copy_files`], so a site's
+/// own static file of the same name wins under the plain name (the
+/// fingerprinted copy already carries the site's bytes).
+pub(crate) fn write_theme_files(
+    theme: &theme::Theme,
+    assets: &Assets,
+    output: &dyn Output,
+) -> Result<usize> {
     for (rel, bytes) in &theme.static_files {
         output.write(rel, bytes)?;
     }
-    output.write(
-        Path::new("css/syntax.css"),
-        highlight::stylesheet().as_bytes(),
-    )?;
-    Ok(theme.static_files.len() + 1)
+    for (path, bytes) in assets.generated() {
+        output.write(Path::new(path), bytes)?;
+    }
+    for (_, copy) in assets.files() {
+        output.write_shared(Path::new(&copy.path), copy.bytes.clone())?;
+    }
+    Ok(theme_file_count(theme, assets))
+}
+
+/// How many files [`write_theme_files`] writes.
+pub(crate) fn theme_file_count(theme: &theme::Theme, assets: &Assets) -> usize {
+    theme.static_files.len() + assets.generated().count() + assets.len()
 }
 
 /// What to do with share cards in [`site_wide_outputs`].
@@ -145,9 +158,13 @@ pub(crate) fn site_wide_outputs(
             .iter()
             .flat_map(|f| f.style_hashes.iter().cloned())
             .collect();
-        let headers =
-            crate::security::headers_file(&hashes, &styles, &site.config.markdown.iframe_hosts)
-                .map_err(crate::error::Error::Usage)?;
+        let headers = crate::security::headers_file(
+            &hashes,
+            &styles,
+            &site.config.markdown.iframe_hosts,
+            &plan.assets.urls(),
+        )
+        .map_err(crate::error::Error::Usage)?;
         output.write(Path::new("_headers"), headers.as_bytes())?;
         out.files += 1;
     }

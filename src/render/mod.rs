@@ -29,11 +29,25 @@ pub(crate) struct Renderer {
 }
 
 impl Renderer {
-    pub(crate) fn new(theme: &Theme) -> Result<Renderer> {
+    /// The theme's templates, with `asset(path=…)` giving the address of
+    /// one of the theme's files from `assets`.
+    pub(crate) fn new(
+        theme: &Theme,
+        assets: std::sync::Arc<crate::theme::assets::Assets>,
+    ) -> Result<Renderer> {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         // Every value a template shows goes through this one function.
         tera.set_escape_fn(crate::html::escape_isolated);
+        // `{{ asset(path="css/pamphlet.css") }}`: the fingerprinted copy's
+        // address when the file has one, else the file's plain address.
+        tera.register_function(
+            "asset",
+            move |kwargs: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {
+                let path: &str = kwargs.must_get("path")?;
+                Ok(assets.url(path))
+            },
+        );
         let templates: Vec<(&str, &str)> = theme
             .templates
             .iter()

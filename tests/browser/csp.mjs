@@ -6,7 +6,9 @@
 // Serves the folder on 127.0.0.1 sending the headers `_headers` lists for
 // `/*`, opens every HTML page in Debian's chromium (through playwright-core)
 // and fails on any CSP violation the browser reports (a blocked script,
-// style, font, image or worker), and on any request to another host. It
+// style, font, image or worker), on any request to another host, and on
+// any stylesheet, script or font loaded by a name `_headers` does not
+// cache as fingerprinted. It
 // also runs a search on the search page, so the search code and its
 // WebAssembly are checked under the policy. Last line: "N passed, M failed".
 
@@ -29,16 +31,19 @@ if (!process.argv[2] || !statSync(root, { throwIfNoEntry: false })?.isDirectory(
   process.exit(2);
 }
 
-// Headers from _headers, for the `/*` block (the only one Pamphlet writes).
+// Headers from _headers, for the `/*` block; the other blocks each give one
+// fingerprinted theme file long caching, and are collected to check that
+// pages load only those names (and fonts, through the stylesheet's urls).
 const headers = {};
-let inBlock = false;
+const immutable = new Set();
+let block = null;
 for (const line of readFileSync(join(root, "_headers"), "utf8").split("\n")) {
   if (line.startsWith("#") || !line.trim()) continue;
-  if (!line.startsWith(" ")) { inBlock = line.trim() === "/*"; continue; }
-  if (inBlock) {
-    const at = line.indexOf(":");
-    headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
-  }
+  if (!line.startsWith(" ")) { block = line.trim(); continue; }
+  const at = line.indexOf(":");
+  const [name, value] = [line.slice(0, at).trim(), line.slice(at + 1).trim()];
+  if (block === "/*") headers[name] = value;
+  else if (name === "Cache-Control" && value.includes("immutable")) immutable.add(block);
 }
 if (!headers["Content-Security-Policy"]) {
   console.error("csp: _headers has no Content-Security-Policy");
@@ -86,7 +91,12 @@ try {
       window.__violations.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile || ""}:${e.lineNumber || ""})`));
   });
   const foreign = [];
-  context.on("request", (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith("data:")) foreign.push(r.url()); });
+  const plain = [];
+  context.on("request", (r) => {
+    if (!r.url().startsWith(origin) && !r.url().startsWith("data:")) foreign.push(r.url());
+    const path = r.url().startsWith(origin) ? new URL(r.url()).pathname : "";
+    if (/\.(css|js|woff2)$/.test(path) && !immutable.has(path)) plain.push(path);
+  });
   const page = await context.newPage();
   for (const path of htmlPages(root)) {
     await page.goto(`${origin}/${path}`, { waitUntil: "load" });
@@ -99,7 +109,11 @@ try {
       }
     }
     const violations = await page.evaluate(() => window.__violations);
-    const problems = [...violations, ...foreign.splice(0).map((u) => `request to another host: ${u}`)];
+    const problems = [
+      ...violations,
+      ...foreign.splice(0).map((u) => `request to another host: ${u}`),
+      ...plain.splice(0).map((p) => `${p} loaded by a name _headers does not cache as fingerprinted`),
+    ];
     if (problems.length) {
       failed++;
       console.log(`FAIL ${path}\n  ${problems.join("\n  ")}`);

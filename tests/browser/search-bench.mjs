@@ -43,7 +43,7 @@ try {
   const firstResults = await form.locator(".search-result").count();
   const firstMs = Number(await form.getAttribute("data-ms"));
   const first = [...server.sent];
-  const search = first.filter((r) => r.path.startsWith("/search-index/") || r.path === "/js/search.js");
+  const search = first.filter((r) => r.path.startsWith("/search-index/") || /^\/js\/search(\.[0-9a-f]{10})?\.js$/.test(r.path));
   const index = search.filter((r) => r.path.startsWith("/search-index/"));
 
   // Submits each query (no typing delay) and reads the time search.js

@@ -402,7 +402,16 @@ fn iframe_hosts_cannot_inject_into_headers() {
     });
     assert!(site.build().published);
     let headers = site.read("_headers");
-    assert_eq!(headers.lines().count(), 6, "{headers}");
+    // Six lines of security headers, then a path and its caching for each
+    // of the twelve fingerprinted theme files (see assets.rs), and nothing else.
+    let lines: Vec<&str> = headers.lines().collect();
+    assert_eq!(lines.len(), 6 + 2 * 12, "{headers}");
+    assert!(
+        lines[6..].chunks(2).all(|block| block[0].starts_with('/')
+            && !block[0].contains([' ', ':'])
+            && block[1] == "  Cache-Control: public, max-age=31536000, immutable"),
+        "{headers}"
+    );
     assert!(
         headers.contains(
             "frame-src https://www.youtube-nocookie.com https://player.vimeo.com; object-src"

@@ -3,6 +3,7 @@
 
 mod accessibility;
 mod alerts;
+mod assets;
 mod boundary;
 mod care_cards;
 mod cascade;

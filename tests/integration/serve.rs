@@ -17,13 +17,14 @@ const DEADLINE: Duration = Duration::from_secs(60);
 
 const MARKER: &str = "<!-- pamphlet serve: live preview only";
 
-struct Preview {
-    site: TestSite,
-    server: Server,
+/// A running preview of a fixture site (also used by assets.rs).
+pub(super) struct Preview {
+    pub(super) site: TestSite,
+    pub(super) server: Server,
 }
 
 impl Preview {
-    fn start() -> Preview {
+    pub(super) fn start() -> Preview {
         Self::start_with(TestSite::new("sites/live-preview"))
     }
 
@@ -40,7 +41,7 @@ impl Preview {
         format!("{}{}", self.server.url(), path.trim_start_matches('/'))
     }
 
-    fn get(&self, path: &str) -> Reply {
+    pub(super) fn get(&self, path: &str) -> Reply {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
@@ -85,12 +86,12 @@ impl Preview {
     }
 }
 
-struct Reply {
-    status: u16,
-    content_type: String,
-    cache: String,
-    location: String,
-    body: String,
+pub(super) struct Reply {
+    pub(super) status: u16,
+    pub(super) content_type: String,
+    pub(super) cache: String,
+    pub(super) location: String,
+    pub(super) body: String,
 }
 
 /// The live-reload stream, read as a browser's EventSource does.
