@@ -369,7 +369,7 @@ impl Job<'_> {
         let (mut scripts, mut styles) = (Hashes::new(), Hashes::new());
         for number in 1..=lists {
             if lists > 1 {
-                pagination::show_page(&mut view, site, id, number, self.strings);
+                show_list_page(&mut view, site, id, number, self.strings);
             }
             context.insert("page", &view);
             let html = self
@@ -383,4 +383,39 @@ impl Job<'_> {
         }
         Ok((scripts, styles))
     }
+}
+
+/// Turns the view of a list's first page into the view of page `number`:
+/// its share of the articles, its own canonical address and nav. Later
+/// pages leave out the introduction and the subsections (the first page's
+/// content, which search engines would otherwise see many times) and the
+/// `hreflang` alternates (other languages' lists split differently).
+fn show_list_page<'a>(
+    view: &mut views::PageView<'a>,
+    site: &'a Site,
+    id: PageId,
+    number: usize,
+    strings: &Strings,
+) {
+    let page = site.page(id);
+    let per_page = site.config.paginate_by;
+    view.pages = crate::site::pagination::slice(per_page, page, number)
+        .iter()
+        .map(|&p| views::summary_view(site, p))
+        .collect();
+    view.pagination = pagination::nav(site, id, number, strings);
+    if number == 1 {
+        return;
+    }
+    let permalink = site
+        .urls
+        .permalink(&crate::site::pagination::url(&page.url, number));
+    if let (Some(social), Some(nav)) = (view.social.as_mut(), view.pagination.as_ref()) {
+        social.url.clone_from(&permalink);
+        social.title = format!("{} · {}", social.title, nav.label);
+    }
+    view.permalink = permalink;
+    view.content = "";
+    view.subsections.clear();
+    view.alternates.clear();
 }

@@ -3,7 +3,6 @@
 //! pagination nav (`partials/pagination.html`). Which lists are split, and
 //! at which addresses, is the site model's ([`crate::site::pagination`]).
 
-use super::views::{self, PageView};
 use crate::i18n::Strings;
 use crate::site::{PageId, Site, pagination};
 use serde::Serialize;
@@ -80,37 +79,4 @@ pub(crate) fn nav(
         next: (number < total).then(|| address(number + 1)),
         links,
     })
-}
-
-/// Turns the view of a list's first page into the view of page `number`:
-/// its share of the articles, its own canonical address and nav. Later
-/// pages leave out the introduction and the subsections (the first page's
-/// content, which search engines would otherwise see many times) and the
-/// `hreflang` alternates (other languages' lists split differently).
-pub(crate) fn show_page<'a>(
-    view: &mut PageView<'a>,
-    site: &'a Site,
-    id: PageId,
-    number: usize,
-    strings: &Strings,
-) {
-    let page = site.page(id);
-    let per_page = site.config.paginate_by;
-    view.pages = pagination::slice(per_page, page, number)
-        .iter()
-        .map(|&p| views::summary_view(site, p))
-        .collect();
-    view.pagination = nav(site, id, number, strings);
-    if number == 1 {
-        return;
-    }
-    let permalink = site.urls.permalink(&pagination::url(&page.url, number));
-    if let (Some(social), Some(nav)) = (view.social.as_mut(), view.pagination.as_ref()) {
-        social.url.clone_from(&permalink);
-        social.title = format!("{} · {}", social.title, nav.label);
-    }
-    view.permalink = permalink;
-    view.content = "";
-    view.subsections.clear();
-    view.alternates.clear();
 }
