@@ -33,6 +33,7 @@ import { createServer } from "node:http";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { extname, join, normalize, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./search-support.mjs";
 
 const DEFAULT_PAGES = [
   "/en/infections/handwashing/",
@@ -354,18 +355,9 @@ const paths = given.length ? given : DEFAULT_PAGES;
 const limits = budgets();
 const server = await serve(resolve(root));
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || process.env.CHROMIUM || "/usr/bin/chromium",
+  executablePath: CHROMIUM_PATH,
   headless: true,
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-  ],
+  args: CHROMIUM_ARGS,
 });
 const problems = [];
 const report = [];

@@ -47,22 +47,27 @@ export async function serve(root) {
   return { origin, sent, close: () => new Promise((r) => server.close(r)) };
 }
 
+// Debian's Chromium, and the flags every browser test starts it with (no
+// sandbox as root, and no background connections this closed network refuses).
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || process.env.CHROMIUM || "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+];
+
 // A fresh headless chromium profile; `options` go to the browser context.
 export async function launch(options = {}) {
   const profile = mkdtempSync(join(tmpdir(), "pamphlet-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH || process.env.CHROMIUM || "/usr/bin/chromium",
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-quic",
-    ],
+    args: CHROMIUM_ARGS,
     ...options,
   });
   return {
