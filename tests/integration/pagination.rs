@@ -23,7 +23,7 @@ const ORIGIN: &str = "https://health.example.org/clinic";
 #[test]
 fn long_lists_continue_on_numbered_pages_newest_first() {
     let site = built();
-    let cases: [(&str, &[&str]); 10] = [
+    let cases: [(&str, &[&str]); 12] = [
         ("en/heart/index.html", &["Quitting smoking", "Sleep"]),
         ("en/heart/page/2/index.html", &["Walking", "Less salt"]),
         ("en/heart/page/3/index.html", &["Blood pressure"]),
@@ -34,6 +34,8 @@ fn long_lists_continue_on_numbered_pages_newest_first() {
         ("en/page/3/index.html", &["Blood pressure"]),
         ("es/heart/index.html", &["Caminar", "Menos sal"]),
         ("es/heart/page/2/index.html", &["Presión arterial"]),
+        ("ar/heart/index.html", &["المشي", "ملح أقل"]),
+        ("ar/heart/page/2/index.html", &["ضغط الدم"]),
     ];
     for (path, titles) in cases {
         assert_eq!(listed(&site, path), titles, "{path}");
@@ -46,6 +48,9 @@ fn long_lists_continue_on_numbered_pages_newest_first() {
     assert_eq!(
         numbered,
         [
+            "ar/heart/page/2/index.html",
+            "ar/page/2/index.html",
+            "ar/tags/heart/page/2/index.html",
             "en/heart/page/2/index.html",
             "en/heart/page/3/index.html",
             "en/page/2/index.html",
@@ -233,7 +238,7 @@ fn a_negative_or_wordy_paginate_by_is_an_error_at_its_line() {
         assert!(!report.published, "{written}");
         assert_eq!(
             located(&report, ""),
-            ["config/invalid-value site.yaml:8:14"],
+            ["config/invalid-value site.yaml:9:14"],
             "{written}"
         );
     }
