@@ -56,6 +56,9 @@ pub struct Config {
     /// The link and image schemes this site allows.
     pub schemes: crate::schemes::Policy,
     pub title: String,
+    /// `description:`: what the site is about, one text or one per
+    /// language; link previews of pages without a summary use it.
+    pub description: Option<crate::localized::Localized>,
     /// Always ends with `/`.
     pub base_url: url::Url,
     pub default_language: String,
@@ -243,6 +246,7 @@ fn assemble(root: &Path, raw: raw::RawConfig, checked: Checked, base_url: url::U
         boundary: checked.boundary,
         schemes: checked.schemes,
         title: checked.title,
+        description: raw.description.filter(|d| !d.is_blank()),
         base_url,
         default_language: checked.default_language,
         languages: checked.languages,

@@ -23,6 +23,7 @@ use std::path::Path;
 #[serde(default)]
 pub(super) struct RawConfig {
     pub(super) title: Option<String>,
+    pub(super) description: Option<crate::localized::Localized>,
     pub(super) base_url: Option<String>,
     pub(super) default_language: Option<String>,
     pub(super) languages: IndexMap<String, RawLanguage>,

@@ -68,14 +68,7 @@ pub fn view(site: &Site, id: PageId, cards: &Cards, strings: &Strings) -> Social
         .language(&page.language)
         .map_or(config.title.clone(), |l| l.title.clone());
     let is_article = page.kind == PageKind::Article;
-    let description = if page.meta.summary.is_empty() {
-        site.homes
-            .get(&page.language)
-            .map(|&h| site.page(h).meta.summary.clone())
-            .unwrap_or_default()
-    } else {
-        page.meta.summary.clone()
-    };
+    let description = description(site, id);
     let image = cards.image_for(site, id).map(|img| ImageTags {
         url: absolute(site, &img.url),
         width: img.size.map(|s| s.0),
@@ -136,6 +129,31 @@ pub fn view(site: &Site, id: PageId, cards: &Cards, strings: &Strings) -> Social
         hashtags,
         links,
     }
+}
+
+/// What a link preview says about a page: its summary, else the site's
+/// description in its language, else its language home's summary, else
+/// its title, so every page has an `og:description`.
+fn description(site: &Site, id: PageId) -> String {
+    let page = site.page(id);
+    let config = &site.config;
+    let home_summary = || {
+        site.homes
+            .get(&page.language)
+            .map(|&h| site.page(h).meta.summary.as_str())
+            .filter(|s| !s.trim().is_empty())
+    };
+    Some(page.meta.summary.as_str())
+        .filter(|s| !s.trim().is_empty())
+        .or_else(|| {
+            config
+                .description
+                .as_ref()
+                .and_then(|d| d.text(&page.language, &config.default_language))
+        })
+        .or_else(home_summary)
+        .unwrap_or(&page.meta.title)
+        .to_string()
 }
 
 /// Hashtags of a page: its own, then the site's defaults, once each.

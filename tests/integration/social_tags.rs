@@ -317,3 +317,37 @@ fn the_social_kit_lists_ready_posts_per_platform() {
     // Every language has its kit.
     assert!(site.exists("social/es.json") && site.exists("social/ar.csv"));
 }
+
+#[test]
+fn every_page_has_a_preview_description_with_fallbacks() {
+    // The Spanish home has no `_index.md` (no summary) and the site no
+    // `description:`: the preview falls back to the page's title.
+    let site = TestSite::new("sites/social");
+    assert!(site.build().published);
+    let es_home = site.html("es/index.html");
+    let title = &meta(&es_home, "og:title")[0];
+    assert!(!title.is_empty());
+    assert_eq!(meta(&es_home, "og:description"), [title.clone()]);
+    assert_eq!(meta(&es_home, "twitter:description"), [title.clone()]);
+
+    // With the site's description, one per language, pages without a summary
+    // use it; a page's own summary still comes first.
+    site.edit("site.yaml", |t| {
+        format!("{t}description:\n  en: Health advice checked by clinicians.\n  es: Consejos de salud revisados.\n")
+    });
+    assert!(site.build().published);
+    let es_home = site.html("es/index.html");
+    assert_eq!(
+        meta(&es_home, "og:description"),
+        ["Consejos de salud revisados."]
+    );
+    assert_eq!(
+        meta(&es_home, "description"),
+        ["Consejos de salud revisados."]
+    );
+    let heart = site.html("en/heart/index.html");
+    assert_eq!(
+        meta(&heart, "og:description"),
+        ["Blood pressure, salt and your heart."]
+    );
+}
