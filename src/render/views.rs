@@ -468,38 +468,45 @@ fn review_view(r: &crate::review::ReviewStatus, language: &str) -> ReviewView {
     }
 }
 
+/// The `hreflang` alternates of a page: every member of its translation
+/// cluster, itself included, then `x-default`. Built from the cluster alone,
+/// so every member lists the same set (Google's rule of reciprocity) and the
+/// sitemap, which calls this too, matches the pages.
 pub(crate) fn alternates(site: &Site, id: PageId) -> Vec<AlternateView> {
     let page = site.page(id);
-    if page.translations.is_empty() {
+    let chooser = (!site.config.default_language_at_root).then(|| site.urls.root());
+    // With a language chooser at the root, the homes' cluster is every
+    // language home plus the chooser, which is its `x-default` member and
+    // so must list the homes as they list it.
+    let mut members: Vec<PageId> = match (page.kind, &chooser) {
+        (PageKind::LanguageChooser, _) | (PageKind::Home, Some(_)) => (0..site.pages.len())
+            .filter(|&p| site.page(p).kind == PageKind::Home)
+            .collect(),
+        _ if page.translations.is_empty() => return Vec::new(),
+        _ => page.translations.iter().copied().chain([id]).collect(),
+    };
+    if members.len() < 2 {
         return Vec::new();
     }
-    let mut members: Vec<PageId> = page.translations.clone();
-    members.push(id);
     members.sort_by_key(|&p| site.config.language_rank(&site.page(p).language));
-    let mut out: Vec<AlternateView> = members
+    let x_default = match (page.kind, chooser) {
+        (PageKind::LanguageChooser | PageKind::Home, Some(root)) => Some(root),
+        _ => members
+            .iter()
+            .find(|&&p| site.page(p).language == site.config.default_language)
+            .map(|&p| site.page(p).url.clone()),
+    };
+    members
         .iter()
         .map(|&p| AlternateView {
             hreflang: site.page(p).language.clone(),
             href: site.urls.permalink(&site.page(p).url),
         })
-        .collect();
-    // For home pages with a language chooser at the root, the chooser is
-    // the page for readers whose language is not offered.
-    let x_default = if page.kind == PageKind::Home && !site.config.default_language_at_root {
-        Some(site.urls.root())
-    } else {
-        members
-            .iter()
-            .find(|&&p| site.page(p).language == site.config.default_language)
-            .map(|&p| site.page(p).url.clone())
-    };
-    if let Some(url) = x_default {
-        out.push(AlternateView {
+        .chain(x_default.map(|url| AlternateView {
             hreflang: "x-default".to_string(),
             href: site.urls.permalink(&url),
-        });
-    }
-    out
+        }))
+        .collect()
 }
 
 fn reviewer_view<'a>(r: &'a Reviewer, language: &str) -> ReviewerView<'a> {

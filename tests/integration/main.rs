@@ -14,6 +14,7 @@ mod feeds;
 mod footer;
 mod fuzz_regressions;
 mod hostile;
+mod hreflang;
 mod image_bounds;
 mod incremental;
 mod install;
