@@ -3,7 +3,8 @@
 // a warning fails unless its kind is in ACCEPTED below, each with the reason
 // we accept it. Run: node vnu.mjs <built site folder>...
 import { execFileSync, spawnSync } from "node:child_process";
-import { readdirSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createRequire } from "node:module";
 
@@ -40,10 +41,14 @@ if (files.length === 0) {
   process.exit(1);
 }
 execFileSync("java", ["-version"], { stdio: "ignore" });
+// A page with a known error goes first: if the checker stops reporting it,
+// the run is broken, not clean.
+const canary = join(mkdtempSync(join(tmpdir(), "vnu-")), "canary.html");
+writeFileSync(canary, '<!DOCTYPE html><html lang="en"><title>x</title><p id="a b">x</p></html>');
 // One Java process for every page (starting the checker costs seconds).
 const run = spawnSync(
   "java",
-  ["-Xss16m", "-jar", vnu, "--format", "json", "--exit-zero-always", ...files],
+  ["-Xss16m", "-jar", vnu, "--format", "json", "--exit-zero-always", canary, ...files],
   { encoding: "utf8", maxBuffer: 512 * 1024 * 1024 },
 );
 if (run.status !== 0 || !run.stderr.trim().startsWith("{")) {
@@ -57,10 +62,16 @@ const short = (url) => {
   const site = sites.find((s) => path.startsWith(s));
   return site ? `${site.split("/").pop()}${path.slice(site.length)}` : path;
 };
+const canaryUrl = (m) => (m.url ?? "").endsWith("/canary.html");
+if (!messages.some((m) => canaryUrl(m) && m.type === "error")) {
+  console.error("the checker did not report the canary page's error: is it running?");
+  process.exit(1);
+}
 const failures = [];
 const accepted = new Map();
 let errors = 0;
 for (const m of messages) {
+  if (canaryUrl(m)) continue;
   const where = `${short(m.url ?? "")}:${m.lastLine ?? "?"}:${m.firstColumn ?? m.lastColumn ?? "?"}`;
   const isWarning = m.type === "info" && m.subType === "warning";
   if (m.type === "info" && !isWarning) continue;
