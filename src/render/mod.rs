@@ -5,6 +5,7 @@
 //! final document, then hands the bytes to the output and forgets them, so
 //! memory stays flat however large the site is.
 
+mod alternates;
 mod pagination;
 pub(crate) mod views;
 mod wayfinding;

@@ -10,6 +10,8 @@ use crate::markdown::{Heading, RenderedBody};
 use crate::site::{Page, PageId, PageKind, Site};
 use serde::Serialize;
 
+pub(crate) use super::alternates::{AlternateView, alternates};
+
 /// How many articles the home page lists when lists are not paginated.
 const HOME_LATEST: usize = 12;
 
@@ -65,13 +67,6 @@ pub(crate) struct TranslationView<'a> {
     pub url: &'a str,
     /// Absolute URL (for `hreflang` alternates).
     pub permalink: String,
-}
-
-/// One `<link rel="alternate" hreflang>` of a page.
-#[derive(Serialize)]
-pub(crate) struct AlternateView {
-    pub hreflang: String,
-    pub href: String,
 }
 
 #[derive(Serialize)]
@@ -466,47 +461,6 @@ fn review_view(r: &crate::review::ReviewStatus, language: &str) -> ReviewView {
         next_review_display,
         overdue: r.overdue,
     }
-}
-
-/// The `hreflang` alternates of a page: every member of its translation
-/// cluster, itself included, then `x-default`. Built from the cluster alone,
-/// so every member lists the same set (Google's rule of reciprocity) and the
-/// sitemap, which calls this too, matches the pages.
-pub(crate) fn alternates(site: &Site, id: PageId) -> Vec<AlternateView> {
-    let page = site.page(id);
-    let chooser = (!site.config.default_language_at_root).then(|| site.urls.root());
-    // With a language chooser at the root, the homes' cluster is every
-    // language home plus the chooser, which is its `x-default` member and
-    // so must list the homes as they list it.
-    let mut members: Vec<PageId> = match (page.kind, &chooser) {
-        (PageKind::LanguageChooser, _) | (PageKind::Home, Some(_)) => (0..site.pages.len())
-            .filter(|&p| site.page(p).kind == PageKind::Home)
-            .collect(),
-        _ if page.translations.is_empty() => return Vec::new(),
-        _ => page.translations.iter().copied().chain([id]).collect(),
-    };
-    if members.len() < 2 {
-        return Vec::new();
-    }
-    members.sort_by_key(|&p| site.config.language_rank(&site.page(p).language));
-    let x_default = match (page.kind, chooser) {
-        (PageKind::LanguageChooser | PageKind::Home, Some(root)) => Some(root),
-        _ => members
-            .iter()
-            .find(|&&p| site.page(p).language == site.config.default_language)
-            .map(|&p| site.page(p).url.clone()),
-    };
-    members
-        .iter()
-        .map(|&p| AlternateView {
-            hreflang: site.page(p).language.clone(),
-            href: site.urls.permalink(&site.page(p).url),
-        })
-        .chain(x_default.map(|url| AlternateView {
-            hreflang: "x-default".to_string(),
-            href: site.urls.permalink(&url),
-        }))
-        .collect()
 }
 
 fn reviewer_view<'a>(r: &'a Reviewer, language: &str) -> ReviewerView<'a> {
