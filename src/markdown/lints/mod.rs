@@ -131,7 +131,12 @@ impl Lints<'_, '_> {
         if self.html_is_html
             && let Some(found) = super::template_syntax::find(address)
         {
-            let position = self.position(range);
+            // The value inside `href="…"`, to underline what to rewrite.
+            let attribute = self.ctx.body().get(range.clone()).unwrap_or("");
+            let value = attribute.rfind(address).map_or(range.clone(), |at| {
+                range.start + at..range.start + at + address.len()
+            });
+            let position = self.position(&value);
             super::template_syntax::report(
                 self.ctx,
                 super::template_syntax::Place::RawHtml,

@@ -117,7 +117,10 @@ fn inline_elements_wrapping_blocks_are_reported_once_at_the_opening_tag() {
     );
     // `<a>` may wrap blocks, and is looked through.
     assert_eq!(nesting("<a href=\"/x/\"><div>a</div></a>\n"), []);
-    assert_eq!(nesting("<small><a href=\"/x/\"><div>a</div></a></small>\n"), [(4, 1)]);
+    assert_eq!(
+        nesting("<small><a href=\"/x/\"><div>a</div></a></small>\n"),
+        [(4, 1)]
+    );
     // A `<p>` is only wrong when its own end tag shows it wraps the block.
     assert_eq!(nesting("<p>Intro <div>box</div></p>\n"), [(4, 1)]);
     assert_eq!(nesting("<p>Intro\n<div>box</div>\n"), []);
@@ -126,7 +129,10 @@ fn inline_elements_wrapping_blocks_are_reported_once_at_the_opening_tag() {
     assert_eq!(nesting("<span>a</span>\n\n## B\n"), []);
     assert_eq!(nesting("Some <span>text\n\n## B\n\n</span>\n"), []);
     assert_eq!(nesting("<span/>\n\nText.\n"), []);
-    assert_eq!(nesting("<div><strong>a</strong> <br> <img src=a.png alt=\"\"> b</div>\n"), []);
+    assert_eq!(
+        nesting("<div><strong>a</strong> <br> <img src=a.png alt=\"\"> b</div>\n"),
+        []
+    );
     // What a block quote's HTML opens ends with the quote.
     assert_eq!(nesting("> <em>\n\nText.\n"), []);
     assert_eq!(nesting("> <em>\n>\n> Text.\n"), [(4, 3)]);
@@ -135,10 +141,12 @@ fn inline_elements_wrapping_blocks_are_reported_once_at_the_opening_tag() {
 #[test]
 fn template_code_in_raw_html_addresses_is_reported_at_the_attribute() {
     assert_eq!(
-        lint("<a href=\"{{ site.baseurl }}/a/\">A</a> <img alt=\"x\" src=\"%7B%7B x %7D%7D.png\">\n\n<a href=\"javascript:{{x}}\">y</a>\n"),
+        lint(
+            "<a href=\"{{ site.baseurl }}/a/\">A</a> <img alt=\"x\" src=\"%7B%7B x %7D%7D.png\">\n\n<a href=\"javascript:{{x}}\">y</a>\n"
+        ),
         [
-            ("link/template-syntax", 4, 4),
-            ("link/template-syntax", 4, 52),
+            ("link/template-syntax", 4, 10),
+            ("link/template-syntax", 4, 57),
             ("url/scheme-not-allowed", 6, 4)
         ]
     );
