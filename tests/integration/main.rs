@@ -23,6 +23,7 @@ mod languages_alike;
 mod limits;
 mod list_limits;
 mod media;
+mod migration;
 mod output_safety;
 mod page_weight;
 mod pagination;

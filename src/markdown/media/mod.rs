@@ -148,6 +148,10 @@ fn player(clip: &Clip, ctx: &mut PageContext, texts: &Texts) -> Option<String> {
         );
         return None;
     }
+    // Template code from another generator is reported by the links pass.
+    if super::template_syntax::find(clip.dest).is_some() {
+        return None;
+    }
     if crate::schemes::scheme(clip.dest).is_some() || clip.dest.starts_with("//") {
         ctx.diagnostics.push(
             Diagnostic::error(
