@@ -191,12 +191,6 @@ codes! {
          \"frame\" and cannot tell a video from an advert (WCAG 4.1.2). Add a title saying what the \
          frame shows: `<iframe src=\"https://www.youtube-nocookie.com/embed/…\" title=\"Video: how to \
          use an inhaler\"></iframe>`. See docs/media.md.";
-    HTML_UNSAFE_REMOVED = "html/unsafe-removed", Warning,
-        "Raw HTML in an article contained something unsafe, which was removed.",
-        "With `markdown.raw_html: sanitize` (the default), raw HTML keeps safe structure \
-         (details/summary, figure, abbr, sup/sub, tables) but loses scripts, event handlers such \
-         as onclick, `javascript:` links, styles, forms and iframes from hosts not listed in \
-         `markdown.iframe_hosts`. Use Markdown instead, or list the video host you trust.";
     HTML_INVALID_NESTING = "html/invalid-nesting", Warning,
         "In raw HTML, an inline element such as `<span>` or `<em>` (or a `<p>`) wraps a block: a `<div>`, a heading, a list, a paragraph.",
         "`<span>`, `<em>`, `<strong>`, `<small>`, `<label>` and the other inline elements may only hold \
@@ -209,6 +203,12 @@ codes! {
          close the inline element before the block. The warning is at the opening tag and names the \
          first block inside. A link (`<a>`) may wrap blocks in HTML5, so `<a>` around a `<div>` is \
          fine.";
+    HTML_UNSAFE_REMOVED = "html/unsafe-removed", Warning,
+        "Raw HTML in an article contained something unsafe, which was removed.",
+        "With `markdown.raw_html: sanitize` (the default), raw HTML keeps safe structure \
+         (details/summary, figure, abbr, sup/sub, tables) but loses scripts, event handlers such \
+         as onclick, `javascript:` links, styles, forms and iframes from hosts not listed in \
+         `markdown.iframe_hosts`. Use Markdown instead, or list the video host you trust.";
     IMAGE_MISSING = "image/missing", Error,
         "An image referenced by a page does not exist.",
         "Image paths are relative to the Markdown file (`images/cuff.jpg` next to the article) \
