@@ -31,6 +31,7 @@ mod tags;
 mod time;
 
 pub use feeds::{AlertsConfig, FeedFormat, FeedsConfig};
+pub use identity::{Organization, OrganizationType};
 pub use images::ImagesConfig;
 pub use language::{Direction, Language};
 pub use reading::{ContentsConfig, MAX_RELATED, RelatedConfig};
@@ -94,6 +95,8 @@ pub struct Config {
     /// `paginate_by:`: how many articles each page of a section, tag or
     /// language home lists (0: all on one page).
     pub paginate_by: usize,
+    /// `organization:`: who publishes the site (the homes' JSON-LD).
+    pub organization: Organization,
 }
 
 impl Config {
@@ -204,6 +207,7 @@ pub fn from_text(root: &Path, text: &str) -> Loaded {
         &mut diagnostics,
     );
     let tags = tags::names(&raw.tags, &codes_of, &locate, &mut diagnostics);
+    let organization = identity::organization(raw.organization.take(), &locate, &mut diagnostics);
     let checked = Checked {
         boundary,
         schemes,
@@ -214,6 +218,7 @@ pub fn from_text(root: &Path, text: &str) -> Loaded {
         status,
         disclaimer,
         tags,
+        organization,
     };
     let config = match (diagnostics.has_errors(), base_url) {
         (false, Ok(base_url)) => Some(assemble(root, raw, checked, base_url)),
@@ -237,6 +242,7 @@ struct Checked {
     status: StatusConfig,
     disclaimer: disclaimer::Settings,
     tags: TagNames,
+    organization: Organization,
 }
 
 /// The configuration of a site.yaml whose every check passed.
@@ -269,6 +275,7 @@ fn assemble(root: &Path, raw: raw::RawConfig, checked: Checked, base_url: url::U
         tags: checked.tags,
         images: raw.images,
         paginate_by: raw.paginate_by.unwrap_or(DEFAULT_PAGINATE_BY),
+        organization: checked.organization,
     }
 }
 

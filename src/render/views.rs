@@ -172,7 +172,8 @@ pub(crate) struct PageView<'a> {
     pub readability: Option<&'a crate::readability::Readability>,
     /// Review dates (articles only).
     pub review: Option<ReviewView>,
-    /// schema.org JSON-LD, already escaped for `<script>` (articles only).
+    /// schema.org JSON-LD, already escaped for `<script>` (every page but
+    /// the 404 page; set by the renderer).
     pub json_ld: Option<String>,
     pub extra: &'a std::collections::BTreeMap<String, serde_json::Value>,
     /// Open Graph / X card values and the share bar (set by the renderer).
@@ -307,7 +308,6 @@ pub(crate) fn page_view<'a>(
     let (updated, updated_display) = date_pair(meta.updated, language);
     let word_count = body.map_or(0, |b| b.word_count);
     let image = cover_image(site, page);
-    let image_url = image.as_ref().map(|i| i.url.clone());
     let review = (page.kind == PageKind::Article && page.source.is_some())
         .then(|| crate::review::status(page, &site.config, today));
     let people = (page.kind == PageKind::People).then(|| crate::people::page_view(site, id));
@@ -354,11 +354,8 @@ pub(crate) fn page_view<'a>(
         references: body.map_or(&[][..], |b| b.references.as_slice()),
         readability: body.and_then(|b| b.readability.as_ref()),
         review: review.map(|r| review_view(&r, language)),
-        json_ld: review
-            .map(|r| {
-                crate::structured_data::medical_web_page(site, page, body, &r, image_url.as_deref())
-            })
-            .or_else(|| people.as_ref().map(|p| p.json_ld.clone())),
+        // Set by the renderer (`structured_data`).
+        json_ld: None,
         extra: &meta.extra,
         social: None,
         alert: None,
