@@ -34,8 +34,8 @@ fn website(site: &Site, language: &str) -> Value {
         "inLanguage": language,
         "publisher": { "@id": publisher_id(site) },
     });
-    if let Some(description) = (config.description.as_ref())
-        .and_then(|d| d.text(language, &config.default_language))
+    if let Some(description) =
+        (config.description.as_ref()).and_then(|d| d.text(language, &config.default_language))
     {
         node["description"] = json!(description);
     }

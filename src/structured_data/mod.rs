@@ -47,7 +47,9 @@ pub(crate) fn page(site: &Site, id: PageId, inputs: &Inputs) -> Option<String> {
     let page = site.page(id);
     let doc = match page.kind {
         PageKind::NotFound => return None,
-        PageKind::Article if crate::alerts::is_alert(page) => announcement::alert(site, page, inputs.strings),
+        PageKind::Article if crate::alerts::is_alert(page) => {
+            announcement::alert(site, page, inputs.strings)
+        }
         PageKind::Article => return Some(article::medical_web_page(site, page, inputs)),
         PageKind::Home => home::graph(site, page, inputs.strings),
         PageKind::Section if site.updates.contains_key(&id) => {
@@ -62,9 +64,20 @@ pub(crate) fn page(site: &Site, id: PageId, inputs: &Inputs) -> Option<String> {
 /// The JSON-LD of page `number` (2 and on) of a long list: a
 /// `CollectionPage` at its own address (the home's `WebSite` stays on its
 /// first page).
-pub(crate) fn list_page(site: &Site, id: PageId, number: usize, strings: &Strings) -> Option<String> {
+pub(crate) fn list_page(
+    site: &Site,
+    id: PageId,
+    number: usize,
+    strings: &Strings,
+) -> Option<String> {
     let page = site.page(id);
-    Some(script_safe(&plain(site, page, "CollectionPage", number, strings)))
+    Some(script_safe(&plain(
+        site,
+        page,
+        "CollectionPage",
+        number,
+        strings,
+    )))
 }
 
 /// The [`web_page`] node as a document of its own (with `@context`).
@@ -123,7 +136,11 @@ pub(crate) fn web_page(
         .permalink(&crate::site::pagination::url(&page.url, number));
     let mut name = page_name(site, page, strings);
     if number > 1 {
-        let label = strings.get(&page.language, "pagination_page", &[("n", &number.to_string())]);
+        let label = strings.get(
+            &page.language,
+            "pagination_page",
+            &[("n", &number.to_string())],
+        );
         name = format!("{name} · {label}");
     }
     let mut node = Map::new();

@@ -42,6 +42,7 @@ mod sites;
 mod snapshots;
 mod social_cards;
 mod social_tags;
+mod structured_data;
 mod support;
 mod tag_names;
 mod translations;
