@@ -20,6 +20,7 @@ mod feeds;
 mod identity;
 mod images;
 mod language;
+mod organization;
 mod paths;
 mod raw;
 mod reading;
@@ -31,9 +32,9 @@ mod tags;
 mod time;
 
 pub use feeds::{AlertsConfig, FeedFormat, FeedsConfig};
-pub use identity::{Organization, OrganizationType};
 pub use images::ImagesConfig;
 pub use language::{Direction, Language};
+pub use organization::{Organization, OrganizationType};
 pub use reading::{ContentsConfig, MAX_RELATED, RelatedConfig};
 pub use report::ReportConfig;
 pub use review::{MaxGrade, ReadabilityConfig, ReviewConfig};
@@ -207,7 +208,8 @@ pub fn from_text(root: &Path, text: &str) -> Loaded {
         &mut diagnostics,
     );
     let tags = tags::names(&raw.tags, &codes_of, &locate, &mut diagnostics);
-    let organization = identity::organization(raw.organization.take(), &locate, &mut diagnostics);
+    let organization =
+        organization::organization(raw.organization.take(), &locate, &mut diagnostics);
     let checked = Checked {
         boundary,
         schemes,
