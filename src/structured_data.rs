@@ -9,6 +9,7 @@ use crate::html::script_safe;
 use crate::markdown::RenderedBody;
 use crate::review::ReviewStatus;
 use crate::site::{Page, Site};
+use crate::uri::{self, Form};
 use serde::Serialize;
 
 /// The JSON-LD of an article, ready to place inside
@@ -41,7 +42,7 @@ pub(crate) fn medical_web_page(
         date_published: meta.date.map(|date| date.to_string()),
         description: &meta.summary,
         headline: &meta.title,
-        image: image_url.map(|url| site.urls.permalink(url)),
+        image: image_url.map(|url| site.urls.absolute(url)),
         in_language: language,
         is_part_of: WebSite {
             kind: "WebSite",
@@ -137,8 +138,10 @@ fn work(c: &Citation) -> Work<'_> {
             .doi
             .as_deref()
             .and_then(normalize_doi)
-            .map(|doi| format!("https://doi.org/{doi}")),
-        url: c.url.as_deref().filter(|u| u.starts_with("http")),
+            .map(|doi| uri::written(&format!("https://doi.org/{doi}"), Form::Uri)),
+        url: (c.url.as_deref())
+            .filter(|u| u.starts_with("http"))
+            .map(|u| uri::written(u, Form::Uri)),
     }
 }
 
@@ -212,7 +215,7 @@ struct Work<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     same_as: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<&'a str>,
+    url: Option<String>,
 }
 
 #[derive(Serialize)]

@@ -189,20 +189,27 @@ fn player(clip: &Clip, ctx: &mut PageContext, texts: &Texts) -> Option<String> {
     if clip.kind == Kind::Video && beside.captions.is_empty() {
         captions_missing(&decoded, position, ctx);
     }
-    let tracks = markup::tracks(&beside.captions, texts.language, &ctx.site.config);
+    let mut tracks = markup::tracks(&beside.captions, texts.language, &ctx.site.config);
+    // Every address as the page writes it: a valid IRI (see `crate::uri`).
+    let href = |url: &str| ctx.site.urls.encoded(url, crate::uri::Form::Iri);
+    for track in &mut tracks {
+        track.url = href(&track.url);
+    }
     let download = match clip.kind {
         Kind::Video => ("media_download_video", "Download the video"),
         Kind::Audio => ("media_download_audio", "Download the audio"),
     };
+    let url = href(&located.url);
+    let poster = beside.poster.as_deref().map(href);
     Some(markup::player(&markup::Player {
         kind: clip.kind,
-        url: &format!("{}{suffix}", located.url),
-        file_url: &located.url,
+        url: &format!(
+            "{url}{}",
+            crate::uri::written(suffix, crate::uri::Form::Iri)
+        ),
+        file_url: &url,
         alt: &clip.alt,
-        poster: beside
-            .poster
-            .as_deref()
-            .filter(|_| clip.kind == Kind::Video),
+        poster: poster.as_deref().filter(|_| clip.kind == Kind::Video),
         tracks: &tracks,
         download: &text(texts, download.0, download.1),
     }))
