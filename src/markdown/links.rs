@@ -138,7 +138,7 @@ fn resolve_relative(
     let from_dir = ctx.file.parent().unwrap_or(Path::new(""));
     let target = crate::discover::normalize(&from_dir.join(decoded));
     if let Some(url) = target.as_deref().and_then(|t| ctx.site.url_for_source(t)) {
-        return Some(href(ctx, &url, suffix));
+        return Some(href(ctx, url, suffix));
     }
     let is_markdown = Path::new(decoded).extension().is_some_and(|e| e == "md");
     let shown = target

@@ -25,14 +25,13 @@ pub(super) fn apply(
     renditions: &Renditions,
     page: &Page,
 ) -> Vec<String> {
+    // Links made the addresses valid IRIs; the renditions know the files.
+    let file = |dest: &str| ctx.site.urls.decoded(dest);
     let found: Vec<usize> = events
         .iter()
         .enumerate()
         .filter_map(|(i, (event, _))| match event {
-            // Links made the addresses valid IRIs; the renditions know the files.
-            Event::Start(Tag::Image { dest_url, .. })
-                if renditions.knows(&ctx.site.urls.decoded(dest_url)) =>
-            {
+            Event::Start(Tag::Image { dest_url, .. }) if renditions.knows(&file(dest_url)) => {
                 Some(i)
             }
             _ => None,
@@ -44,7 +43,7 @@ pub(super) fn apply(
     let shown: Vec<String> = found
         .iter()
         .filter_map(|&i| match &events[i].0 {
-            Event::Start(Tag::Image { dest_url, .. }) => Some(ctx.site.urls.decoded(dest_url)),
+            Event::Start(Tag::Image { dest_url, .. }) => Some(file(dest_url)),
             _ => None,
         })
         .collect();
@@ -80,7 +79,7 @@ pub(super) fn apply(
             position: Some(ctx.position(range)),
         };
         let eager = std::mem::replace(&mut first, false);
-        let url = ctx.site.urls.decoded(dest_url);
+        let url = file(dest_url);
         let Some(picture) = renditions.picture(&url, used) else {
             continue;
         };

@@ -46,3 +46,4 @@ mod tag_names;
 mod translations;
 mod trust;
 mod updates;
+mod uris;

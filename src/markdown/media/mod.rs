@@ -190,11 +190,8 @@ fn player(clip: &Clip, ctx: &mut PageContext, texts: &Texts) -> Option<String> {
         captions_missing(&decoded, position, ctx);
     }
     let mut tracks = markup::tracks(&beside.captions, texts.language, &ctx.site.config);
-    // Every address as the page writes it: a valid IRI (see `crate::uri`).
     let href = |url: &str| ctx.site.urls.encoded(url, crate::uri::Form::Iri);
-    for track in &mut tracks {
-        track.url = href(&track.url);
-    }
+    tracks.iter_mut().for_each(|t| t.url = href(&t.url));
     let download = match clip.kind {
         Kind::Video => ("media_download_video", "Download the video"),
         Kind::Audio => ("media_download_audio", "Download the audio"),
