@@ -1,10 +1,10 @@
 //! What a language's people page shows: every reviewer and author of the
 //! language's articles, and every profile, each with what the profile says
 //! and the articles they reviewed (with the review dates) or wrote; and the
-//! schema.org `Person` JSON-LD for each, which articles' `reviewedBy` and
-//! `author` point to by `@id`.
+//! schema.org `Person` node of each (placed on the page by
+//! [`crate::structured_data`]), which articles' `reviewedBy` and `author`
+//! point to by `@id`.
 
-use crate::html::script_safe;
 use crate::localized::Localized;
 use crate::site::people::{Directory, Person};
 use crate::site::{PageId, Site};
@@ -68,29 +68,12 @@ pub(crate) struct PersonView {
 pub(crate) struct PeopleView {
     /// By name.
     pub people: Vec<PersonView>,
-    /// schema.org JSON-LD (the page and a `Person` for each), escaped for `<script>`.
-    pub json_ld: String,
 }
 
 /// Builds the people page `id`.
 pub(crate) fn page_view(site: &Site, id: PageId) -> PeopleView {
-    let page = site.page(id);
-    let language = page.language.as_str();
-    let people = listing(site, id);
-    let persons: Vec<Value> = people
-        .iter()
-        .map(|p| person_json(site, &page.url, p))
-        .collect();
-    let doc = json!({
-        "@context": "https://schema.org",
-        "@type": "AboutPage",
-        "url": site.urls.permalink(&page.url),
-        "inLanguage": language,
-        "mentions": persons,
-    });
     PeopleView {
-        people,
-        json_ld: script_safe(&doc),
+        people: listing(site, id),
     }
 }
 
@@ -110,7 +93,9 @@ pub(crate) fn person_permalink(
     })
 }
 
-fn person_json(site: &Site, page_url: &str, p: &PersonView) -> Value {
+/// A person's schema.org `Person` node, for the people page's JSON-LD
+/// ([`crate::structured_data`]).
+pub(crate) fn person_json(site: &Site, page_url: &str, p: &PersonView) -> Value {
     let permalink = format!("{}#{}", site.urls.permalink(page_url), p.anchor);
     let mut v = json!({ "@type": "Person", "@id": permalink, "url": permalink, "name": p.name });
     if let Some(c) = &p.credentials {

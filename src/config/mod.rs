@@ -20,6 +20,7 @@ mod feeds;
 mod identity;
 mod images;
 mod language;
+mod organization;
 mod paths;
 mod raw;
 mod reading;
@@ -33,6 +34,7 @@ mod time;
 pub use feeds::{AlertsConfig, FeedFormat, FeedsConfig};
 pub use images::ImagesConfig;
 pub use language::{Direction, Language};
+pub use organization::{Organization, OrganizationType};
 pub use reading::{ContentsConfig, MAX_RELATED, RelatedConfig};
 pub use report::ReportConfig;
 pub use review::{MaxGrade, ReadabilityConfig, ReviewConfig};
@@ -94,6 +96,8 @@ pub struct Config {
     /// `paginate_by:`: how many articles each page of a section, tag or
     /// language home lists (0: all on one page).
     pub paginate_by: usize,
+    /// `organization:`: who publishes the site (the homes' JSON-LD).
+    pub organization: Organization,
 }
 
 impl Config {
@@ -204,6 +208,8 @@ pub fn from_text(root: &Path, text: &str) -> Loaded {
         &mut diagnostics,
     );
     let tags = tags::names(&raw.tags, &codes_of, &locate, &mut diagnostics);
+    let organization =
+        organization::organization(raw.organization.take(), &locate, &mut diagnostics);
     let checked = Checked {
         boundary,
         schemes,
@@ -214,6 +220,7 @@ pub fn from_text(root: &Path, text: &str) -> Loaded {
         status,
         disclaimer,
         tags,
+        organization,
     };
     let config = match (diagnostics.has_errors(), base_url) {
         (false, Ok(base_url)) => Some(assemble(root, raw, checked, base_url)),
@@ -237,6 +244,7 @@ struct Checked {
     status: StatusConfig,
     disclaimer: disclaimer::Settings,
     tags: TagNames,
+    organization: Organization,
 }
 
 /// The configuration of a site.yaml whose every check passed.
@@ -269,6 +277,7 @@ fn assemble(root: &Path, raw: raw::RawConfig, checked: Checked, base_url: url::U
         tags: checked.tags,
         images: raw.images,
         paginate_by: raw.paginate_by.unwrap_or(DEFAULT_PAGINATE_BY),
+        organization: checked.organization,
     }
 }
 

@@ -50,6 +50,7 @@ pub(super) struct RawConfig {
     pub(super) tags: super::tags::RawTags,
     pub(super) images: ImagesConfig,
     pub(super) paginate_by: Option<usize>,
+    pub(super) organization: Option<super::organization::RawOrganization>,
 }
 
 /// One entry of `languages:` as written.
@@ -116,6 +117,7 @@ fn known_keys(parent: &str, depth: usize) -> &'static [&'static str] {
         "contents" => suggest::fields_of::<ContentsConfig>(),
         "related" => suggest::fields_of::<RelatedConfig>(),
         "images" => suggest::fields_of::<ImagesConfig>(),
+        "organization" => suggest::fields_of::<super::organization::RawOrganization>(),
         _ if depth == 3 => suggest::fields_of::<RawLanguage>(),
         _ => &[],
     }

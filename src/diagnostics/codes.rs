@@ -201,6 +201,18 @@ codes! {
          \"frame\" and cannot tell a video from an advert (WCAG 4.1.2). Add a title saying what the \
          frame shows: `<iframe src=\"https://www.youtube-nocookie.com/embed/…\" title=\"Video: how to \
          use an inhaler\"></iframe>`. See docs/media.md.";
+    HTML_INVALID_NESTING = "html/invalid-nesting", Warning,
+        "In raw HTML, an inline element such as `<span>` or `<em>` (or a `<p>`) wraps a block: a `<div>`, a heading, a list, a paragraph.",
+        "`<span>`, `<em>`, `<strong>`, `<small>`, `<label>` and the other inline elements may only hold \
+         text and other inline elements, and a `<p>` may not hold blocks either. Wrapping headings, \
+         paragraphs, lists or `<div>`s in them makes the page invalid HTML: browsers repair it each in \
+         their own way (a `<p>` is closed before the block, leaving an empty paragraph), so styles and \
+         screen readers may not see what you meant. This is common in content migrated from other \
+         site generators, e.g. `<span class=\"note\">` on a line of its own, a blank line, Markdown \
+         paragraphs and then `</span>`. Use a `<div>` around blocks instead (keep the `class`), or \
+         close the inline element before the block. The warning is at the opening tag and names the \
+         first block inside. A link (`<a>`) may wrap blocks in HTML5, so `<a>` around a `<div>` is \
+         fine.";
     HTML_UNSAFE_REMOVED = "html/unsafe-removed", Warning,
         "Raw HTML in an article contained something unsafe, which was removed.",
         "With `markdown.raw_html: sanitize` (the default), raw HTML keeps safe structure \
@@ -228,6 +240,18 @@ codes! {
         "Links between articles are written as relative paths to the other .md file, e.g. \
          `[high blood pressure](../heart/high-blood-pressure.md)`; Pamphlet turns them into the \
          page's address. Check the path from the folder of the file you are editing.";
+    LINK_TEMPLATE_SYNTAX = "link/template-syntax", Error,
+        "A link's or image's address still holds template code from another site generator (`{{ site.baseurl }}`, `{% link … %}`, `{{< ref … >}}`).",
+        "Content migrated from Jekyll, Hugo or Eleventy often keeps their template code in \
+         addresses: `[About]({{ site.baseurl }}/about/)`, `[Salt]({% link _posts/salt.md %})`, \
+         `{{< ref \"salt.md\" >}}`, sometimes URL-encoded (`%7B%7B`). Pamphlet does not run other \
+         generators' templates, so readers would get the code as the address: a broken link. Write \
+         the address itself: another page's .md file relative to this one (`../food/salt.md`), a \
+         path inside the site starting with `/` (Pamphlet adds the site's base path itself, so \
+         `{{ site.baseurl }}/about/` becomes `/about/`), or a full https:// address. The hint says \
+         which address was probably meant when the code makes it plain. Markdown links and images, \
+         reference definitions (`[about]: …`) and `href` and `src` in raw HTML are checked; code \
+         spans and code blocks are not, so examples of template code can still be shown.";
     LINK_UNKNOWN_PATH = "link/unknown-path", Warning,
         "A link starting with `/` matches no page or file of the site.",
         "Root-relative links such as `/es/heart/` must match a page or a file in `static/`. \

@@ -1,36 +1,93 @@
 //! Links and images: relative paths to other Markdown files become the
 //! target page's URL, relative image paths become the copied file's URL,
 //! and every internal reference is checked so a broken link fails the
-//! build at its line and column instead of reaching readers.
+//! build at its line and column instead of reaching readers. An address
+//! still holding another generator's template code is reported as that
+//! (`template_syntax`), and only as that.
 
-use super::{PageContext, Spanned};
+use super::{PageContext, Spanned, template_syntax};
 use crate::diagnostics::{Diagnostic, codes};
-use pulldown_cmark::{CowStr, Event, Tag};
+use pulldown_cmark::{CowStr, Event, LinkType, Tag};
 use std::path::Path;
 
 pub(super) fn rewrite(events: &mut [Spanned], ctx: &mut PageContext) {
+    // Template code from another generator (see `template_syntax`): most
+    // pages have none, and skip these checks.
+    let migrated = template_syntax::may_contain(ctx.body());
+    if migrated {
+        template_syntax::check_definitions(ctx);
+        template_syntax::scan_text(events, ctx);
+    }
     for (event, range) in events.iter_mut() {
-        let (dest, is_image) = match event {
-            Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
+        let (dest, is_image, link_type) = match event {
+            Event::Start(Tag::Link {
+                dest_url,
+                link_type,
+                ..
+            }) => (dest_url, false, *link_type),
             Event::Start(Tag::Image {
-                dest_url, title, ..
+                dest_url,
+                title,
+                link_type,
+                ..
             }) => {
                 // `![](x.png "decorative")` marks a purely decorative image.
                 if title.as_ref() == "decorative" {
                     *title = CowStr::from("");
                 }
-                // Video and audio are resolved and checked by `media`.
-                if super::media::Kind::of(dest_url.trim()).is_some() {
-                    continue;
-                }
-                (dest_url, true)
+                (dest_url, true, *link_type)
             }
             _ => continue,
         };
+        if migrated && template_code(dest, is_image, link_type, range, ctx) {
+            continue;
+        }
+        // Video and audio are resolved and checked by `media`.
+        if is_image && super::media::Kind::of(dest.trim()).is_some() {
+            continue;
+        }
         if let Some(new) = resolve(dest, is_image, range, ctx) {
             *dest = CowStr::from(new);
         }
     }
+}
+
+/// Whether the address holds template code (reported here, or at its
+/// reference definition): nothing else is said of it. A refused scheme is
+/// reported as such instead, by `resolve` or `media`.
+fn template_code(
+    dest: &str,
+    is_image: bool,
+    link_type: LinkType,
+    range: &std::ops::Range<usize>,
+    ctx: &mut PageContext,
+) -> bool {
+    let dest = dest.trim();
+    if ctx.site.config.schemes.check(dest).is_err() {
+        return false;
+    }
+    let Some(found) = template_syntax::find(dest) else {
+        return false;
+    };
+    let defined_elsewhere = matches!(
+        link_type,
+        LinkType::Reference
+            | LinkType::ReferenceUnknown
+            | LinkType::Collapsed
+            | LinkType::CollapsedUnknown
+            | LinkType::Shortcut
+            | LinkType::ShortcutUnknown
+    );
+    if !defined_elsewhere {
+        let place = if is_image {
+            template_syntax::Place::Image
+        } else {
+            template_syntax::Place::Link
+        };
+        let position = destination_position(dest, range, ctx);
+        template_syntax::report(ctx, place, &found, position);
+    }
+    true
 }
 
 /// The rewritten destination, or `None` to keep it as written.

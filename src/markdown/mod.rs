@@ -22,6 +22,7 @@ mod personal_data;
 mod pictures;
 mod prose;
 mod raw_html;
+mod template_syntax;
 
 use crate::citations::{self, Reference};
 use crate::diagnostics::{Diagnostic, LineIndex, Position};

@@ -5,6 +5,7 @@
 //! final document, then hands the bytes to the output and forgets them, so
 //! memory stays flat however large the site is.
 
+mod alternates;
 mod pagination;
 pub(crate) mod views;
 mod wayfinding;
@@ -257,6 +258,13 @@ fn full_view<'a>(
     view.status = crate::status::view(site, id, strings);
     view.status_strip = crate::status::strip(site, id, strings);
     view.disclaimer = crate::disclaimer::view(site, id, strings);
+    let inputs = crate::structured_data::Inputs {
+        body,
+        people: view.people.as_ref(),
+        strings,
+        today: extras.today,
+    };
+    view.json_ld = crate::structured_data::page(site, id, &inputs);
     view
 }
 
@@ -415,6 +423,7 @@ fn show_list_page<'a>(
         social.title = format!("{} · {}", social.title, nav.label);
     }
     view.permalink = permalink;
+    view.json_ld = crate::structured_data::list_page(site, id, number, strings);
     view.content = "";
     view.subsections.clear();
     view.alternates.clear();

@@ -10,6 +10,8 @@ use crate::markdown::{Heading, RenderedBody};
 use crate::site::{Page, PageId, PageKind, Site};
 use serde::Serialize;
 
+pub(crate) use super::alternates::{AlternateView, alternates};
+
 /// How many articles the home page lists when lists are not paginated.
 const HOME_LATEST: usize = 12;
 
@@ -65,13 +67,6 @@ pub(crate) struct TranslationView<'a> {
     pub url: &'a str,
     /// Absolute URL (for `hreflang` alternates).
     pub permalink: String,
-}
-
-/// One `<link rel="alternate" hreflang>` of a page.
-#[derive(Serialize)]
-pub(crate) struct AlternateView {
-    pub hreflang: String,
-    pub href: String,
 }
 
 #[derive(Serialize)]
@@ -177,7 +172,8 @@ pub(crate) struct PageView<'a> {
     pub readability: Option<&'a crate::readability::Readability>,
     /// Review dates (articles only).
     pub review: Option<ReviewView>,
-    /// schema.org JSON-LD, already escaped for `<script>` (articles only).
+    /// schema.org JSON-LD, already escaped for `<script>` (every page but
+    /// the 404 page; set by the renderer).
     pub json_ld: Option<String>,
     pub extra: &'a std::collections::BTreeMap<String, serde_json::Value>,
     /// Open Graph / X card values and the share bar (set by the renderer).
@@ -312,7 +308,6 @@ pub(crate) fn page_view<'a>(
     let (updated, updated_display) = date_pair(meta.updated, language);
     let word_count = body.map_or(0, |b| b.word_count);
     let image = cover_image(site, page);
-    let image_url = image.as_ref().map(|i| i.url.clone());
     let review = (page.kind == PageKind::Article && page.source.is_some())
         .then(|| crate::review::status(page, &site.config, today));
     let people = (page.kind == PageKind::People).then(|| crate::people::page_view(site, id));
@@ -359,11 +354,8 @@ pub(crate) fn page_view<'a>(
         references: body.map_or(&[][..], |b| b.references.as_slice()),
         readability: body.and_then(|b| b.readability.as_ref()),
         review: review.map(|r| review_view(&r, language)),
-        json_ld: review
-            .map(|r| {
-                crate::structured_data::medical_web_page(site, page, body, &r, image_url.as_deref())
-            })
-            .or_else(|| people.as_ref().map(|p| p.json_ld.clone())),
+        // Set by the renderer (`structured_data`).
+        json_ld: None,
         extra: &meta.extra,
         social: None,
         alert: None,
@@ -466,47 +458,6 @@ fn review_view(r: &crate::review::ReviewStatus, language: &str) -> ReviewView {
         next_review_display,
         overdue: r.overdue,
     }
-}
-
-/// The `hreflang` alternates of a page: every member of its translation
-/// cluster, itself included, then `x-default`. Built from the cluster alone,
-/// so every member lists the same set (Google's rule of reciprocity) and the
-/// sitemap, which calls this too, matches the pages.
-pub(crate) fn alternates(site: &Site, id: PageId) -> Vec<AlternateView> {
-    let page = site.page(id);
-    let chooser = (!site.config.default_language_at_root).then(|| site.urls.root());
-    // With a language chooser at the root, the homes' cluster is every
-    // language home plus the chooser, which is its `x-default` member and
-    // so must list the homes as they list it.
-    let mut members: Vec<PageId> = match (page.kind, &chooser) {
-        (PageKind::LanguageChooser, _) | (PageKind::Home, Some(_)) => (0..site.pages.len())
-            .filter(|&p| site.page(p).kind == PageKind::Home)
-            .collect(),
-        _ if page.translations.is_empty() => return Vec::new(),
-        _ => page.translations.iter().copied().chain([id]).collect(),
-    };
-    if members.len() < 2 {
-        return Vec::new();
-    }
-    members.sort_by_key(|&p| site.config.language_rank(&site.page(p).language));
-    let x_default = match (page.kind, chooser) {
-        (PageKind::LanguageChooser | PageKind::Home, Some(root)) => Some(root),
-        _ => members
-            .iter()
-            .find(|&&p| site.page(p).language == site.config.default_language)
-            .map(|&p| site.page(p).url.clone()),
-    };
-    members
-        .iter()
-        .map(|&p| AlternateView {
-            hreflang: site.page(p).language.clone(),
-            href: site.urls.permalink(&site.page(p).url),
-        })
-        .chain(x_default.map(|url| AlternateView {
-            hreflang: "x-default".to_string(),
-            href: site.urls.permalink(&url),
-        }))
-        .collect()
 }
 
 fn reviewer_view<'a>(r: &'a Reviewer, language: &str) -> ReviewerView<'a> {

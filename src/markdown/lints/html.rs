@@ -1,5 +1,6 @@
-//! The accessibility lints on raw HTML written in Markdown: `<img>`
-//! without `alt`, `<h1>`–`<h6>` levels, `<table>` without a `<th>`.
+//! The lints on raw HTML written in Markdown: `<img>` without `alt`,
+//! `<h1>`–`<h6>` levels, `<table>` without a `<th>`, the addresses of
+//! attributes, and the tags the nesting check follows.
 //! HTML is read with a real tokenizer (quotes, entities and odd spacing
 //! are handled as a browser would), which reports byte spans, so every
 //! problem is placed exactly.
@@ -56,6 +57,7 @@ pub(super) fn check(chunk: &Chunk, lints: &mut Lints) {
                         lints.address(&address, &value_range);
                     }
                 }
+                lints.start_tag(&name, &range, tag.self_closing);
                 match name.as_str() {
                     "img" => match tag.attributes.get(b"alt".as_slice()) {
                         None => lints.missing_alt(
@@ -88,8 +90,11 @@ pub(super) fn check(chunk: &Chunk, lints: &mut Lints) {
                     }
                 }
             }
-            Token::EndTag(tag) if tag.name.eq_ignore_ascii_case(b"table") => {
-                if let Some((position, has_header)) = lints.tables.pop()
+            Token::EndTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                lints.end_tag(&name);
+                if name == "table"
+                    && let Some((position, has_header)) = lints.tables.pop()
                     && !has_header
                 {
                     lints.table_without_header(position);

@@ -1,15 +1,17 @@
 //! Accessibility lints on a page's body: images without alt text, heading
 //! levels that skip or repeat the page's heading 1, link text that says
 //! nothing out of context, tables without a header row; and, in raw HTML,
-//! addresses whose scheme the site does not allow (`javascript:`). Markdown
-//! and raw HTML are both checked; every problem is reported at its line and
-//! column.
+//! addresses whose scheme the site does not allow (`javascript:`) or that
+//! hold another generator's template code, and inline elements wrapping
+//! blocks ([`nesting`]). Markdown and raw HTML are both checked; every
+//! problem is reported at its line and column.
 //!
 //! A read-only pass: it runs on the events as parsed, before the links
 //! pass rewrites them (so the `"decorative"` image title is still there).
 
 mod html;
 mod link_text;
+mod nesting;
 
 use super::{PageContext, Spanned};
 use crate::diagnostics::{Diagnostic, Position, codes};
@@ -21,15 +23,22 @@ pub(super) const DECORATIVE: &str = "decorative";
 
 /// Checks the events of one page and adds what it finds to `ctx.diagnostics`.
 pub(super) fn check(events: &[Spanned], ctx: &mut PageContext) {
+    // Raw HTML shown as text (`raw_html: escape`) is no HTML to judge.
+    let html_is_html = ctx.site.config.markdown.raw_html != crate::config::RawHtml::Escape;
     let mut lints = Lints {
         ctx,
         last_level: 1,
         tables: Vec::new(),
+        html_is_html,
+        nesting: nesting::Nesting::default(),
     };
     let mut html = html::Chunk::default();
     let mut i = 0;
     while i < events.len() {
         let (event, range) = &events[i];
+        if html_is_html {
+            lints.markdown_nesting(event);
+        }
         match event {
             Event::Start(Tag::Image { title, .. }) => {
                 let end = closing(events, i, |e| matches!(e, TagEnd::Image));
@@ -90,6 +99,10 @@ pub(super) struct Lints<'c, 'a> {
     /// Raw HTML tables open at this point: where each starts, and whether
     /// it has a header cell yet.
     tables: Vec<(Position, bool)>,
+    /// Raw HTML is kept as HTML (not shown as text), so its nesting and
+    /// its addresses' template code matter.
+    html_is_html: bool,
+    nesting: nesting::Nesting,
 }
 
 impl Lints<'_, '_> {
@@ -113,7 +126,98 @@ impl Lints<'_, '_> {
                 )
                 .with_hint(hint),
             );
+            return;
         }
+        if self.html_is_html
+            && let Some(found) = super::template_syntax::find(address)
+        {
+            // The value inside `href="…"`, to underline what to rewrite.
+            let attribute = self.ctx.body().get(range.clone()).unwrap_or("");
+            let value = attribute.rfind(address).map_or(range.clone(), |at| {
+                range.start + at..range.start + at + address.len()
+            });
+            let position = self.position(&value);
+            super::template_syntax::report(
+                self.ctx,
+                super::template_syntax::Place::RawHtml,
+                &found,
+                position,
+            );
+        }
+    }
+
+    /// A start tag of the raw HTML, for the nesting check.
+    fn start_tag(&mut self, name: &str, range: &Range<usize>, self_closing: bool) {
+        if self.html_is_html {
+            let position = self.position(range);
+            let found = self.nesting.start_tag(name, position, self_closing);
+            self.misnested(found);
+        }
+    }
+
+    /// An end tag of the raw HTML, for the nesting check.
+    fn end_tag(&mut self, name: &str) {
+        if self.html_is_html {
+            let found = self.nesting.end_tag(name);
+            self.misnested(found);
+        }
+    }
+
+    /// Markdown blocks, for the nesting check of the raw HTML around them.
+    fn markdown_nesting(&mut self, event: &Event) {
+        let found = match event {
+            Event::Start(tag) => match nesting::markdown_block(tag) {
+                Some(element) => self.nesting.markdown_start(element.as_deref()),
+                None => None,
+            },
+            Event::End(end) if nesting::ends_markdown_block(end) => {
+                self.nesting.markdown_end();
+                None
+            }
+            Event::Rule => {
+                let found = self.nesting.markdown_start(Some("hr"));
+                self.nesting.markdown_end();
+                found
+            }
+            _ => None,
+        };
+        self.misnested(found);
+    }
+
+    fn misnested(&mut self, found: Option<nesting::Misnested>) {
+        let Some(found) = found else {
+            return;
+        };
+        let outer = &found.outer;
+        let block = if found.from_markdown {
+            format!("{} written in Markdown", found.block)
+        } else {
+            found.block.clone()
+        };
+        let (message, hint) = if outer == "p" {
+            (
+                format!("this `<p>` wraps a block, {block}: a paragraph may only hold text and inline elements, so browsers end it before the block and the page is invalid HTML"),
+                "use a `<div>` instead of the `<p>` around blocks (it can keep the same `class`), or close the `<p>` before the block".to_string(),
+            )
+        } else {
+            (
+                format!(
+                    "this `<{outer}>` wraps a block, {block}: a `<{outer}>` may only hold text and inline elements, so the page is invalid HTML that browsers each repair their own way"
+                ),
+                format!(
+                    "use a `<div>` instead of the `<{outer}>` around blocks (it can keep the same `class`), or close the `<{outer}>` before the block"
+                ),
+            )
+        };
+        self.ctx.diagnostics.push(
+            Diagnostic::warning(
+                codes::HTML_INVALID_NESTING,
+                self.ctx.file,
+                found.position,
+                message,
+            )
+            .with_hint(hint),
+        );
     }
 
     fn missing_alt(&mut self, range: &Range<usize>, message: &str, hint: &str) {

@@ -95,3 +95,59 @@ fn tables_need_a_header_row() {
         ]
     );
 }
+
+#[test]
+fn inline_elements_wrapping_blocks_are_reported_once_at_the_opening_tag() {
+    let nesting = |body: &str| -> Vec<(usize, usize)> {
+        lint(body)
+            .into_iter()
+            .filter(|(code, _, _)| *code == "html/invalid-nesting")
+            .map(|(_, line, column)| (line, column))
+            .collect()
+    };
+    // Across Markdown: the heading and paragraph between are the blocks.
+    assert_eq!(
+        nesting("Intro.\n\n<span class=\"note\">\n\n## Inside\n\nText.\n\n</span>\n"),
+        [(6, 1)]
+    );
+    // In one piece of HTML; nested inline elements are one mistake.
+    assert_eq!(
+        nesting("<div>\n  <span><em><div>a</div><p>b</p></em></span>\n</div>\n"),
+        [(5, 3)]
+    );
+    // `<a>` may wrap blocks, and is looked through.
+    assert_eq!(nesting("<a href=\"/x/\"><div>a</div></a>\n"), []);
+    assert_eq!(
+        nesting("<small><a href=\"/x/\"><div>a</div></a></small>\n"),
+        [(4, 1)]
+    );
+    // A `<p>` is only wrong when its own end tag shows it wraps the block.
+    assert_eq!(nesting("<p>Intro <div>box</div></p>\n"), [(4, 1)]);
+    assert_eq!(nesting("<p>Intro\n<div>box</div>\n"), []);
+    assert_eq!(nesting("<p>\n\nA paragraph.\n\n</p>\n"), [(4, 1)]);
+    // Closed before the block, or inline within a paragraph: fine.
+    assert_eq!(nesting("<span>a</span>\n\n## B\n"), []);
+    assert_eq!(nesting("Some <span>text\n\n## B\n\n</span>\n"), []);
+    assert_eq!(nesting("<span/>\n\nText.\n"), []);
+    assert_eq!(
+        nesting("<div><strong>a</strong> <br> <img src=a.png alt=\"\"> b</div>\n"),
+        []
+    );
+    // What a block quote's HTML opens ends with the quote.
+    assert_eq!(nesting("> <em>\n\nText.\n"), []);
+    assert_eq!(nesting("> <em>\n>\n> Text.\n"), [(4, 3)]);
+}
+
+#[test]
+fn template_code_in_raw_html_addresses_is_reported_at_the_attribute() {
+    assert_eq!(
+        lint(
+            "<a href=\"{{ site.baseurl }}/a/\">A</a> <img alt=\"x\" src=\"%7B%7B x %7D%7D.png\">\n\n<a href=\"javascript:{{x}}\">y</a>\n"
+        ),
+        [
+            ("link/template-syntax", 4, 10),
+            ("link/template-syntax", 4, 57),
+            ("url/scheme-not-allowed", 6, 4)
+        ]
+    );
+}

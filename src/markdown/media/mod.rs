@@ -148,6 +148,10 @@ fn player(clip: &Clip, ctx: &mut PageContext, texts: &Texts) -> Option<String> {
         );
         return None;
     }
+    // Template code from another generator is reported by the links pass.
+    if super::template_syntax::find(clip.dest).is_some() {
+        return None;
+    }
     if crate::schemes::scheme(clip.dest).is_some() || clip.dest.starts_with("//") {
         ctx.diagnostics.push(
             Diagnostic::error(
@@ -189,6 +193,19 @@ fn player(clip: &Clip, ctx: &mut PageContext, texts: &Texts) -> Option<String> {
     if clip.kind == Kind::Video && beside.captions.is_empty() {
         captions_missing(&decoded, position, ctx);
     }
+    Some(markup_of(clip, ctx, texts, &beside, &located.url, suffix))
+}
+
+/// The player's markup, every address as the page writes it: a valid IRI
+/// (see `crate::uri`), the author's `#t=…` kept after the clip's.
+fn markup_of(
+    clip: &Clip,
+    ctx: &PageContext,
+    texts: &Texts,
+    beside: &files::Beside,
+    file_url: &str,
+    suffix: &str,
+) -> String {
     let mut tracks = markup::tracks(&beside.captions, texts.language, &ctx.site.config);
     let href = |url: &str| ctx.site.urls.encoded(url, crate::uri::Form::Iri);
     tracks.iter_mut().for_each(|t| t.url = href(&t.url));
@@ -196,9 +213,9 @@ fn player(clip: &Clip, ctx: &mut PageContext, texts: &Texts) -> Option<String> {
         Kind::Video => ("media_download_video", "Download the video"),
         Kind::Audio => ("media_download_audio", "Download the audio"),
     };
-    let url = href(&located.url);
+    let url = href(file_url);
     let poster = beside.poster.as_deref().map(href);
-    Some(markup::player(&markup::Player {
+    markup::player(&markup::Player {
         kind: clip.kind,
         url: &format!(
             "{url}{}",
@@ -209,7 +226,7 @@ fn player(clip: &Clip, ctx: &mut PageContext, texts: &Texts) -> Option<String> {
         poster: poster.as_deref().filter(|_| clip.kind == Kind::Video),
         tracks: &tracks,
         download: &text(texts, download.0, download.1),
-    }))
+    })
 }
 
 /// A video without a caption file: the error, with the file names to write.

@@ -1,31 +1,36 @@
-//! JSON-LD for search engines and health platforms: each article is a
-//! schema.org `MedicalWebPage` naming its reviewers, authors, sources and
-//! audience. The JSON is escaped so it can sit inside `<script>` whatever
-//! the front matter says (a title containing `</script>` cannot break out).
+//! An article's JSON-LD: a schema.org `MedicalWebPage` naming its
+//! authors, sources and audience, and its reviewers and last review date
+//! only when it was reviewed (a reviewer with a review date): an article
+//! nobody has reviewed yet makes no review claim. The JSON is escaped so it
+//! can sit inside `<script>` whatever the front matter says (a title
+//! containing `</script>` cannot break out).
 
+use super::Inputs;
 use crate::citations::normalize_doi;
 use crate::frontmatter::{Audience, Citation};
 use crate::html::script_safe;
 use crate::markdown::RenderedBody;
-use crate::review::ReviewStatus;
 use crate::site::{Page, Site};
 use crate::uri::{self, Form};
 use serde::Serialize;
 
 /// The JSON-LD of an article, ready to place inside
 /// `<script type="application/ld+json">`.
-pub(crate) fn medical_web_page(
-    site: &Site,
-    page: &Page,
-    body: Option<&RenderedBody>,
-    review: &ReviewStatus,
-    image_url: Option<&str>,
-) -> String {
+pub(super) fn medical_web_page(site: &Site, page: &Page, inputs: &Inputs) -> String {
     let meta = &page.meta;
     let language = page.language.as_str();
+    let body = inputs.body;
+    // Reviewed: some reviewer gave the date of their review.
+    let last_reviewed = page
+        .source
+        .as_ref()
+        .and_then(|_| crate::review::status(page, &site.config, inputs.today).last_reviewed);
+    let image_url = crate::site::lookup::cover_image(site, page).map(|(url, _)| url);
+    let url = site.urls.permalink(&page.url);
     let doc = Article {
         context: "https://schema.org",
         kind: "MedicalWebPage",
+        id: url.clone(),
         audience: meta.audience.map(audience),
         author: meta
             .authors
@@ -42,22 +47,16 @@ pub(crate) fn medical_web_page(
         date_published: meta.date.map(|date| date.to_string()),
         description: &meta.summary,
         headline: &meta.title,
-        image: image_url.map(|url| site.urls.absolute(url)),
+        image: image_url.map(|url| site.urls.absolute(&url)),
         in_language: language,
-        is_part_of: WebSite {
-            kind: "WebSite",
-            name: site
-                .config
-                .language(language)
-                .map_or(site.config.title.as_str(), |l| l.title.as_str()),
-            url: site.urls.permalink(&site.urls.language_home(language)),
-        },
+        is_part_of: super::website_ref(site, language),
         keywords: (!meta.tags.is_empty()).then(|| meta.tags.join(", ")),
-        last_reviewed: review.last_reviewed.map(|date| date.to_string()),
+        last_reviewed: last_reviewed.map(|date| date.to_string()),
         name: &meta.title,
         reviewed_by: meta
             .reviewers
             .iter()
+            .filter(|_| last_reviewed.is_some())
             .map(|r| {
                 person(
                     site,
@@ -69,7 +68,7 @@ pub(crate) fn medical_web_page(
                 )
             })
             .collect(),
-        url: site.urls.permalink(&page.url),
+        url,
     };
     script_safe(&doc)
 }
@@ -154,6 +153,8 @@ fn work(c: &Citation) -> Work<'_> {
 struct Article<'a> {
     #[serde(rename = "@context")]
     context: &'static str,
+    #[serde(rename = "@id")]
+    id: String,
     #[serde(rename = "@type")]
     kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -171,7 +172,7 @@ struct Article<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     image: Option<String>,
     in_language: &'a str,
-    is_part_of: WebSite<'a>,
+    is_part_of: serde_json::Value,
     #[serde(skip_serializing_if = "Option::is_none")]
     keywords: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -223,14 +224,6 @@ struct Named<'a> {
     #[serde(rename = "@type")]
     kind: &'static str,
     name: &'a str,
-}
-
-#[derive(Serialize)]
-struct WebSite<'a> {
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    name: &'a str,
-    url: String,
 }
 
 #[derive(Serialize)]
