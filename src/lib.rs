@@ -64,6 +64,7 @@ pub(crate) mod status;
 pub(crate) mod structured_data;
 pub mod theme;
 pub(crate) mod updates;
+pub mod uri;
 pub(crate) mod validate;
 pub mod workflow;
 pub(crate) mod xml;

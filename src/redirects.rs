@@ -8,7 +8,8 @@ use crate::error::Result;
 use crate::html::escape_attribute;
 use crate::i18n::Strings;
 use crate::output::Output;
-use crate::site::{Site, urls::encode_path};
+use crate::site::Site;
+use crate::uri::Form;
 use std::path::{Path, PathBuf};
 
 /// The redirect files of one build, made once and written after every
@@ -34,8 +35,9 @@ pub(crate) fn plan(site: &Site, strings: &Strings) -> Redirects {
         .iter()
         .map(|redirect| {
             let target = site.page(redirect.to);
-            let to = encode_path(&target.url);
-            hosts_file.push_str(&format!("{} {to} 301\n", encode_path(&redirect.from)));
+            let to = site.urls.encoded(&target.url, Form::Uri);
+            let from = site.urls.encoded(&redirect.from, Form::Uri);
+            hosts_file.push_str(&format!("{from} {to} 301\n"));
             let page = page(site, strings, redirect.to);
             (site.urls.output_path(&redirect.from), page)
         })
@@ -55,7 +57,7 @@ fn page(site: &Site, strings: &Strings, to: crate::site::PageId) -> String {
         .config
         .language(language)
         .map_or("ltr", |l| l.direction.as_str());
-    let href = escape_attribute(&encode_path(&target.url));
+    let href = escape_attribute(&site.urls.encoded(&target.url, Form::Uri));
     let canonical = escape_attribute(&site.urls.permalink(&target.url));
     let moved = escape_attribute(&strings.get(language, "page_moved", &[]));
     let title = escape_attribute(target.title());

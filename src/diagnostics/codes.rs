@@ -140,6 +140,16 @@ codes! {
         "A content file could not be read (permissions, or not UTF-8 text).",
         "Pamphlet reads Markdown files as UTF-8 text. Save the file as UTF-8 in your editor, \
          and check that the file can be read by the user running the build.";
+    FOOTNOTE_UNDEFINED = "footnote/undefined", Warning,
+        "The text refers to a footnote (`[^label]`) that has no note.",
+        "A footnote has two parts: the reference in the text, `fever[^temp]`, and the note itself on \
+         a line of its own, usually at the end of the file: `[^temp]: 38 °C or higher.` Without the \
+         note, readers see `[^temp]` as it is written. Add the note (the label must match, ignoring \
+         case), or remove the reference.";
+    FOOTNOTE_UNUSED = "footnote/unused", Warning,
+        "A footnote's note (`[^label]: …`) is never referred to in the text.",
+        "Notes are shown, numbered, in a Notes section at the end of the page, only when the text \
+         refers to them with `[^label]`. Write the reference where the note applies, or remove the note.";
     FRONTMATTER_CONTROL_CHARACTER = "frontmatter/control-character", Warning,
         "The front matter contains invisible control characters, which were removed.",
         "Characters such as NUL cannot be shown and break feeds and other XML outputs, so Pamphlet \

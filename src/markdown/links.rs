@@ -171,7 +171,16 @@ fn resolve_rooted(
         ctx.diagnostics
             .push(d.with_hint("check the address, or link to the .md file with a relative path"));
     }
-    format!("{url}{suffix}")
+    href(ctx, &url, suffix)
+}
+
+/// A site URL (decoded) and what the author wrote after it, as an IRI for
+/// the page (see [`crate::uri`]): `my photo.png` → `my%20photo.png`.
+fn href(ctx: &PageContext, url: &str, suffix: &str) -> String {
+    let form = crate::uri::Form::Iri;
+    let mut out = ctx.site.urls.encoded(url, form);
+    out.push_str(&crate::uri::written(suffix, form));
+    out
 }
 
 /// A path relative to the page's file: the URL of the page or file it
@@ -186,7 +195,7 @@ fn resolve_relative(
     let from_dir = ctx.file.parent().unwrap_or(Path::new(""));
     let target = crate::discover::normalize(&from_dir.join(decoded));
     if let Some(url) = target.as_deref().and_then(|t| ctx.site.url_for_source(t)) {
-        return Some(format!("{url}{suffix}"));
+        return Some(href(ctx, url, suffix));
     }
     let is_markdown = Path::new(decoded).extension().is_some_and(|e| e == "md");
     let shown = target

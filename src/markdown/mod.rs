@@ -1,5 +1,5 @@
 //! Markdown to HTML, as a chain of small passes over pulldown-cmark's event
-//! stream: accessibility lints, heading ids, video and audio players,
+//! stream: accessibility lints, heading ids, footnotes, video and audio players,
 //! links and images, embedded frames, code
 //! highlighting, citation markers, the prose for reading level, and isolation
 //! of left-to-right words in right-to-left pages. Each pass owns
@@ -12,6 +12,7 @@ mod bidi;
 mod cards;
 mod citation_markers;
 mod embeds;
+mod footnotes;
 mod headings;
 pub mod highlight;
 mod links;
@@ -141,6 +142,9 @@ pub fn render_with(
     let label = |key: &str, fallback: &'static str| {
         strings.get(key).map_or(fallback.to_string(), Clone::clone)
     };
+    // After heading ids (the notes' ids never take one), before the passes
+    // that read the notes' text where it is shown: at the end.
+    footnotes::apply(&mut events, &headings, strings, &mut ctx);
     let usage = citation_markers::number_markers(
         &mut events,
         &page.meta.citations,

@@ -25,11 +25,15 @@ pub(super) fn apply(
     renditions: &Renditions,
     page: &Page,
 ) -> Vec<String> {
+    // Links made the addresses valid IRIs; the renditions know the files.
+    let file = |dest: &str| ctx.site.urls.decoded(dest);
     let found: Vec<usize> = events
         .iter()
         .enumerate()
         .filter_map(|(i, (event, _))| match event {
-            Event::Start(Tag::Image { dest_url, .. }) if renditions.knows(dest_url) => Some(i),
+            Event::Start(Tag::Image { dest_url, .. }) if renditions.knows(&file(dest_url)) => {
+                Some(i)
+            }
             _ => None,
         })
         .collect();
@@ -39,7 +43,7 @@ pub(super) fn apply(
     let shown: Vec<String> = found
         .iter()
         .filter_map(|&i| match &events[i].0 {
-            Event::Start(Tag::Image { dest_url, .. }) => Some(dest_url.to_string()),
+            Event::Start(Tag::Image { dest_url, .. }) => Some(file(dest_url)),
             _ => None,
         })
         .collect();
@@ -75,12 +79,13 @@ pub(super) fn apply(
             position: Some(ctx.position(range)),
         };
         let eager = std::mem::replace(&mut first, false);
-        let Some(picture) = renditions.picture(dest_url, used) else {
+        let url = file(dest_url);
+        let Some(picture) = renditions.picture(&url, used) else {
             continue;
         };
         let mut alt = super::plain_text(events[i + 1..end].iter().map(|(e, _)| e));
         // (Only the text's first copy of it: a later one may well be decorative.)
-        if let Some((_, cover)) = cover_alt.take_if(|(url, _)| url.as_str() == &**dest_url)
+        if let Some((_, cover)) = cover_alt.take_if(|(cover_url, _)| *cover_url == url)
             && alt.trim().is_empty()
         {
             alt = cover;

@@ -137,6 +137,8 @@ pub(super) fn sanitize(
             // Pamphlet's responsive pictures (`pictures`).
             "picture",
             "source",
+            // Pamphlet's footnotes section (`footnotes`).
+            "section",
         ])
         .add_generic_attributes([
             "id",
@@ -145,6 +147,7 @@ pub(super) fn sanitize(
             "lang",
             "aria-label",
             "aria-hidden",
+            "aria-labelledby",
             "role",
         ])
         .add_tag_attributes(

@@ -549,6 +549,6 @@ pub(crate) fn picture_cover(
             image.webp_srcset = Some(picture.srcset(crate::renditions::Format::Webp));
         }
         image.sizes = Some(renditions.sizes().to_string());
-        image.url = picture.src.clone();
     }
+    image.url = picture.href.clone();
 }

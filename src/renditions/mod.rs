@@ -109,7 +109,10 @@ impl Renditions {
         }
         entry
             .planned
-            .get_or_init(|| plan::plan(&self.root, &entry.source, &entry.url, &self.settings))
+            .get_or_init(|| {
+                plan::plan(&self.root, &entry.source, &entry.url, &self.settings)
+                    .map(|picture| picture.with_hrefs(&self.urls))
+            })
             .as_ref()
             .ok()
             .cloned()
@@ -148,7 +151,7 @@ pub fn markup(picture: &Picture, sizes: &str, alt: &str, title: &str, eager: boo
         }
     }
     out.push_str("<img src=\"");
-    escape(&mut out, &picture.src);
+    escape(&mut out, &picture.href);
     out.push('"');
     if copies {
         out.push_str(" srcset=\"");

@@ -66,6 +66,8 @@ pub struct Copy {
     pub format: Format,
     /// Root-relative URL.
     pub url: String,
+    /// The same as the page writes it (a valid IRI; see [`crate::uri`]).
+    pub href: String,
     /// Cache key (hex): the file's content, width, format and quality.
     pub(super) key: String,
 }
@@ -76,6 +78,8 @@ pub struct Picture {
     /// The `src` of the `<img>`: the widest copy in the fallback format,
     /// or the file itself when it has no copies.
     pub src: String,
+    /// The same as the page writes it (a valid IRI).
+    pub href: String,
     /// Width and height as shown (after the EXIF orientation), of the
     /// widest copy; `None` for an SVG without a size of its own.
     pub size: Option<(u32, u32)>,
@@ -93,6 +97,16 @@ pub struct Picture {
 }
 
 impl Picture {
+    /// Fills in the addresses pages write (`href`s) for the site's `urls`.
+    pub(super) fn with_hrefs(mut self: Arc<Self>, urls: &crate::site::urls::Urls) -> Arc<Self> {
+        let picture = Arc::make_mut(&mut self);
+        picture.href = urls.encoded(&picture.src, crate::uri::Form::Iri);
+        for copy in &mut picture.copies {
+            copy.href = urls.encoded(&copy.url, crate::uri::Form::Iri);
+        }
+        self
+    }
+
     /// The `srcset` of the copies in `format` (`url 480w, url 800w`).
     pub fn srcset(&self, format: Format) -> String {
         let mut out = String::new();
@@ -100,8 +114,8 @@ impl Picture {
             if !out.is_empty() {
                 out.push_str(", ");
             }
-            // A comma or a space would end the address in a srcset.
-            out.push_str(&copy.url.replace(',', "%2C").replace(' ', "%20"));
+            // A comma could end the address in a srcset (spaces are encoded).
+            out.push_str(&copy.href.replace(',', "%2C"));
             out.push_str(&format!(" {}w", copy.width));
         }
         out
@@ -120,6 +134,7 @@ pub(super) fn plan(
     let bytes = read_bounded(root, source)?;
     let mut picture = Picture {
         src: url.to_string(),
+        href: String::new(),
         size: None,
         fallback: format,
         copies: Vec::new(),
@@ -167,6 +182,7 @@ pub(super) fn plan(
                 height: h,
                 format: f,
                 url: format!("{stem}-{w}w.{}", f.extension()),
+                href: String::new(),
                 key: key.to_hex().to_string(),
             });
         }

@@ -6,6 +6,7 @@
 //! canonical links, share tags) are the same paths joined to the base URL.
 
 use crate::config::Config;
+use crate::uri::{self, Form};
 use std::path::PathBuf;
 
 pub use crate::slug::slugify;
@@ -65,9 +66,33 @@ impl Urls {
         url
     }
 
-    /// Absolute URL of a root-relative one: `https://health.example.org/en/heart/`.
+    /// Absolute URL of a root-relative one: `https://health.example.org/en/heart/`,
+    /// a valid URI (see [`Urls::encoded`]).
     pub fn permalink(&self, url: &str) -> String {
-        format!("{}{}", self.origin, encode_path(url))
+        format!("{}{}", self.origin, self.encoded(url, Form::Uri))
+    }
+
+    /// [`Urls::permalink`] of a site URL; an address an author wrote in
+    /// full (`https://…`) made a valid URI, never encoded twice.
+    pub fn absolute(&self, url: &str) -> String {
+        if crate::schemes::scheme(url).is_some() || url.starts_with("//") {
+            uri::written(url, Form::Uri)
+        } else {
+            self.permalink(url)
+        }
+    }
+
+    /// A root-relative URL of the site as `form`: the base path as the
+    /// base URL has it (already encoded), the rest, the file and folder
+    /// names as they are, encoded whole (`my photo #1.png` →
+    /// `my%20photo%20%231.png`).
+    pub fn encoded(&self, url: &str, form: Form) -> String {
+        match url.strip_prefix(&self.base_path) {
+            Some(rest) if !self.base_path.is_empty() && rest.starts_with('/') => {
+                format!("{}{}", self.base_path, uri::path(rest, form))
+            }
+            _ => uri::path(url, form),
+        }
     }
 
     /// Where a URL is written under the output folder: pages get `index.html`.
@@ -86,51 +111,35 @@ impl Urls {
         path
     }
 
+    /// The site URL [`Urls::encoded`] made `encoded` from.
+    pub fn decoded(&self, encoded: &str) -> String {
+        let (base, rest) = match encoded.strip_prefix(&self.base_path) {
+            Some(rest) if !self.base_path.is_empty() && rest.starts_with('/') => {
+                (self.base_path.as_str(), rest)
+            }
+            _ => ("", encoded),
+        };
+        let rest = percent_encoding::percent_decode_str(rest).decode_utf8_lossy();
+        format!("{base}{rest}")
+    }
+
     /// The base URL's path ("" or "/health").
     pub fn base_path(&self) -> &str {
         &self.base_path
     }
 }
 
-/// Percent-encodes the characters a URL path may not contain raw (spaces,
-/// non-ASCII letters stay readable in browsers but feeds need them encoded).
+/// Percent-encodes an address that may already hold escapes (a URL
+/// under the base path, whose own path comes encoded): see
+/// [`crate::uri::written_path`].
 pub fn encode_path(path: &str) -> String {
-    percent_encoding::utf8_percent_encode(path, PATH_ENCODED).to_string()
+    crate::uri::written_path(path, crate::uri::Form::Uri)
 }
 
-/// Percent-encodes text for one query value or `mailto:` field (spaces
-/// as `%20`, every reserved character encoded).
+/// Percent-encodes text for one query value or `mailto:` field.
 pub fn encode_component(text: &str) -> String {
-    percent_encoding::utf8_percent_encode(text, COMPONENT_ENCODED).to_string()
+    crate::uri::component(text)
 }
-
-/// What [`encode_component`] encodes: everything but letters, digits and
-/// `-._~` (RFC 3986's unreserved characters).
-const COMPONENT_ENCODED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
-
-/// What [`encode_path`] encodes: also keeps the characters a path may hold
-/// (`/`, sub-delimiters, `:`, `@`) and `%` (an address already encoded
-/// stays as it is).
-const PATH_ENCODED: &percent_encoding::AsciiSet = &COMPONENT_ENCODED
-    .remove(b'/')
-    .remove(b'!')
-    .remove(b'$')
-    .remove(b'&')
-    .remove(b'\'')
-    .remove(b'(')
-    .remove(b')')
-    .remove(b'*')
-    .remove(b'+')
-    .remove(b',')
-    .remove(b';')
-    .remove(b'=')
-    .remove(b':')
-    .remove(b'@')
-    .remove(b'%');
 
 #[cfg(test)]
 mod tests {
@@ -234,7 +243,9 @@ mod tests {
         let mut every: String = (1u8..=127).map(char::from).collect();
         every.push_str("é ضغط 血压 \u{202E}");
         assert_eq!(encode_component(&every), by_hand(&every, b"-._~"));
-        assert_eq!(encode_path(&every), by_hand(&every, b"-._~/!$&'()*+,;=:@%"));
+        // `%` starts no escape here (`%&'`): it is encoded too.
+        assert_eq!(encode_path(&every), by_hand(&every, b"-._~/!$&'()*+,;=:@"));
+        assert_eq!(encode_path("/a%20b"), "/a%20b");
         assert_eq!(encode_path("/ar/ضغط/"), "/ar/%D8%B6%D8%BA%D8%B7/");
         assert_eq!(encode_component("a b&c"), "a%20b%26c");
     }

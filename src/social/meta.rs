@@ -182,11 +182,7 @@ pub fn hashtags(site: &Site, id: PageId) -> Vec<String> {
 
 /// An absolute URL for a root-relative one (absolute ones unchanged).
 pub fn absolute(site: &Site, url: &str) -> String {
-    if url.contains("://") {
-        url.to_string()
-    } else {
-        site.urls.permalink(url)
-    }
+    site.urls.absolute(url)
 }
 
 /// Midnight UTC of a date, RFC 3339 (`2026-03-01T00:00:00Z`).

@@ -11,6 +11,7 @@ use crate::frontmatter::{Audience, Citation};
 use crate::html::script_safe;
 use crate::markdown::RenderedBody;
 use crate::site::{Page, Site};
+use crate::uri::{self, Form};
 use serde::Serialize;
 
 /// The JSON-LD of an article, ready to place inside
@@ -46,7 +47,7 @@ pub(super) fn medical_web_page(site: &Site, page: &Page, inputs: &Inputs) -> Str
         date_published: meta.date.map(|date| date.to_string()),
         description: &meta.summary,
         headline: &meta.title,
-        image: image_url.map(|url| site.urls.permalink(&url)),
+        image: image_url.map(|url| site.urls.absolute(&url)),
         in_language: language,
         is_part_of: super::website_ref(site, language),
         keywords: (!meta.tags.is_empty()).then(|| meta.tags.join(", ")),
@@ -136,8 +137,10 @@ fn work(c: &Citation) -> Work<'_> {
             .doi
             .as_deref()
             .and_then(normalize_doi)
-            .map(|doi| format!("https://doi.org/{doi}")),
-        url: c.url.as_deref().filter(|u| u.starts_with("http")),
+            .map(|doi| uri::written(&format!("https://doi.org/{doi}"), Form::Uri)),
+        url: (c.url.as_deref())
+            .filter(|u| u.starts_with("http"))
+            .map(|u| uri::written(u, Form::Uri)),
     }
 }
 
@@ -213,7 +216,7 @@ struct Work<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     same_as: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<&'a str>,
+    url: Option<String>,
 }
 
 #[derive(Serialize)]

@@ -48,3 +48,4 @@ mod tag_names;
 mod translations;
 mod trust;
 mod updates;
+mod uris;

@@ -31,7 +31,7 @@ fn minimal_site_builds_with_defaults() {
     );
     // GFM tables and footnotes are on.
     assert_eq!(select_text(&page, "main table th"), ["When", "Why"]);
-    assert_eq!(select_text(&page, "main .footnote-definition").len(), 1);
+    assert_eq!(select_text(&page, "main .footnotes li").len(), 1);
     // The title is escaped, not injected.
     assert!(
         site.read("en/hello/index.html")

@@ -193,23 +193,40 @@ fn player(clip: &Clip, ctx: &mut PageContext, texts: &Texts) -> Option<String> {
     if clip.kind == Kind::Video && beside.captions.is_empty() {
         captions_missing(&decoded, position, ctx);
     }
-    let tracks = markup::tracks(&beside.captions, texts.language, &ctx.site.config);
+    Some(markup_of(clip, ctx, texts, &beside, &located.url, suffix))
+}
+
+/// The player's markup, every address as the page writes it: a valid IRI
+/// (see `crate::uri`), the author's `#t=…` kept after the clip's.
+fn markup_of(
+    clip: &Clip,
+    ctx: &PageContext,
+    texts: &Texts,
+    beside: &files::Beside,
+    file_url: &str,
+    suffix: &str,
+) -> String {
+    let mut tracks = markup::tracks(&beside.captions, texts.language, &ctx.site.config);
+    let href = |url: &str| ctx.site.urls.encoded(url, crate::uri::Form::Iri);
+    tracks.iter_mut().for_each(|t| t.url = href(&t.url));
     let download = match clip.kind {
         Kind::Video => ("media_download_video", "Download the video"),
         Kind::Audio => ("media_download_audio", "Download the audio"),
     };
-    Some(markup::player(&markup::Player {
+    let url = href(file_url);
+    let poster = beside.poster.as_deref().map(href);
+    markup::player(&markup::Player {
         kind: clip.kind,
-        url: &format!("{}{suffix}", located.url),
-        file_url: &located.url,
+        url: &format!(
+            "{url}{}",
+            crate::uri::written(suffix, crate::uri::Form::Iri)
+        ),
+        file_url: &url,
         alt: &clip.alt,
-        poster: beside
-            .poster
-            .as_deref()
-            .filter(|_| clip.kind == Kind::Video),
+        poster: poster.as_deref().filter(|_| clip.kind == Kind::Video),
         tracks: &tracks,
         download: &text(texts, download.0, download.1),
-    }))
+    })
 }
 
 /// A video without a caption file: the error, with the file names to write.
