@@ -108,7 +108,9 @@ fn push_web_address(out: &mut String, citation: &Citation, language: &str, label
     {
         next_piece(out);
         out.push_str("<a class=\"ref-url\" href=\"");
-        escape_into(out, url);
+        // The text shows the address as written; the link is a valid IRI
+        // (`<`, spaces and the like percent-encoded).
+        escape_into(out, &crate::uri::written(url, crate::uri::Form::Iri));
         out.push_str("\">");
         escape_into(out, url);
         out.push_str("</a>");
@@ -270,5 +272,23 @@ mod tests {
         let html = format(&c, "en", &labels());
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
+    }
+
+    #[test]
+    fn web_addresses_are_linked_as_valid_iris_and_shown_as_written() {
+        let c = Citation {
+            title: Some("Query".into()),
+            url: Some("https://example.org/a b?x=1&y=<2>".into()),
+            ..Citation::default()
+        };
+        let html = format(&c, "en", &labels());
+        assert!(
+            html.contains("href=\"https://example.org/a%20b?x=1&amp;y=%3C2%3E\""),
+            "{html}"
+        );
+        assert!(
+            html.contains(">https://example.org/a b?x=1&amp;y=&lt;2&gt;</a>"),
+            "{html}"
+        );
     }
 }
