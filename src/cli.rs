@@ -15,8 +15,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod customize;
+mod editors;
 mod explain;
 pub use customize::{I18nCommand, ThemeCommand};
+pub use editors::SchemaArgs;
 
 /// Pamphlet builds health-information websites from Markdown articles,
 /// checking reviewers, sources, readability, accessibility and translations.
@@ -78,6 +80,12 @@ pub enum Command {
         #[command(subcommand)]
         what: ThemeCommand,
     },
+    /// Print a JSON Schema for editors (`pamphlet schema front-matter`),
+    /// or write them all into schemas/ (`pamphlet schema --write`).
+    ///
+    /// Editors with a YAML language server use it to complete and check
+    /// site.yaml, data files and front matter as you type (docs/schemas.md).
+    Schema(SchemaArgs),
 }
 
 /// What `pamphlet new` can create besides an article.
@@ -196,6 +204,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Serve(args) => serve(args),
         Command::I18n { what } => customize::i18n(what),
         Command::Theme { what } => customize::theme(what),
+        Command::Schema(args) => editors::schema(args),
         Command::Init { dir } => {
             let files = crate::scaffold::init(&dir, today(None)?)?;
             eprintln!(
@@ -228,7 +237,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 root.join(&path)
             };
-            crate::scaffold::new_article(&full, today(None)?)?;
+            // A site that opts in to editor schemas gets the schema comment;
+            // `new` works without a readable site.yaml too.
+            let site = crate::config::load(&root).ok().and_then(|l| l.config);
+            crate::scaffold::new_article(&full, today(None)?, site.as_ref())?;
             eprintln!(
                 "Created {}. It is a draft until you set `draft: false`.",
                 full.display()

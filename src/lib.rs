@@ -52,6 +52,7 @@ pub(crate) mod render;
 pub mod renditions;
 pub(crate) mod review;
 pub mod scaffold;
+pub mod schema;
 pub mod schemes;
 pub(crate) mod search;
 pub mod security;

@@ -2,6 +2,7 @@
 
 use crate::dates::Date;
 use crate::error::{Error, Result};
+use crate::schema::Kind;
 use std::path::{Path, PathBuf};
 
 const STARTER_SITE_YAML: &str = r#"# Site settings. Every key is explained in Pamphlet's README.
@@ -106,7 +107,9 @@ fn starter_article(
 }
 
 /// Writes a new article at `path` with every front-matter field, commented.
-pub fn new_article(path: &Path, today: Date) -> Result<()> {
+/// In a `site` that opts in to editor schemas, its first line points an
+/// editor at the front-matter schema (written into `schemas/` if needed).
+pub fn new_article(path: &Path, today: Date, site: Option<&crate::config::Config>) -> Result<()> {
     if path.extension().is_none_or(|e| e != "md") {
         return Err(Error::Usage(format!(
             "`{}` should end in .md, e.g. content/en/heart/high-blood-pressure.md",
@@ -117,7 +120,40 @@ pub fn new_article(path: &Path, today: Date) -> Result<()> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    write_new(path, &article_template(&stem, today))
+    let text = article_template(&stem, today);
+    write_new(path, &with_schema(site, path, Kind::FrontMatter, text)?)
+}
+
+/// `text` (a new file with front matter) with, in a site that opts in to
+/// editor schemas, the YAML language server's comment naming the schema
+/// as its first front-matter line; the schemas are brought up to date.
+fn with_schema(
+    site: Option<&crate::config::Config>,
+    path: &Path,
+    kind: Kind,
+    text: String,
+) -> Result<String> {
+    let Some(config) = site.filter(|c| c.editor_schemas) else {
+        return Ok(text);
+    };
+    crate::schema::write_all(&config.root)?;
+    let schema = format!("{}/{}", crate::schema::FOLDER, kind.file_name());
+    // Relative to the file, so the comment works wherever the site is.
+    let target = match path
+        .parent()
+        .and_then(|p| p.strip_prefix(&config.root).ok())
+    {
+        Some(folder) => "../".repeat(folder.components().count()) + &schema,
+        None => config
+            .root
+            .join(&schema)
+            .to_string_lossy()
+            .replace('\\', "/"),
+    };
+    let body = text.strip_prefix("---\n").unwrap_or(&text);
+    Ok(format!(
+        "---\n# yaml-language-server: $schema={target}\n{body}"
+    ))
 }
 
 /// The end of the new article's front matter: the syntax of the health
@@ -316,13 +352,14 @@ pub fn new_update(
         })
         .find(|path| !path.exists())
         .expect("some file name is free");
+    let text = format!(
+        "---\ntime: {}   # {}; change it if the news is older\n# title: A short headline (optional)\n---\n\n",
+        zone.datetime_attribute(now),
+        zone.name()
+    );
     write_new(
         &entry,
-        &format!(
-            "---\ntime: {}   # {}; change it if the news is older\n# title: A short headline (optional)\n---\n\n",
-            zone.datetime_attribute(now),
-            zone.name()
-        ),
+        &with_schema(Some(config), &entry, Kind::Update, text)?,
     )?;
     Ok(NewUpdate { entry, topic_page })
 }

@@ -12,6 +12,7 @@ mod explain;
 mod lenient;
 mod locate;
 mod scalar;
+pub(crate) mod shapes;
 pub(crate) use lenient::{Lenient, parse_lenient};
 pub(crate) use locate::{Locator, locate};
 pub use scalar::Scalar;

@@ -12,7 +12,7 @@ use std::path::Path;
 
 /// `emergency:` as written: the number to call, and other numbers for
 /// some languages or regions (`by_language: { es: "112", en-GB: "999" }`).
-#[derive(Debug, Clone, Deserialize, Default, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Default, PartialEq, schemars::JsonSchema)]
 #[serde(default)]
 pub struct EmergencyConfig {
     pub number: Option<Scalar>,

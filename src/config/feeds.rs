@@ -4,7 +4,18 @@
 use serde::Deserialize;
 
 /// Feed formats a site can publish.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Deserialize,
+    serde::Serialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum FeedFormat {
     Atom,
@@ -38,12 +49,16 @@ impl Default for FeedsConfig {
 }
 
 /// The mapping form of `feeds:`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub(super) struct RawFeedsMap {
+    /// The formats to publish.
     formats: Vec<FeedFormat>,
+    /// The newest entries each feed lists.
     limit: usize,
+    /// Publish a feed per tag too.
     tags: bool,
+    /// Tag feeds carry each article's full text (default: title, summary and link).
     tag_full_text: bool,
 }
 
@@ -96,8 +111,23 @@ impl<'de> Deserialize<'de> for FeedsConfig {
     }
 }
 
+impl schemars::JsonSchema for FeedsConfig {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "FeedsConfig".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let list = generator.subschema_for::<Vec<FeedFormat>>();
+        let map = generator.subschema_for::<RawFeedsMap>();
+        schemars::json_schema!({
+            "description": "The feed formats to publish (`[atom, rss, json]`), or a mapping with `formats`, `limit`, `tags` and `tag_full_text`.",
+            "anyOf": [list, map],
+        })
+    }
+}
+
 /// `alerts:` settings (Common Alerting Protocol output).
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize, Default, schemars::JsonSchema)]
 #[serde(default)]
 pub struct AlertsConfig {
     /// CAP `<sender>`; default: the host of `base_url`.

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use std::path::Path;
 
 /// `images:` in site.yaml.
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(default)]
 pub struct ImagesConfig {
     /// Make smaller copies of JPEG, PNG and WebP images (`false`: images

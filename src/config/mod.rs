@@ -35,6 +35,7 @@ pub use feeds::{AlertsConfig, FeedFormat, FeedsConfig};
 pub use images::ImagesConfig;
 pub use language::{Direction, Language};
 pub use organization::{Organization, OrganizationType};
+pub use raw::{known_fields, schema};
 pub use reading::{ContentsConfig, MAX_RELATED, RelatedConfig};
 pub use report::ReportConfig;
 pub use review::{MaxGrade, ReadabilityConfig, ReviewConfig};
@@ -98,6 +99,8 @@ pub struct Config {
     pub paginate_by: usize,
     /// `organization:`: who publishes the site (the homes' JSON-LD).
     pub organization: Organization,
+    /// `editor_schemas: true`: new files point editors at `schemas/`.
+    pub editor_schemas: bool,
 }
 
 impl Config {
@@ -278,6 +281,7 @@ fn assemble(root: &Path, raw: raw::RawConfig, checked: Checked, base_url: url::U
         images: raw.images,
         paginate_by: raw.paginate_by.unwrap_or(DEFAULT_PAGINATE_BY),
         organization: checked.organization,
+        editor_schemas: raw.editor_schemas,
     }
 }
 

@@ -7,7 +7,7 @@ use std::path::Path;
 
 /// The kinds of publisher `organization.type:` may name: schema.org's own
 /// type names, so what an author reads there is what search engines see.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize, schemars::JsonSchema)]
 pub enum OrganizationType {
     #[default]
     Organization,
@@ -30,12 +30,15 @@ impl OrganizationType {
 }
 
 /// `organization:` as written.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[derive(Debug, Clone, Default, serde::Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub(super) struct RawOrganization {
+    /// The kind of publisher, as schema.org names it.
     #[serde(rename = "type")]
     pub(super) kind: OrganizationType,
+    /// Its name, one or one per language code (default: the site's title).
     pub(super) name: Option<crate::localized::Localized>,
+    /// Its own website.
     pub(super) url: Option<String>,
 }
 

@@ -18,48 +18,96 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 use std::path::Path;
 
-/// The whole of site.yaml as written.
-#[derive(Debug, Clone, Deserialize, Default)]
+/// The whole of site.yaml as written. Its doc comments (and those of the
+/// settings types) are the descriptions editors show (`crate::schema`).
+#[derive(Debug, Clone, Deserialize, Default, schemars::JsonSchema)]
 #[serde(default)]
+#[schemars(extend("required" = ["title", "base_url"]))]
 pub(super) struct RawConfig {
+    /// The site's name.
     pub(super) title: Option<String>,
+    /// What the site is about (link previews of pages without a summary),
+    /// one text or one per language code.
     pub(super) description: Option<crate::localized::Localized>,
+    /// Where the site is published, e.g. `https://health.example.org`.
     pub(super) base_url: Option<String>,
+    /// The language of the site's main pages, one of `languages`.
     pub(super) default_language: Option<String>,
+    /// The site's languages: code (`en`, `es`, `zh-Hans`) → name, title and direction.
     pub(super) languages: IndexMap<String, RawLanguage>,
+    /// The theme, a folder under `themes/` (default: `default`).
     pub(super) theme: Option<String>,
+    /// Publish the default language at the site's root instead of under its code.
     pub(super) default_language_at_root: bool,
+    /// Medical review rules.
     pub(super) review: ReviewConfig,
+    /// Reading-grade targets.
     pub(super) readability: ReadabilityConfig,
+    /// Atom, RSS and JSON feeds.
     pub(super) feeds: Option<FeedsConfig>,
+    /// Share links, hashtags and share cards.
     pub(super) social: SocialConfig,
+    /// What Markdown may contain.
     pub(super) markdown: MarkdownConfig,
+    /// Personal data checks and image metadata.
     pub(super) privacy: PrivacyConfig,
+    /// Security headers and allowed link schemes.
     pub(super) security: SecurityConfig,
+    /// Common Alerting Protocol output.
     pub(super) alerts: AlertsConfig,
+    /// The site's time zone, an IANA name such as `America/New_York` (default UTC).
     pub(super) timezone: Option<String>,
+    /// The status board.
     pub(super) status: RawStatusConfig,
+    /// The emergency number pages show.
     pub(super) emergency: EmergencyConfig,
+    /// How to contact the site's team: a web address, e-mail or phone link.
     pub(super) contact: Option<crate::localized::Localized>,
+    /// Who funds the site.
     pub(super) funding: Option<crate::localized::Localized>,
+    /// The privacy policy's address.
     pub(super) privacy_policy: Option<crate::localized::Localized>,
+    /// The accessibility statement's address.
     pub(super) accessibility_statement: Option<crate::localized::Localized>,
+    /// The editorial report.
     pub(super) report: ReportConfig,
+    /// The "On this page" list.
     pub(super) contents: ContentsConfig,
+    /// Related articles.
     pub(super) related: RelatedConfig,
+    /// A tag's name in each language: tag → language code → name.
     pub(super) tags: super::tags::RawTags,
+    /// Responsive copies of images.
     pub(super) images: ImagesConfig,
+    /// Articles per list page.
     pub(super) paginate_by: Option<usize>,
+    /// `true`: `pamphlet new` points each new file at the editor schemas in
+    /// `schemas/` (and writes them there), so editors check it as you type.
+    pub(super) editor_schemas: bool,
+    /// Who publishes the site (named in the language homes' structured data).
     pub(super) organization: Option<super::organization::RawOrganization>,
 }
 
 /// One entry of `languages:` as written.
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize, Default, schemars::JsonSchema)]
 #[serde(default)]
 pub(super) struct RawLanguage {
+    /// The language's name in itself, e.g. `Español`.
     pub(super) name: Option<String>,
+    /// The site's title in this language.
     pub(super) title: Option<String>,
+    /// `rtl` or `ltr` (default: from the language code).
     pub(super) direction: Option<Direction>,
+}
+
+/// The editor schema of site.yaml (`pamphlet schema site`).
+pub fn schema(generator: schemars::SchemaGenerator) -> schemars::Schema {
+    generator.into_root_schema_for::<RawConfig>()
+}
+
+/// The names allowed in site.yaml at the top (`""`) or in a section.
+pub fn known_fields(parent: &str) -> &'static [&'static str] {
+    known_keys(parent, 1)
 }
 
 /// Reads site.yaml's text into its raw shape, reporting bidi controls,

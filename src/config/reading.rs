@@ -11,7 +11,7 @@ use std::path::Path;
 pub const MAX_RELATED: usize = 10;
 
 /// `contents:` settings.
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(default)]
 pub struct ContentsConfig {
     /// Articles with at least this many `##` headings get an "On this page"
@@ -27,10 +27,11 @@ impl Default for ContentsConfig {
 }
 
 /// `related:` settings.
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(default)]
 pub struct RelatedConfig {
     /// How many related articles each article ends with; `0` turns them off.
+    #[schemars(range(max = MAX_RELATED))]
     pub count: usize,
 }
 

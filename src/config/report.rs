@@ -4,7 +4,7 @@
 use serde::Deserialize;
 
 /// `report:` in site.yaml.
-#[derive(Debug, Clone, Copy, Deserialize, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, Default, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(default)]
 pub struct ReportConfig {
     /// Publish the report with the website, at `/_report/`.

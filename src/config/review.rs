@@ -7,7 +7,7 @@ use serde::Deserialize;
 use std::path::Path;
 
 /// `review:` settings.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct ReviewConfig {
     /// An article without a reviewer is an error.
@@ -26,7 +26,7 @@ impl Default for ReviewConfig {
 }
 
 /// `readability:` settings.
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize, Default, schemars::JsonSchema)]
 #[serde(default)]
 pub struct ReadabilityConfig {
     /// Highest acceptable reading grade; `None` means unchecked.
@@ -37,7 +37,7 @@ pub struct ReadabilityConfig {
 /// `audience` (`patients`, `caregivers`, `clinicians`, `public`, and
 /// `default` for articles without an audience). An audience left out, or
 /// set to null, is not checked.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, PartialEq, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum MaxGrade {
     All(f64),

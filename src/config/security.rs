@@ -10,7 +10,7 @@ use serde::Deserialize;
 use std::path::Path;
 
 /// What to do with raw HTML written inside Markdown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum RawHtml {
     /// Keep safe structure (details, figure, abbr, tables...), drop scripts,
@@ -24,7 +24,7 @@ pub enum RawHtml {
 }
 
 /// `markdown:` settings.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct MarkdownConfig {
     pub raw_html: RawHtml,
@@ -46,7 +46,7 @@ impl Default for MarkdownConfig {
 }
 
 /// `privacy:` settings.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct PrivacyConfig {
     /// Remove EXIF/XMP/IPTC metadata from copied images.
@@ -65,7 +65,7 @@ impl Default for PrivacyConfig {
 }
 
 /// `security:` settings.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct SecurityConfig {
     /// Write a `_headers` file with a strict Content-Security-Policy.

@@ -4,7 +4,7 @@ use serde::Deserialize;
 use std::path::PathBuf;
 
 /// `social:` settings.
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize, Default, schemars::JsonSchema)]
 #[serde(default)]
 pub struct SocialConfig {
     pub twitter_site: Option<String>,
@@ -35,7 +35,7 @@ impl SocialConfig {
 
 /// `social.utm:`: tracking parameters for links people share. Only
 /// written into links when the site configures them.
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(default)]
 pub struct UtmConfig {
     /// `utm_source`; default: the platform (`whatsapp`, `facebook`, `x` ...).
@@ -57,7 +57,7 @@ impl Default for UtmConfig {
 }
 
 /// `social.share_images:`: the generated 1200×630 share cards.
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(default)]
 pub struct ShareImagesConfig {
     /// Generate cards at all (`false`: pages fall back to their own `image`).

@@ -26,7 +26,7 @@ impl Default for StatusConfig {
 }
 
 /// `status:` as written: `stale_after` is text (`6h`, `90m`, `off`).
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize, Default, schemars::JsonSchema)]
 #[serde(default)]
 pub(super) struct RawStatusConfig {
     pub(super) stale_after: Option<crate::yaml::Scalar>,

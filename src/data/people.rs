@@ -18,25 +18,54 @@ pub(crate) const FOLDER: &str = "data/people";
 /// File types a profile `photo` may be.
 const PHOTO_TYPES: [&str; 7] = ["jpg", "jpeg", "png", "webp", "gif", "avif", "svg"];
 
-#[derive(Debug, Clone, Deserialize, Default)]
+/// A profile as written. Its doc comments are the descriptions editors
+/// show (`crate::schema`), so they speak to authors.
+#[derive(Debug, Clone, Deserialize, Default, schemars::JsonSchema)]
 #[serde(default)]
+#[schemars(extend("required" = ["name"], "dependentRequired" = { "photo": ["photo_alt"] }))]
 struct RawProfile {
+    /// Their full name, e.g. `Dr. Ana Ruiz`.
     name: Option<String>,
+    /// Their credentials, e.g. `MD`: one text, or one per language code.
     credentials: Option<Localized>,
+    /// Their role, e.g. `{ en: Cardiologist, es: Cardióloga }`.
     role: Option<Localized>,
+    /// A short biography (Markdown paragraphs), one text or one per language code.
     bio: Option<Localized>,
+    /// A photo beside this file, e.g. `ana-ruiz.jpg`.
     photo: Option<String>,
+    /// What the photo shows, for people who cannot see it (required with `photo`).
     photo_alt: Option<Localized>,
+    /// Where they work or belong.
     affiliations: Vec<Localized>,
+    /// Interests that could bias their review, or `None.`
     conflicts_of_interest: Option<Localized>,
+    /// Pages about them elsewhere (a professional register, their clinic).
     links: Vec<RawLink>,
 }
 
-#[derive(Debug, Clone, Deserialize, Default)]
+/// A profile link as written.
+#[derive(Debug, Clone, Deserialize, Default, schemars::JsonSchema)]
 #[serde(default)]
+#[schemars(extend("required" = ["url"]))]
 struct RawLink {
+    /// The link's text, one or one per language code.
     title: Option<Localized>,
+    /// The address, starting with `https://`.
     url: String,
+}
+
+/// The editor schema of a profile file (`pamphlet schema person`).
+pub(crate) fn schema(generator: schemars::SchemaGenerator) -> schemars::Schema {
+    generator.into_root_schema_for::<RawProfile>()
+}
+
+/// The field names a profile (`""`) and a profile link (`"links"`) take.
+pub(crate) fn known_fields(parent: &str) -> &'static [&'static str] {
+    match parent {
+        "links" => suggest::fields_of::<RawLink>(),
+        _ => suggest::fields_of::<RawProfile>(),
+    }
 }
 
 /// A profile's photo.
@@ -224,10 +253,7 @@ fn parse_raw(file: &Path, text: &str, diagnostics: &mut Diagnostics) -> Option<R
         }
     };
     for key in &unknown {
-        let known = match key.parent_key() {
-            "links" => suggest::fields_of::<RawLink>(),
-            _ => suggest::fields_of::<RawProfile>(),
-        };
+        let known = known_fields(key.parent_key());
         diagnostics.push(
             Diagnostic::warning(
                 codes::PERSON_UNKNOWN_FIELD,

@@ -81,13 +81,25 @@ pub(crate) fn read_all(
     entries
 }
 
-/// An entry's front matter as written.
-#[derive(Debug, Clone, Deserialize, Default)]
+/// An entry's front matter as written. Its doc comments are the
+/// descriptions editors show (`crate::schema`), so they speak to authors.
+#[derive(Debug, Clone, Deserialize, Default, schemars::JsonSchema)]
 #[serde(default)]
+#[schemars(extend("required" = ["time"]))]
 struct RawEntry {
+    /// When it happened: `2026-06-01 14:30` in the site's time zone, or with
+    /// an offset (`2026-06-01T14:30:00-04:00`).
+    #[schemars(schema_with = "crate::yaml::shapes::local_time")]
     time: Option<Scalar>,
+    /// An optional headline.
     title: Option<String>,
+    /// `true` keeps the entry out unless the site is built with `--drafts`.
     draft: bool,
+}
+
+/// The editor schema of an entry's front matter (`pamphlet schema update`).
+pub(crate) fn schema(generator: schemars::SchemaGenerator) -> schemars::Schema {
+    generator.into_root_schema_for::<RawEntry>()
 }
 
 /// The front-matter fields an update entry takes.

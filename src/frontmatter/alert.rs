@@ -3,16 +3,46 @@
 
 use crate::dates::Instant;
 use crate::yaml::Scalar;
+use crate::yaml::shapes;
+use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::Deserialize;
 
-#[derive(Debug, Clone, Deserialize, Default, PartialEq)]
+/// An alert's settings as written.
+#[derive(Debug, Clone, Deserialize, Default, PartialEq, JsonSchema)]
 #[serde(default)]
 pub(super) struct RawAlert {
+    /// How urgent the notice is (default: info).
+    #[schemars(schema_with = "severity_schema")]
     pub(super) severity: Option<String>,
+    /// When the banner comes down, with its offset, e.g. `2026-12-01T00:00:00Z`.
+    #[schemars(schema_with = "shapes::instant")]
     pub(super) expires: Option<Scalar>,
+    /// The place the notice is for, e.g. `Riverside County`.
     pub(super) area: Option<String>,
+    /// How soon people should act (Common Alerting Protocol; default from `severity`).
+    #[schemars(schema_with = "urgency_schema")]
     pub(super) urgency: Option<String>,
+    /// How sure the sender is (Common Alerting Protocol; default from `severity`).
+    #[schemars(schema_with = "certainty_schema")]
     pub(super) certainty: Option<String>,
+}
+
+fn severity_schema(_: &mut SchemaGenerator) -> Schema {
+    shapes::choice(&Severity::NAMES)
+}
+
+/// The CAP words in the lower case the docs write them in (any case is read).
+fn lower_choice(names: &[&str]) -> Schema {
+    let lower: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
+    shapes::choice(&lower.iter().map(String::as_str).collect::<Vec<_>>())
+}
+
+fn urgency_schema(_: &mut SchemaGenerator) -> Schema {
+    lower_choice(&Urgency::NAMES)
+}
+
+fn certainty_schema(_: &mut SchemaGenerator) -> Schema {
+    lower_choice(&Certainty::NAMES)
 }
 
 /// How urgent an alert is.
@@ -25,12 +55,10 @@ pub enum Severity {
 }
 
 impl Severity {
+    pub const NAMES: [&'static str; 3] = ["info", "warning", "urgent"];
+
     pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Urgent => "urgent",
-        }
+        Self::NAMES[self as usize]
     }
 }
 

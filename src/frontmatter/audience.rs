@@ -11,7 +11,7 @@ pub enum Audience {
 }
 
 impl Audience {
-    pub(super) const NAMES: [&'static str; 4] = ["patients", "caregivers", "clinicians", "public"];
+    pub const NAMES: [&'static str; 4] = ["patients", "caregivers", "clinicians", "public"];
 
     pub(super) fn parse(text: &str) -> Option<Audience> {
         match text.trim().to_lowercase().as_str() {
@@ -26,4 +26,9 @@ impl Audience {
     pub fn as_str(self) -> &'static str {
         Self::NAMES[self as usize]
     }
+}
+
+/// `audience:` in the editor schema: one of [`Audience::NAMES`].
+pub(super) fn schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    crate::yaml::shapes::choice(&Audience::NAMES)
 }

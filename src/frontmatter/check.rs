@@ -201,7 +201,6 @@ impl Checker<'_> {
     }
 
     fn alert(&mut self, raw: RawAlert) -> Alert {
-        const SEVERITIES: [&str; 3] = ["info", "warning", "urgent"];
         let severity = match raw.severity.as_deref().map(|s| s.trim().to_lowercase()) {
             Some(s) if s == "info" => Severity::Info,
             Some(s) if s == "warning" => Severity::Warning,
@@ -214,7 +213,7 @@ impl Checker<'_> {
                     ],
                     "alert.severity",
                     &other,
-                    &SEVERITIES,
+                    &Severity::NAMES,
                 );
                 Severity::Info
             }

@@ -29,8 +29,8 @@ pub use alert::{Alert, Certainty, Severity, Urgency};
 pub use audience::Audience;
 use check::Checker;
 pub use citation::Citation;
-pub use fields::{CoverImage, FrontMatter, field_names};
-use fields::{RawFrontMatter, known_fields};
+use fields::RawFrontMatter;
+pub use fields::{CoverImage, FrontMatter, field_names, known_fields, schema};
 pub use people::{Author, RawReviewer, Reviewer};
 pub use positions::Positions;
 

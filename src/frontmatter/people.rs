@@ -3,27 +3,38 @@
 
 use crate::dates::Date;
 use crate::yaml::Scalar;
+use crate::yaml::shapes;
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 /// A person who wrote an article.
-#[derive(Debug, Clone, Deserialize, serde::Serialize, Default, PartialEq)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, Default, PartialEq, JsonSchema)]
 #[serde(default)]
 pub struct Author {
+    /// Their full name.
     pub name: String,
+    /// Their credentials, e.g. `RN`.
     pub credentials: Option<String>,
-    /// A profile in `data/people/<id>.yaml` (see [`crate::people`]); the
-    /// fields written here win over the profile's.
+    /// A profile in `data/people/<id>.yaml`, which fills in what is left
+    /// out here (`crate::people` joins them).
     pub id: Option<String>,
 }
 
 /// A person who medically reviewed an article, as written.
-#[derive(Debug, Clone, Deserialize, Default, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Default, PartialEq, JsonSchema)]
 #[serde(default)]
+#[schemars(extend("anyOf" = [{ "required": ["name"] }, { "required": ["id"] }]))]
 pub struct RawReviewer {
+    /// Their full name (or give `id`).
     pub name: String,
+    /// Their credentials, e.g. `MD, FACC`.
     pub credentials: Option<String>,
+    /// Their role, e.g. `Cardiologist`.
     pub role: Option<String>,
+    /// The day they checked the article, year-month-day.
+    #[schemars(schema_with = "shapes::date")]
     pub date: Option<Scalar>,
+    /// A profile in `data/people/<id>.yaml`, which fills in what is left out here.
     pub id: Option<String>,
 }
 

@@ -10,6 +10,7 @@ mod cascade;
 mod cli;
 mod contents;
 mod customize;
+mod editor_schemas;
 mod feeds;
 mod footer;
 mod fuzz_regressions;

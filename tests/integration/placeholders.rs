@@ -28,7 +28,7 @@ fn starter() -> (tempfile::TempDir, std::path::PathBuf) {
 fn a_new_article_set_to_publish_fails_at_every_placeholder_line() {
     let (_dir, root) = starter();
     let rel = "content/en/basics/flu-vaccine.md";
-    pamphlet::scaffold::new_article(&root.join(rel), test_today()).unwrap();
+    pamphlet::scaffold::new_article(&root.join(rel), test_today(), None).unwrap();
     // As written, a draft: the site builds and the draft is left out.
     let report = pipeline::run(&options(&root), Target::Nowhere).unwrap();
     assert!(!report.diagnostics.has_errors(), "{:?}", report.diagnostics);
@@ -72,7 +72,7 @@ fn a_new_article_set_to_publish_fails_at_every_placeholder_line() {
 fn a_placeholder_fails_check_too_and_on_the_command_line() {
     let (_dir, root) = starter();
     let rel = "content/es/basics/vacuna.md";
-    pamphlet::scaffold::new_article(&root.join(rel), test_today()).unwrap();
+    pamphlet::scaffold::new_article(&root.join(rel), test_today(), None).unwrap();
     let path = root.join(rel);
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, text.replace("draft: true ", "draft: false")).unwrap();

@@ -4,7 +4,9 @@
 
 mod read;
 
-pub(crate) use read::read;
+#[cfg(test)]
+pub(crate) use read::known_fields;
+pub(crate) use read::{read, schema};
 
 use crate::dates::Instant;
 use crate::diagnostics::Position;

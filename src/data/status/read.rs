@@ -9,30 +9,77 @@ use crate::dates::Instant;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, codes, suggest};
 use crate::yaml::Scalar;
 use crate::yaml::{self, Segment};
+use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-#[derive(Debug, Clone, Deserialize, Default)]
+/// The board as written. Its doc comments are the descriptions editors
+/// show (`crate::schema`), so they speak to authors.
+#[derive(Debug, Clone, Deserialize, Default, JsonSchema)]
 #[serde(default)]
 struct RawBoard {
+    /// A text above the services, one or one per language code.
     intro: Option<RawText>,
+    /// The clinics, emergency departments, vaccination sites and hotlines.
     services: Vec<RawService>,
 }
 
-#[derive(Debug, Clone, Deserialize, Default)]
+/// One service as written.
+#[derive(Debug, Clone, Deserialize, Default, JsonSchema)]
 #[serde(default)]
+#[schemars(extend("required" = ["id", "name", "kind", "status", "updated"]))]
 struct RawService {
+    /// A short name that stays the same, e.g. `riverside-clinic`.
     id: Option<Scalar>,
+    /// The service's name, one or one per language code.
     name: Option<RawText>,
+    /// What the service is.
+    #[schemars(schema_with = "kind_schema")]
     kind: Option<Scalar>,
+    /// Whether it can take people now.
+    #[schemars(schema_with = "status_schema")]
     status: Option<Scalar>,
+    /// The current wait, in whole minutes.
+    #[schemars(schema_with = "minutes_schema")]
     wait_minutes: Option<Scalar>,
+    /// A short note, one or one per language code.
     note: Option<RawText>,
+    /// Opening hours, one or one per language code.
     hours: Option<RawText>,
+    /// The street address, one or one per language code.
     address: Option<RawText>,
+    /// The phone number.
     phone: Option<Scalar>,
+    /// When the status was last confirmed: `2026-06-01 14:30` in the site's
+    /// time zone, or with an offset.
+    #[schemars(schema_with = "crate::yaml::shapes::local_time")]
     updated: Option<Scalar>,
+}
+
+fn kind_schema(_: &mut SchemaGenerator) -> Schema {
+    crate::yaml::shapes::choice(&Kind::NAMES)
+}
+
+fn status_schema(_: &mut SchemaGenerator) -> Schema {
+    crate::yaml::shapes::choice(&super::Status::NAMES)
+}
+
+fn minutes_schema(_: &mut SchemaGenerator) -> Schema {
+    schemars::json_schema!({ "type": "integer", "minimum": 0 })
+}
+
+/// The editor schema of `data/status.yaml` (`pamphlet schema status`).
+pub(crate) fn schema(generator: SchemaGenerator) -> Schema {
+    generator.into_root_schema_for::<RawBoard>()
+}
+
+/// The field names the board (`""`) and a service (`"services"`) take.
+pub(crate) fn known_fields(parent: &str) -> &'static [&'static str] {
+    match parent {
+        "services" => suggest::fields_of::<RawService>(),
+        _ => suggest::fields_of::<RawBoard>(),
+    }
 }
 
 /// A text as written: one for every language, or language code → text.
@@ -40,6 +87,16 @@ struct RawService {
 enum RawText {
     One(Scalar),
     PerLanguage(BTreeMap<String, Scalar>),
+}
+
+impl JsonSchema for RawText {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Text".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        crate::yaml::shapes::per_language(generator)
+    }
 }
 
 impl<'de> Deserialize<'de> for RawText {
@@ -145,11 +202,7 @@ pub(super) fn from_text(config: &Config, text: &str, diagnostics: &mut Diagnosti
         }
     };
     for key in &unknown {
-        let known: &[&str] = if key.parent_key() == "services" {
-            suggest::fields_of::<RawService>()
-        } else {
-            suggest::fields_of::<RawBoard>()
-        };
+        let known = known_fields(key.parent_key());
         diagnostics.push(
             Diagnostic::error(
                 codes::STATUS_UNKNOWN_FIELD,
