@@ -18,7 +18,7 @@ mod customize;
 mod editors;
 mod explain;
 pub use customize::{I18nCommand, ThemeCommand};
-pub use editors::SchemaArgs;
+pub use editors::{CmsArgs, SchemaArgs};
 
 /// Pamphlet builds health-information websites from Markdown articles,
 /// checking reviewers, sources, readability, accessibility and translations.
@@ -86,6 +86,10 @@ pub enum Command {
     /// Editors with a YAML language server use it to complete and check
     /// site.yaml, data files and front matter as you type (docs/schemas.md).
     Schema(SchemaArgs),
+    /// Set up a web editor at /admin/: write static/admin/config.yml (Decap
+    /// CMS or Sveltia CMS) and the page that loads it, from Pamphlet's own
+    /// field definitions (docs/cms.md).
+    Cms(CmsArgs),
 }
 
 /// What `pamphlet new` can create besides an article.
@@ -205,6 +209,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::I18n { what } => customize::i18n(what),
         Command::Theme { what } => customize::theme(what),
         Command::Schema(args) => editors::schema(args),
+        Command::Cms(args) => editors::cms(args),
         Command::Init { dir } => {
             let files = crate::scaffold::init(&dir, today(None)?)?;
             eprintln!(

@@ -19,6 +19,7 @@ pub(crate) mod bidi_controls;
 pub mod boundary;
 pub(crate) mod citations;
 pub mod cli;
+pub mod cms;
 pub mod config;
 pub(crate) mod contrast;
 pub(crate) mod coverage;

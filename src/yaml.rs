@@ -130,6 +130,13 @@ pub(crate) fn parse_from<T: DeserializeOwned>(
     Ok((value, unknown))
 }
 
+/// Writes a JSON value as YAML text (for generated configuration files,
+/// such as the CMS's `config.yml`). Mapping keys keep their order.
+pub(crate) fn to_text(value: &serde_json::Value) -> String {
+    // A JSON value always has a YAML form; the fallback is never taken.
+    serde_yaml::to_string(value).unwrap_or_default()
+}
+
 /// Parses a free-form YAML text into JSON values (for `extra:`-like data
 /// and i18n string files).
 pub(crate) fn parse_value(text: &str) -> Result<serde_json::Value, YamlError> {

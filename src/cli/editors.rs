@@ -1,5 +1,6 @@
-//! The command line of `pamphlet schema` (the editor schemas, made in
-//! [`crate::schema`]).
+//! The command line of `pamphlet schema` and `pamphlet cms` (the editor
+//! schemas and the web editor's configuration, made in [`crate::schema`]
+//! and [`crate::cms`]).
 
 use crate::error::{Error, Result};
 use crate::schema::{self, Kind};
@@ -20,6 +21,38 @@ pub struct SchemaArgs {
     /// The site folder (the one with site.yaml), for --write.
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
+}
+
+#[derive(Args, Debug)]
+pub struct CmsArgs {
+    /// The site folder (the one with site.yaml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Replace static/admin/config.yml and index.html even if they were
+    /// not written by `pamphlet cms` (hand edits there are lost).
+    #[arg(long)]
+    pub force: bool,
+}
+
+pub(super) fn cms(args: CmsArgs) -> Result<ExitCode> {
+    let Some(config) = super::usable_config(&args.root)? else {
+        return Ok(ExitCode::from(1));
+    };
+    let written = crate::cms::write(&config, args.force)?;
+    for path in &written.files {
+        eprintln!("Wrote {}.", path.display());
+    }
+    if written.files.is_empty() {
+        eprintln!("static/admin/ is up to date.");
+    }
+    if let Some(script) = &written.missing_script {
+        eprintln!(
+            "The admin page loads {}, which the site does not have yet: copy dist/decap-cms.js of the npm package decap-cms (version 3.16.3) to {} (docs/cms.md).",
+            config.cms.script(),
+            script.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 pub(super) fn schema(args: SchemaArgs) -> Result<ExitCode> {

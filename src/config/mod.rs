@@ -14,6 +14,7 @@ use crate::error::Error;
 use crate::yaml;
 use std::path::{Path, PathBuf};
 
+mod cms;
 mod direction;
 pub mod disclaimer;
 mod feeds;
@@ -31,6 +32,7 @@ mod social;
 mod tags;
 mod time;
 
+pub use cms::{CmsConfig, DEFAULT_SCRIPT as DEFAULT_CMS_SCRIPT};
 pub use feeds::{AlertsConfig, FeedFormat, FeedsConfig};
 pub use images::ImagesConfig;
 pub use language::{Direction, Language};
@@ -101,6 +103,8 @@ pub struct Config {
     pub organization: Organization,
     /// `editor_schemas: true`: new files point editors at `schemas/`.
     pub editor_schemas: bool,
+    /// `cms:`: the web editor `pamphlet cms` sets up.
+    pub cms: CmsConfig,
 }
 
 impl Config {
@@ -282,6 +286,7 @@ fn assemble(root: &Path, raw: raw::RawConfig, checked: Checked, base_url: url::U
         paginate_by: raw.paginate_by.unwrap_or(DEFAULT_PAGINATE_BY),
         organization: checked.organization,
         editor_schemas: raw.editor_schemas,
+        cms: raw.cms,
     }
 }
 

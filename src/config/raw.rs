@@ -86,6 +86,8 @@ pub(super) struct RawConfig {
     pub(super) editor_schemas: bool,
     /// Who publishes the site (named in the language homes' structured data).
     pub(super) organization: Option<super::organization::RawOrganization>,
+    /// The web editor at `/admin/` that `pamphlet cms` sets up.
+    pub(super) cms: super::cms::CmsConfig,
 }
 
 /// One entry of `languages:` as written.
@@ -166,6 +168,7 @@ fn known_keys(parent: &str, depth: usize) -> &'static [&'static str] {
         "related" => suggest::fields_of::<RelatedConfig>(),
         "images" => suggest::fields_of::<ImagesConfig>(),
         "organization" => suggest::fields_of::<super::organization::RawOrganization>(),
+        "cms" => suggest::fields_of::<super::cms::CmsConfig>(),
         _ if depth == 3 => suggest::fields_of::<RawLanguage>(),
         _ => &[],
     }

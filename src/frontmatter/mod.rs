@@ -37,6 +37,12 @@ pub use positions::Positions;
 /// The longest summary that lists and share cards show whole.
 pub const SUMMARY_MAX_CHARS: usize = 200;
 
+/// What an article needs besides its `title` (the schema's one required
+/// field, as every page needs it): the check of `summary` in `check` and
+/// that of `date` after translations inherit theirs (`site::inherit`).
+/// The CMS's article forms require them.
+pub const ARTICLE_REQUIRED: [&str; 2] = ["summary", "date"];
+
 /// The most tags one page may have. Every tag has a page and feeds listing
 /// the article with all its tags, so what a build writes grows with the
 /// square of an article's tag count: 20,000 tags in one article would write

@@ -16,7 +16,7 @@ pub struct Author {
     /// Their credentials, e.g. `RN`.
     pub credentials: Option<String>,
     /// A profile in `data/people/<id>.yaml`, which fills in what is left
-    /// out here (`crate::people` joins them).
+    /// out here.
     pub id: Option<String>,
 }
 

@@ -110,6 +110,7 @@ fn site_settings_are_the_checkers() {
         "related",
         "images",
         "organization",
+        "cms",
     ] {
         assert_eq!(
             names(object_at(&site, &[section])),

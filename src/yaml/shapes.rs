@@ -46,12 +46,15 @@ pub(crate) fn instant(_: &mut SchemaGenerator) -> Schema {
     })
 }
 
+/// The start of a moment written with or without its offset.
+pub(crate) const LOCAL_TIME_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}";
+
 /// A moment that may leave out its offset (`2026-06-01 14:30`, read in the
 /// site's time zone) or give one (`2026-06-01T14:30:00-04:00`).
 pub(crate) fn local_time(_: &mut SchemaGenerator) -> Schema {
     json_schema!({
         "type": "string",
-        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}",
+        "pattern": LOCAL_TIME_PATTERN,
     })
 }
 

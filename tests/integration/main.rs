@@ -8,6 +8,7 @@ mod boundary;
 mod care_cards;
 mod cascade;
 mod cli;
+mod cms;
 mod contents;
 mod customize;
 mod editor_schemas;

@@ -4,9 +4,7 @@
 
 mod read;
 
-#[cfg(test)]
-pub(crate) use read::known_fields;
-pub(crate) use read::{read, schema};
+pub(crate) use read::{known_fields, read, schema};
 
 use crate::dates::Instant;
 use crate::diagnostics::Position;

@@ -1,0 +1,39 @@
+//! `cms:`: the web editor `pamphlet cms` sets up at `/admin/` (Decap CMS,
+//! or Sveltia CMS, which reads the same configuration).
+
+use serde::Deserialize;
+
+/// Where the admin page loads the CMS from, unless site.yaml says otherwise:
+/// a copy on the site itself, never a third-party host.
+pub const DEFAULT_SCRIPT: &str = "/admin/decap-cms.js";
+
+/// `cms:` as written.
+#[derive(Debug, Clone, Deserialize, Default, PartialEq, Eq, schemars::JsonSchema)]
+#[serde(default)]
+pub struct CmsConfig {
+    /// The CMS script the admin page loads, a path on this site (default
+    /// `/admin/decap-cms.js`: put `dist/decap-cms.js` of the npm package
+    /// `decap-cms` at `static/admin/decap-cms.js`).
+    pub script: Option<String>,
+    /// Where the CMS saves: the Decap backend name (default `git-gateway`;
+    /// `github`, `gitlab`, `gitea` need `repo`).
+    pub backend: Option<String>,
+    /// The repository, `owner/name`, for the `github`, `gitlab` and `gitea` backends.
+    pub repo: Option<String>,
+    /// The branch the CMS commits to (default `main`).
+    pub branch: Option<String>,
+    /// `true`: let the CMS talk to `npx decap-server` on this computer, to try it
+    /// without a login.
+    pub local_backend: bool,
+}
+
+impl CmsConfig {
+    /// The script's address as site.yaml gives it, else [`DEFAULT_SCRIPT`].
+    pub fn script(&self) -> &str {
+        self.script
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .unwrap_or(DEFAULT_SCRIPT)
+    }
+}
