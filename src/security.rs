@@ -137,6 +137,7 @@ pub fn headers_file(
     style_hashes: &BTreeSet<String>,
     iframe_hosts: &[String],
     immutable: &[String],
+    admin: Option<&[&str]>,
 ) -> Result<String, String> {
     if let Some(bad) = iframe_hosts.iter().find(|h| !is_host_name(h)) {
         return Err(format!(
@@ -187,8 +188,39 @@ pub fn headers_file(
         }
         file.push_str(&format!("  {name}: {value}\n"));
     }
+    if let Some(connect) = admin {
+        file.push_str(&admin_block(connect)?);
+    }
     file.push_str(&cache_blocks(immutable)?);
     Ok(file)
+}
+
+/// The policy of the web editor's page (`/admin/`, see `crate::cms`),
+/// after the site's: a host that reads `_headers` as Netlify does gives a
+/// path the last matching rule's value. The editor (Decap CMS) compiles its
+/// configuration's checks at run time and styles its forms with inline
+/// styles, so it needs `'unsafe-eval'` and `'unsafe-inline'`, which no page
+/// of the site gets; it shows avatars and previews from `https:` and
+/// `blob:`, and talks to the site and its backend (`connect`) only. It can
+/// never be framed.
+fn admin_block(connect: &[&str]) -> Result<String, String> {
+    let connect: Vec<&str> = std::iter::once("'self'")
+        .chain(connect.iter().copied())
+        .collect();
+    let csp = format!(
+        "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; \
+         img-src 'self' data: blob: https:; media-src 'self' blob:; font-src 'self' data:; \
+         connect-src {}; frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; \
+         frame-ancestors 'none'",
+        connect.join(" ")
+    );
+    if !is_header_value(&csp) || connect.iter().any(|c| c.contains([' ', ';', ','])) {
+        return Err(
+            "the web editor's policy would hold characters a header cannot; the `_headers` file was not written"
+                .into(),
+        );
+    }
+    Ok(format!("/admin/*\n  Content-Security-Policy: {csp}\n"))
 }
 
 /// A block per fingerprinted file giving it [`IMMUTABLE`] caching. Its
@@ -239,6 +271,7 @@ mod tests {
             &BTreeSet::new(),
             &["www.youtube-nocookie.com".to_string()],
             &[],
+            None,
         )
         .unwrap();
         assert!(file.contains("script-src 'self' 'sha256-abc';"), "{file}");
@@ -248,7 +281,7 @@ mod tests {
         );
         assert!(file.contains("X-Content-Type-Options: nosniff"));
         assert!(
-            headers_file(&BTreeSet::new(), &BTreeSet::new(), &[], &[])
+            headers_file(&BTreeSet::new(), &BTreeSet::new(), &[], &[], None)
                 .unwrap()
                 .contains("frame-src 'none'")
         );
@@ -261,7 +294,7 @@ mod tests {
             frame_hosts(&listed),
             ["www.youtube-nocookie.com", "player.vimeo.com"]
         );
-        let file = headers_file(&BTreeSet::new(), &BTreeSet::new(), &listed, &[]).unwrap();
+        let file = headers_file(&BTreeSet::new(), &BTreeSet::new(), &listed, &[], None).unwrap();
         assert!(
             file.contains("frame-src https://www.youtube-nocookie.com https://player.vimeo.com;"),
             "{file}"
@@ -308,8 +341,13 @@ mod tests {
         assert!(!is_host_name(&format!("{}.org", "a".repeat(64))));
         for host in NOT_HOSTS {
             assert!(!is_host_name(host), "{host:?}");
-            let refused =
-                headers_file(&BTreeSet::new(), &BTreeSet::new(), &[host.to_string()], &[]);
+            let refused = headers_file(
+                &BTreeSet::new(),
+                &BTreeSet::new(),
+                &[host.to_string()],
+                &[],
+                None,
+            );
             assert!(refused.is_err(), "{host:?}");
         }
     }
@@ -317,14 +355,20 @@ mod tests {
     #[test]
     fn no_header_line_can_be_added_by_a_hash() {
         let hashes: BTreeSet<String> = ["'sha256-a'\nX-Evil: 1".to_string()].into();
-        assert!(headers_file(&hashes, &BTreeSet::new(), &[], &[]).is_err());
-        let file = headers_file(&BTreeSet::new(), &BTreeSet::new(), &[], &[]).unwrap();
+        assert!(headers_file(&hashes, &BTreeSet::new(), &[], &[], None).is_err());
+        let file = headers_file(&BTreeSet::new(), &BTreeSet::new(), &[], &[], None).unwrap();
         assert_eq!(file.lines().count(), 6, "{file}");
-        let refused = headers_file(&BTreeSet::new(), &BTreeSet::new(), &[], &["a.css".into()]);
+        let refused = headers_file(
+            &BTreeSet::new(),
+            &BTreeSet::new(),
+            &[],
+            &["a.css".into()],
+            None,
+        );
         assert!(refused.is_err());
         for url in ["/a.css\nX-Evil: 1", "/a\r\n.css"] {
             let file =
-                headers_file(&BTreeSet::new(), &BTreeSet::new(), &[], &[url.into()]).unwrap();
+                headers_file(&BTreeSet::new(), &BTreeSet::new(), &[], &[url.into()], None).unwrap();
             assert_eq!(file.lines().count(), 8, "{file}");
             assert!(!file.contains("\nX-Evil") && !file.contains('\r'), "{file}");
         }
@@ -336,7 +380,7 @@ mod tests {
             "/css/a.0123456789.css".to_string(),
             "/fonts/é.abcdef0123.woff2".into(),
         ];
-        let file = headers_file(&BTreeSet::new(), &BTreeSet::new(), &[], &urls).unwrap();
+        let file = headers_file(&BTreeSet::new(), &BTreeSet::new(), &[], &urls, None).unwrap();
         assert!(
             file.ends_with(
                 "/css/a.0123456789.css\n  Cache-Control: public, max-age=31536000, immutable\n\
@@ -349,5 +393,34 @@ mod tests {
             file.contains("/*\n  Content-Security-Policy: default-src 'self';"),
             "{file}"
         );
+    }
+
+    #[test]
+    fn the_web_editor_has_a_policy_of_its_own_after_the_sites() {
+        let none = headers_file(&BTreeSet::new(), &BTreeSet::new(), &[], &[], None).unwrap();
+        assert!(!none.contains("/admin/"), "{none}");
+        let sources = ["https://api.github.com"];
+        let file =
+            headers_file(&BTreeSet::new(), &BTreeSet::new(), &[], &[], Some(&sources)).unwrap();
+        let (site, admin) = file.split_once("/admin/*\n").expect("an /admin/ rule");
+        assert!(site.contains("script-src 'self';"), "{site}");
+        assert!(
+            !site.contains("unsafe"),
+            "the site's pages keep the strict policy: {site}"
+        );
+        assert!(
+            admin.contains("script-src 'self' 'unsafe-eval';"),
+            "{admin}"
+        );
+        assert!(
+            admin.contains("connect-src 'self' https://api.github.com;"),
+            "{admin}"
+        );
+        assert!(admin.contains("frame-ancestors 'none'"), "{admin}");
+        // A source can never end the directive or add a header.
+        for bad in ["https://a.example; script-src *", "https://a.example\nX: y"] {
+            let refused = headers_file(&BTreeSet::new(), &BTreeSet::new(), &[], &[], Some(&[bad]));
+            assert!(refused.is_err(), "{bad:?}");
+        }
     }
 }

@@ -17,13 +17,24 @@ pub(super) const NOT_IN_ARTICLE_FORMS: [&str; 2] = ["extra", "alert"];
 const SPECIAL_FOLDERS: [&str; 2] = [crate::alerts::FOLDER, UPDATES];
 
 /// Every collection, in the order the CMS lists them.
+///
+/// Each language has collections of its own. Decap's `multiple_folders`
+/// translations put the language folder just above the file
+/// (`content/heart/es/salt.md`), where Pamphlet has it just under
+/// `content/` (`content/es/heart/salt.md`), so a collection of one folder
+/// cannot hold a section's translations: a translation is a page of its
+/// language's collection that names its source in `translation_key`.
 pub(super) fn all(config: &Config) -> Vec<Value> {
-    let content = config.root.join("content").join(&config.default_language);
-    let mut collections: Vec<Value> = sections(&content)
-        .into_iter()
-        .map(|section| articles(config, &content, &section))
-        .collect();
-    collections.push(alerts(config));
+    let content = config.root.join("content");
+    let mut collections = Vec::new();
+    for section in sections(&content.join(&config.default_language)) {
+        for language in &config.languages {
+            collections.push(articles(config, &content, &section, &language.code));
+        }
+    }
+    for language in &config.languages {
+        collections.push(alerts(config, &language.code));
+    }
     collections.extend(updates(config));
     if config.root.join(crate::data::status::FILE).is_file() {
         collections.push(status());
@@ -33,8 +44,10 @@ pub(super) fn all(config: &Config) -> Vec<Value> {
 }
 
 /// The article form's fields: front matter, less `skip`, and the text;
-/// `required` adds to the fields the schema requires.
-fn page_fields(skip: &[&str], required: &[&str]) -> Vec<Value> {
+/// `required` adds to the fields the schema requires. A translation's form
+/// (`source`: the collection of the pages it translates) has only the
+/// fields a translation writes itself, and names its source.
+fn page_fields(skip: &[&str], required: &[&str], source: Option<&str>) -> Vec<Value> {
     let root = schema::json(Kind::FrontMatter);
     let inherited: Vec<&str> = crate::site::inherit::INHERITED
         .iter()
@@ -47,13 +60,43 @@ fn page_fields(skip: &[&str], required: &[&str]) -> Vec<Value> {
         order: crate::frontmatter::known_fields,
     };
     let mut fields = form.fields(&root, "", skip);
-    for field in &mut fields {
-        if required.iter().any(|r| field["name"] == *r) {
-            field["required"] = true.into();
+    let mut body = super::body_field();
+    // Each language writes its own text.
+    body["i18n"] = true.into();
+    fields.push(body);
+    if let Some(source) = source {
+        fields.retain(|f| f["i18n"] == true);
+        for field in &mut fields {
+            if field["name"] == "translation_key" {
+                *field = translation_of(source);
+            }
         }
     }
-    fields.push(super::body_field(true));
+    for field in &mut fields {
+        if let Some(field) = field.as_object_mut() {
+            field.remove("i18n");
+            if required.iter().any(|r| field["name"] == *r) {
+                field.insert("required".into(), true.into());
+            }
+        }
+    }
     fields
+}
+
+/// A translation's `translation_key`: chosen from the source language's
+/// pages by title, written as the source's file name.
+fn translation_of(source: &str) -> Value {
+    json!({
+        "name": "translation_key",
+        "label": "Translation of",
+        "widget": "relation",
+        "collection": source,
+        "value_field": "{{slug}}",
+        "search_fields": ["title"],
+        "display_fields": ["title"],
+        "required": true,
+        "hint": "The page this translates. The translation takes its date, reviewers, sources, pictures and tags: only the words are written here.",
+    })
 }
 
 /// Folders under the default language's content holding pages (their
@@ -91,60 +134,84 @@ fn sections(content: &Path) -> Vec<String> {
     found
 }
 
-/// A section's articles: the default language's files and their
-/// translations, at `content/<lang>/<section>/<slug>.md`.
-fn articles(config: &Config, content: &Path, section: &str) -> Value {
-    let title = std::fs::read_to_string(content.join(section).join("_index.md"))
-        .ok()
-        .and_then(|text| schema::front_matter_value(&text))
-        .and_then(|fm| fm["title"].as_str().map(str::to_string))
-        .filter(|t| !t.trim().is_empty());
-    let (name, label) = if section.is_empty() {
-        ("pages".to_string(), "Pages".to_string())
-    } else {
-        (
-            format!("section-{}", section.replace('/', "-")),
-            title.unwrap_or_else(|| label(section)),
-        )
+/// A section's articles in one language, at
+/// `content/<lang>/<section>/<slug>.md`: the default language's with the
+/// whole form, another language's as translations of them.
+fn articles(config: &Config, content: &Path, section: &str, language: &str) -> Value {
+    let title = |language: &str| {
+        std::fs::read_to_string(content.join(language).join(section).join("_index.md"))
+            .ok()
+            .and_then(|text| schema::front_matter_value(&text))
+            .and_then(|fm| fm["title"].as_str().map(str::to_string))
+            .filter(|t| !t.trim().is_empty())
     };
-    let path = if section.is_empty() {
-        "{{slug}}".to_string()
+    let base = if section.is_empty() {
+        "pages".to_string()
     } else {
-        format!("{section}/{{{{slug}}}}")
+        format!("section-{}", section.replace('/', "-"))
+    };
+    let label = if section.is_empty() {
+        "Pages".to_string()
+    } else {
+        title(language)
+            .or_else(|| title(&config.default_language))
+            .unwrap_or_else(|| label(section))
+    };
+    let default = language == config.default_language;
+    let (name, source) = if default {
+        (base.clone(), None)
+    } else {
+        (format!("{base}-{language}"), Some(base.as_str()))
+    };
+    let folder = if section.is_empty() {
+        format!("content/{language}")
+    } else {
+        format!("content/{language}/{section}")
     };
     json!({
         "name": name,
-        "label": label,
-        "label_singular": "article",
-        "description": format!("Pages under content/{}/{section}", config.default_language),
-        "folder": "content",
-        "path": path,
+        "label": format!("{label} ({})", language_name(config, language)),
+        "label_singular": if default { "article" } else { "translation" },
+        "description": format!("Pages in {folder}/"),
+        "folder": folder,
         "extension": "md",
         "format": "frontmatter",
         "create": true,
         "slug": "{{slug}}",
         "summary": "{{title}}",
-        "i18n": true,
-        "fields": page_fields(&NOT_IN_ARTICLE_FORMS, &crate::frontmatter::ARTICLE_REQUIRED),
+        "fields": page_fields(&NOT_IN_ARTICLE_FORMS, &crate::frontmatter::ARTICLE_REQUIRED, source),
     })
 }
 
-/// Alerts: pages under `alerts/`, with their severity and expiry.
-fn alerts(config: &Config) -> Value {
+/// A language's name as site.yaml gives it.
+fn language_name<'a>(config: &'a Config, code: &'a str) -> &'a str {
+    config
+        .languages
+        .iter()
+        .find(|l| l.code == code)
+        .map_or(code, |l| l.name.as_str())
+}
+
+/// A language's alerts: pages under `alerts/`, with their severity and
+/// expiry (each language's banners are its own, so every form is whole).
+fn alerts(config: &Config, language: &str) -> Value {
+    let name = if language == config.default_language {
+        "alerts".to_string()
+    } else {
+        format!("alerts-{language}")
+    };
     json!({
-        "name": "alerts",
-        "label": "Alerts",
+        "name": name,
+        "label": format!("Alerts ({})", language_name(config, language)),
         "label_singular": "alert",
-        "description": format!("Time-limited notices, shown as a banner on every page of their language until they expire (content/{}/alerts/)", config.default_language),
-        "folder": "content",
-        "path": "alerts/{{slug}}",
+        "description": format!("Time-limited notices, shown as a banner on every page of their language until they expire (content/{language}/alerts/)"),
+        "folder": format!("content/{language}/{}", crate::alerts::FOLDER),
         "extension": "md",
         "format": "frontmatter",
         "create": true,
         "slug": "{{slug}}",
         "summary": "{{title}} ({{alert.severity}})",
-        "i18n": true,
-        "fields": page_fields(&["extra"], &[]),
+        "fields": page_fields(&["extra"], &[], None),
     })
 }
 
@@ -158,7 +225,7 @@ fn update_fields() -> Vec<Value> {
         order: |_| crate::data::updates::field_names(),
     };
     let mut fields = form.fields(&root, "", &[]);
-    fields.push(super::body_field(false));
+    fields.push(super::body_field());
     fields
 }
 

@@ -4,10 +4,11 @@
 //! build accepts.
 //!
 //! The forms are made from the editor schemas (`crate::schema`), which
-//! are made from the readers' serde types: one collection per section of
-//! articles (translations side by side, `multiple_folders`), the alerts,
-//! each live-update topic, the status board and the people profiles. The
-//! admin page loads the CMS script from the site itself.
+//! are made from the readers' serde types: for each language, one
+//! collection per section of articles (a translation names its source)
+//! and one of alerts; each live-update topic, the status board and the
+//! people profiles. The admin page loads the CMS script from the site
+//! itself.
 
 mod collections;
 mod widgets;
@@ -33,17 +34,11 @@ pub fn config_yaml(config: &Config) -> String {
     if let Some(repo) = &config.cms.repo {
         backend["repo"] = repo.as_str().into();
     }
-    let locales: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
     let mut root = json!({
         "backend": backend,
         "site_url": config.base_url.as_str(),
         "media_folder": "static/images",
         "public_folder": "/images",
-        "i18n": {
-            "structure": "multiple_folders",
-            "locales": locales,
-            "default_locale": config.default_language,
-        },
         "collections": collections::all(config),
     });
     if config.cms.local_backend {
@@ -125,19 +120,15 @@ fn local_script(config: &Config) -> Option<PathBuf> {
 
 /// What every front-matter form shows last: the page's text, with the
 /// syntax of the health blocks (docs/care-cards-and-callouts.md).
-fn body_field(i18n: bool) -> Value {
-    let mut field = json!({
+fn body_field() -> Value {
+    json!({
         "name": "body",
         "label": "Text",
         "widget": "markdown",
         "modes": ["raw"],
         "required": true,
-        "hint": "Markdown. Cite a source with [@id] (an id under Citations). Care card: a first line `> [!urgent] Ask for an urgent appointment if:` (or [!non-urgent], [!emergency]), then `> - ` one sign per line. Callout: `> [!tip] A short title`, then `> ` its text ([!note], [!tip], [!important], [!warning], [!caution]). Every picture needs words saying what it shows: ![What it shows](photo.jpg).",
-    });
-    if i18n {
-        field["i18n"] = true.into();
-    }
-    field
+        "hint": "Markdown. Cite a source with [@id] (an id under Citations). Care card: a first line `> [!urgent] Ask for an urgent appointment if:` (or [!non-urgent], [!emergency]), then `> - ` one sign per line. Callout: `> [!tip] A short title`, then `> ` its text ([!note], [!tip], [!important], [!warning], [!caution]). Every picture needs words saying what it shows: `![What it shows](photo.jpg)`.",
+    })
 }
 
 #[cfg(test)]

@@ -46,9 +46,17 @@ fn sorted(list: &[&str]) -> Vec<String> {
 fn article_forms_have_the_checkers_fields() {
     use crate::frontmatter::{field_names, known_fields};
     let all = collections();
+    let default = config().default_language;
+    // The default language's collections have the whole form.
     let sections: Vec<&Value> = all
         .iter()
         .filter(|c| c["name"].as_str().unwrap().starts_with("section-"))
+        .filter(|c| {
+            c["folder"]
+                .as_str()
+                .unwrap()
+                .starts_with(&format!("content/{default}/"))
+        })
         .collect();
     assert!(sections.len() > 2, "the demo has sections");
     for section in sections {
@@ -88,16 +96,38 @@ fn article_forms_have_the_checkers_fields() {
             named(&named(fields, "citations")["fields"], "id")["required"],
             true
         );
-        // Text is translated; what a translation inherits is written once.
-        assert_eq!(named(fields, "title")["i18n"], true);
-        assert_eq!(named(fields, "image_alt")["i18n"], true);
-        for shared in ["date", "image", "reviewers", "citations", "tags"] {
-            assert!(named(fields, shared).get("i18n").is_none(), "{shared}");
-        }
         assert_eq!(named(fields, "body")["modes"][0], "raw");
     }
+    // Another language's collection of the same section holds
+    // translations: the fields a translation writes itself, and its source.
+    let inherited: Vec<&str> = crate::site::inherit::INHERITED
+        .iter()
+        .map(|(f, _)| *f)
+        .collect();
+    let list = Value::Array(all.clone());
+    let translations = named(&list, "section-heart-es");
+    assert_eq!(translations["folder"], "content/es/heart");
+    let fields = &translations["fields"];
+    let mut expected: Vec<&str> = field_names()
+        .iter()
+        .copied()
+        .filter(|f| !NOT_IN_ARTICLE_FORMS.contains(f) && !inherited.contains(f))
+        .collect();
+    expected.sort();
+    assert_eq!(names(fields), sorted(&expected));
+    for shared in ["date", "image", "reviewers", "citations", "tags"] {
+        assert!(inherited.contains(&shared), "{shared}");
+    }
+    let source = named(fields, "translation_key");
+    assert_eq!(source["widget"], "relation");
+    assert_eq!(source["collection"], "section-heart");
+    assert_eq!(source["required"], true);
+    assert_eq!(named(fields, "summary")["required"], true);
+    // Decap's `i18n` is not used (see `collections::all`).
+    assert!(list.to_string().find("\"i18n\"").is_none());
     let all = Value::Array(all);
     let alerts = named(&all, "alerts");
+    assert_eq!(alerts["folder"], format!("content/{default}/alerts"));
     let alert = named(&alerts["fields"], "alert");
     assert_eq!(names(&alert["fields"]), sorted(known_fields("alert")));
     assert_eq!(named(&alert["fields"], "severity")["options"][2], "urgent");

@@ -28,6 +28,23 @@ pub struct CmsConfig {
 }
 
 impl CmsConfig {
+    /// The hosts the editor's page talks to besides the site itself: the
+    /// backend's API (git-gateway is the site's own `/.netlify/` address)
+    /// and, with `local_backend`, `decap-server` on this computer. The
+    /// `_headers` policy of `/admin/` allows these and no other.
+    pub fn connect_sources(&self) -> Vec<&'static str> {
+        let mut sources = match self.backend.as_deref().map(str::trim) {
+            Some("github") => vec!["https://api.github.com"],
+            Some("gitlab") => vec!["https://gitlab.com"],
+            Some("bitbucket") => vec!["https://api.bitbucket.org"],
+            _ => Vec::new(),
+        };
+        if self.local_backend {
+            sources.push("http://localhost:8081");
+        }
+        sources
+    }
+
     /// The script's address as site.yaml gives it, else [`DEFAULT_SCRIPT`].
     pub fn script(&self) -> &str {
         self.script

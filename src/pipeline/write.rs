@@ -150,6 +150,15 @@ pub(crate) fn site_wide_outputs(
     out.files += crate::status::json::write(site, output)?;
     out.files += plan.redirects.write(output)?;
     if site.config.security.headers_file {
+        // The web editor's page, when the site publishes one, gets a policy
+        // of its own.
+        let admin_sources = site
+            .config
+            .root
+            .join(crate::cms::FOLDER)
+            .join("index.html")
+            .is_file()
+            .then(|| site.config.cms.connect_sources());
         let hashes: std::collections::BTreeSet<String> = facts
             .iter()
             .flat_map(|f| f.script_hashes.iter().cloned())
@@ -163,6 +172,7 @@ pub(crate) fn site_wide_outputs(
             &styles,
             &site.config.markdown.iframe_hosts,
             &plan.assets.urls(),
+            admin_sources.as_deref(),
         )
         .map_err(crate::error::Error::Usage)?;
         output.write(Path::new("_headers"), headers.as_bytes())?;

@@ -96,3 +96,30 @@ fn the_admin_page_is_published_but_never_listed() {
         }
     }
 }
+
+#[test]
+fn the_admin_page_has_a_policy_of_its_own_and_the_site_keeps_its_strict_one() {
+    let site = TestSite::new("sites/updates");
+    let before = site.build();
+    assert!(before.published, "{:?}", before.diagnostics);
+    assert!(!site.read("_headers").contains("/admin/"));
+    site.edit("site.yaml", |yaml| {
+        format!("{yaml}\ncms:\n  backend: github\n  repo: clinic/site\n")
+    });
+    assert!(cms(&site, &[]).status.success());
+    let report = site.build();
+    assert!(report.published, "{:?}", report.diagnostics);
+    let headers = site.read("_headers");
+    let (pages, admin) = headers.split_once("\n/admin/*\n").expect("an /admin/ rule");
+    assert!(pages.contains("/*\n  Content-Security-Policy: default-src 'self'; script-src 'self'"));
+    assert!(!pages.contains("unsafe-"), "{pages}");
+    let admin = admin.lines().next().unwrap();
+    assert!(
+        admin.contains("script-src 'self' 'unsafe-eval';"),
+        "{admin}"
+    );
+    assert!(
+        admin.contains("connect-src 'self' https://api.github.com;"),
+        "{admin}"
+    );
+}
