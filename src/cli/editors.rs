@@ -47,9 +47,9 @@ pub(super) fn cms(args: CmsArgs) -> Result<ExitCode> {
     }
     if let Some(script) = &written.missing_script {
         eprintln!(
-            "The admin page loads {}, which the site does not have yet: copy dist/decap-cms.js of the npm package decap-cms (version 3.16.3) to {} (docs/cms.md).",
+            "The admin page loads {}, which the site does not have yet: copy decap-cms.js, the *.decap-cms.js files and the *.wasm files of dist/ in the npm package decap-cms (version 3.16.3) into {} (docs/cms.md, step 2).",
             config.cms.script(),
-            script.display()
+            script.parent().unwrap_or(script).display()
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -34,6 +34,9 @@ pub fn config_yaml(config: &Config) -> String {
     if let Some(repo) = &config.cms.repo {
         backend["repo"] = repo.as_str().into();
     }
+    if let Some(domain) = &config.cms.site_domain {
+        backend["site_domain"] = domain.as_str().into();
+    }
     let mut root = json!({
         "backend": backend,
         "site_url": config.base_url.as_str(),

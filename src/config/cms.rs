@@ -12,8 +12,8 @@ pub const DEFAULT_SCRIPT: &str = "/admin/decap-cms.js";
 #[serde(default)]
 pub struct CmsConfig {
     /// The CMS script the admin page loads, a path on this site (default
-    /// `/admin/decap-cms.js`: put `dist/decap-cms.js` of the npm package
-    /// `decap-cms` at `static/admin/decap-cms.js`).
+    /// `/admin/decap-cms.js`: put the files of `dist/` of the npm package
+    /// `decap-cms` in `static/admin/`, docs/cms.md step 2).
     pub script: Option<String>,
     /// Where the CMS saves: the Decap backend name (default `git-gateway`;
     /// `github`, `gitlab`, `gitea` need `repo`).
@@ -22,6 +22,10 @@ pub struct CmsConfig {
     pub repo: Option<String>,
     /// The branch the CMS commits to (default `main`).
     pub branch: Option<String>,
+    /// The Netlify site whose GitHub or GitLab sign-in the editor uses, when
+    /// the site itself is not on Netlify (e.g. `clinic-sign-in.netlify.app`
+    /// for a site on GitHub Pages).
+    pub site_domain: Option<String>,
     /// `true`: let the CMS talk to `npx decap-server` on this computer, to try it
     /// without a login.
     pub local_backend: bool,

@@ -61,7 +61,7 @@ fn a_hand_edited_configuration_is_kept_unless_forced() {
 fn the_site_chooses_the_script_and_backend() {
     let site = TestSite::new("sites/updates");
     site.edit("site.yaml", |s| {
-        s + "cms:\n  script: /vendor/sveltia-cms.js\n  backend: github\n  repo: clinic/site\n  branch: live\n"
+        s + "cms:\n  script: /vendor/sveltia-cms.js\n  backend: github\n  repo: clinic/site\n  branch: live\n  site_domain: clinic-sign-in.netlify.app\n"
     });
     std::fs::create_dir_all(site.root.join("static/vendor")).unwrap();
     std::fs::write(site.root.join("static/vendor/sveltia-cms.js"), "").unwrap();
@@ -77,7 +77,7 @@ fn the_site_chooses_the_script_and_backend() {
     );
     let config = admin(&site, "config.yml");
     assert!(
-        config.contains("backend:\n  branch: live\n  name: github\n  repo: clinic/site\n"),
+        config.contains("backend:\n  branch: live\n  name: github\n  repo: clinic/site\n  site_domain: clinic-sign-in.netlify.app\n"),
         "{config}"
     );
 }
