@@ -98,13 +98,25 @@ fn article_forms_have_the_checkers_fields() {
         );
         assert_eq!(named(fields, "body")["modes"][0], "raw");
     }
-    // Another language's collection of the same section holds
-    // translations: the fields a translation writes itself, and its source.
+    let all = Value::Array(all);
+    let alerts = named(&all, "alerts");
+    assert_eq!(alerts["folder"], format!("content/{default}/alerts"));
+    let alert = named(&alerts["fields"], "alert");
+    assert_eq!(names(&alert["fields"]), sorted(known_fields("alert")));
+    assert_eq!(named(&alert["fields"], "severity")["options"][2], "urgent");
+    assert_eq!(named(&alert["fields"], "expires")["widget"], "datetime");
+}
+
+#[test]
+fn translation_forms_have_what_a_translation_writes_and_its_source() {
+    use crate::frontmatter::field_names;
+    // Another language's collection of a section holds translations: the
+    // fields a translation writes itself, and its source.
     let inherited: Vec<&str> = crate::site::inherit::INHERITED
         .iter()
         .map(|(f, _)| *f)
         .collect();
-    let list = Value::Array(all.clone());
+    let list = Value::Array(collections());
     let translations = named(&list, "section-heart-es");
     assert_eq!(translations["folder"], "content/es/heart");
     let fields = &translations["fields"];
@@ -125,13 +137,6 @@ fn article_forms_have_the_checkers_fields() {
     assert_eq!(named(fields, "summary")["required"], true);
     // Decap's `i18n` is not used (see `collections::all`).
     assert!(list.to_string().find("\"i18n\"").is_none());
-    let all = Value::Array(all);
-    let alerts = named(&all, "alerts");
-    assert_eq!(alerts["folder"], format!("content/{default}/alerts"));
-    let alert = named(&alerts["fields"], "alert");
-    assert_eq!(names(&alert["fields"]), sorted(known_fields("alert")));
-    assert_eq!(named(&alert["fields"], "severity")["options"][2], "urgent");
-    assert_eq!(named(&alert["fields"], "expires")["widget"], "datetime");
 }
 
 #[test]

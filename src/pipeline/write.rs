@@ -150,33 +150,45 @@ pub(crate) fn site_wide_outputs(
     out.files += crate::status::json::write(site, output)?;
     out.files += plan.redirects.write(output)?;
     if site.config.security.headers_file {
-        // The web editor's page, when the site publishes one, gets a policy
-        // of its own.
-        let admin_sources = site
-            .config
-            .root
-            .join(crate::cms::FOLDER)
-            .join("index.html")
-            .is_file()
-            .then(|| site.config.cms.connect_sources());
-        let hashes: std::collections::BTreeSet<String> = facts
-            .iter()
-            .flat_map(|f| f.script_hashes.iter().cloned())
-            .collect();
-        let styles: std::collections::BTreeSet<String> = facts
-            .iter()
-            .flat_map(|f| f.style_hashes.iter().cloned())
-            .collect();
-        let headers = crate::security::headers_file(
-            &hashes,
-            &styles,
-            &site.config.markdown.iframe_hosts,
-            &plan.assets.urls(),
-            admin_sources.as_deref(),
-        )
-        .map_err(crate::error::Error::Usage)?;
-        output.write(Path::new("_headers"), headers.as_bytes())?;
-        out.files += 1;
+        out.files += write_headers(site, plan, facts, output)?;
     }
     Ok(out)
+}
+
+/// The `_headers` file: the pages' policy from the hashes of their inline
+/// scripts and styles, the web editor's own when the site publishes one,
+/// and long caching for fingerprinted files.
+fn write_headers(
+    site: &site::Site,
+    plan: &Plan,
+    facts: &[render::PageFacts],
+    output: &dyn Output,
+) -> Result<usize> {
+    // The web editor's page, when the site publishes one, gets a policy
+    // of its own.
+    let admin_sources = site
+        .config
+        .root
+        .join(crate::cms::FOLDER)
+        .join("index.html")
+        .is_file()
+        .then(|| site.config.cms.connect_sources());
+    let hashes: std::collections::BTreeSet<String> = facts
+        .iter()
+        .flat_map(|f| f.script_hashes.iter().cloned())
+        .collect();
+    let styles: std::collections::BTreeSet<String> = facts
+        .iter()
+        .flat_map(|f| f.style_hashes.iter().cloned())
+        .collect();
+    let headers = crate::security::headers_file(
+        &hashes,
+        &styles,
+        &site.config.markdown.iframe_hosts,
+        &plan.assets.urls(),
+        admin_sources.as_deref(),
+    )
+    .map_err(crate::error::Error::Usage)?;
+    output.write(Path::new("_headers"), headers.as_bytes())?;
+    Ok(1)
 }
